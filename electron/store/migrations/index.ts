@@ -1,0 +1,13 @@
+import { migration001 } from './001_initial';
+
+/** One numbered step of the schema. `up` runs inside a transaction with `user_version` set after it. */
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+/** Every migration, in order. Add a file per version and list it here; never edit a landed one. */
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,76 @@
+// Lint, and the import law from ../shared/DESIGN.md: a wrong arrow fails `npm test`.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+
+const noElectron = { name: 'electron', message: "Only electron/app/ may import 'electron'." };
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.electron-native/', 'bench/out/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [noElectron] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'test/browser/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: ['**/electron/**', '**/electron'], message: 'The renderer talks to the main process only through its api client.' },
+            ...nodeBuiltins.map((m) => ({ group: [m], message: 'The renderer runs in a sandboxed page: no Node built-ins.' })),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure: no Node built-ins.' }))],
+          patterns: [
+            { group: ['**/electron/**', '**/renderer/**', '**/electron', '**/renderer'], message: 'shared/ imports nothing from electron/ or renderer/.' },
+            { group: ['react', 'react-dom', 'react-konva', 'konva', 'better-sqlite3'], message: 'shared/ is pure logic: no UI or database.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/app/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['electron/store/**/*.ts', 'electron/services/**/*.ts', 'electron/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'The main process does not import the renderer.' },
+            { group: ['**/electron/app/**', '../app/**', '../app'], message: 'store, services and server run under plain Node: not app/.' },
+          ],
+        },
+      ],
+    },
+  },
+);
