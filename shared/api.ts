@@ -21,6 +21,7 @@ import {
   type Note,
   type Stage,
 } from './domain';
+import type { TemplateSummary } from './templates';
 
 const id = z.string().min(1, 'an id is required').max(100, 'an id is at most 100 characters');
 const title = z
@@ -89,6 +90,8 @@ function method<R>() {
 }
 
 export const methods = {
+  'templates.list': method<TemplateSummary[]>()(z.strictObject({})),
+
   'maps.list': method<MapSummary[]>()(z.strictObject({})),
   'maps.create': method<JourneyMap>()(
     z.strictObject({ title, template: z.string().max(100).optional() }),
