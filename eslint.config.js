@@ -29,10 +29,9 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [noElectron],
+          paths: [noElectron, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer runs in a sandboxed page: no Node built-ins.' }))],
           patterns: [
             { group: ['**/electron/**', '**/electron'], message: 'The renderer talks to the main process only through its api client.' },
-            ...nodeBuiltins.map((m) => ({ group: [m], message: 'The renderer runs in a sandboxed page: no Node built-ins.' })),
           ],
         },
       ],
