@@ -1,0 +1,51 @@
+/**
+ * Web mode: `npm run web -- [--port N] [--data-dir DIR]`. Opens the same SQLite store as the
+ * desktop app, serves the built renderer and the API on 127.0.0.1 only, prints one line with the
+ * address (token included), and closes the database cleanly on SIGINT/SIGTERM.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openCore } from '../services/index';
+import { parseWebArgs } from './args';
+import { startServer } from './http';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function main() {
+  let args;
+  try {
+    args = parseWebArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(2);
+  }
+  let core;
+  try {
+    core = openCore({ dataDir: args.dataDir, resourcesDir: path.join(root, 'resources') });
+  } catch (err) {
+    console.error(`Could not open the Journeyboard data in ${args.dataDir}: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  let server;
+  try {
+    server = await startServer({ core, port: args.port, staticDir: path.join(root, 'dist', 'renderer') });
+  } catch (err) {
+    core.close();
+    const e = err as NodeJS.ErrnoException;
+    console.error(e.code === 'EADDRINUSE' ? `Port ${args.port} is in use. Pick another with --port, or 0 for any free port.` : `Could not start the web server: ${e.message}`);
+    process.exit(1);
+  }
+  console.log(`Journeyboard web: ${server.url}`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.close();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,111 @@
+/**
+ * The API implementation. `openCore` opens the store and returns `dispatch`, the one function
+ * both transports (Electron IPC, HTTP) call: it validates the input against the contract in
+ * shared/api.ts, runs the method in one transaction, and answers with an envelope. It never throws
+ * and never lets a stack trace out.
+ */
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+import { isMethodName, methods, type MethodName } from '../../shared/api';
+import { ApiError, type Envelope } from '../../shared/errors';
+import { openDatabase, type Db } from '../store/db';
+import { createRepos } from '../store/repos';
+import type { ServiceContext } from './context';
+import { createMapService } from './maps';
+import { createNoteService } from './notes';
+import { createStructureService } from './structure';
+
+export interface CoreOptions {
+  /** Folder holding journeyboard.sqlite; created if missing. */
+  dataDir: string;
+  /** Folder holding templates/ (the repo's resources/ in development). */
+  resourcesDir: string;
+  /** The Electron build of better-sqlite3 (see DESIGN.md on the native ABI). */
+  nativeBinding?: string;
+  /** Injected in tests: a frozen clock and deterministic ids. */
+  now?: () => number;
+  newId?: () => string;
+}
+
+export interface Core {
+  dispatch(method: string, input: unknown): Envelope<unknown>;
+  close(): void;
+  readonly dataFile: string;
+  readonly db: Db;
+}
+
+type Handler = (input: never) => unknown;
+
+export const DATA_FILE_NAME = 'journeyboard.sqlite';
+
+export function openCore(options: CoreOptions): Core {
+  const dataFile = options.dataDir === ':memory:' ? ':memory:' : path.join(options.dataDir, DATA_FILE_NAME);
+  const db = openDatabase(dataFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const ctx: ServiceContext = {
+    db,
+    repos: createRepos(db),
+    now: options.now ?? Date.now,
+    newId: options.newId ?? randomUUID,
+    resourcesDir: options.resourcesDir,
+  };
+  const handlers: Record<MethodName, Handler> = {
+    ...createMapService(ctx),
+    ...createNoteService(ctx),
+    ...createStructureService(ctx),
+  };
+  let closed = false;
+
+  return {
+    dataFile,
+    db,
+    dispatch(method, input) {
+      if (closed) return fail(new ApiError('internal', 'Journeyboard is shutting down. Start it again and retry.'));
+      if (typeof method !== 'string' || !isMethodName(method)) {
+        return fail(
+          new ApiError('unknown_method', `There is no API method named "${String(method)}". See docs/API.md for the list.`),
+        );
+      }
+      const parsed = methods[method].input.safeParse(input ?? {});
+      if (!parsed.success) return fail(new ApiError('invalid_input', describe(parsed.error)));
+      try {
+        // Every method runs in one transaction: a write either happens whole or not at all.
+        const value = db.transaction(() => handlers[method](parsed.data as never))();
+        return { ok: true, value };
+      } catch (err) {
+        return fail(err);
+      }
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      db.close();
+    },
+  };
+}
+
+function fail(err: unknown): Envelope<never> {
+  if (err instanceof ApiError) return { ok: false, error: err.toBody() };
+  // Constraint failures that slipped past validation are still the caller's fault, not a crash.
+  const code = (err as { code?: string })?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+    return { ok: false, error: { code: 'conflict', message: 'That change conflicts with data already saved. Reload and try again.' } };
+  }
+  console.error('Journeyboard internal error:', err);
+  return {
+    ok: false,
+    error: { code: 'internal', message: 'Something went wrong inside Journeyboard; nothing was changed. Try again.' },
+  };
+}
+
+/** Turns zod issues into one sentence naming each bad field. */
+export function describe(error: z.ZodError): string {
+  const parts = error.issues.slice(0, 5).map((issue) => {
+    const where = issue.path.length ? issue.path.map(String).join('.') : 'input';
+    let message = issue.message.replace(/^Invalid input: /, '');
+    if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    return `${where}: ${message}`;
+  });
+  const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more)` : '';
+  return `${parts.join('; ')}${more}.`;
+}

@@ -1,0 +1,113 @@
+/**
+ * Row types (what SQLite stores) and mappers to the domain model (what the API returns).
+ * Rows use snake_case, 0/1 booleans and JSON strings; the domain never sees them.
+ */
+import type { Camera, Lane, LaneKind, Note, NoteColor, NoteKind, Sentiment, Stage } from '../../shared/domain';
+
+export interface DbMap {
+  id: string;
+  title: string;
+  camera: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DbStage {
+  id: string;
+  map_id: string;
+  name: string;
+  description: string;
+  position: number;
+}
+
+export interface DbLane {
+  id: string;
+  map_id: string;
+  name: string;
+  kind: string;
+  position: number;
+  collapsed: number;
+}
+
+export interface DbNote {
+  id: string;
+  map_id: string;
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  color: string;
+  stage_id: string | null;
+  lane_id: string | null;
+  kind: string | null;
+  sentiment: number | null;
+  author: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export function toStage(r: DbStage): Stage {
+  return { id: r.id, mapId: r.map_id, name: r.name, description: r.description, position: r.position };
+}
+
+export function toLane(r: DbLane): Lane {
+  return {
+    id: r.id,
+    mapId: r.map_id,
+    name: r.name,
+    kind: r.kind as LaneKind,
+    position: r.position,
+    collapsed: r.collapsed === 1,
+  };
+}
+
+export function toNote(r: DbNote): Note {
+  return {
+    id: r.id,
+    mapId: r.map_id,
+    text: r.text,
+    x: r.x,
+    y: r.y,
+    width: r.width,
+    height: r.height,
+    color: r.color as NoteColor,
+    stageId: r.stage_id,
+    laneId: r.lane_id,
+    kind: r.kind as NoteKind | null,
+    sentiment: r.sentiment as Sentiment | null,
+    author: r.author,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function fromNote(n: Note): DbNote {
+  return {
+    id: n.id,
+    map_id: n.mapId,
+    text: n.text,
+    x: n.x,
+    y: n.y,
+    width: n.width,
+    height: n.height,
+    color: n.color,
+    stage_id: n.stageId,
+    lane_id: n.laneId,
+    kind: n.kind,
+    sentiment: n.sentiment,
+    author: n.author,
+    created_at: n.createdAt,
+    updated_at: n.updatedAt,
+  };
+}
+
+export function parseCamera(json: string | null): Camera | null {
+  if (!json) return null;
+  try {
+    const c = JSON.parse(json) as Camera;
+    return Number.isFinite(c.x) && Number.isFinite(c.y) && Number.isFinite(c.zoom) ? c : null;
+  } catch {
+    return null;
+  }
+}

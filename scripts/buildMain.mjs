@@ -1,0 +1,36 @@
+// Bundles the main-process code with esbuild: the Electron main and preload (CJS, as Electron
+// loads them) and the web-mode server (ESM). Native and Electron modules stay external.
+import { build } from 'esbuild';
+import path from 'node:path';
+import fs from 'node:fs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  external: ['electron', 'better-sqlite3'],
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+
+export async function buildMain() {
+  const jobs = [
+    build({ ...common, entryPoints: ['electron/server/main.ts'], outfile: 'dist/server/main.mjs', format: 'esm' }),
+  ];
+  if (fs.existsSync(path.join(root, 'electron/app/main.ts'))) {
+    jobs.push(build({ ...common, entryPoints: ['electron/app/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }));
+  }
+  if (fs.existsSync(path.join(root, 'electron/app/preload.ts'))) {
+    jobs.push(build({ ...common, entryPoints: ['electron/app/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }));
+  }
+  await Promise.all(jobs);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  buildMain().catch((err) => {
+    console.error(err.message);
+    process.exit(1);
+  });
+}
