@@ -1,0 +1,107 @@
+/**
+ * Shared end-to-end fixtures: every test gets its own web-mode server on a fresh temporary data
+ * directory, and a page that fails the test on any console error or uncaught page error.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface WebApp {
+  /** The address web mode printed, token included. */
+  url: string;
+  origin: string;
+  token: string;
+  dataDir: string;
+  /** Calls the API over HTTP, as the page does; throws on an error answer. */
+  call<T = unknown>(method: string, input: unknown): Promise<T>;
+  /** Stops the server (SIGTERM) and starts it again on the same data directory. */
+  restart(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+async function startWeb(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'server', 'main.mjs'), '--port', '0', '--data-dir', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`web mode did not start in time. stderr: ${stderr}`)), 15_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /Journeyboard web: (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`web mode exited with ${code}. stderr: ${stderr}`));
+    });
+  });
+  return { child, url };
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export const test = base.extend<{ app: WebApp; consoleErrors: string[] }>({
+  app: async ({}, use) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'journeyboard-e2e-'));
+    let running = await startWeb(dataDir);
+    const app: WebApp = {
+      get url() {
+        return running.url;
+      },
+      get origin() {
+        return new URL(running.url).origin;
+      },
+      get token() {
+        return new URL(running.url).searchParams.get('token')!;
+      },
+      dataDir,
+      async call<T>(method: string, input: unknown) {
+        const res = await fetch(`${app.origin}/api/${method}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${app.token}` },
+          body: JSON.stringify(input),
+        });
+        const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+        if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+        return body.value as T;
+      },
+      async restart() {
+        await stop(running.child);
+        running = await startWeb(dataDir);
+      },
+    };
+    await use(app);
+    await stop(running.child);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+  consoleErrors: async ({}, use) => {
+    await use([]);
+  },
+  page: async ({ page, consoleErrors }, use) => {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') consoleErrors.push(msg.text());
+    });
+    page.on('pageerror', (err) => consoleErrors.push(`page error: ${err.message}`));
+    await use(page);
+    expect(consoleErrors, 'the page logged errors').toEqual([]);
+  },
+});
+
+export { expect };
+export type { Page };
