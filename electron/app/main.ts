@@ -1,0 +1,233 @@
+// The Electron main process: lifecycle, the one window, the menu, and the IPC binding of the API.
+// Thin by design: every decision about maps and notes lives in electron/services (openCore).
+// Bundled to dist/electron/main.cjs by scripts/buildMain.mjs; started by `npm start` (scripts/start.mjs).
+import fs from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
+import type { MenuAction } from '../../shared/menuActions';
+import { openCore, type Core } from '../services/index';
+import { APP_INDEX_URL, APP_SCHEME, mimeType, resolveAppRequest } from './appProtocol';
+import { forwardedJourneyFile, parseAppArgs, userArgv, type AppArgs } from './args';
+import { CHANNELS } from './bridge';
+import { SECURITY_HEADERS } from './csp';
+import { bindApi } from './ipc';
+import { menuTemplate } from './menu';
+import { nativeBindingPath, preloadPath, rendererDir, resourcesDir, type AppLocation } from './paths';
+import { hardenContents, hardenSession } from './security';
+
+let core: Core | null = null;
+let mainWindow: BrowserWindow | null = null;
+let rendererReady = false;
+// Sent once the page has loaded: files the OS asked us to open and menu actions chosen meanwhile.
+const pendingFiles: string[] = [];
+const pendingActions: MenuAction[] = [];
+
+function location(): AppLocation {
+  return { isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath };
+}
+
+/** A startup failure already shown to the user. */
+class StartupError extends Error {}
+
+function fail(title: string, message: string): never {
+  console.error(`${title}: ${message}`);
+  if (app.isReady()) dialog.showErrorBox(title, message);
+  app.exit(1);
+  throw new StartupError(message);
+}
+
+function parseOrExit(): AppArgs {
+  const parsed = parseAppArgs(userArgv(process.argv, process.defaultApp === true), process.cwd());
+  if (!parsed.ok) {
+    console.error(`Journeyboard: ${parsed.message}`);
+    app.exit(2);
+    process.exit(2);
+  }
+  return parsed.args;
+}
+
+function openJourneyFile(filePath: string): void {
+  // Opening .journey files is a renderer action (import with validation, in services); for now
+  // the path is forwarded as an event the renderer may subscribe to.
+  console.log(`Journeyboard: asked to open ${filePath}`);
+  if (mainWindow && rendererReady) mainWindow.webContents.send(CHANNELS.openFile, filePath);
+  else pendingFiles.push(filePath);
+  focusOrCreateWindow();
+}
+
+function sendMenuAction(action: MenuAction): void {
+  if (mainWindow && rendererReady) mainWindow.webContents.send(CHANNELS.menu, action);
+  else {
+    pendingActions.push(action);
+    focusOrCreateWindow();
+  }
+}
+
+function focusOrCreateWindow(): void {
+  if (!app.isReady() || !core) return;
+  if (!mainWindow) {
+    createWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+function createWindow(): void {
+  const where = location();
+  const icon = path.join(resourcesDir(where), 'icons', 'icon.png');
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 800,
+    minHeight: 500,
+    title: 'Journeyboard',
+    backgroundColor: '#f6f5f1',
+    show: false,
+    ...(process.platform === 'linux' && fs.existsSync(icon) ? { icon } : {}),
+    webPreferences: {
+      preload: preloadPath(where),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: true,
+    },
+  });
+  mainWindow = win;
+  rendererReady = false;
+
+  win.once('ready-to-show', () => win.show());
+  win.webContents.on('did-finish-load', () => {
+    rendererReady = true;
+    // Pinch-zoom must reach the board (Konva), not magnify the page.
+    void win.webContents.setVisualZoomLevelLimits(1, 1);
+    for (const filePath of pendingFiles.splice(0)) win.webContents.send(CHANNELS.openFile, filePath);
+    for (const action of pendingActions.splice(0)) win.webContents.send(CHANNELS.menu, action);
+  });
+  win.webContents.on('render-process-gone', (_event, details) => {
+    console.error(`Journeyboard: the window's renderer stopped (${details.reason}).`);
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+    rendererReady = false;
+  });
+
+  void win.loadURL(APP_INDEX_URL);
+}
+
+function showAbout(): void {
+  const detail = [
+    'Customer-journey maps for workshops, offline.',
+    `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node ${process.versions.node}`,
+    core ? `Data: ${core.dataFile}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const options = { type: 'info' as const, title: 'About Journeyboard', message: `Journeyboard ${app.getVersion()}`, detail, buttons: ['OK'] };
+  if (mainWindow) void dialog.showMessageBox(mainWindow, options);
+  else void dialog.showMessageBox(options);
+}
+
+/** Serves dist/renderer at app://journeyboard/ with our security headers on every response. */
+function serveRenderer(): void {
+  const root = rendererDir(location());
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppRequest(root, request.url);
+    if (!file) return new Response('Not found', { status: 404, headers: { ...SECURITY_HEADERS } });
+    try {
+      const body = await readFile(file);
+      return new Response(new Uint8Array(body), { status: 200, headers: { 'Content-Type': mimeType(file), ...SECURITY_HEADERS } });
+    } catch {
+      return new Response('Not found', { status: 404, headers: { ...SECURITY_HEADERS } });
+    }
+  });
+}
+
+function openStore(): Core {
+  const where = location();
+  const dataDir = app.getPath('userData');
+  const nativeBinding = nativeBindingPath(where, process.versions.electron, process.platform, process.arch);
+  if (!fs.existsSync(nativeBinding)) {
+    fail(
+      'Journeyboard cannot open its data',
+      where.isPackaged
+        ? `This installation is incomplete: ${nativeBinding} is missing. Reinstall Journeyboard.`
+        : `Electron's build of better-sqlite3 is missing (${nativeBinding}). Run \`node scripts/electronNative.mjs\`, or \`npm run web\` to use Journeyboard in a browser.`,
+    );
+  }
+  try {
+    return openCore({ dataDir, resourcesDir: resourcesDir(where), nativeBinding });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return fail('Journeyboard cannot open its data', `${message}\n\nData folder: ${dataDir}`);
+  }
+}
+
+function main(): void {
+  const args = parseOrExit();
+  // --data-dir moves all of it (maps and Chromium's profile), so two instances with different data
+  // folders do not share a single-instance lock: what tests want.
+  if (args.dataDir) app.setPath('userData', args.dataDir);
+
+  if (!app.requestSingleInstanceLock(args.openFile ? { openFile: args.openFile } : {})) {
+    // The running instance gets our file through 'second-instance' and focuses its window.
+    app.quit();
+    return;
+  }
+
+  app.enableSandbox();
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+
+  app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
+    const filePath = forwardedJourneyFile(additionalData, argv, workingDirectory);
+    if (filePath) openJourneyFile(filePath);
+    else focusOrCreateWindow();
+  });
+  // macOS delivers double-clicked files this way, possibly before 'ready'.
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    openJourneyFile(filePath);
+  });
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => focusOrCreateWindow());
+  app.on('will-quit', () => {
+    core?.close();
+    core = null;
+  });
+
+  if (args.openFile) pendingFiles.push(args.openFile);
+
+  app
+    .whenReady()
+    .then(() => {
+      hardenSession(session.defaultSession);
+      serveRenderer();
+      core = openStore();
+      const activeCore = core;
+      bindApi(activeCore, (contents) => mainWindow !== null && contents.id === mainWindow.webContents.id);
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(menuTemplate({ platform: process.platform, isDev: !app.isPackaged, send: sendMenuAction, about: showAbout })),
+      );
+      createWindow();
+      console.log(`Journeyboard: data in ${activeCore.dataFile}`);
+    })
+    .catch((err: unknown) => {
+      if (!(err instanceof StartupError)) console.error('Journeyboard failed to start:', err);
+      app.exit(1);
+    });
+}
+
+main();

@@ -1,0 +1,107 @@
+// The native menu as a template. Only a type import from 'electron' (erased at build time), so the
+// template, its accelerators and its action ids are unit-tested under plain Node; main.ts turns it
+// into a Menu.
+//
+// Cut/Copy/Paste are Electron roles: they fire DOM clipboard events the board listens to. Every
+// other board command is sent to the renderer as a MenuAction (shared/menuActions.ts) and runs
+// through the renderer's actions registry, like its toolbar buttons and shortcuts.
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuAction } from '../../shared/menuActions';
+
+export interface MenuDeps {
+  platform: NodeJS.Platform;
+  /** Adds a Developer menu (reload, devtools) when running unpackaged. */
+  isDev: boolean;
+  /** Sends an action to the renderer (creating the window first if there is none). */
+  send(action: MenuAction): void;
+  /** Shows the About box. */
+  about(): void;
+}
+
+export function menuTemplate({ platform, isDev, send, about }: MenuDeps): MenuItemConstructorOptions[] {
+  const mac = platform === 'darwin';
+  const action = (label: string, id: MenuAction, accelerator?: string, extra: MenuItemConstructorOptions = {}): MenuItemConstructorOptions => ({
+    label,
+    id,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => send(id),
+    ...extra,
+  });
+
+  const appMenu: MenuItemConstructorOptions[] = mac
+    ? [
+        {
+          label: 'Journeyboard',
+          submenu: [
+            { label: 'About Journeyboard', click: about },
+            { type: 'separator' },
+            { role: 'services' },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { role: 'quit', label: 'Quit Journeyboard' },
+          ],
+        },
+      ]
+    : [];
+
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      action('New map', 'map.new', 'CmdOrCtrl+N'),
+      action('Open…', 'map.open', 'CmdOrCtrl+O'),
+      { type: 'separator' },
+      action('Close', 'map.close', 'CmdOrCtrl+W'),
+      ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' } as const]),
+    ],
+  };
+
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      action('Undo', 'edit.undo', 'CmdOrCtrl+Z'),
+      action('Redo', 'edit.redo', 'Shift+CmdOrCtrl+Z'),
+      // Windows and Linux users also expect Ctrl+Y. A hidden item keeps the menu to one Redo.
+      ...(mac ? [] : [action('Redo', 'edit.redo', 'CmdOrCtrl+Y', { id: 'edit.redo.alt', visible: false })]),
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { type: 'separator' },
+      action('Select all', 'edit.selectAll', 'CmdOrCtrl+A'),
+    ],
+  };
+
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      action('Zoom in', 'view.zoomIn', 'CmdOrCtrl+='),
+      // CmdOrCtrl+Plus on keyboards where + needs no Shift (numpad, some layouts).
+      action('Zoom in', 'view.zoomIn', 'CmdOrCtrl+Plus', { id: 'view.zoomIn.alt', visible: false }),
+      action('Zoom out', 'view.zoomOut', 'CmdOrCtrl+-'),
+      // Shift+1 / Shift+2 are handled by the renderer's own shortcuts: shown, not registered, so the
+      // key still reaches text fields (a "!" in a note).
+      action('Zoom to fit', 'view.zoomFit', 'Shift+1', { registerAccelerator: false }),
+      action('Zoom to selection', 'view.zoomSelection', 'Shift+2', { registerAccelerator: false }),
+      action('Actual size', 'view.zoom100', 'CmdOrCtrl+0'),
+      { type: 'separator' },
+      { role: 'togglefullscreen', label: 'Toggle full screen' },
+    ],
+  };
+
+  const developer: MenuItemConstructorOptions[] = isDev
+    ? [{ label: '&Developer', submenu: [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] }]
+    : [];
+
+  const help: MenuItemConstructorOptions = {
+    label: '&Help',
+    role: 'help',
+    submenu: [{ label: 'About Journeyboard', click: about }],
+  };
+
+  const windowMenu: MenuItemConstructorOptions[] = mac ? [{ role: 'windowMenu' }] : [];
+
+  return [...appMenu, file, edit, view, ...developer, ...windowMenu, help];
+}
