@@ -1,0 +1,215 @@
+// `npm run bench -- board [--n=1000,5000] [--only=journeyboard|tldraw]`: the board benchmark of
+// issue #3. Prints one JSON line per figure on stdout (progress on stderr), for Journeyboard and,
+// with `.tldraw` appended to the name, for tldraw given the same notes. Method: ./README.md.
+import type { Browser, Page } from 'playwright';
+import type { Camera } from '../shared/domain';
+import { launchChromium, openPage, type BenchPage } from './lib/browser';
+import { ZOOMED_IN_CAMERA, fitCamera, makeNotes, type BenchNote } from './lib/data';
+import { startWeb, seedMap, type WebServer } from './lib/journeyboard';
+import { log } from './lib/log';
+import type { PanResult } from './lib/pageGlobals';
+import { serveStatic, type StaticServer } from './lib/staticServer';
+import { fps, p95, round1 } from './lib/stats';
+import { buildTldrawPage } from './lib/tldrawBuild';
+
+const APPS = ['journeyboard', 'tldraw'] as const;
+type App = (typeof APPS)[number];
+
+/** Panning: every frame the camera moves by this many screen pixels, through the app's camera API. */
+const PAN = { dx: 12, dy: 6, warmupMs: 500, durationMs: 3000 };
+/** With the whole board in view the direction flips every 30 frames, so the board stays in view. */
+const FIT_REVERSE_EVERY = 30;
+/** Time for an app to settle after a jump to the whole-board view, before the warm-up. */
+const SETTLE_MS = 1000;
+const FULL_FRAME_TIMEOUT_MS = 90_000;
+/** The whole run is abandoned (browser and servers closed) past this. */
+const RUN_TIMEOUT_MS = 20 * 60_000;
+
+function parseOptions(argv: string[]) {
+  let sizes = [1000, 5000, 20000];
+  let apps: App[] = [...APPS];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
+    const value = () => {
+      const v = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
+      if (!v) throw new Error(`${flag} needs a value.`);
+      return v;
+    };
+    if (flag === '--n') {
+      sizes = value()
+        .split(',')
+        .map((s) => Number(s.replace(/_/g, '').trim()));
+      if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 50_000)) throw new Error('--n takes whole numbers from 1 to 50,000, comma-separated: --n=1000,5000');
+    } else if (flag === '--only') {
+      const only = value();
+      if (!APPS.includes(only as App)) throw new Error(`--only takes ${APPS.join(' or ')}.`);
+      apps = [only as App];
+    } else if (arg !== 'board') {
+      throw new Error(`Unknown option ${arg}. Usage: npm run bench -- board [--n=1000,5000,20000] [--only=journeyboard|tldraw]`);
+    }
+  }
+  return { sizes, apps };
+}
+
+function emit(name: string, n: number, value: number, unit: string, app: App) {
+  const full = app === 'tldraw' ? `${name}.tldraw` : name;
+  process.stdout.write(`${JSON.stringify({ name: full, n, value: round1(value), unit })}\n`);
+}
+
+async function pan(page: Page, reverseEvery: number): Promise<{ fps: number; p95ms: number; frames: number }> {
+  const args = { ...PAN, reverseEvery };
+  const result: PanResult = await page.evaluate((a) => window.__benchMeter.pan(a), args);
+  return { fps: fps(result.starts), p95ms: p95(result.work), frames: result.work.length };
+}
+
+async function setCamera(page: Page, camera: Camera) {
+  await page.evaluate((c) => window.__benchMeter.setCamera(c), camera);
+}
+
+/** The two pans, the same for both apps: zoomed in from the top-left corner, then the whole board. */
+async function panFigures(page: Page, n: number, app: App) {
+  await setCamera(page, ZOOMED_IN_CAMERA);
+  await page.waitForTimeout(300);
+  const zoomed = await pan(page, 0);
+  log(`${app} n=${n}: pan zoomed in: ${zoomed.fps.toFixed(1)} fps, p95 ${zoomed.p95ms.toFixed(1)} ms over ${zoomed.frames} frames`);
+  emit('board.pan.fps', n, zoomed.fps, 'fps', app);
+  emit('board.pan.p95ms', n, zoomed.p95ms, 'ms', app);
+
+  const fit = fitCamera(n);
+  await setCamera(page, fit);
+  await page.waitForTimeout(SETTLE_MS);
+  const whole = await pan(page, FIT_REVERSE_EVERY);
+  log(`${app} n=${n}: pan whole board (zoom ${fit.zoom.toFixed(3)}): ${whole.fps.toFixed(1)} fps, p95 ${whole.p95ms.toFixed(1)} ms over ${whole.frames} frames`);
+  emit('board.fit.fps', n, whole.fps, 'fps', app);
+  emit('board.fit.p95ms', n, whole.p95ms, 'ms', app);
+}
+
+function checkProblems(bp: BenchPage, app: App) {
+  if (bp.problems.length) throw new Error(`${app}: ${bp.problems.slice(0, 5).join('; ')}`);
+}
+
+async function runTldraw(browser: Browser, server: StaticServer, n: number, notes: BenchNote[]) {
+  // 1. A saved board: put the notes in tldraw's store (tldraw measures every note's label on
+  //    create), then take the document snapshot, as a saved .tldr file holds it.
+  let document: unknown;
+  {
+    const bp = await openPage(browser);
+    try {
+      await bp.page.goto(server.url);
+      await bp.page.evaluate(() => window.__tldrawBench.ready);
+      const created = await bp.page.evaluate((list) => window.__tldrawBench.createNotes(list), notes);
+      if (created.count !== n) throw new Error(`tldraw holds ${created.count} shapes, not ${n}: is maxShapesPerPage high enough?`);
+      log(`tldraw n=${n}: createShapes took ${created.ms.toFixed(0)} ms (not a figure: the open figure loads the saved snapshot)`);
+      document = await bp.page.evaluate(() => window.__tldrawBench.getDocument());
+      checkProblems(bp, 'tldraw');
+    } finally {
+      await bp.close();
+    }
+  }
+  // 2. Open it in a fresh page: from loadSnapshot to the first frame with every visible note drawn.
+  const bp = await openPage(browser);
+  try {
+    await bp.page.goto(server.url);
+    await bp.page.evaluate(() => window.__tldrawBench.ready);
+    const opened = await bp.page.evaluate(
+      ([doc, cam, timeout]) => window.__tldrawBench.openDocument(doc as Parameters<typeof window.__tldrawBench.openDocument>[0], cam, timeout),
+      [document, ZOOMED_IN_CAMERA, FULL_FRAME_TIMEOUT_MS] as const,
+    );
+    if (opened.count !== n) throw new Error(`tldraw opened ${opened.count} shapes, not ${n}.`);
+    log(`tldraw n=${n}: open ${opened.ms.toFixed(0)} ms (${opened.drawn}/${opened.visible} visible notes drawn)`);
+    emit('board.open.ms', n, opened.ms, 'ms', 'tldraw');
+    await panFigures(bp.page, n, 'tldraw');
+    checkProblems(bp, 'tldraw');
+  } finally {
+    await bp.close();
+  }
+}
+
+interface BoardState {
+  notes: number;
+  visible: number;
+  drawn: number;
+  requestedAt: number | null;
+  fullAt: number;
+}
+
+async function runJourneyboard(browser: Browser, web: WebServer, n: number, notes: BenchNote[]) {
+  const seeded = Date.now();
+  const mapId = await seedMap(web, `Bench ${n} notes`, notes, ZOOMED_IN_CAMERA);
+  log(`journeyboard n=${n}: seeded map ${mapId} in ${Date.now() - seeded} ms`);
+  const bp = await openPage(browser);
+  try {
+    const url = new URL(web.url);
+    url.hash = `#/map/${mapId}`;
+    await bp.page.goto(url.href);
+    await bp.page.waitForFunction(() => window.__journeyboardBoard !== undefined, undefined, { timeout: FULL_FRAME_TIMEOUT_MS });
+    const state: BoardState = await bp.page.evaluate(
+      ([timeout]) =>
+        window.__journeyboardBoard!.ready.then(() =>
+          window.__benchMeter
+            .untilFrame(() => {
+              const b = window.__journeyboardBoard!;
+              return b.visibleCount() > 0 && b.drawnCount() >= b.visibleCount();
+            }, timeout)
+            .then((fullAt) => {
+              const b = window.__journeyboardBoard!;
+              const mark = performance.getEntriesByName('journeyboard:map-requested')[0];
+              return { notes: b.noteCount(), visible: b.visibleCount(), drawn: b.drawnCount(), requestedAt: mark ? mark.startTime : null, fullAt };
+            }),
+        ),
+      [FULL_FRAME_TIMEOUT_MS] as const,
+    );
+    if (state.notes !== n) throw new Error(`Journeyboard shows ${state.notes} notes, not ${n}.`);
+    const from = state.requestedAt ?? 0;
+    if (state.requestedAt === null) log('journeyboard: no "journeyboard:map-requested" mark; timing open from navigation start');
+    const openMs = state.fullAt - from;
+    log(`journeyboard n=${n}: open ${openMs.toFixed(0)} ms (${state.drawn}/${state.visible} visible notes drawn)`);
+    emit('board.open.ms', n, openMs, 'ms', 'journeyboard');
+    await panFigures(bp.page, n, 'journeyboard');
+    checkProblems(bp, 'journeyboard');
+  } finally {
+    await bp.close();
+  }
+}
+
+async function main() {
+  const { sizes, apps } = parseOptions(process.argv.slice(2));
+  const closers: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) await close().catch((error: Error) => log(`while closing: ${error.message}`));
+  };
+  const watchdog = setTimeout(() => {
+    log(`The run took longer than ${RUN_TIMEOUT_MS / 60_000} minutes: giving up.`);
+    void closeAll().finally(() => process.exit(1));
+  }, RUN_TIMEOUT_MS);
+  try {
+    let tldrawServer: StaticServer | undefined;
+    let web: WebServer | undefined;
+    if (apps.includes('tldraw')) {
+      tldrawServer = await serveStatic(await buildTldrawPage());
+      closers.push(() => tldrawServer!.close());
+    }
+    if (apps.includes('journeyboard')) {
+      web = await startWeb();
+      closers.push(() => web!.close());
+    }
+    const browser = await launchChromium();
+    closers.push(() => browser.close());
+    log(`Chromium ${browser.version()}, sizes ${sizes.join(', ')}, apps ${apps.join(', ')}`);
+    for (const n of sizes) {
+      const notes = makeNotes(n);
+      if (web) await runJourneyboard(browser, web, n, notes);
+      if (tldrawServer) await runTldraw(browser, tldrawServer, n, notes);
+    }
+  } finally {
+    clearTimeout(watchdog);
+    await closeAll();
+  }
+}
+
+main().catch((error: Error) => {
+  log(`board bench failed: ${error.message}`);
+  process.exit(1);
+});

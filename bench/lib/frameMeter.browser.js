@@ -1,0 +1,106 @@
+/* global window, requestAnimationFrame */
+// The frame meter, injected into both apps' pages before their own scripts (page.addInitScript),
+// so both are measured by the same code. See ../README.md for the method.
+//
+// A frame starts at its requestAnimationFrame timestamp (the frame's begin time, shared by every
+// rAF callback of that frame). The frame's main-thread work (rAF callbacks, style, layout, paint,
+// canvas flush, commit) runs as one task; a message posted from a rAF callback is delivered in the
+// next task, right after that work. So work = (message time) - (frame timestamp).
+(() => {
+  if (window.__benchMeter) return;
+  const channel = new MessageChannel();
+  const queue = [];
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    const cb = queue.shift();
+    if (cb) cb(now);
+  };
+  /** Calls cb(now) in the task after the current one: after this frame's rendering work. */
+  const afterFrame = (cb) => {
+    queue.push(cb);
+    channel.port2.postMessage(0);
+  };
+
+  /** The camera of whichever app is in the page, in Journeyboard's convention: {x, y, zoom}. */
+  const cameraApi = () => {
+    if (window.__benchCamera) return window.__benchCamera;
+    const board = window.__journeyboardBoard;
+    if (board) return { get: () => board.getCamera(), set: (c) => board.setCamera(c) };
+    throw new Error('No camera in this page: neither window.__benchCamera nor window.__journeyboardBoard.');
+  };
+
+  /**
+   * Resolves with the time (performance.now()) at the end of the first frame after which check()
+   * returns true; rejects after timeoutMs.
+   */
+  const untilFrame = (check, timeoutMs) =>
+    new Promise((resolve, reject) => {
+      const started = performance.now();
+      const onFrame = () => {
+        afterFrame((end) => {
+          let ok = false;
+          try {
+            ok = check();
+          } catch (error) {
+            reject(error);
+            return;
+          }
+          if (ok) resolve(end);
+          else if (end - started > timeoutMs) reject(new Error(`No full frame within ${timeoutMs} ms.`));
+          else requestAnimationFrame(onFrame);
+        });
+      };
+      requestAnimationFrame(onFrame);
+    });
+
+  /**
+   * Pans for warmupMs + durationMs. Each frame moves the camera by (dx, dy) screen pixels through
+   * the app's own camera API (content moves left/up for positive values); with reverseEvery, the
+   * direction flips every that many frames, so the view swings back and forth. Returns the frames
+   * measured after the warm-up: their start times and their work in ms.
+   */
+  const pan = ({ durationMs, warmupMs, dx, dy, reverseEvery }) =>
+    new Promise((resolve, reject) => {
+      let api;
+      let cam;
+      try {
+        api = cameraApi();
+        cam = { ...api.get() };
+      } catch (error) {
+        reject(error);
+        return;
+      }
+      const starts = [];
+      const work = [];
+      let first = -1;
+      let frame = 0;
+      const onFrame = (ts) => {
+        if (first < 0) first = ts;
+        const elapsed = ts - first;
+        const sign = reverseEvery && Math.floor(frame / reverseEvery) % 2 === 1 ? -1 : 1;
+        frame++;
+        cam = { x: cam.x + (sign * dx) / cam.zoom, y: cam.y + (sign * dy) / cam.zoom, zoom: cam.zoom };
+        try {
+          api.set(cam);
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        const measured = elapsed >= warmupMs;
+        afterFrame((end) => {
+          if (measured) {
+            starts.push(ts);
+            work.push(end - ts);
+          }
+        });
+        if (elapsed < warmupMs + durationMs) requestAnimationFrame(onFrame);
+        else afterFrame(() => resolve({ starts, work, camera: cam }));
+      };
+      requestAnimationFrame(onFrame);
+    });
+
+  const getCamera = () => ({ ...cameraApi().get() });
+  const setCamera = (cam) => cameraApi().set(cam);
+
+  window.__benchMeter = { afterFrame, untilFrame, pan, getCamera, setCamera };
+})();
