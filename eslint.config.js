@@ -54,6 +54,11 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright fixtures must destructure their (empty) dependencies: `async ({}, use) => …`.
+    files: ['test/e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['electron/app/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
