@@ -1,23 +1,170 @@
 import { useEffect, useRef, useState } from 'react';
-import { Layer, Stage } from 'react-konva';
+import type Konva from 'konva';
+import { Layer, Rect, Shape, Stage, Transformer } from 'react-konva';
+import type { JourneyboardApi } from '../../shared/api';
 import type { JourneyMap } from '../../shared/domain';
+import { api as defaultApi } from '../api/client';
+import { registerActions, runAction } from '../actions/registry';
+import { actionForKey, boardActions, isTextTarget, nudgeForKey } from './actions';
+import { BoardController, type BoardTestHook } from './BoardController';
+import { SaveStatusPill, Toolbar, ZoomControl } from './Hud';
+import { Minimap } from './Minimap';
+import { NoteEditor } from './NoteEditor';
+import { BOARD_BG, SELECTION } from './theme';
 
-/** Placeholder board: an empty Konva stage filling its container (the whiteboard issue fills it). */
-export function Board({ map }: { map: JourneyMap }) {
+/** Where the mounted board's test hook lives (renderer/board/README.md). */
+const hookHost = window as unknown as { __journeyboardBoard?: BoardTestHook };
+
+/**
+ * The infinite whiteboard for one map. Fills its absolutely-positioned parent. The map screen
+ * keys it by map id, so one instance shows one map for its whole life.
+ */
+export function Board({ map, api = defaultApi }: { map: JourneyMap; api?: JourneyboardApi }) {
+  const [controller] = useState(() => new BoardController(map, api));
   const host = useRef<HTMLDivElement>(null);
+  const stage = useRef<Konva.Stage>(null);
+  const frameLayer = useRef<Konva.Layer>(null);
+  const staticLayer = useRef<Konva.Layer>(null);
+  const staticShape = useRef<Konva.Shape>(null);
+  const liveLayer = useRef<Konva.Layer>(null);
+  const liftShape = useRef<Konva.Shape>(null);
+  const selectionShape = useRef<Konva.Shape>(null);
+  const proxy = useRef<Konva.Rect>(null);
+  const transformer = useRef<Konva.Transformer>(null);
+  const marquee = useRef<Konva.Rect>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
+
   useEffect(() => {
     const el = host.current;
     if (!el) return;
-    const observer = new ResizeObserver(() => setSize({ width: el.clientWidth, height: el.clientHeight }));
+    const measure = () => {
+      const next = { width: el.clientWidth, height: el.clientHeight };
+      setSize(next);
+      controller.setViewport(next.width, next.height);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
-  }, []);
+  }, [controller]);
+
+  useEffect(() => {
+    const parts = {
+      stage: stage.current,
+      frameLayer: frameLayer.current,
+      staticLayer: staticLayer.current,
+      staticShape: staticShape.current,
+      liveLayer: liveLayer.current,
+      liftShape: liftShape.current,
+      selectionShape: selectionShape.current,
+      proxy: proxy.current,
+      transformer: transformer.current,
+      marquee: marquee.current,
+    };
+    if (!host.current || Object.values(parts).some((p) => !p)) return;
+    controller.attach(parts as { [K in keyof typeof parts]: NonNullable<(typeof parts)[K]> }, host.current);
+    const unregister = registerActions(boardActions(controller));
+
+    const keydown = (e: KeyboardEvent) => {
+      if (isTextTarget(e.target) || controller.editingId) return;
+      if (e.key === ' ' && !e.repeat) {
+        controller.setSpace(true);
+        e.preventDefault();
+        return;
+      }
+      const nudge = nudgeForKey(e);
+      if (nudge && controller.selection.size > 0) {
+        e.preventDefault();
+        controller.nudge(nudge.dx, nudge.dy);
+        return;
+      }
+      const id = actionForKey(e);
+      if (id && runAction(id)) e.preventDefault();
+      else if (id && (e.ctrlKey || e.metaKey)) e.preventDefault(); // e.g. Ctrl+D would bookmark
+    };
+    const keyup = (e: KeyboardEvent) => {
+      if (e.key === ' ') controller.setSpace(false);
+    };
+    const blur = () => controller.setSpace(false);
+    const clip = (kind: 'copy' | 'cut' | 'paste') => (e: ClipboardEvent) => {
+      if (isTextTarget(e.target) || controller.editingId) return;
+      if (kind === 'paste') controller.paste(e);
+      else controller.copy(e, kind === 'cut');
+    };
+    const onCopy = clip('copy');
+    const onCut = clip('cut');
+    const onPaste = clip('paste');
+    const flush = () => controller.flush();
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') controller.flush();
+    };
+    window.addEventListener('keydown', keydown);
+    window.addEventListener('keyup', keyup);
+    window.addEventListener('blur', blur);
+    document.addEventListener('copy', onCopy);
+    document.addEventListener('cut', onCut);
+    document.addEventListener('paste', onPaste);
+    window.addEventListener('beforeunload', flush);
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', hidden);
+    const hook = controller.testHook();
+    hookHost.__journeyboardBoard = hook;
+    return () => {
+      unregister();
+      window.removeEventListener('keydown', keydown);
+      window.removeEventListener('keyup', keyup);
+      window.removeEventListener('blur', blur);
+      document.removeEventListener('copy', onCopy);
+      document.removeEventListener('cut', onCut);
+      document.removeEventListener('paste', onPaste);
+      window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', hidden);
+      if (hookHost.__journeyboardBoard === hook) delete hookHost.__journeyboardBoard;
+      controller.detach();
+    };
+  }, [controller]);
+
   return (
-    <div ref={host} data-testid="board" data-map-id={map.id} style={{ position: 'absolute', inset: 0 }}>
-      <Stage width={size.width} height={size.height}>
-        <Layer listening={false} />
-      </Stage>
+    <div
+      ref={host}
+      data-testid="board"
+      data-map-id={map.id}
+      style={{ position: 'absolute', inset: 0, overflow: 'hidden', background: BOARD_BG, touchAction: 'none', outline: 'none' }}
+    >
+      <div data-testid="board-canvas" style={{ position: 'absolute', inset: 0 }}>
+        <Stage ref={stage} width={size.width} height={size.height}>
+          {/* The journey frame (stages x lanes) will draw here, under the notes. */}
+          <Layer ref={frameLayer} listening={false} name="frame" />
+          <Layer ref={staticLayer} listening={false} name="notes">
+            <Shape ref={staticShape} sceneFunc={controller.sceneStatic} listening={false} perfectDrawEnabled={false} />
+          </Layer>
+          <Layer ref={liveLayer} name="interaction">
+            <Shape ref={liftShape} sceneFunc={controller.sceneLifted} listening={false} perfectDrawEnabled={false} />
+            <Shape ref={selectionShape} sceneFunc={controller.sceneSelection} listening={false} perfectDrawEnabled={false} />
+            <Rect ref={proxy} listening={false} width={1} height={1} />
+            <Rect ref={marquee} visible={false} listening={false} fill="rgba(47,107,255,0.08)" stroke={SELECTION} />
+            <Transformer
+              ref={transformer}
+              rotateEnabled={false}
+              flipEnabled={false}
+              ignoreStroke
+              borderEnabled={false}
+              anchorSize={9}
+              anchorCornerRadius={2}
+              anchorStroke={SELECTION}
+              anchorFill="#ffffff"
+              anchorStrokeWidth={1.5}
+              padding={3}
+            />
+          </Layer>
+        </Stage>
+      </div>
+      <NoteEditor controller={controller} />
+      <Toolbar controller={controller} />
+      <ZoomControl controller={controller} />
+      <SaveStatusPill controller={controller} />
+      <Minimap controller={controller} />
     </div>
   );
 }

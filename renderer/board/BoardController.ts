@@ -1,0 +1,947 @@
+import type Konva from 'konva';
+import type { JourneyboardApi } from '../../shared/api';
+import {
+  COORD_LIMIT,
+  NOTE_DEFAULT_SIZE,
+  NOTE_MAX_SIZE,
+  NOTE_MIN_SIZE,
+  NOTE_TEXT_MAX,
+  type Camera,
+  type JourneyMap,
+  type NoteColor,
+} from '../../shared/domain';
+import {
+  centerOn,
+  clampZoom,
+  containsRect,
+  fitRect,
+  intersects,
+  padRect,
+  panBy,
+  rectFromPoints,
+  screenToBoard,
+  stepZoom,
+  unionRects,
+  viewRect,
+  wheelZoomFactor,
+  zoomAt,
+  type Point,
+  type Rect,
+} from '../../shared/board/camera';
+import { SpatialIndex } from '../../shared/board/spatial';
+import { applyChanges, History, type BoardNote, type HistoryStep, type NoteChange } from '../../shared/board/history';
+import { SaveQueue, type SaveCall } from '../../shared/board/saveQueue';
+import { drawNotes } from './drawNotes';
+import { forgetLayout } from './textLayout';
+import { GRID_DOT, SELECTION } from './theme';
+import { createUiStore, type Tool, type UiStore } from './uiStore';
+import { notesFromClipboard, notesToClipboard, CLIPBOARD_MIME } from './clipboard';
+
+/** The Konva nodes the controller draws into (made by Board.tsx). */
+export interface KonvaParts {
+  stage: Konva.Stage;
+  staticLayer: Konva.Layer;
+  staticShape: Konva.Shape;
+  frameLayer: Konva.Layer;
+  liveLayer: Konva.Layer;
+  liftShape: Konva.Shape;
+  selectionShape: Konva.Shape;
+  proxy: Konva.Rect;
+  transformer: Konva.Transformer;
+  marquee: Konva.Rect;
+}
+
+type Gesture =
+  | { kind: 'pan'; pointerId: number; last: Point }
+  | { kind: 'press'; pointerId: number; start: Point; startBoard: Point; hit: string | null; shift: boolean }
+  | { kind: 'drag'; pointerId: number; startBoard: Point; dx: number; dy: number }
+  | { kind: 'marquee'; pointerId: number; startBoard: Point; base: Set<string> };
+
+type Step = HistoryStep<NoteChange[]>;
+
+/** Fraction of the view added on every side of the region queried from the index. */
+const QUERY_PAD = 0.5;
+const DRAG_THRESHOLD = 3;
+const NOTE_GAP = 16;
+const CAMERA_SAVE_MS = 400;
+
+const clampCoord = (n: number) => Math.max(-COORD_LIMIT, Math.min(COORD_LIMIT, Math.round(n)));
+const clampSize = (n: number) => Math.max(NOTE_MIN_SIZE, Math.min(NOTE_MAX_SIZE, Math.round(n)));
+
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * The whiteboard's engine: the document (notes by id, spatial index, undo history, autosave), the
+ * session (camera, selection, tool) and the pointer gestures. It draws imperatively into Konva
+ * nodes that Board.tsx creates, so a camera move or a drag re-renders no React component.
+ */
+export class BoardController {
+  readonly mapId: string;
+  readonly ui: UiStore;
+  readonly notes = new Map<string, BoardNote>();
+  readonly index = new SpatialIndex();
+  readonly history = new History<NoteChange[]>();
+  readonly queue: SaveQueue;
+  camera: Camera;
+  viewport = { width: 0, height: 0 };
+  selection = new Set<string>();
+  /** Notes drawn in the last static-layer frame (the view, not the padded query). */
+  drawnCount = 0;
+  readonly ready: Promise<void>;
+
+  private readonly api: JourneyboardApi;
+  private parts: KonvaParts | null = null;
+  private host: HTMLElement | null = null;
+  private visible: BoardNote[] = [];
+  private queryRect: Rect | null = null;
+  private lifted = new Set<string>();
+  private liftOffset = { dx: 0, dy: 0 };
+  private resizing: { id: string; rect: Rect } | null = null;
+  private gesture: Gesture | null = null;
+  private editSession: { id: string; isNew: boolean; step: Step | null } | null = null;
+  private needsFit: boolean;
+  private pointer: Point | null = null;
+  private spaceDown = false;
+  private savedCamera: string;
+  private cameraTimer: ReturnType<typeof setTimeout> | null = null;
+  private docListeners = new Set<() => void>();
+  private cameraListeners = new Set<() => void>();
+  private frameListeners: (() => void)[] = [];
+  private resolveReady!: () => void;
+  private readyDone = false;
+  private detachDom: (() => void) | null = null;
+
+  constructor(map: JourneyMap, api: JourneyboardApi) {
+    this.mapId = map.id;
+    this.api = api;
+    for (const n of map.notes) {
+      this.notes.set(n.id, {
+        id: n.id,
+        text: n.text,
+        x: n.x,
+        y: n.y,
+        width: n.width,
+        height: n.height,
+        color: n.color,
+        stageId: n.stageId,
+        laneId: n.laneId,
+        kind: n.kind,
+        sentiment: n.sentiment,
+        author: n.author,
+      });
+    }
+    this.index.load(this.notes.values());
+    this.needsFit = !map.camera;
+    this.camera = map.camera ? { ...map.camera, zoom: clampZoom(map.camera.zoom) } : { x: 0, y: 0, zoom: 1 };
+    this.savedCamera = JSON.stringify(this.camera);
+    this.ui = createUiStore(this.camera);
+    this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    this.queue = new SaveQueue({
+      send: (call) => this.send(call),
+      clock: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as number) },
+    });
+    this.queue.subscribe((status) => {
+      const err = this.queue.error;
+      this.ui.setState({
+        saveStatus: status,
+        saveError: err ? (err instanceof Error ? err.message : String(err)) : null,
+      });
+    });
+  }
+
+  private send(call: SaveCall): Promise<unknown> {
+    const mapId = this.mapId;
+    if (call.kind === 'create') return this.api.call('notes.createMany', { mapId, notes: call.notes });
+    if (call.kind === 'update') return this.api.call('notes.updateMany', { mapId, notes: call.patches });
+    return this.api.call('notes.deleteMany', { mapId, ids: call.ids });
+  }
+
+  // ---------------------------------------------------------------- wiring
+
+  attach(parts: KonvaParts, host: HTMLElement): void {
+    this.parts = parts;
+    this.host = host;
+    parts.transformer.boundBoxFunc((oldBox, newBox) => {
+      const min = NOTE_MIN_SIZE * this.camera.zoom;
+      const max = NOTE_MAX_SIZE * this.camera.zoom;
+      if (newBox.width < min || newBox.height < min || newBox.width > max || newBox.height > max) return oldBox;
+      return newBox;
+    });
+    parts.proxy.on('transformstart', () => this.onTransformStart());
+    parts.proxy.on('transform', () => this.onTransform());
+    parts.proxy.on('transformend', () => this.onTransformEnd());
+    this.detachDom = this.listen(parts.stage.container());
+    this.applyCamera();
+  }
+
+  detach(): void {
+    this.detachDom?.();
+    this.detachDom = null;
+    this.parts?.proxy.off('transformstart transform transformend');
+    this.parts = null;
+    this.host = null;
+    this.flush();
+  }
+
+  setViewport(width: number, height: number): void {
+    if (width === this.viewport.width && height === this.viewport.height) return;
+    const first = this.viewport.width === 0 || this.viewport.height === 0;
+    this.viewport = { width, height };
+    if (first && this.needsFit && width > 0 && height > 0) {
+      this.needsFit = false;
+      this.fitAll(false);
+      return;
+    }
+    this.queryRect = null;
+    this.applyCamera();
+  }
+
+  onDocChange(fn: () => void): () => void {
+    this.docListeners.add(fn);
+    return () => this.docListeners.delete(fn);
+  }
+
+  onCameraChange(fn: () => void): () => void {
+    this.cameraListeners.add(fn);
+    return () => this.cameraListeners.delete(fn);
+  }
+
+  /** Resolves after the static layer next draws. */
+  nextFrame(): Promise<void> {
+    return new Promise((resolve) => {
+      this.frameListeners.push(resolve);
+      this.parts?.staticLayer.batchDraw();
+    });
+  }
+
+  /** Sends queued changes and the camera now (page hidden, closing, or the board unmounting). */
+  flush(): void {
+    if (this.editSession) this.commitEdit(this.currentEditText ?? '', 'leave');
+    this.queue.flush();
+    this.saveCameraNow();
+  }
+
+  /** Text in the overlay while editing, kept here so a flush on unload can commit it. */
+  private currentEditText: string | null = null;
+
+  setEditText(text: string): void {
+    if (this.editSession) this.currentEditText = text;
+  }
+
+  // ---------------------------------------------------------------- camera
+
+  setCamera(next: Camera): void {
+    const c = { x: clampCoord(next.x * 100) / 100, y: clampCoord(next.y * 100) / 100, zoom: clampZoom(next.zoom) };
+    if (!Number.isFinite(c.x) || !Number.isFinite(c.y)) return;
+    this.camera = c;
+    this.applyCamera();
+    this.scheduleCameraSave();
+  }
+
+  private applyCamera(): void {
+    const { x, y, zoom } = this.camera;
+    const p = this.parts;
+    if (p) {
+      for (const layer of [p.frameLayer, p.staticLayer, p.liveLayer]) {
+        layer.position({ x: -x * zoom, y: -y * zoom });
+        layer.scale({ x: zoom, y: zoom });
+      }
+      p.marquee.strokeWidth(1 / zoom);
+      p.transformer.forceUpdate();
+    }
+    this.updateGrid();
+    const view = viewRect(this.camera, this.viewport);
+    // Re-query only when the view leaves the padded region (or shrank well inside it).
+    if (!this.queryRect || !containsRect(this.queryRect, view) || this.queryRect.width > view.width * 4) this.requery();
+    p?.staticLayer.batchDraw();
+    p?.liveLayer.batchDraw();
+    this.ui.setState({ camera: this.camera });
+    for (const fn of this.cameraListeners) fn();
+  }
+
+  private requery(): void {
+    const view = viewRect(this.camera, this.viewport);
+    this.queryRect = padRect(view, QUERY_PAD);
+    this.visible = [];
+    for (const id of this.index.query(this.queryRect)) {
+      const n = this.notes.get(id);
+      if (n) this.visible.push(n);
+    }
+  }
+
+  private updateGrid(): void {
+    const host = this.host;
+    if (!host) return;
+    const { x, y, zoom } = this.camera;
+    let spacing = 24 * zoom;
+    while (spacing < 14) spacing *= 4;
+    const ox = (((-x * zoom) % spacing) + spacing) % spacing;
+    const oy = (((-y * zoom) % spacing) + spacing) % spacing;
+    const dot = Math.max(0.8, Math.min(1.6, zoom * 1.4));
+    host.style.backgroundImage = `radial-gradient(circle, ${GRID_DOT} ${dot}px, transparent ${dot + 0.4}px)`;
+    host.style.backgroundSize = `${spacing}px ${spacing}px`;
+    host.style.backgroundPosition = `${ox - spacing / 2}px ${oy - spacing / 2}px`;
+  }
+
+  private scheduleCameraSave(): void {
+    if (this.cameraTimer) clearTimeout(this.cameraTimer);
+    this.cameraTimer = setTimeout(() => this.saveCameraNow(), CAMERA_SAVE_MS);
+  }
+
+  private saveCameraNow(): void {
+    if (this.cameraTimer) clearTimeout(this.cameraTimer);
+    this.cameraTimer = null;
+    const json = JSON.stringify(this.camera);
+    if (json === this.savedCamera) return;
+    this.savedCamera = json;
+    // The camera is session state: a failed save is retried by the next move, not shown.
+    this.api.call('maps.setCamera', { id: this.mapId, camera: this.camera }).catch((err: unknown) => {
+      this.savedCamera = '';
+      console.warn('Journeyboard could not remember the camera:', err);
+    });
+  }
+
+  zoomBy(factor: number, anchor?: Point): void {
+    const a = anchor ?? { x: this.viewport.width / 2, y: this.viewport.height / 2 };
+    this.setCamera(zoomAt(this.camera, this.camera.zoom * factor, a));
+  }
+
+  zoomStep(direction: 1 | -1): void {
+    const a = { x: this.viewport.width / 2, y: this.viewport.height / 2 };
+    this.setCamera(zoomAt(this.camera, stepZoom(this.camera.zoom, direction), a));
+  }
+
+  zoomTo100(): void {
+    this.setCamera(zoomAt(this.camera, 1, { x: this.viewport.width / 2, y: this.viewport.height / 2 }));
+  }
+
+  fitAll(save = true): void {
+    const bounds = this.index.bounds();
+    if (!bounds) {
+      this.camera = centerOn({ x: 0, y: 0, zoom: 1 }, { x: 0, y: 0 }, this.viewport);
+      this.applyCamera();
+    } else {
+      this.camera = fitRect(bounds, this.viewport, { padding: 64, maxZoom: 1 });
+      this.applyCamera();
+    }
+    if (save) this.scheduleCameraSave();
+  }
+
+  fitSelection(): void {
+    const rect = unionRects([...this.selection].map((id) => this.notes.get(id)).filter((n): n is BoardNote => !!n));
+    if (!rect) return;
+    this.setCamera(fitRect(rect, this.viewport, { padding: 96, maxZoom: 2 }));
+  }
+
+  /** Board point at the middle of the view. */
+  viewCenter(): Point {
+    return screenToBoard(this.camera, { x: this.viewport.width / 2, y: this.viewport.height / 2 });
+  }
+
+  visibleCount(): number {
+    return this.index.query(viewRect(this.camera, this.viewport)).length;
+  }
+
+  // ---------------------------------------------------------------- drawing
+
+  /** Scene functions for Board.tsx's shapes (stable, so react-konva never re-applies them). */
+  readonly sceneStatic = (ctx: Konva.Context) => this.drawStatic(ctx._context);
+  readonly sceneLifted = (ctx: Konva.Context) => this.drawLifted(ctx._context);
+  readonly sceneSelection = (ctx: Konva.Context) => this.drawSelection(ctx._context);
+
+  private drawStatic(ctx: CanvasRenderingContext2D): void {
+    const view = viewRect(this.camera, this.viewport);
+    const list: BoardNote[] = [];
+    for (const n of this.visible) {
+      if (this.lifted.has(n.id)) continue;
+      if (n.x > view.x + view.width || n.y > view.y + view.height || n.x + n.width < view.x || n.y + n.height < view.y) continue;
+      list.push(n);
+    }
+    this.drawnCount = drawNotes(ctx, list, this.camera.zoom);
+    if (!this.readyDone && this.viewport.width > 0 && this.viewport.height > 0) {
+      this.readyDone = true;
+      this.resolveReady();
+    }
+    const waiting = this.frameListeners;
+    this.frameListeners = [];
+    for (const fn of waiting) fn();
+  }
+
+  private liftedNotes(): BoardNote[] {
+    const out: BoardNote[] = [];
+    if (this.resizing) {
+      const n = this.notes.get(this.resizing.id);
+      if (n) out.push({ ...n, ...this.resizing.rect });
+      return out;
+    }
+    const view = padRect(viewRect(this.camera, this.viewport), 0.1);
+    const { dx, dy } = this.liftOffset;
+    for (const id of this.lifted) {
+      const n = this.notes.get(id);
+      if (n && intersects(view, { x: n.x + dx, y: n.y + dy, width: n.width, height: n.height })) out.push({ ...n, x: n.x + dx, y: n.y + dy });
+    }
+    out.sort((a, b) => this.index.order(a.id) - this.index.order(b.id));
+    return out;
+  }
+
+  private drawLifted(ctx: CanvasRenderingContext2D): void {
+    if (this.lifted.size === 0) return;
+    drawNotes(ctx, this.liftedNotes(), this.camera.zoom);
+  }
+
+  /** Outlines of selected notes in view, one path. */
+  private drawSelection(ctx: CanvasRenderingContext2D): void {
+    if (this.selection.size === 0) return;
+    const zoom = this.camera.zoom;
+    const view = padRect(viewRect(this.camera, this.viewport), 0.05);
+    const pad = 3 / zoom;
+    ctx.beginPath();
+    const add = (n: BoardNote) => {
+      if (!intersects(view, n)) return;
+      ctx.rect(n.x - pad, n.y - pad, n.width + 2 * pad, n.height + 2 * pad);
+    };
+    if (this.lifted.size > 0) {
+      for (const n of this.liftedNotes()) add(n);
+    }
+    if (this.selection.size < this.visible.length) {
+      for (const id of this.selection) {
+        const n = this.notes.get(id);
+        if (n && !this.lifted.has(id)) add(n);
+      }
+    } else {
+      for (const n of this.visible) if (this.selection.has(n.id) && !this.lifted.has(n.id)) add(n);
+    }
+    ctx.strokeStyle = SELECTION;
+    ctx.lineWidth = 2 / zoom;
+    ctx.stroke();
+  }
+
+  private redrawAll(): void {
+    this.parts?.staticLayer.batchDraw();
+    this.parts?.liveLayer.batchDraw();
+  }
+
+  // ---------------------------------------------------------------- document
+
+  /** Applies changes as one undo step (the unit of "one user action"). */
+  commit(label: string, changes: NoteChange[], select?: Iterable<string>): Step | null {
+    const effective = changes.filter((c) => c.op === 'create' || this.notes.has(c.id));
+    const inverse = applyChanges(this.notes, effective);
+    if (inverse.length === 0) return null;
+    const step: Step = { label, redo: effective, undo: inverse };
+    this.history.push(step);
+    this.afterChange(effective);
+    if (select) this.setSelection(select);
+    return step;
+  }
+
+  private afterChange(changes: readonly NoteChange[]): void {
+    for (const c of changes) {
+      if (c.op === 'delete') {
+        this.index.remove(c.id);
+        this.selection.delete(c.id);
+        forgetLayout(c.id);
+      } else {
+        const id = c.op === 'create' ? c.note.id : c.id;
+        const n = this.notes.get(id);
+        if (n) this.index.upsert(n);
+      }
+    }
+    this.queue.enqueue(changes);
+    this.requery();
+    this.syncTransformer();
+    this.redrawAll();
+    this.ui.setState({ canUndo: this.history.canUndo, canRedo: this.history.canRedo, selectionCount: this.selection.size });
+    for (const fn of this.docListeners) fn();
+  }
+
+  undo(): void {
+    this.finishGesture();
+    if (this.editSession) this.commitEdit(this.currentEditText ?? '', 'leave');
+    const step = this.history.undo();
+    if (!step) return;
+    this.replay(step.undo);
+  }
+
+  redo(): void {
+    this.finishGesture();
+    if (this.editSession) this.commitEdit(this.currentEditText ?? '', 'leave');
+    const step = this.history.redo();
+    if (!step) return;
+    this.replay(step.redo);
+  }
+
+  private replay(changes: NoteChange[]): void {
+    applyChanges(this.notes, changes);
+    this.afterChange(changes);
+    const touched = changes.map((c) => (c.op === 'create' ? c.note.id : c.id)).filter((id) => this.notes.has(id));
+    this.setSelection(touched);
+  }
+
+  note(id: string): BoardNote | undefined {
+    return this.notes.get(id);
+  }
+
+  // ---------------------------------------------------------------- selection & tools
+
+  setSelection(ids: Iterable<string>): void {
+    this.selection = new Set([...ids].filter((id) => this.notes.has(id)));
+    this.ui.setState({ selectionCount: this.selection.size });
+    this.syncTransformer();
+    this.parts?.liveLayer.batchDraw();
+  }
+
+  selectAll(): void {
+    this.setSelection(this.notes.keys());
+  }
+
+  setTool(tool: Tool): void {
+    this.ui.setState({ tool });
+    this.updateCursor();
+  }
+
+  private updateCursor(): void {
+    const el = this.parts?.stage.container();
+    if (!el) return;
+    const panning = this.gesture?.kind === 'pan';
+    const hand = this.ui.getState().tool === 'hand' || this.spaceDown;
+    el.style.cursor = panning ? 'grabbing' : hand ? 'grab' : 'default';
+  }
+
+  private syncTransformer(): void {
+    const p = this.parts;
+    if (!p) return;
+    const only = this.selection.size === 1 && !this.editSession && this.lifted.size === 0 ? [...this.selection][0] : undefined;
+    const n = only ? this.notes.get(only) : undefined;
+    if (n) {
+      p.proxy.setAttrs({ x: n.x, y: n.y, width: n.width, height: n.height, scaleX: 1, scaleY: 1 });
+      if (p.transformer.nodes()[0] !== p.proxy) p.transformer.nodes([p.proxy]);
+      p.transformer.forceUpdate();
+    } else if (p.transformer.nodes().length > 0 && !this.resizing) {
+      p.transformer.nodes([]);
+    }
+  }
+
+  setColor(color: NoteColor): void {
+    this.ui.setState({ color });
+    if (this.selection.size === 0) return;
+    const changes: NoteChange[] = [...this.selection].map((id) => ({ op: 'update', id, patch: { color } }));
+    this.commit('Colour', changes);
+  }
+
+  deleteSelection(): void {
+    if (this.selection.size === 0) return;
+    this.commit('Delete', [...this.selection].map((id) => ({ op: 'delete', id })), []);
+  }
+
+  nudge(dx: number, dy: number): void {
+    if (this.selection.size === 0) return;
+    const changes: NoteChange[] = [];
+    for (const id of this.selection) {
+      const n = this.notes.get(id);
+      if (n) changes.push({ op: 'update', id, patch: { x: clampCoord(n.x + dx), y: clampCoord(n.y + dy) } });
+    }
+    this.commit('Move', changes);
+  }
+
+  duplicateSelection(): void {
+    const source = this.sortedSelection();
+    if (source.length === 0) return;
+    const copies = source.map((n) => ({ ...n, id: newId(), x: clampCoord(n.x + 24), y: clampCoord(n.y + 24) }));
+    this.commit('Duplicate', copies.map((note) => ({ op: 'create', note })), copies.map((n) => n.id));
+  }
+
+  private sortedSelection(): BoardNote[] {
+    return [...this.selection]
+      .map((id) => this.notes.get(id))
+      .filter((n): n is BoardNote => !!n)
+      .sort((a, b) => this.index.order(a.id) - this.index.order(b.id));
+  }
+
+  // ---------------------------------------------------------------- notes & editing
+
+  /** The board point for "a new note here": the pointer if it is over the board, else the view's centre. */
+  pointerOrCenter(): Point {
+    return this.pointer ? screenToBoard(this.camera, this.pointer) : this.viewCenter();
+  }
+
+  createNote(center: Point, opts: { edit?: boolean; size?: { width: number; height: number }; color?: NoteColor } = {}): string {
+    const width = opts.size?.width ?? NOTE_DEFAULT_SIZE;
+    const height = opts.size?.height ?? NOTE_DEFAULT_SIZE;
+    const note: BoardNote = {
+      id: newId(),
+      text: '',
+      x: clampCoord(center.x - width / 2),
+      y: clampCoord(center.y - height / 2),
+      width,
+      height,
+      color: opts.color ?? this.ui.getState().color,
+      stageId: null,
+      laneId: null,
+      kind: null,
+      sentiment: null,
+      author: null,
+    };
+    const step = this.commit('New note', [{ op: 'create', note }], [note.id]);
+    if (opts.edit !== false) this.startEditing(note.id, true, step);
+    return note.id;
+  }
+
+  startEditing(id: string, isNew = false, step: Step | null = null): void {
+    const n = this.notes.get(id);
+    if (!n) return;
+    if (this.editSession && this.editSession.id !== id) this.commitEdit(this.currentEditText ?? '', 'leave');
+    this.editSession = { id, isNew, step };
+    this.currentEditText = n.text;
+    this.setSelection([id]);
+    this.ensureVisible(n);
+    this.ui.setState({ editing: { id, isNew } });
+  }
+
+  /** Commits the overlay's text. `next` opens a new note just below (fast capture). */
+  commitEdit(text: string, mode: 'leave' | 'next'): void {
+    const session = this.editSession;
+    if (!session) return;
+    this.editSession = null;
+    this.currentEditText = null;
+    this.ui.setState({ editing: null });
+    const n = this.notes.get(session.id);
+    if (!n) return;
+    const value = text.slice(0, NOTE_TEXT_MAX);
+    const amend = session.isNew && session.step && this.history.peek() === session.step;
+    if (session.isNew && value.trim() === '') {
+      // An empty new note is dropped, and so is the step that made it.
+      if (amend) {
+        const inverse = applyChanges(this.notes, [{ op: 'delete', id: n.id }]);
+        this.history.replaceLast(null);
+        if (inverse.length) this.afterChange([{ op: 'delete', id: n.id }]);
+      } else {
+        this.commit('Delete', [{ op: 'delete', id: n.id }]);
+      }
+      this.setSelection([]);
+      return;
+    }
+    if (value !== n.text) {
+      if (amend && session.step) {
+        // A new note and the text typed into it are one step.
+        applyChanges(this.notes, [{ op: 'update', id: n.id, patch: { text: value } }]);
+        const created = { ...n, text: value };
+        this.history.replaceLast({ label: 'New note', redo: [{ op: 'create', note: created }], undo: [{ op: 'delete', id: n.id }] });
+        this.afterChange([{ op: 'update', id: n.id, patch: { text: value } }]);
+      } else {
+        this.commit('Edit text', [{ op: 'update', id: n.id, patch: { text: value } }]);
+      }
+    }
+    this.syncTransformer();
+    this.parts?.liveLayer.batchDraw();
+    if (mode === 'next') {
+      const below = { x: n.x + n.width / 2, y: n.y + n.height + NOTE_GAP + n.height / 2 };
+      this.createNote(below, { size: { width: n.width, height: n.height }, color: n.color });
+    }
+  }
+
+  get editingId(): string | null {
+    return this.editSession?.id ?? null;
+  }
+
+  /** Pans (same zoom) so a note is fully in view, if it is not. */
+  private ensureVisible(n: BoardNote): void {
+    if (this.viewport.width === 0) return;
+    const view = viewRect(this.camera, this.viewport);
+    const margin = 24 / this.camera.zoom;
+    if (containsRect(view, padRect(n, 0)) && n.y + n.height + margin < view.y + view.height) return;
+    let { x, y } = this.camera;
+    if (n.x < view.x) x = n.x - margin;
+    else if (n.x + n.width > view.x + view.width) x = n.x + n.width + margin - view.width;
+    if (n.y < view.y) y = n.y - margin;
+    else if (n.y + n.height + margin > view.y + view.height) y = n.y + n.height + margin - view.height;
+    if (x !== this.camera.x || y !== this.camera.y) this.setCamera({ x, y, zoom: this.camera.zoom });
+  }
+
+  // ---------------------------------------------------------------- clipboard
+
+  copy(e: ClipboardEvent, cut: boolean): void {
+    const notes = this.sortedSelection();
+    if (notes.length === 0 || !e.clipboardData) return;
+    const { json, text } = notesToClipboard(notes);
+    e.clipboardData.setData(CLIPBOARD_MIME, json);
+    e.clipboardData.setData('text/plain', text);
+    e.preventDefault();
+    if (cut) this.commit('Cut', notes.map((n) => ({ op: 'delete', id: n.id })), []);
+  }
+
+  paste(e: ClipboardEvent): void {
+    const data = e.clipboardData;
+    if (!data) return;
+    const incoming = notesFromClipboard(data.getData(CLIPBOARD_MIME), data.getData('text/plain'), this.ui.getState().color);
+    if (incoming.length === 0) return;
+    e.preventDefault();
+    this.pasteNotes(incoming);
+  }
+
+  /** Places notes (positions relative to each other) centred at the pointer or the view. */
+  pasteNotes(incoming: Omit<BoardNote, 'id'>[]): string[] {
+    const rect = unionRects(incoming);
+    if (!rect) return [];
+    const at = this.pointerOrCenter();
+    const dx = at.x - (rect.x + rect.width / 2);
+    const dy = at.y - (rect.y + rect.height / 2);
+    const created = incoming.map((n) => ({
+      ...n,
+      id: newId(),
+      x: clampCoord(n.x + dx),
+      y: clampCoord(n.y + dy),
+      width: clampSize(n.width),
+      height: clampSize(n.height),
+      text: n.text.slice(0, NOTE_TEXT_MAX),
+    }));
+    this.commit('Paste', created.map((note) => ({ op: 'create', note })), created.map((n) => n.id));
+    return created.map((n) => n.id);
+  }
+
+  // ---------------------------------------------------------------- pointer
+
+  setSpace(down: boolean): void {
+    this.spaceDown = down;
+    this.ui.setState({ panning: down });
+    this.updateCursor();
+  }
+
+  private listen(el: HTMLElement): () => void {
+    const local = (e: { clientX: number; clientY: number }): Point => {
+      const r = el.getBoundingClientRect();
+      return { x: e.clientX - r.left, y: e.clientY - r.top };
+    };
+    const down = (e: PointerEvent) => this.pointerDown(e, local(e), el);
+    const move = (e: PointerEvent) => this.pointerMove(e, local(e));
+    const up = (e: PointerEvent) => this.pointerUp(e);
+    const leave = () => {
+      if (!this.gesture) this.pointer = null;
+    };
+    const dbl = (e: MouseEvent) => this.doubleClick(local(e));
+    const wheel = (e: WheelEvent) => this.wheel(e, local(e));
+    const menu = (e: MouseEvent) => e.preventDefault();
+    el.addEventListener('pointerdown', down);
+    el.addEventListener('pointermove', move);
+    el.addEventListener('pointerup', up);
+    el.addEventListener('pointercancel', up);
+    el.addEventListener('pointerleave', leave);
+    el.addEventListener('dblclick', dbl);
+    el.addEventListener('wheel', wheel, { passive: false });
+    el.addEventListener('contextmenu', menu);
+    return () => {
+      el.removeEventListener('pointerdown', down);
+      el.removeEventListener('pointermove', move);
+      el.removeEventListener('pointerup', up);
+      el.removeEventListener('pointercancel', up);
+      el.removeEventListener('pointerleave', leave);
+      el.removeEventListener('dblclick', dbl);
+      el.removeEventListener('wheel', wheel);
+      el.removeEventListener('contextmenu', menu);
+    };
+  }
+
+  private wheel(e: WheelEvent, p: Point): void {
+    e.preventDefault();
+    const unit = e.deltaMode === 1 ? 16 : e.deltaMode === 2 ? this.viewport.height : 1;
+    if (e.ctrlKey || e.metaKey) {
+      this.zoomBy(wheelZoomFactor(e.deltaY * unit), p);
+    } else {
+      // Two-finger scroll pans; shift+wheel on a mouse pans sideways.
+      const dx = e.shiftKey && e.deltaX === 0 ? e.deltaY : e.deltaX;
+      const dy = e.shiftKey && e.deltaX === 0 ? 0 : e.deltaY;
+      this.setCamera(panBy(this.camera, -dx * unit, -dy * unit));
+    }
+  }
+
+  /** Pointer-down on the stage; a transformer handle is left to Konva. */
+  pointerDown(e: PointerEvent, p: Point, el?: HTMLElement): void {
+    this.pointer = p;
+    if (this.gesture) return;
+    const parts = this.parts;
+    if (parts && e.button === 0) {
+      const hit = parts.stage.getIntersection(p);
+      if (hit && hit.getParent() === parts.transformer) return;
+    }
+    if (this.editSession) this.commitEdit(this.currentEditText ?? '', 'leave');
+    const pan = e.button === 1 || (e.button === 0 && (this.spaceDown || this.ui.getState().tool === 'hand'));
+    if (pan) {
+      e.preventDefault();
+      this.gesture = { kind: 'pan', pointerId: e.pointerId, last: p };
+      this.updateCursor();
+    } else if (e.button === 0) {
+      const b = screenToBoard(this.camera, p);
+      const hit = this.index.hitTest(b);
+      const shift = e.shiftKey || e.metaKey || e.ctrlKey;
+      if (hit) {
+        if (shift) {
+          const next = new Set(this.selection);
+          if (next.has(hit)) next.delete(hit);
+          else next.add(hit);
+          this.setSelection(next);
+        } else if (!this.selection.has(hit)) {
+          this.setSelection([hit]);
+        }
+      } else if (!shift) {
+        this.setSelection([]);
+      }
+      this.gesture = { kind: 'press', pointerId: e.pointerId, start: p, startBoard: b, hit, shift };
+    } else {
+      return;
+    }
+    try {
+      el?.setPointerCapture(e.pointerId);
+    } catch {
+      // A synthetic event may have no active pointer to capture.
+    }
+  }
+
+  pointerMove(e: PointerEvent, p: Point): void {
+    this.pointer = p;
+    const g = this.gesture;
+    if (!g || g.pointerId !== e.pointerId) return;
+    if (g.kind === 'pan') {
+      const dx = p.x - g.last.x;
+      const dy = p.y - g.last.y;
+      g.last = p;
+      this.setCamera(panBy(this.camera, dx, dy));
+      return;
+    }
+    const b = screenToBoard(this.camera, p);
+    if (g.kind === 'press') {
+      if (Math.hypot(p.x - g.start.x, p.y - g.start.y) < DRAG_THRESHOLD) return;
+      if (g.hit && this.selection.has(g.hit)) {
+        this.lifted = new Set(this.selection);
+        this.liftOffset = { dx: 0, dy: 0 };
+        this.gesture = { kind: 'drag', pointerId: g.pointerId, startBoard: g.startBoard, dx: 0, dy: 0 };
+        this.syncTransformer();
+        this.parts?.transformer.nodes([]);
+        this.parts?.staticLayer.batchDraw();
+      } else if (g.hit) {
+        return;
+      } else {
+        this.gesture = { kind: 'marquee', pointerId: g.pointerId, startBoard: g.startBoard, base: g.shift ? new Set(this.selection) : new Set() };
+        this.parts?.marquee.visible(true);
+      }
+    }
+    const cur = this.gesture;
+    if (cur?.kind === 'drag') {
+      cur.dx = b.x - cur.startBoard.x;
+      cur.dy = b.y - cur.startBoard.y;
+      this.liftOffset = { dx: cur.dx, dy: cur.dy };
+      this.parts?.liveLayer.batchDraw();
+    } else if (cur?.kind === 'marquee') {
+      const r = rectFromPoints(cur.startBoard, b);
+      this.parts?.marquee.setAttrs(r);
+      const ids = new Set(cur.base);
+      for (const id of this.index.query(r)) ids.add(id);
+      this.setSelection(ids);
+    }
+  }
+
+  pointerUp(e: PointerEvent): void {
+    const g = this.gesture;
+    if (!g || g.pointerId !== e.pointerId) return;
+    this.finishGesture();
+  }
+
+  /** Ends the current gesture, committing a drag as one undo step. */
+  private finishGesture(): void {
+    const g = this.gesture;
+    this.gesture = null;
+    if (!g) return;
+    if (g.kind === 'drag') {
+      const { dx, dy } = g;
+      const ids = [...this.lifted];
+      this.lifted = new Set();
+      this.liftOffset = { dx: 0, dy: 0 };
+      const changes: NoteChange[] = [];
+      if (Math.round(dx) !== 0 || Math.round(dy) !== 0) {
+        for (const id of ids) {
+          const n = this.notes.get(id);
+          if (n) changes.push({ op: 'update', id, patch: { x: clampCoord(n.x + dx), y: clampCoord(n.y + dy) } });
+        }
+      }
+      if (changes.length) this.commit(ids.length === 1 ? 'Move note' : `Move ${ids.length} notes`, changes);
+      this.syncTransformer();
+      this.redrawAll();
+    } else if (g.kind === 'marquee') {
+      this.parts?.marquee.visible(false);
+      this.parts?.liveLayer.batchDraw();
+    } else if (g.kind === 'press' && g.hit && !g.shift && this.selection.size > 1) {
+      // A click (no drag) on one note of a multi-selection selects just that note.
+      this.setSelection([g.hit]);
+    }
+    this.updateCursor();
+  }
+
+  private doubleClick(p: Point): void {
+    if (this.ui.getState().tool !== 'select' || this.spaceDown) return;
+    const b = screenToBoard(this.camera, p);
+    const hit = this.index.hitTest(b);
+    if (hit) this.startEditing(hit);
+    else this.createNote(b);
+  }
+
+  // ---------------------------------------------------------------- resize
+
+  private onTransformStart(): void {
+    const id = [...this.selection][0];
+    const n = id ? this.notes.get(id) : undefined;
+    if (!n) return;
+    this.resizing = { id: n.id, rect: { x: n.x, y: n.y, width: n.width, height: n.height } };
+    this.lifted = new Set([n.id]);
+    this.parts?.staticLayer.batchDraw();
+  }
+
+  /** A Transformer scales its node: turn that back into width/height so the text re-fits live. */
+  private onTransform(): void {
+    const p = this.parts;
+    if (!p || !this.resizing) return;
+    const proxy = p.proxy;
+    const width = Math.max(NOTE_MIN_SIZE, proxy.width() * proxy.scaleX());
+    const height = Math.max(NOTE_MIN_SIZE, proxy.height() * proxy.scaleY());
+    proxy.setAttrs({ width, height, scaleX: 1, scaleY: 1 });
+    this.resizing.rect = { x: proxy.x(), y: proxy.y(), width, height };
+    p.liveLayer.batchDraw();
+  }
+
+  private onTransformEnd(): void {
+    const r = this.resizing;
+    this.resizing = null;
+    this.lifted = new Set();
+    if (!r) return;
+    this.commit('Resize', [
+      {
+        op: 'update',
+        id: r.id,
+        patch: { x: clampCoord(r.rect.x), y: clampCoord(r.rect.y), width: clampSize(r.rect.width), height: clampSize(r.rect.height) },
+      },
+    ]);
+    this.syncTransformer();
+    this.redrawAll();
+  }
+
+  // ---------------------------------------------------------------- test hook
+
+  /** What `window.__journeyboardBoard` exposes (see README.md). */
+  testHook() {
+    return {
+      setCamera: (c: Camera) => this.setCamera(c),
+      getCamera: (): Camera => ({ ...this.camera }),
+      fitAll: () => this.fitAll(),
+      noteCount: () => this.notes.size,
+      visibleCount: () => this.visibleCount(),
+      drawnCount: () => this.drawnCount,
+      nextFrame: () => this.nextFrame(),
+      saved: () => this.queue.whenIdle(),
+      notes: (): BoardNote[] => [...this.notes.values()].map((n) => ({ ...n })),
+      selection: (): string[] => [...this.selection],
+      ready: this.ready,
+    };
+  }
+}
+
+export type BoardTestHook = ReturnType<BoardController['testHook']>;

@@ -1,0 +1,171 @@
+import type { CSSProperties, ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { NOTE_COLORS } from '../../shared/domain';
+import { runAction } from '../actions/registry';
+import type { BoardController } from './BoardController';
+import { NOTE_EDGE, NOTE_RGB, SELECTION } from './theme';
+
+const panel: CSSProperties = {
+  position: 'absolute',
+  display: 'flex',
+  alignItems: 'center',
+  gap: 4,
+  padding: 6,
+  background: 'rgba(255,255,255,0.96)',
+  borderRadius: 12,
+  boxShadow: '0 1px 2px rgba(16,24,40,0.08), 0 6px 20px rgba(16,24,40,0.10)',
+  border: '1px solid #e4e7ec',
+  font: '13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  color: '#344054',
+  userSelect: 'none',
+  zIndex: 10,
+};
+
+function IconButton(props: { testId: string; label: string; active?: boolean; disabled?: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      data-testid={props.testId}
+      title={props.label}
+      aria-label={props.label}
+      aria-pressed={props.active}
+      disabled={props.disabled}
+      onClick={props.onClick}
+      onPointerDown={(e) => e.preventDefault()}
+      style={{
+        width: 34,
+        height: 34,
+        display: 'grid',
+        placeItems: 'center',
+        border: 'none',
+        borderRadius: 8,
+        cursor: props.disabled ? 'default' : 'pointer',
+        background: props.active ? '#e8efff' : 'transparent',
+        color: props.active ? SELECTION : props.disabled ? '#c0c5cc' : '#344054',
+        padding: 0,
+      }}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+const svg = (d: ReactNode) => (
+  <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+    {d}
+  </svg>
+);
+
+const Sep = () => <div style={{ width: 1, alignSelf: 'stretch', background: '#e4e7ec', margin: '2px 4px' }} />;
+
+/** The floating toolbar: tools, new note, colours, undo/redo. Buttons run registered actions. */
+export function Toolbar({ controller }: { controller: BoardController }) {
+  const tool = useStore(controller.ui, (s) => s.tool);
+  const color = useStore(controller.ui, (s) => s.color);
+  const canUndo = useStore(controller.ui, (s) => s.canUndo);
+  const canRedo = useStore(controller.ui, (s) => s.canRedo);
+  return (
+    <div data-testid="board-toolbar" role="toolbar" aria-label="Board tools" style={{ ...panel, top: 14, left: '50%', transform: 'translateX(-50%)' }}>
+      <IconButton testId="tool-select" label="Select (V)" active={tool === 'select'} onClick={() => runAction('board.tool.select')}>
+        {svg(<path d="M5 3l14 8-6 1.5L10 19z" />)}
+      </IconButton>
+      <IconButton testId="tool-hand" label="Hand: pan the board (H, or hold Space)" active={tool === 'hand'} onClick={() => runAction('board.tool.hand')}>
+        {svg(<path d="M8 12V5.5a1.5 1.5 0 013 0V11m0-6.5a1.5 1.5 0 013 0V11m0-5a1.5 1.5 0 013 0v7c0 4-2.5 7-6 7-2.5 0-4-1.2-5.5-3.5L4 13.5a1.5 1.5 0 012.4-1.8L8 13.5" />)}
+      </IconButton>
+      <Sep />
+      <IconButton testId="tool-note" label="New note (N, or double-click the board)" onClick={() => runAction('board.note.newCentered')}>
+        {svg(
+          <>
+            <path d="M4 4h16v11l-5 5H4z" />
+            <path d="M15 20v-5h5" />
+          </>,
+        )}
+      </IconButton>
+      <div style={{ display: 'flex', gap: 3, padding: '0 4px' }}>
+        {NOTE_COLORS.map((c) => (
+          <button
+            key={c}
+            type="button"
+            data-testid={`color-${c}`}
+            title={`Colour: ${c}`}
+            aria-label={`Colour ${c}`}
+            aria-pressed={color === c}
+            onPointerDown={(e) => e.preventDefault()}
+            onClick={() => runAction(`board.color.${c}`)}
+            style={{
+              width: 22,
+              height: 22,
+              borderRadius: 6,
+              cursor: 'pointer',
+              padding: 0,
+              background: NOTE_RGB[c],
+              border: `1px solid ${NOTE_EDGE[c]}`,
+              boxShadow: color === c ? `0 0 0 2px #fff, 0 0 0 4px ${SELECTION}` : 'none',
+              margin: 2,
+            }}
+          />
+        ))}
+      </div>
+      <Sep />
+      <IconButton testId="undo" label="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => runAction('edit.undo')}>
+        {svg(<path d="M9 14L4 9l5-5M4 9h10a6 6 0 010 12h-3" />)}
+      </IconButton>
+      <IconButton testId="redo" label="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => runAction('edit.redo')}>
+        {svg(<path d="M15 14l5-5-5-5M20 9H10a6 6 0 000 12h3" />)}
+      </IconButton>
+    </div>
+  );
+}
+
+/** Zoom out / percentage (click: 100%) / zoom in / fit all. */
+export function ZoomControl({ controller }: { controller: BoardController }) {
+  const zoom = useStore(controller.ui, (s) => s.camera.zoom);
+  return (
+    <div data-testid="zoom-control" style={{ ...panel, left: 14, bottom: 14, gap: 2, padding: 4 }}>
+      <IconButton testId="zoom-out" label="Zoom out (Ctrl+-)" onClick={() => runAction('view.zoomOut')}>
+        {svg(<path d="M5 12h14" />)}
+      </IconButton>
+      <button
+        type="button"
+        data-testid="zoom-percent"
+        title="Zoom to 100% (Shift+0)"
+        onPointerDown={(e) => e.preventDefault()}
+        onClick={() => runAction('view.zoom100')}
+        style={{ minWidth: 52, height: 30, border: 'none', background: 'transparent', font: 'inherit', fontVariantNumeric: 'tabular-nums', color: '#344054', cursor: 'pointer', borderRadius: 8 }}
+      >
+        {Math.round(zoom * 100)}%
+      </button>
+      <IconButton testId="zoom-in" label="Zoom in (Ctrl+=)" onClick={() => runAction('view.zoomIn')}>
+        {svg(<path d="M5 12h14M12 5v14" />)}
+      </IconButton>
+      <Sep />
+      <IconButton testId="zoom-fit" label="Zoom to fit all (Shift+1)" onClick={() => runAction('view.zoomFit')}>
+        {svg(<path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />)}
+      </IconButton>
+    </div>
+  );
+}
+
+/** Saved / Saving… / Couldn't save — retrying. */
+export function SaveStatusPill({ controller }: { controller: BoardController }) {
+  const status = useStore(controller.ui, (s) => s.saveStatus);
+  const error = useStore(controller.ui, (s) => s.saveError);
+  const look = {
+    saved: { text: 'Saved', dot: '#12b76a', bg: 'rgba(255,255,255,0.96)', fg: '#475467' },
+    saving: { text: 'Saving…', dot: '#f79009', bg: 'rgba(255,255,255,0.96)', fg: '#475467' },
+    error: { text: 'Couldn’t save — retrying', dot: '#f04438', bg: '#fef3f2', fg: '#b42318' },
+  }[status];
+  return (
+    <div
+      data-testid="save-status"
+      data-status={status}
+      role="status"
+      aria-live="polite"
+      title={error ?? undefined}
+      style={{ ...panel, top: 14, right: 14, padding: '6px 12px', borderRadius: 999, gap: 8, background: look.bg, color: look.fg }}
+    >
+      <span style={{ width: 8, height: 8, borderRadius: 4, background: look.dot }} />
+      {look.text}
+    </div>
+  );
+}

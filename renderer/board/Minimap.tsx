@@ -1,0 +1,133 @@
+import { useEffect, useRef } from 'react';
+import { padRect, unionRects, viewRect, type Rect } from '../../shared/board/camera';
+import type { BoardController } from './BoardController';
+import { NOTE_EDGE, SELECTION } from './theme';
+
+const W = 200;
+const H = 136;
+
+/**
+ * The whole board in a corner, with the viewport as a frame; click or drag to move the camera.
+ * Notes are painted to a cached canvas when the document (or the mapped area) changes; a camera
+ * move only repaints the frame on top.
+ */
+export function Minimap({ controller }: { controller: BoardController }) {
+  const notesCanvas = useRef<HTMLCanvasElement>(null);
+  const viewCanvas = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    const dpr = window.devicePixelRatio || 1;
+    for (const c of [notesCanvas.current, viewCanvas.current]) {
+      if (!c) continue;
+      c.width = W * dpr;
+      c.height = H * dpr;
+    }
+    let world: Rect | null = null;
+    let worldKey = '';
+    let notesDirty = true;
+    let raf = 0;
+
+    const mapping = () => {
+      const bounds = controller.index.bounds();
+      const view = viewRect(controller.camera, controller.viewport);
+      const w = padRect(unionRects(bounds ? [bounds, view] : [view])!, 0.08);
+      const s = Math.min(W / w.width, H / w.height);
+      // Centre the world in the minimap.
+      return { s, ox: (W - w.width * s) / 2 - w.x * s, oy: (H - w.height * s) / 2 - w.y * s, w, view };
+    };
+
+    const paint = () => {
+      raf = 0;
+      const m = mapping();
+      const key = `${m.w.x},${m.w.y},${m.w.width},${m.w.height}`;
+      if (key !== worldKey) notesDirty = true;
+      worldKey = key;
+      world = m.w;
+      const nc = notesCanvas.current?.getContext('2d');
+      const vc = viewCanvas.current?.getContext('2d');
+      if (!nc || !vc) return;
+      if (notesDirty) {
+        notesDirty = false;
+        nc.setTransform(dpr, 0, 0, dpr, 0, 0);
+        nc.clearRect(0, 0, W, H);
+        for (const n of controller.notes.values()) {
+          nc.fillStyle = NOTE_EDGE[n.color];
+          nc.fillRect(m.ox + n.x * m.s, m.oy + n.y * m.s, Math.max(1, n.width * m.s), Math.max(1, n.height * m.s));
+        }
+      }
+      vc.setTransform(dpr, 0, 0, dpr, 0, 0);
+      vc.clearRect(0, 0, W, H);
+      const v = m.view;
+      vc.fillStyle = 'rgba(47,107,255,0.08)';
+      vc.strokeStyle = SELECTION;
+      vc.lineWidth = 1.5;
+      const x = m.ox + v.x * m.s;
+      const y = m.oy + v.y * m.s;
+      vc.fillRect(x, y, v.width * m.s, v.height * m.s);
+      vc.strokeRect(x, y, v.width * m.s, v.height * m.s);
+    };
+    const schedule = () => {
+      if (!raf) raf = requestAnimationFrame(paint);
+    };
+    const offDoc = controller.onDocChange(() => {
+      notesDirty = true;
+      schedule();
+    });
+    const offCam = controller.onCameraChange(schedule);
+    schedule();
+
+    const el = viewCanvas.current!;
+    let dragging = false;
+    const moveTo = (e: PointerEvent) => {
+      if (!world) return;
+      const r = el.getBoundingClientRect();
+      const m = mapping();
+      const bx = (e.clientX - r.left - m.ox) / m.s;
+      const by = (e.clientY - r.top - m.oy) / m.s;
+      const { zoom } = controller.camera;
+      controller.setCamera({ x: bx - controller.viewport.width / 2 / zoom, y: by - controller.viewport.height / 2 / zoom, zoom });
+    };
+    const down = (e: PointerEvent) => {
+      dragging = true;
+      el.setPointerCapture(e.pointerId);
+      moveTo(e);
+    };
+    const move = (e: PointerEvent) => dragging && moveTo(e);
+    const up = () => (dragging = false);
+    el.addEventListener('pointerdown', down);
+    el.addEventListener('pointermove', move);
+    el.addEventListener('pointerup', up);
+    el.addEventListener('pointercancel', up);
+    return () => {
+      offDoc();
+      offCam();
+      if (raf) cancelAnimationFrame(raf);
+      el.removeEventListener('pointerdown', down);
+      el.removeEventListener('pointermove', move);
+      el.removeEventListener('pointerup', up);
+      el.removeEventListener('pointercancel', up);
+    };
+  }, [controller]);
+
+  return (
+    <div
+      data-testid="minimap"
+      style={{
+        position: 'absolute',
+        right: 14,
+        bottom: 14,
+        width: W,
+        height: H,
+        background: 'rgba(255,255,255,0.96)',
+        borderRadius: 12,
+        border: '1px solid #e4e7ec',
+        boxShadow: '0 1px 2px rgba(16,24,40,0.08), 0 6px 20px rgba(16,24,40,0.10)',
+        overflow: 'hidden',
+        zIndex: 10,
+      }}
+    >
+      <canvas ref={notesCanvas} style={{ position: 'absolute', inset: 0, width: W, height: H }} />
+      <canvas ref={viewCanvas} style={{ position: 'absolute', inset: 0, width: W, height: H, cursor: 'pointer', touchAction: 'none' }} />
+    </div>
+  );
+}

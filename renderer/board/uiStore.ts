@@ -1,0 +1,42 @@
+import { createStore } from 'zustand/vanilla';
+import type { Camera, NoteColor } from '../../shared/domain';
+import type { SaveStatus } from '../../shared/board/saveQueue';
+
+export type Tool = 'select' | 'hand';
+
+/**
+ * Session and ephemeral state that React panels show (toolbar, zoom, status, editor). The
+ * document itself lives in the BoardController, not here, so a change to one note does not
+ * re-render anything but the canvas.
+ */
+export interface BoardUiState {
+  tool: Tool;
+  color: NoteColor;
+  camera: Camera;
+  selectionCount: number;
+  /** The note whose text is being edited in the textarea overlay. */
+  editing: { id: string; isNew: boolean } | null;
+  saveStatus: SaveStatus;
+  saveError: string | null;
+  /** Space held, or middle button down: the board pans. */
+  panning: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+export function createUiStore(camera: Camera) {
+  return createStore<BoardUiState>()(() => ({
+    tool: 'select',
+    color: 'yellow',
+    camera,
+    selectionCount: 0,
+    editing: null,
+    saveStatus: 'saved',
+    saveError: null,
+    panning: false,
+    canUndo: false,
+    canRedo: false,
+  }));
+}
+
+export type UiStore = ReturnType<typeof createUiStore>;
