@@ -1,0 +1,199 @@
+/**
+ * Which stage a note belongs to. Each stage is described by its name, its description and any
+ * notes already placed in it; each note is compared with each stage on three levels:
+ *  1. shared word stems, weighted by TF-IDF over the stages (a word in every stage tells nothing);
+ *  2. shared journey phases (journey.ts): "reads reviews" and a stage called "Consideration" meet
+ *     on the research phase even with no word in common;
+ *  3. where the note's phases usually sit in a journey versus where the stage sits in this one.
+ * Then the batch is used as a whole: confident notes join their stage's vocabulary (one round of
+ * self-training) and stage sizes are nudged towards even, since workshops fill every stage.
+ */
+import type { Analysis, Tok } from './nlp';
+import { PHASES, PHASE_INDEX } from './journey';
+
+export interface StageInput {
+  name: string;
+  description: string;
+}
+
+/** Weights of the stage score. Exposed so the bench can check their sensitivity. */
+export interface StageWeights {
+  lexical: number;
+  phase: number;
+  position: number;
+  placed: number;
+  selfTrain: number;
+  balance: number;
+}
+
+export const DEFAULT_STAGE_WEIGHTS: StageWeights = {
+  lexical: 1,
+  phase: 0.6,
+  position: 0.35,
+  placed: 0.8,
+  selfTrain: 0.4,
+  balance: 0.5,
+};
+
+/** Stems and phases of one text. */
+export interface Terms {
+  stems: Map<string, number>;
+  phases: Map<number, number>;
+}
+
+const SKIP_POS = new Set(['DET', 'ADP', 'PRON', 'CCONJ', 'SCONJ', 'PART', 'AUX', 'PUNCT', 'SYM', 'NUM', 'SPACE', 'X', 'INTJ']);
+
+function addTo<K>(m: Map<K, number>, k: K, v: number): void {
+  m.set(k, (m.get(k) ?? 0) + v);
+}
+
+/** Content terms of an analysed text: stems of content words, plus the journey phases they evoke. */
+export function terms(a: Analysis): Terms {
+  const stems = new Map<string, number>();
+  const phases = new Map<number, number>();
+  const toks: Tok[] = a.toks.filter((t) => t.type === 'word');
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const next = toks[i + 1];
+    if (next) {
+      const pair = PHASE_INDEX.get(`${t.lemma} ${next.lemma}`) ?? PHASE_INDEX.get(`${t.lower} ${next.lower}`);
+      if (pair) for (const p of pair) addTo(phases, p, 1);
+    }
+    if (t.stop || SKIP_POS.has(t.pos) || t.lower.length < 2) continue;
+    addTo(stems, t.stem, 1);
+    const ph = PHASE_INDEX.get(t.lemma) ?? PHASE_INDEX.get(t.lower);
+    if (ph) for (const p of ph) addTo(phases, p, 1 / ph.length);
+  }
+  return { stems, phases };
+}
+
+function norm(m: Map<unknown, number>): number {
+  let s = 0;
+  for (const v of m.values()) s += v * v;
+  return Math.sqrt(s);
+}
+
+function dot<K>(a: Map<K, number>, b: Map<K, number>, weight?: (k: K) => number): number {
+  let s = 0;
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  for (const [k, v] of small) {
+    const u = big.get(k);
+    if (u !== undefined) s += v * u * (weight ? weight(k) : 1);
+  }
+  return s;
+}
+
+function scaled<K>(m: Map<K, number>, f: number, into: Map<K, number>): void {
+  for (const [k, v] of m) addTo(into, k, v * f);
+}
+
+interface StageModel {
+  stems: Map<string, number>;
+  phases: Map<number, number>;
+  /** Position of the stage in this journey, 0..1. */
+  at: number;
+  placed: Terms[];
+}
+
+function cosineIdf(a: Map<string, number>, b: Map<string, number>, idf: (k: string) => number): number {
+  let na = 0;
+  for (const [k, v] of a) na += (v * idf(k)) ** 2;
+  let nb = 0;
+  for (const [k, v] of b) nb += (v * idf(k)) ** 2;
+  if (na === 0 || nb === 0) return 0;
+  return dot(a, b, (k) => idf(k) ** 2) / Math.sqrt(na * nb);
+}
+
+/**
+ * Stage scores for every note (rows: notes, columns: stages), before normalisation.
+ * `placed` are notes already on the board with their stage.
+ */
+export function scoreStages(
+  notes: Terms[],
+  stages: { name: Terms; description: Terms }[],
+  placed: { terms: Terms; stageIndex: number }[],
+  weights: StageWeights = DEFAULT_STAGE_WEIGHTS,
+): number[][] {
+  const n = stages.length;
+  const models: StageModel[] = stages.map((s, i) => {
+    const stems = new Map<string, number>();
+    scaled(s.name.stems, 2, stems);
+    scaled(s.description.stems, 1, stems);
+    const phases = new Map<number, number>();
+    scaled(s.name.phases, 2, phases);
+    scaled(s.description.phases, 1, phases);
+    return { stems, phases, at: n > 1 ? i / (n - 1) : 0.5, placed: [] };
+  });
+  for (const p of placed) models[p.stageIndex]?.placed.push(p.terms);
+
+  // Document frequency of a stem over the stage descriptions: rare across stages = telling.
+  const df = new Map<string, number>();
+  for (const m of models) for (const k of m.stems.keys()) addTo(df, k, 1);
+  const idf = (k: string): number => Math.log(1 + n / (df.get(k) ?? 0.5));
+  // Phase frequency over stages, the same idea one level up.
+  const pf = new Map<number, number>();
+  for (const m of models) for (const k of m.phases.keys()) addTo(pf, k, 1);
+  const pidf = (k: number): number => Math.log(1 + n / (pf.get(k) ?? 0.5));
+
+  const out: number[][] = [];
+  for (const note of notes) {
+    const row: number[] = [];
+    const notePhaseMass = [...note.phases.values()].reduce((a, b) => a + b, 0);
+    for (const m of models) {
+      let s = weights.lexical * cosineIdf(note.stems, m.stems, idf);
+      // Phases named by the stage itself.
+      const pn = norm(m.phases);
+      if (pn > 0 && notePhaseMass > 0) s += (weights.phase * dot(note.phases, m.phases, pidf)) / (pn * Math.sqrt(notePhaseMass));
+      // Phases by their usual place in a journey, against this stage's place.
+      if (notePhaseMass > 0) {
+        let k = 0;
+        for (const [p, v] of note.phases) {
+          const d = (PHASES[p]!.at - m.at) / 0.2;
+          k += v * Math.exp(-0.5 * d * d);
+        }
+        s += (weights.position * k) / notePhaseMass;
+      }
+      if (m.placed.length > 0) {
+        let best = 0;
+        for (const p of m.placed) best = Math.max(best, cosineIdf(note.stems, p.stems, idf));
+        s += weights.placed * best;
+      }
+      row.push(s);
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** Softmax of each row at temperature t. */
+export function softmaxRows(scores: number[][], t: number): number[][] {
+  return scores.map((row) => {
+    const max = Math.max(...row);
+    const e = row.map((v) => Math.exp((v - max) / t));
+    const z = e.reduce((a, b) => a + b, 0);
+    return e.map((v) => v / z);
+  });
+}
+
+/**
+ * Nudge column sums towards even (a few Sinkhorn steps, damped by `strength` 0..1): a workshop puts
+ * notes in every stage, so a stage that attracts far more than its share is probably over-scored.
+ */
+export function balance(probs: number[][], strength: number, iterations = 5): number[][] {
+  if (probs.length === 0 || strength <= 0) return probs;
+  const k = probs[0]!.length;
+  const target = probs.length / k;
+  const col = new Array<number>(k).fill(1);
+  let p = probs;
+  for (let it = 0; it < iterations; it++) {
+    const sums = new Array<number>(k).fill(0);
+    for (const row of p) row.forEach((v, j) => (sums[j] = sums[j]! + v));
+    for (let j = 0; j < k; j++) col[j] = col[j]! * Math.pow(target / Math.max(sums[j]!, 1e-9), strength);
+    p = probs.map((row) => {
+      const r = row.map((v, j) => v * col[j]!);
+      const z = r.reduce((a, b) => a + b, 0);
+      return r.map((v) => v / z);
+    });
+  }
+  return p;
+}
