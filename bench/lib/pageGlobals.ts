@@ -1,5 +1,6 @@
 // What the bench finds on `window` in the pages it drives.
 import type { Camera } from '../../shared/domain';
+import type { BoardTestHook } from '../../renderer/board/BoardController';
 
 export interface PanArgs {
   dx: number;
@@ -17,20 +18,10 @@ export interface PanResult {
   camera: Camera;
 }
 
-/** The test hook Journeyboard's board exposes (renderer/board/README.md). */
-export interface JourneyboardBoardHook {
-  setCamera(camera: Camera): void;
-  getCamera(): Camera;
-  fitAll(): void;
-  noteCount(): number;
-  visibleCount(): number;
-  drawnCount(): number;
-  ready: Promise<void>;
-}
-
 declare global {
   interface Window {
-    __journeyboardBoard?: JourneyboardBoardHook;
+    /** Journeyboard's board test hook (renderer/board/README.md); Board.tsx declares it the same way. */
+    __journeyboardBoard?: BoardTestHook;
     /** Set by the tldraw page; Journeyboard's camera is reached through __journeyboardBoard. */
     __benchCamera?: { get(): Camera; set(camera: Camera): void };
     /** ./frameMeter.browser.js */
