@@ -19,8 +19,21 @@ const hookHost = window as unknown as { __journeyboardBoard?: BoardTestHook };
  * The infinite whiteboard for one map. Fills its absolutely-positioned parent. The map screen
  * keys it by map id, so one instance shows one map for its whole life.
  */
-export function Board({ map, api = defaultApi }: { map: JourneyMap; api?: JourneyboardApi }) {
+export function Board({
+  map,
+  api = defaultApi,
+  onController,
+}: {
+  map: JourneyMap;
+  /** Defaults to the app's api client; tests pass a fake. */
+  api?: JourneyboardApi;
+  /** Hands the engine to a test harness. */
+  onController?: (controller: BoardController) => void;
+}) {
   const [controller] = useState(() => new BoardController(map, api));
+  useEffect(() => {
+    onController?.(controller);
+  }, [controller, onController]);
   const host = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
   const frameLayer = useRef<Konva.Layer>(null);
