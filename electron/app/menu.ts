@@ -20,6 +20,8 @@ export interface MenuDeps {
 
 export function menuTemplate({ platform, isDev, send, about }: MenuDeps): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
+  // "&File": Alt+F opens it on Windows and Linux; macOS has no mnemonics.
+  const top = (label: string) => (mac ? label : `&${label}`);
   const action = (label: string, id: MenuAction, accelerator?: string, extra: MenuItemConstructorOptions = {}): MenuItemConstructorOptions => ({
     label,
     id,
@@ -48,7 +50,7 @@ export function menuTemplate({ platform, isDev, send, about }: MenuDeps): MenuIt
     : [];
 
   const file: MenuItemConstructorOptions = {
-    label: '&File',
+    label: top('File'),
     submenu: [
       action('New map', 'map.new', 'CmdOrCtrl+N'),
       action('Open…', 'map.open', 'CmdOrCtrl+O'),
@@ -59,7 +61,7 @@ export function menuTemplate({ platform, isDev, send, about }: MenuDeps): MenuIt
   };
 
   const edit: MenuItemConstructorOptions = {
-    label: '&Edit',
+    label: top('Edit'),
     submenu: [
       action('Undo', 'edit.undo', 'CmdOrCtrl+Z'),
       action('Redo', 'edit.redo', 'Shift+CmdOrCtrl+Z'),
@@ -75,7 +77,7 @@ export function menuTemplate({ platform, isDev, send, about }: MenuDeps): MenuIt
   };
 
   const view: MenuItemConstructorOptions = {
-    label: '&View',
+    label: top('View'),
     submenu: [
       action('Zoom in', 'view.zoomIn', 'CmdOrCtrl+='),
       // CmdOrCtrl+Plus on keyboards where + needs no Shift (numpad, some layouts).
@@ -92,11 +94,11 @@ export function menuTemplate({ platform, isDev, send, about }: MenuDeps): MenuIt
   };
 
   const developer: MenuItemConstructorOptions[] = isDev
-    ? [{ label: '&Developer', submenu: [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] }]
+    ? [{ label: top('Developer'), submenu: [{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] }]
     : [];
 
   const help: MenuItemConstructorOptions = {
-    label: '&Help',
+    label: top('Help'),
     role: 'help',
     submenu: [{ label: 'About Journeyboard', click: about }],
   };

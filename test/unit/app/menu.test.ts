@@ -71,6 +71,7 @@ describe('menuTemplate', () => {
     expect(build('darwin').template[0]?.label).toBe('Journeyboard');
     const file = build('linux').template[0];
     expect(file?.label).toBe('&File');
+    expect(build('darwin').template[1]?.label).toBe('File');
     expect((file?.submenu as MenuItemConstructorOptions[]).some((i) => i.role === 'quit')).toBe(true);
   });
 
