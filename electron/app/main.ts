@@ -175,7 +175,16 @@ function main(): void {
   const args = parseOrExit();
   // --data-dir moves all of it (maps and Chromium's profile), so two instances with different data
   // folders do not share a single-instance lock: what tests want.
-  if (args.dataDir) app.setPath('userData', args.dataDir);
+  if (args.dataDir) {
+    // setPath throws for a folder that does not exist yet.
+    try {
+      fs.mkdirSync(args.dataDir, { recursive: true });
+    } catch (err) {
+      console.error(`Journeyboard: cannot use --data-dir ${args.dataDir}: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(2);
+    }
+    app.setPath('userData', args.dataDir);
+  }
 
   if (!app.requestSingleInstanceLock(args.openFile ? { openFile: args.openFile } : {})) {
     // The running instance gets our file through 'second-instance' and focuses its window.
