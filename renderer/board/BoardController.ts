@@ -233,8 +233,9 @@ export class BoardController {
   // ---------------------------------------------------------------- camera
 
   setCamera(next: Camera): void {
-    const c = { x: clampCoord(next.x * 100) / 100, y: clampCoord(next.y * 100) / 100, zoom: clampZoom(next.zoom) };
-    if (!Number.isFinite(c.x) || !Number.isFinite(c.y)) return;
+    if (!Number.isFinite(next.x) || !Number.isFinite(next.y)) return;
+    const limit = (n: number) => Math.max(-COORD_LIMIT, Math.min(COORD_LIMIT, n));
+    const c = { x: limit(next.x), y: limit(next.y), zoom: clampZoom(next.zoom) };
     this.camera = c;
     this.applyCamera();
     this.scheduleCameraSave();
@@ -427,7 +428,19 @@ export class BoardController {
 
   /** Applies changes as one undo step (the unit of "one user action"). */
   commit(label: string, changes: NoteChange[], select?: Iterable<string>): Step | null {
-    const effective = changes.filter((c) => c.op === 'create' || this.notes.has(c.id));
+    // Only what really changes is applied, kept for undo and written.
+    const effective: NoteChange[] = [];
+    for (const c of changes) {
+      if (c.op === 'create') effective.push(c);
+      else if (c.op === 'delete') {
+        if (this.notes.has(c.id)) effective.push(c);
+      } else {
+        const n = this.notes.get(c.id);
+        if (!n) continue;
+        const patch = Object.fromEntries(Object.entries(c.patch).filter(([k, v]) => v !== undefined && n[k as keyof BoardNote] !== v));
+        if (Object.keys(patch).length) effective.push({ op: 'update', id: c.id, patch });
+      }
+    }
     const inverse = applyChanges(this.notes, effective);
     if (inverse.length === 0) return null;
     const step: Step = { label, redo: effective, undo: inverse };

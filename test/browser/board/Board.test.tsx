@@ -6,6 +6,7 @@ import { drag, key, liveStages, makeMap, mount, note, pointer, unmountCurrent } 
 afterEach(() => {
   unmountCurrent();
   expect(liveStages()).toBe(0);
+  expect(document.querySelector('[data-testid="board"]')).toBeNull();
 });
 
 const sample = () =>
@@ -18,20 +19,242 @@ const sample = () =>
     ),
   );
 
+type Hook = { noteCount(): number; visibleCount(): number; drawnCount(): number; getCamera(): { x: number; y: number; zoom: number } };
+const hook = () => (window as unknown as { __journeyboardBoard: Hook }).__journeyboardBoard;
+
 describe('Board', () => {
   test('draws the notes in view and exposes the test hook', async () => {
     const { c } = await mount(sample());
-    const hook = (window as unknown as { __journeyboardBoard: { noteCount(): number; visibleCount(): number; drawnCount(): number } }).__journeyboardBoard;
-    expect(hook.noteCount()).toBe(8);
+    expect(hook().noteCount()).toBe(8);
     await c.nextFrame();
-    expect(hook.visibleCount()).toBe(8);
-    expect(hook.drawnCount()).toBe(8);
-    if (import.meta.env.VITE_BOARD_SCREENSHOT) {
+    expect(hook().visibleCount()).toBe(8);
+    expect(hook().drawnCount()).toBe(8);
+    if ((import.meta as { env?: Record<string, string | undefined> }).env?.VITE_BOARD_SCREENSHOT) {
       c.setSelection(['n1']);
       await c.nextFrame();
       await page.screenshot({ path: 'board-shot.png' });
     }
   });
-});
 
-export { drag, key, pointer, userEvent };
+  test('culls notes outside the view and draws blocks when zoomed far out', async () => {
+    const notes = [];
+    for (let i = 0; i < 2000; i++) notes.push(note(`g${i}`, (i % 50) * 200, Math.floor(i / 50) * 200, { text: '' }));
+    const { c } = await mount(makeMap(notes));
+    await c.nextFrame();
+    expect(hook().visibleCount()).toBeLessThan(60);
+    expect(hook().drawnCount()).toBe(hook().visibleCount());
+    c.fitAll();
+    await c.nextFrame();
+    expect(hook().visibleCount()).toBe(2000);
+    expect(hook().drawnCount()).toBe(2000);
+  });
+
+  test('N creates a note at the pointer and typing goes straight into it; Enter opens the next one below', async () => {
+    const { c, api, canvas } = await mount(makeMap([]));
+    pointer(canvas, 'pointermove', 400, 300);
+    key('n');
+    await expect.poll(() => document.querySelector('[data-testid="note-editor"]')).not.toBeNull();
+    const first = c.editingId!;
+    expect(c.note(first)).toMatchObject({ x: 320, y: 220 });
+    await userEvent.keyboard('Long queue at the desk');
+    await userEvent.keyboard('{Enter}');
+    await expect.poll(() => c.editingId).not.toBe(first);
+    const second = c.editingId!;
+    expect(c.note(first)!.text).toBe('Long queue at the desk');
+    expect(c.note(second)!.y).toBeGreaterThan(c.note(first)!.y + 160);
+    await userEvent.keyboard('Second{Shift>}{Enter}{/Shift}line');
+    await userEvent.keyboard('{Escape}');
+    expect(c.editingId).toBeNull();
+    expect(c.note(second)!.text).toBe('Second\nline');
+    // Each note and its text are one undo step.
+    expect(c.history.size).toBe(2);
+    await c.queue.whenIdle();
+    const created = api.calls.filter((x) => x.method === 'notes.createMany').flatMap((x) => (x.input as { notes: { id: string; text: string }[] }).notes);
+    const updated = api.calls.filter((x) => x.method === 'notes.updateMany').flatMap((x) => (x.input as { notes: { id: string; text?: string }[] }).notes);
+    const textOf = (id: string) => [...created, ...updated].filter((n) => n.id === id && n.text !== undefined).at(-1)?.text;
+    expect(textOf(first)).toBe('Long queue at the desk');
+    expect(textOf(second)).toBe('Second\nline');
+  });
+
+  test('Escape on an empty new note drops it and its undo step', async () => {
+    const { c } = await mount(makeMap([]));
+    key('n');
+    await expect.poll(() => c.editingId).not.toBeNull();
+    await userEvent.keyboard('{Escape}');
+    expect(c.notes.size).toBe(0);
+    expect(c.history.canUndo).toBe(false);
+  });
+
+  test('double-click on empty board creates a note; on a note edits it', async () => {
+    const { c, canvas } = await mount(sample());
+    canvas.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, clientX: canvas.getBoundingClientRect().left + 140, clientY: canvas.getBoundingClientRect().top + 170 }));
+    expect(c.editingId).toBe('n0');
+    await userEvent.keyboard('{Escape}');
+    const r = canvas.getBoundingClientRect();
+    canvas.dispatchEvent(new MouseEvent('dblclick', { bubbles: true, clientX: r.left + 900, clientY: r.top + 600 }));
+    expect(c.notes.size).toBe(9);
+    expect(c.editingId).not.toBeNull();
+  });
+
+  test('dragging a selection moves every note in one undo step; undo and redo restore it', async () => {
+    const { c, canvas } = await mount(sample());
+    c.setSelection(['n0', 'n1']);
+    drag(canvas, { x: 100, y: 120 }, { x: 150, y: 200 });
+    expect(c.note('n0')).toMatchObject({ x: 110, y: 170 });
+    expect(c.note('n1')).toMatchObject({ x: 300, y: 170 });
+    expect(c.history.size).toBe(1);
+    key('z', { ctrlKey: true });
+    expect(c.note('n0')).toMatchObject({ x: 60, y: 90 });
+    expect(c.note('n1')).toMatchObject({ x: 250, y: 90 });
+    key('z', { ctrlKey: true, shiftKey: true });
+    expect(c.note('n0')).toMatchObject({ x: 110, y: 170 });
+    key('z', { ctrlKey: true });
+    key('y', { ctrlKey: true });
+    expect(c.note('n1')).toMatchObject({ x: 300, y: 170 });
+  });
+
+  test('click selects, shift-click adds, a marquee selects what it touches, Delete removes', async () => {
+    const { c, canvas } = await mount(sample());
+    drag(canvas, { x: 100, y: 120 }, { x: 100, y: 120 });
+    expect([...c.selection]).toEqual(['n0']);
+    drag(canvas, { x: 300, y: 120 }, { x: 300, y: 120 }, { shiftKey: true });
+    expect(new Set(c.selection)).toEqual(new Set(['n0', 'n1']));
+    drag(canvas, { x: 20, y: 260 }, { x: 260, y: 500 });
+    expect(new Set(c.selection)).toEqual(new Set(['n4', 'n5']));
+    key('Delete');
+    expect(c.notes.has('n4')).toBe(false);
+    expect(c.notes.has('n5')).toBe(false);
+    key('z', { ctrlKey: true });
+    expect(c.notes.size).toBe(8);
+  });
+
+  test('arrow keys nudge the selection, shift by 10', async () => {
+    const { c } = await mount(sample());
+    c.setSelection(['n2']);
+    key('ArrowRight');
+    key('ArrowDown', { shiftKey: true });
+    expect(c.note('n2')).toMatchObject({ x: 441, y: 100 });
+  });
+
+  test('select all, duplicate, colour', async () => {
+    const { c } = await mount(sample());
+    key('a', { ctrlKey: true });
+    expect(c.selection.size).toBe(8);
+    key('d', { ctrlKey: true });
+    expect(c.notes.size).toBe(16);
+    expect(c.selection.size).toBe(8);
+    expect([...c.selection].every((id) => id.length > 10)).toBe(true);
+    (document.querySelector('[data-testid="color-blue"]') as HTMLButtonElement).click();
+    expect([...c.selection].every((id) => c.note(id)!.color === 'blue')).toBe(true);
+    key('z', { ctrlKey: true });
+    key('z', { ctrlKey: true });
+    expect(c.notes.size).toBe(8);
+  });
+
+  test('copy and paste through clipboard events, and plain text makes one note per line', async () => {
+    const { c, canvas } = await mount(sample());
+    c.setSelection(['n0', 'n1']);
+    const data = new DataTransfer();
+    document.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+    expect(data.getData('application/x-journeyboard-notes')).toContain('booking link');
+    expect(data.getData('text/plain').split('\n')).toHaveLength(2);
+    pointer(canvas, 'pointermove', 600, 500);
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    expect(c.notes.size).toBe(10);
+    const pasted = [...c.selection].map((id) => c.note(id)!);
+    expect(pasted.map((n) => n.text).sort()).toEqual([c.note('n0')!.text, c.note('n1')!.text].sort());
+    expect(pasted[1]!.x - pasted[0]!.x).toBe(190);
+
+    const text = new DataTransfer();
+    text.setData('text/plain', 'one\ntwo\n\nthree\n');
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData: text, bubbles: true, cancelable: true }));
+    expect(c.notes.size).toBe(13);
+
+    const cut = new DataTransfer();
+    document.dispatchEvent(new ClipboardEvent('cut', { clipboardData: cut, bubbles: true, cancelable: true }));
+    expect(c.notes.size).toBe(10);
+  });
+
+  test('ctrl+wheel zooms around the pointer; a plain wheel pans', async () => {
+    const { canvas } = await mount(sample());
+    const r = canvas.getBoundingClientRect();
+    canvas.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true, ctrlKey: true, deltaY: -100, clientX: r.left + 200, clientY: r.top + 100 }));
+    const cam = hook().getCamera();
+    expect(cam.zoom).toBeGreaterThan(1);
+    // The board point under the pointer stays put.
+    expect(cam.x + 200 / cam.zoom).toBeCloseTo(200, 6);
+    expect(cam.y + 100 / cam.zoom).toBeCloseTo(100, 6);
+    canvas.dispatchEvent(new WheelEvent('wheel', { bubbles: true, cancelable: true, deltaX: 30, deltaY: 60 }));
+    const after = hook().getCamera();
+    expect(after.x - cam.x).toBeCloseTo(30 / cam.zoom, 6);
+    expect(after.y - cam.y).toBeCloseTo(60 / cam.zoom, 6);
+  });
+
+  test('hand tool and space drag pan; shift+1, shift+2 and shift+0 zoom', async () => {
+    const { c, canvas } = await mount(sample());
+    key('h');
+    drag(canvas, { x: 500, y: 500 }, { x: 400, y: 450 });
+    expect(hook().getCamera()).toMatchObject({ x: 100, y: 50 });
+    key('v');
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: ' ' }));
+    drag(canvas, { x: 500, y: 500 }, { x: 600, y: 550 });
+    window.dispatchEvent(new KeyboardEvent('keyup', { key: ' ' }));
+    expect(hook().getCamera()).toMatchObject({ x: 0, y: 0 });
+    drag(canvas, { x: 500, y: 500 }, { x: 450, y: 500 }, { button: 1 });
+    expect(hook().getCamera().x).toBe(50);
+
+    key('!', { shiftKey: true, code: 'Digit1' });
+    expect(hook().getCamera().zoom).toBeLessThanOrEqual(1);
+    c.setSelection(['n3']);
+    key('@', { shiftKey: true, code: 'Digit2' });
+    expect(hook().getCamera().zoom).toBe(2);
+    key(')', { shiftKey: true, code: 'Digit0' });
+    expect(hook().getCamera().zoom).toBe(1);
+    expect(c.ui.getState().camera.zoom).toBe(1);
+    expect(document.querySelector('[data-testid="zoom-percent"]')!.textContent).toBe('100%');
+  });
+
+  test('resizing through the transformer normalises scale into width and height', async () => {
+    const { c } = await mount(sample());
+    c.setSelection(['n0']);
+    const stage = (await import('konva')).default.stages[0]!;
+    const tr = stage.findOne('Transformer') as import('konva').default.Transformer;
+    const rect = tr.nodes()[0]!;
+    rect.fire('transformstart');
+    rect.scale({ x: 1.5, y: 2 });
+    rect.fire('transform');
+    expect(rect.scaleX()).toBe(1);
+    expect(rect.width()).toBe(240);
+    rect.fire('transformend');
+    expect(c.note('n0')).toMatchObject({ width: 240, height: 320 });
+    key('z', { ctrlKey: true });
+    expect(c.note('n0')).toMatchObject({ width: 160, height: 160 });
+  });
+
+  test('a failed write shows in the status pill and is retried until it lands', async () => {
+    const { c, api } = await mount(sample());
+    api.failNext = 1;
+    c.setSelection(['n0']);
+    key('ArrowRight');
+    const pill = () => document.querySelector('[data-testid="save-status"]')!.getAttribute('data-status');
+    await expect.poll(pill).toBe('error');
+    expect(document.querySelector('[data-testid="save-status"]')!.textContent).toContain('retrying');
+    await expect.poll(pill, { timeout: 5000 }).toBe('saved');
+    const updates = api.calls.filter((x) => x.method === 'notes.updateMany');
+    expect(updates).toHaveLength(2);
+    expect(updates[1]!.input).toEqual({ mapId: 'm1', notes: [{ id: 'n0', x: 61 }] });
+  });
+
+  test('the menu action ids run while the board is mounted', async () => {
+    const { runAction } = await import('../../../renderer/actions/registry');
+    const { c } = await mount(sample());
+    expect(runAction('view.zoomIn')).toBe(true);
+    expect(hook().getCamera().zoom).toBe(1.25);
+    expect(runAction('view.zoomOut')).toBe(true);
+    expect(runAction('edit.selectAll')).toBe(true);
+    expect(c.selection.size).toBe(8);
+    expect(runAction('edit.undo')).toBe(false);
+    unmountCurrent();
+    expect(runAction('view.zoomIn')).toBe(false);
+  });
+});
