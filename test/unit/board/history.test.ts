@@ -1,0 +1,80 @@
+import { describe, expect, test } from 'vitest';
+import { applyChanges, History, type BoardNote, type NoteChange } from '../../../shared/board/history';
+
+const n = (id: string, x = 0): BoardNote => ({
+  id,
+  text: id,
+  x,
+  y: 0,
+  width: 160,
+  height: 160,
+  color: 'yellow',
+  stageId: null,
+  laneId: null,
+  kind: null,
+  sentiment: null,
+  author: null,
+});
+
+describe('applyChanges', () => {
+  test('returns the inverse, which restores the document exactly', () => {
+    const doc = new Map([['a', n('a')], ['b', n('b', 200)]]);
+    const before = structuredClone([...doc]);
+    const changes: NoteChange[] = [
+      { op: 'update', id: 'a', patch: { x: 50, text: 'moved' } },
+      { op: 'delete', id: 'b' },
+      { op: 'create', note: n('c', 400) },
+    ];
+    const inverse = applyChanges(doc, changes);
+    expect(doc.get('a')).toMatchObject({ x: 50, text: 'moved' });
+    expect(doc.has('b')).toBe(false);
+    expect(doc.has('c')).toBe(true);
+    applyChanges(doc, inverse);
+    expect([...doc].sort()).toEqual(before.sort());
+  });
+
+  test('skips changes to missing notes and no-op patches', () => {
+    const doc = new Map([['a', n('a')]]);
+    expect(applyChanges(doc, [{ op: 'update', id: 'zz', patch: { x: 1 } }, { op: 'delete', id: 'zz' }])).toEqual([]);
+    expect(applyChanges(doc, [{ op: 'update', id: 'a', patch: { x: 0 } }])).toEqual([]);
+  });
+});
+
+describe('History', () => {
+  test('undo and redo move steps between stacks; a new step drops redo', () => {
+    const h = new History<string>();
+    expect(h.canUndo).toBe(false);
+    h.push({ label: 'one', undo: 'u1', redo: 'r1' });
+    h.push({ label: 'two', undo: 'u2', redo: 'r2' });
+    expect(h.undo()?.undo).toBe('u2');
+    expect(h.canRedo).toBe(true);
+    expect(h.redo()?.redo).toBe('r2');
+    h.undo();
+    h.push({ label: 'three', undo: 'u3', redo: 'r3' });
+    expect(h.canRedo).toBe(false);
+    expect(h.undo()?.label).toBe('three');
+    expect(h.undo()?.label).toBe('one');
+    expect(h.undo()).toBeUndefined();
+  });
+
+  test('is bounded and amendable', () => {
+    const h = new History<number>(3);
+    for (let i = 0; i < 5; i++) h.push({ label: `s${i}`, undo: i, redo: i });
+    expect(h.size).toBe(3);
+    expect(h.peek()?.label).toBe('s4');
+    h.replaceLast({ label: 'amended', undo: 9, redo: 9 });
+    expect(h.peek()?.label).toBe('amended');
+    h.replaceLast(null);
+    expect(h.peek()?.label).toBe('s3');
+  });
+
+  test('a 20-note drag is one step', () => {
+    const doc = new Map(Array.from({ length: 20 }, (_, i) => [`n${i}`, n(`n${i}`, i * 10)] as const));
+    const h = new History<NoteChange[]>();
+    const move: NoteChange[] = [...doc.keys()].map((id) => ({ op: 'update', id, patch: { x: doc.get(id)!.x + 100 } }));
+    h.push({ label: 'Move', redo: move, undo: applyChanges(doc, move) });
+    expect(h.size).toBe(1);
+    applyChanges(doc, h.undo()!.undo);
+    expect(doc.get('n5')!.x).toBe(50);
+  });
+});
