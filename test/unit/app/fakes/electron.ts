@@ -1,0 +1,175 @@
+// A stand-in for the 'electron' module, just wide enough to run electron/app/main.ts under Node
+// and record what it asks of Electron. The real binary cannot be downloaded here (DESIGN.md);
+// this checks the wiring (window options, protocol, IPC, menu, hardening), not Electron itself.
+type Listener = (...args: unknown[]) => unknown;
+
+class Emitter {
+  readonly listeners = new Map<string, Listener[]>();
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  once(event: string, listener: Listener): this {
+    return this.on(event, listener);
+  }
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of this.listeners.get(event) ?? []) listener(...args);
+  }
+}
+
+let nextContentsId = 1;
+
+/** A fresh fake 'electron' module and the record of what was asked of it. */
+export function createFakeElectron() {
+
+  class FakeWebContents extends Emitter {
+    readonly id = nextContentsId++;
+    readonly sent: Array<[string, unknown]> = [];
+    loadedUrl: string | null = null;
+    windowOpenHandler: ((details: unknown) => unknown) | null = null;
+    mainFrame = { parent: null, url: 'app://journeyboard/index.html' };
+    send(channel: string, value: unknown): void {
+      this.sent.push([channel, value]);
+    }
+    setWindowOpenHandler(handler: (details: unknown) => unknown): void {
+      this.windowOpenHandler = handler;
+    }
+    async setVisualZoomLevelLimits(): Promise<void> {}
+  }
+
+  const state = {
+    ready: false,
+    userData: '/tmp/unset',
+    appPath: '/tmp/unset',
+    lockGranted: true,
+    lockData: undefined as unknown,
+    exitCode: null as number | null,
+    quit: false,
+    sandboxEnabled: false,
+    privilegedSchemes: [] as unknown[],
+    protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
+    ipcHandlers: new Map<string, (event: unknown, ...args: unknown[]) => unknown>(),
+    menuTemplate: null as unknown,
+    windows: [] as FakeBrowserWindow[],
+    errorBoxes: [] as Array<[string, string]>,
+    permissionRequest: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
+    permissionCheck: null as null | ((...args: unknown[]) => boolean),
+    beforeRequest: null as null | { filter: { urls: string[] }; listener: (details: unknown, callback: (r: unknown) => void) => void },
+    headersReceived: null as null | ((details: { responseHeaders?: Record<string, string[]> }, callback: (r: unknown) => void) => void),
+    resolveReady: () => {},
+  };
+
+  const appEmitter = new Emitter();
+  const readyPromise = new Promise<void>((resolve) => {
+    state.resolveReady = () => {
+      state.ready = true;
+      resolve();
+    };
+  });
+
+  const app = Object.assign(appEmitter, {
+    isPackaged: false,
+    getAppPath: () => state.appPath,
+    getPath: (name: string) => {
+      if (name !== 'userData') throw new Error(`fake getPath(${name})`);
+      return state.userData;
+    },
+    setPath: (name: string, value: string) => {
+      if (name === 'userData') state.userData = value;
+    },
+    getVersion: () => '0.0.0-test',
+    requestSingleInstanceLock: (data?: unknown) => {
+      state.lockData = data;
+      return state.lockGranted;
+    },
+    enableSandbox: () => {
+      state.sandboxEnabled = true;
+    },
+    whenReady: () => readyPromise,
+    isReady: () => state.ready,
+    quit: () => {
+      state.quit = true;
+    },
+    exit: (code: number) => {
+      state.exitCode = code;
+    },
+  });
+
+  class FakeBrowserWindow extends Emitter {
+    readonly webContents = new FakeWebContents();
+    shown = false;
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      state.windows.push(this);
+      appEmitter.emit('web-contents-created', {}, this.webContents);
+    }
+    async loadURL(url: string): Promise<void> {
+      this.webContents.loadedUrl = url;
+    }
+    isMinimized(): boolean {
+      return false;
+    }
+    restore(): void {}
+    show(): void {
+      this.shown = true;
+    }
+    focus(): void {}
+  }
+
+  const dialog = {
+    showErrorBox: (title: string, message: string) => {
+      state.errorBoxes.push([title, message]);
+    },
+    showMessageBox: async () => ({ response: 0 }),
+  };
+
+  const Menu = {
+    buildFromTemplate: (template: unknown) => ({ template }),
+    setApplicationMenu: (menu: { template: unknown }) => {
+      state.menuTemplate = menu.template;
+    },
+  };
+
+  const protocol = {
+    registerSchemesAsPrivileged: (schemes: unknown[]) => {
+      if (state.ready) throw new Error('registerSchemesAsPrivileged after ready');
+      state.privilegedSchemes.push(...schemes);
+    },
+    handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => {
+      state.protocolHandlers.set(scheme, handler);
+    },
+  };
+
+  const ipcMain = {
+    handle: (channel: string, handler: (event: unknown, ...args: unknown[]) => unknown) => {
+      state.ipcHandlers.set(channel, handler);
+    },
+    removeHandler: (channel: string) => {
+      state.ipcHandlers.delete(channel);
+    },
+  };
+
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: (handler: typeof state.permissionRequest) => {
+        state.permissionRequest = handler;
+      },
+      setPermissionCheckHandler: (handler: typeof state.permissionCheck) => {
+        state.permissionCheck = handler;
+      },
+      setDevicePermissionHandler: () => {},
+      webRequest: {
+        onBeforeRequest: (filter: { urls: string[] }, listener: (details: unknown, callback: (r: unknown) => void) => void) => {
+          state.beforeRequest = { filter, listener };
+        },
+        onHeadersReceived: (listener: typeof state.headersReceived) => {
+          state.headersReceived = listener;
+        },
+      },
+    },
+  };
+
+  return { state, module: { app, BrowserWindow: FakeBrowserWindow, dialog, Menu, protocol, ipcMain, session } };
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>;
