@@ -1,6 +1,7 @@
 // `npm run bench -- board [--n=1000,5000] [--only=journeyboard|tldraw]`: the board benchmark of
 // issue #3. Prints one JSON line per figure on stdout (progress on stderr), for Journeyboard and,
 // with `.tldraw` appended to the name, for tldraw given the same notes. Method: ./README.md.
+import os from 'node:os';
 import type { Browser, Page } from 'playwright';
 import type { Camera } from '../shared/domain';
 import { launchChromium, openPage, type BenchPage } from './lib/browser';
@@ -77,6 +78,7 @@ async function setCamera(page: Page, camera: Camera) {
 
 /** The two pans, the same for both apps: zoomed in from the top-left corner, then the whole board. */
 async function panFigures(browser: Browser, page: Page, n: number, app: App) {
+  warnIfBusy(app, n);
   await setCamera(page, ZOOMED_IN_CAMERA);
   await page.waitForTimeout(300);
   const zoomed = await pan(browser, page, 0);
@@ -91,6 +93,13 @@ async function panFigures(browser: Browser, page: Page, n: number, app: App) {
   log(`${app} n=${n}: pan whole board (zoom ${fit.zoom.toFixed(3)}): ${whole.fps.toFixed(1)} fps, p95 ${whole.p95ms.toFixed(1)} ms over ${whole.frames} frames (in-page p95 ${whole.inPageP95ms.toFixed(1)} ms)`);
   emit('board.fit.fps', n, whole.fps, 'fps', app);
   emit('board.fit.p95ms', n, whole.p95ms, 'ms', app);
+}
+
+/** Other processes on this machine skew every figure: say so on stderr when the load is high. */
+function warnIfBusy(app: App, n: number) {
+  const load = os.loadavg()[0]!;
+  const cores = os.availableParallelism();
+  if (load > cores * 0.75) log(`${app} n=${n}: note: load average ${load.toFixed(1)} on ${cores} cores; other processes may skew these figures`);
 }
 
 function checkProblems(bp: BenchPage, app: App) {
