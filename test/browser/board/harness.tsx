@@ -45,6 +45,8 @@ export function note(id: string, x: number, y: number, extra: Partial<Note> = {}
     kind: null,
     sentiment: null,
     author: null,
+    channels: [],
+    personaIds: [],
     createdAt: 0,
     updatedAt: 0,
     ...extra,
@@ -52,7 +54,7 @@ export function note(id: string, x: number, y: number, extra: Partial<Note> = {}
 }
 
 export function makeMap(notes: Note[], camera: JourneyMap['camera'] = { x: 0, y: 0, zoom: 1 }): JourneyMap {
-  return { id: 'm1', title: 'Test map', createdAt: 0, updatedAt: 0, camera, stages: [], lanes: [], notes };
+  return { id: 'm1', title: 'Test map', createdAt: 0, updatedAt: 0, camera, personaId: null, personas: [], stages: [], lanes: [], notes };
 }
 
 export interface Mounted {
