@@ -6,7 +6,7 @@ import { analyse } from './nlp';
 import { features } from './features';
 import { pickKind, scoreKind, type Kind } from './kind';
 import { scoreSentiment, type SentimentScore } from './sentiment';
-import { balance, DEFAULT_STAGE_WEIGHTS, scoreStages, softmaxRows, terms, type StageInput, type StageWeights, type Terms } from './stage';
+import { balance, DEFAULT_STAGE_WEIGHTS, orderEvidence, orderedPath, scoreStages, softmaxRows, terms, type StageInput, type StageWeights, type Terms } from './stage';
 
 export interface ClassifyContext {
   /** The map's stages in journey order. */
@@ -28,7 +28,19 @@ export interface Classification {
 
 export interface ClassifyOptions {
   stageWeights?: Partial<StageWeights>;
+  /**
+   * Use the order of `notes` as evidence for the stage. 'auto' (default) uses it only when the
+   * order already agrees with the words (notes typed up stage by stage, or sorted left to right
+   * on the board); false ignores order; true always uses it.
+   */
+  useOrder?: boolean | 'auto';
 }
+
+/**
+ * Permutation-test z-score above which 'auto' treats the input as being in journey order.
+ * Shuffled workshops score about -2..3, workshops typed up stage by stage 7 and more.
+ */
+const ORDER_EVIDENCE = 4.5;
 
 /** Temperature of the stage softmax: scores are cosine-like, 0..~2. */
 const STAGE_TEMPERATURE = 0.12;
@@ -38,20 +50,23 @@ function addCentroid(into: Map<string, number>, t: Terms, f: number): void {
   for (const [k, v] of t.stems) into.set(k, (into.get(k) ?? 0) + (f * v) / z);
 }
 
-function cosine(a: Map<string, number>, b: Map<string, number>, minus?: Map<string, number>, minusF = 0): number {
-  let na = 0;
-  let nb = 0;
+/** Squared norm of a sparse vector. */
+function norm2(m: Map<string, number>): number {
+  let s = 0;
+  for (const v of m.values()) s += v * v;
+  return s;
+}
+
+/**
+ * Cosine of a unit vector `a` with `b - f*a` (a note against its stage's centroid without the
+ * note's own share), from precomputed |b|^2 so each call costs only the size of `a`.
+ */
+function cosineMinusSelf(a: Map<string, number>, b: Map<string, number>, b2: number, f: number): number {
   let d = 0;
-  for (const [k, v] of a) {
-    na += v * v;
-    const u = (b.get(k) ?? 0) - (minus ? (minus.get(k) ?? 0) * minusF : 0);
-    d += v * u;
-  }
-  for (const [k, u0] of b) {
-    const u = u0 - (minus ? (minus.get(k) ?? 0) * minusF : 0);
-    nb += u * u;
-  }
-  return na > 0 && nb > 1e-12 ? d / Math.sqrt(na * nb) : 0;
+  for (const [k, v] of a) d += v * (b.get(k) ?? 0);
+  const nb2 = b2 - 2 * f * d + f * f;
+  const dd = d - f;
+  return nb2 > 1e-9 ? dd / Math.sqrt(nb2) : 0;
 }
 
 /**
@@ -96,20 +111,29 @@ export function classifyNotes(notes: { text: string }[], context: ClassifyContex
       addCentroid(m, t, 1);
       return m;
     });
+    const c2 = centroids.map(norm2);
     const boosted = scores.map((row, i) =>
       row.map((s, j) => {
         const o = own[i]!;
-        const c = o.stage === j ? cosine(selfVec[i]!, centroids[j]!, selfVec[i]!, o.weight) : cosine(selfVec[i]!, centroids[j]!);
+        if (selfVec[i]!.size === 0) return s;
+        const c = cosineMinusSelf(selfVec[i]!, centroids[j]!, c2[j]!, o.stage === j ? o.weight : 0);
         return s + weights.selfTrain * c;
       }),
     );
     probs = balance(softmaxRows(boosted, STAGE_TEMPERATURE), weights.balance);
   }
 
+  const useOrder = options.useOrder ?? 'auto';
+  const path =
+    useOrder === true || (useOrder === 'auto' && notes.length >= 2 * stageCount && orderEvidence(probs) >= ORDER_EVIDENCE)
+      ? orderedPath(probs)
+      : null;
+
   return kinds.map((k, i) => {
     const row = probs[i]!;
     let j = 0;
     for (let c = 1; c < row.length; c++) if (row[c]! > row[j]!) j = c;
+    if (path) j = path[i]!;
     return {
       kind: k.kind,
       kindConfidence: k.confidence,

@@ -30,6 +30,7 @@ export interface Features {
 }
 
 const NEGATORS = new Set(['no', 'not', "n't", 'never', 'none', 'nothing', 'nobody', 'zero', 'without', 'w/o', 'cannot', 'nowhere']);
+const EMPHATIC = new Set(['ANY', 'ALL', 'NOT', 'NEVER', 'STILL', 'AGAIN', 'ZERO', 'WHY', 'NO', 'HOW', 'WHAT']);
 const isWordLike = (t: Tok): boolean => t.type === 'word' || t.type === 'number' || t.type === 'emoji' || t.type === 'emoticon' || t.type === 'ordinal';
 
 export function features(a: Analysis): Features {
@@ -57,9 +58,11 @@ export function features(a: Analysis): Features {
       else if (/^\d+(x|mins?|hrs?|days?|wks?)$/.test(t.lower)) durations++;
     }
     if (t.lower === 'twice' || t.lower === 'thrice') durations++;
-    const raw = a.text.includes(t.lower.toUpperCase()) && t.lower.length >= 3 && /^[a-z]+$/.test(t.lower);
-    if (raw && new RegExp(`\\b${t.lower.toUpperCase()}\\b`).test(a.text) && t.lower.length >= 5) shouting++;
-    else if (raw && ['any', 'all', 'not', 'never', 'still', 'again', 'zero', 'why'].includes(t.lower) && new RegExp(`\\b${t.lower.toUpperCase()}\\b`).test(a.text)) shouting++;
+  }
+  // Capitals for emphasis: long words in capitals ("NOTHING"), or short emphatic ones ("ANY").
+  // Acronyms (NPS, PIN, SMS) are short and not in the emphatic list, so they do not count.
+  for (const word of a.text.match(/\b[A-Z]{3,}\b/g) ?? []) {
+    if (word.length >= 5 || EMPHATIC.has(word)) shouting++;
   }
   return {
     a,

@@ -95,13 +95,15 @@ interface StageModel {
   placed: Terms[];
 }
 
-function cosineIdf(a: Map<string, number>, b: Map<string, number>, idf: (k: string) => number): number {
-  let na = 0;
-  for (const [k, v] of a) na += (v * idf(k)) ** 2;
-  let nb = 0;
-  for (const [k, v] of b) nb += (v * idf(k)) ** 2;
+function weightedNorm(a: Map<string, number>, idf: (k: string) => number): number {
+  let s = 0;
+  for (const [k, v] of a) s += (v * idf(k)) ** 2;
+  return Math.sqrt(s);
+}
+
+function cosineIdf(a: Map<string, number>, na: number, b: Map<string, number>, nb: number, idf: (k: string) => number): number {
   if (na === 0 || nb === 0) return 0;
-  return dot(a, b, (k) => idf(k) ** 2) / Math.sqrt(na * nb);
+  return dot(a, b, (k) => idf(k) ** 2) / (na * nb);
 }
 
 /**
@@ -135,12 +137,16 @@ export function scoreStages(
   for (const m of models) for (const k of m.phases.keys()) addTo(pf, k, 1);
   const pidf = (k: number): number => Math.log(1 + n / (pf.get(k) ?? 0.5));
 
+  const stageNorms = models.map((m) => weightedNorm(m.stems, idf));
+  const placedNorms = models.map((m) => m.placed.map((p) => weightedNorm(p.stems, idf)));
   const out: number[][] = [];
   for (const note of notes) {
+    const noteNorm = weightedNorm(note.stems, idf);
     const row: number[] = [];
     const notePhaseMass = [...note.phases.values()].reduce((a, b) => a + b, 0);
-    for (const m of models) {
-      let s = weights.lexical * cosineIdf(note.stems, m.stems, idf);
+    for (let j = 0; j < models.length; j++) {
+      const m = models[j]!;
+      let s = weights.lexical * cosineIdf(note.stems, noteNorm, m.stems, stageNorms[j]!, idf);
       // Phases named by the stage itself.
       const pn = norm(m.phases);
       if (pn > 0 && notePhaseMass > 0) s += (weights.phase * dot(note.phases, m.phases, pidf)) / (pn * Math.sqrt(notePhaseMass));
@@ -155,7 +161,7 @@ export function scoreStages(
       }
       if (m.placed.length > 0) {
         let best = 0;
-        for (const p of m.placed) best = Math.max(best, cosineIdf(note.stems, p.stems, idf));
+        m.placed.forEach((p, k) => (best = Math.max(best, cosineIdf(note.stems, noteNorm, p.stems, placedNorms[j]![k]!, idf))));
         s += weights.placed * best;
       }
       row.push(s);
@@ -196,4 +202,143 @@ export function balance(probs: number[][], strength: number, iterations = 5): nu
     });
   }
   return p;
+}
+
+/**
+ * How strongly the input order follows the journey: Spearman correlation between each note's
+ * position in the list and the stage it most likely belongs to, over notes with a clear favourite.
+ * Near 0 for notes in random order; high when they were typed up (or sorted by x on the board)
+ * stage by stage.
+ */
+export function orderCorrelation(probs: number[][], minProb = 0.5): number {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  probs.forEach((row, i) => {
+    let j = 0;
+    for (let c = 1; c < row.length; c++) if (row[c]! > row[j]!) j = c;
+    if (row[j]! >= minProb) {
+      xs.push(i);
+      ys.push(j);
+    }
+  });
+  if (xs.length < 4) return 0;
+  const rank = (v: number[]): number[] => {
+    const idx = v.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
+    const r = new Array<number>(v.length);
+    for (let i = 0; i < idx.length; ) {
+      let k = i;
+      while (k + 1 < idx.length && idx[k + 1]![0] === idx[i]![0]) k++;
+      for (let m = i; m <= k; m++) r[idx[m]![1]] = (i + k) / 2;
+      i = k + 1;
+    }
+    return r;
+  };
+  const rx = rank(xs);
+  const ry = rank(ys);
+  const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
+  const mx = mean(rx);
+  const my = mean(ry);
+  let num = 0;
+  let dx = 0;
+  let dy = 0;
+  for (let i = 0; i < rx.length; i++) {
+    num += (rx[i]! - mx) * (ry[i]! - my);
+    dx += (rx[i]! - mx) ** 2;
+    dy += (ry[i]! - my) ** 2;
+  }
+  return dx > 0 && dy > 0 ? num / Math.sqrt(dx * dy) : 0;
+}
+
+/**
+ * The most likely stage sequence when notes come in journey order: a non-decreasing path through
+ * the stages (Viterbi), paying `skipPenalty` (log units) for each stage skipped at the start, the
+ * end or between two notes.
+ */
+export function orderedPath(probs: number[][], skipPenalty = 2): number[] {
+  return viterbi(probs, skipPenalty).path;
+}
+
+function viterbi(probs: number[][], skipPenalty: number): { path: number[]; score: number } {
+  return viterbiLog(probs.map((row) => row.map((p) => Math.log(p + 1e-6))), skipPenalty);
+}
+
+function viterbiLog(lp: number[][], skipPenalty: number): { path: number[]; score: number } {
+  const n = lp.length;
+  if (n === 0) return { path: [], score: 0 };
+  const k = lp[0]!.length;
+  let prev = lp[0]!.map((v, j) => v - skipPenalty * j);
+  const back: Int32Array[] = [new Int32Array(k).fill(-1)];
+  for (let i = 1; i < n; i++) {
+    const row = new Array<number>(k);
+    const b = new Int32Array(k);
+    // Best predecessor q <= j, paying for the stages skipped between q and j:
+    // max(prev[j], max_{q<j} prev[q] + pen*q - pen*(j-1)), kept as a running maximum.
+    let runMax = -Infinity;
+    let runArg = 0;
+    for (let j = 0; j < k; j++) {
+      let best = prev[j]!;
+      let arg = j;
+      if (j > 0) {
+        const v = runMax - skipPenalty * (j - 1);
+        if (v > best) {
+          best = v;
+          arg = runArg;
+        }
+      }
+      row[j] = best + lp[i]![j]!;
+      b[j] = arg;
+      const cand = prev[j]! + skipPenalty * j;
+      if (cand > runMax) {
+        runMax = cand;
+        runArg = j;
+      }
+    }
+    prev = row;
+    back.push(b);
+  }
+  let j = 0;
+  let best = -Infinity;
+  prev.forEach((v, q) => {
+    const e = v - skipPenalty * (k - 1 - q);
+    if (e > best) {
+      best = e;
+      j = q;
+    }
+  });
+  const path = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    path[i] = j;
+    j = back[i]![j]!;
+  }
+  return { path, score: best };
+}
+
+/**
+ * Evidence that the notes arrived in journey order: how far the best in-order path through the
+ * given order beats the same path through shuffled copies of it, in standard deviations of the
+ * shuffled scores (a permutation test; the shuffles use a fixed seed, so it is deterministic).
+ */
+export function orderEvidence(probs: number[][], shuffles = 12, skipPenalty = 2): number {
+  if (probs.length < 4) return 0;
+  const lp = probs.map((row) => row.map((p) => Math.log(p + 1e-6)));
+  const given = viterbiLog(lp, skipPenalty).score;
+  let seed = 0x2545f491;
+  const rnd = (): number => {
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    return (seed >>> 0) / 4294967296;
+  };
+  const scores: number[] = [];
+  for (let r = 0; r < shuffles; r++) {
+    const copy = lp.slice();
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [copy[i], copy[j]] = [copy[j]!, copy[i]!];
+    }
+    scores.push(viterbiLog(copy, skipPenalty).score);
+  }
+  const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+  const sd = Math.sqrt(scores.reduce((a, b) => a + (b - mean) ** 2, 0) / (scores.length - 1)) || 1;
+  return (given - mean) / sd;
 }
