@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import {
+  CHANNELS,
   COORD_LIMIT,
   LANE_KINDS,
   NOTE_COLORS,
@@ -19,6 +20,7 @@ import {
   type Lane,
   type MapSummary,
   type Note,
+  type Persona,
   type Stage,
 } from './domain';
 import type { TemplateSummary } from './templates';
@@ -41,6 +43,31 @@ const size = z
 const noteText = z.string().max(NOTE_TEXT_MAX, `a note's text is at most ${NOTE_TEXT_MAX} characters`);
 const sentiment = z.union([z.literal(-2), z.literal(-1), z.literal(0), z.literal(1), z.literal(2)]);
 
+const channels = z
+  .array(z.enum(CHANNELS))
+  .max(CHANNELS.length)
+  .refine((a) => new Set(a).size === a.length, 'a channel appears twice');
+const personaIds = z.array(id).max(20).refine((a) => new Set(a).size === a.length, 'a persona appears twice');
+const emotion = z.number().min(-2, 'an emotion score is from -2 to +2').max(2, 'an emotion score is from -2 to +2');
+const longText = (max: number) => z.string().max(max, `at most ${max} characters`);
+const photo = z
+  .string()
+  .max(400_000, 'a photo is at most about 300 KB; use a smaller image')
+  .regex(/^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/, 'a photo must be a PNG, JPEG, WebP or GIF image');
+
+/** Editable persona fields. */
+export const personaFields = z.strictObject({
+  name: name.optional(),
+  role: longText(200).optional(),
+  quote: longText(500).optional(),
+  goals: longText(2000).optional(),
+  needs: longText(2000).optional(),
+  frustrations: longText(2000).optional(),
+  photo: photo.nullable().optional(),
+  color: z.enum(NOTE_COLORS).optional(),
+});
+export type PersonaFields = z.infer<typeof personaFields>;
+
 /** Fields a note may be created with. `id` lets the renderer create optimistically and undo a delete. */
 export const noteFields = z.strictObject({
   id: id.optional(),
@@ -55,6 +82,8 @@ export const noteFields = z.strictObject({
   kind: z.enum(NOTE_KINDS).nullable().optional(),
   sentiment: sentiment.nullable().optional(),
   author: z.string().max(100).nullable().optional(),
+  channels: channels.optional(),
+  personaIds: personaIds.optional(),
 });
 export type NoteInput = z.infer<typeof noteFields>;
 
@@ -72,6 +101,8 @@ export const notePatch = z.strictObject({
   kind: z.enum(NOTE_KINDS).nullable().optional(),
   sentiment: sentiment.nullable().optional(),
   author: z.string().max(100).nullable().optional(),
+  channels: channels.optional(),
+  personaIds: personaIds.optional(),
 });
 export type NotePatch = z.infer<typeof notePatch>;
 
@@ -106,6 +137,14 @@ export const methods = {
     z.strictObject({ id, camera }),
   ),
 
+  'maps.setPersona': method<{ id: string; personaId: string | null }>()(
+    z.strictObject({ id, personaId: id.nullable() }),
+  ),
+
+  'personas.create': method<Persona>()(personaFields.extend({ mapId: id, name })),
+  'personas.update': method<Persona>()(personaFields.extend({ id })),
+  'personas.delete': method<{ id: string }>()(z.strictObject({ id })),
+
   'notes.create': method<Note>()(
     noteFields.extend({ mapId: id }),
   ),
@@ -128,7 +167,7 @@ export const methods = {
     }),
   ),
   'stages.update': method<Stage>()(
-    z.strictObject({ id, name: name.optional(), description: z.string().max(300).optional() }),
+    z.strictObject({ id, name: name.optional(), description: z.string().max(300).optional(), emotion: emotion.nullable().optional() }),
   ),
   'stages.reorder': method<Stage[]>()(
     z.strictObject({ mapId: id, ids: z.array(id).max(1000) }),

@@ -53,6 +53,23 @@ export const NOTE_COLORS = [
 ] as const;
 export type NoteColor = (typeof NOTE_COLORS)[number];
 
+/** Channel tags a note can carry (shown as icons on the note). */
+export const CHANNELS = ['web', 'app', 'email', 'phone', 'store', 'chat', 'social', 'post', 'in_person'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Human labels for channel tags. */
+export const CHANNEL_LABELS: Record<Channel, string> = {
+  web: 'Web',
+  app: 'App',
+  email: 'Email',
+  phone: 'Phone',
+  store: 'Store or branch',
+  chat: 'Chat',
+  social: 'Social',
+  post: 'Post',
+  in_person: 'In person',
+};
+
 /** Sentiment from -2 (very negative) to +2 (very positive). */
 export type Sentiment = -2 | -1 | 0 | 1 | 2;
 
@@ -80,6 +97,8 @@ export interface Stage {
   description: string;
   /** 0-based order within the map. */
   position: number;
+  /** The facilitator's emotion score, -2 to +2; null = derived from the sentiment of the stage's notes. */
+  emotion: number | null;
 }
 
 export interface Lane {
@@ -105,9 +124,27 @@ export interface Note {
   kind: NoteKind | null;
   sentiment: Sentiment | null;
   author: string | null;
+  channels: Channel[];
+  /** Personas this note is tagged with (the persona lens highlights them). */
+  personaIds: string[];
   /** Milliseconds since the epoch. */
   createdAt: number;
   updatedAt: number;
+}
+
+export interface Persona {
+  id: string;
+  mapId: string;
+  name: string;
+  role: string;
+  quote: string;
+  goals: string;
+  needs: string;
+  frustrations: string;
+  /** A small image as a data: URL, or null for initials on `color`. */
+  photo: string | null;
+  color: NoteColor;
+  position: number;
 }
 
 export interface MapSummary {
@@ -123,6 +160,9 @@ export interface JourneyMap {
   createdAt: number;
   updatedAt: number;
   camera: Camera | null;
+  /** The persona this map is for, if one is chosen. */
+  personaId: string | null;
+  personas: Persona[];
   stages: Stage[];
   lanes: Lane[];
   notes: Note[];

@@ -14,6 +14,7 @@ import { createRepos } from '../store/repos';
 import type { ServiceContext } from './context';
 import { createMapService } from './maps';
 import { createNoteService } from './notes';
+import { createPersonaService } from './personas';
 import { createStructureService } from './structure';
 
 export interface CoreOptions {
@@ -53,6 +54,7 @@ export function openCore(options: CoreOptions): Core {
     ...createMapService(ctx),
     ...createNoteService(ctx),
     ...createStructureService(ctx),
+    ...createPersonaService(ctx),
   };
   let closed = false;
 

@@ -2,7 +2,8 @@ import { ApiError } from '../../shared/errors';
 import { DEFAULT_LANES, type MapTemplate } from '../../shared/templates';
 import { NOTE_DEFAULT_SIZE, NOTE_KIND_OF_LANE, type JourneyMap, type MapSummary } from '../../shared/domain';
 import type { MapSummaryRow } from '../store/repos';
-import { parseCamera, toLane, toNote, toStage } from '../store/rows';
+import { fromNote, fromPersona } from '../store/rows';
+import { parseCamera, toLane, toNote, toPersona, toStage } from '../store/rows';
 import { requireMap, type ServiceContext } from './context';
 import { findTemplate, loadTemplates, summarise } from './templates';
 
@@ -23,6 +24,8 @@ export function createMapService(ctx: ServiceContext) {
       createdAt: m.created_at,
       updatedAt: m.updated_at,
       camera: parseCamera(m.camera),
+      personaId: m.persona_id,
+      personas: repos.personasOf.all(id).map(toPersona),
       stages: repos.stagesOf.all(id).map(toStage),
       lanes: repos.lanesOf.all(id).map(toLane),
       notes: repos.notesOf.all(id).map(toNote),
@@ -37,7 +40,7 @@ export function createMapService(ctx: ServiceContext) {
   function applyTemplate(mapId: string, template: MapTemplate | null, now: number) {
     const stageIds = (template?.stages ?? []).map((s, position) => {
       const id = ctx.newId();
-      repos.insertStage.run({ id, map_id: mapId, name: s.name, description: s.description, position });
+      repos.insertStage.run({ id, map_id: mapId, name: s.name, description: s.description, position, emotion: null });
       return id;
     });
     const lanes = template?.lanes ?? DEFAULT_LANES;
@@ -66,6 +69,8 @@ export function createMapService(ctx: ServiceContext) {
         kind: n.kind ?? (laneKind ? NOTE_KIND_OF_LANE[laneKind] : null),
         sentiment: n.sentiment ?? null,
         author: null,
+        channels: '[]',
+        persona_ids: '[]',
         created_at: now + i,
         updated_at: now + i,
       });
@@ -83,7 +88,7 @@ export function createMapService(ctx: ServiceContext) {
       const chosen = template ? findTemplate(allTemplates(), template) : null;
       const id = ctx.newId();
       const now = ctx.now();
-      repos.insertMap.run({ id, title, camera: null, created_at: now, updated_at: now });
+      repos.insertMap.run({ id, title, camera: null, persona_id: null, created_at: now, updated_at: now });
       applyTemplate(id, chosen, now);
       return get(id);
     },
@@ -98,50 +103,40 @@ export function createMapService(ctx: ServiceContext) {
       const source = get(id);
       const copyId = ctx.newId();
       const now = ctx.now();
+      const ids = new Map<string, string>();
+      const fresh = (old: string) => {
+        const next = ctx.newId();
+        ids.set(old, next);
+        return next;
+      };
+      const mapped = (old: string | null) => (old ? (ids.get(old) ?? null) : null);
       repos.insertMap.run({
         id: copyId,
         title: title ?? copyTitle(source.title),
         camera: source.camera ? JSON.stringify(source.camera) : null,
+        persona_id: null,
         created_at: now,
         updated_at: now,
       });
-      const stageIds = new Map<string, string>();
+      for (const p of source.personas) repos.insertPersona.run(fromPersona({ ...p, id: fresh(p.id), mapId: copyId }));
+      repos.setMapPersona.run(mapped(source.personaId), now, copyId);
       for (const s of source.stages) {
-        const sid = ctx.newId();
-        stageIds.set(s.id, sid);
-        repos.insertStage.run({ id: sid, map_id: copyId, name: s.name, description: s.description, position: s.position });
+        repos.insertStage.run({ id: fresh(s.id), map_id: copyId, name: s.name, description: s.description, position: s.position, emotion: s.emotion });
       }
-      const laneIds = new Map<string, string>();
       for (const l of source.lanes) {
-        const lid = ctx.newId();
-        laneIds.set(l.id, lid);
-        repos.insertLane.run({
-          id: lid,
-          map_id: copyId,
-          name: l.name,
-          kind: l.kind,
-          position: l.position,
-          collapsed: l.collapsed ? 1 : 0,
-        });
+        repos.insertLane.run({ id: fresh(l.id), map_id: copyId, name: l.name, kind: l.kind, position: l.position, collapsed: l.collapsed ? 1 : 0 });
       }
       for (const n of source.notes) {
-        repos.insertNote.run({
-          id: ctx.newId(),
-          map_id: copyId,
-          text: n.text,
-          x: n.x,
-          y: n.y,
-          width: n.width,
-          height: n.height,
-          color: n.color,
-          stage_id: n.stageId ? (stageIds.get(n.stageId) ?? null) : null,
-          lane_id: n.laneId ? (laneIds.get(n.laneId) ?? null) : null,
-          kind: n.kind,
-          sentiment: n.sentiment,
-          author: n.author,
-          created_at: n.createdAt,
-          updated_at: n.updatedAt,
-        });
+        repos.insertNote.run(
+          fromNote({
+            ...n,
+            id: ctx.newId(),
+            mapId: copyId,
+            stageId: mapped(n.stageId),
+            laneId: mapped(n.laneId),
+            personaIds: n.personaIds.map((p) => ids.get(p)).filter((p): p is string => Boolean(p)),
+          }),
+        );
       }
       return summary(copyId);
     },

@@ -19,6 +19,13 @@ export function createNoteService(ctx: ServiceContext) {
     }
   }
 
+  function checkPersonas(mapId: string, personaIds: string[] | undefined, where: string) {
+    for (const id of personaIds ?? []) {
+      const p = repos.getPersona.get(id);
+      if (!p || p.map_id !== mapId) throw new ApiError('not_found', `${where}: no persona "${id}" in this map.`);
+    }
+  }
+
   function createAll(mapId: string, inputs: NoteInput[]): Note[] {
     requireMap(ctx, mapId);
     const now = ctx.now();
@@ -30,6 +37,7 @@ export function createNoteService(ctx: ServiceContext) {
       seen.add(id);
       if (repos.getNote.get(id)) throw new ApiError('conflict', `${where}: a note with id "${id}" already exists.`);
       checkRefs(mapId, input.stageId, input.laneId, where);
+      checkPersonas(mapId, input.personaIds, where);
       const note: Note = {
         id,
         mapId,
@@ -44,6 +52,8 @@ export function createNoteService(ctx: ServiceContext) {
         kind: input.kind ?? null,
         sentiment: input.sentiment ?? null,
         author: input.author ?? null,
+        channels: input.channels ?? [],
+        personaIds: input.personaIds ?? [],
         createdAt: now,
         updatedAt: now,
       };
@@ -69,6 +79,7 @@ export function createNoteService(ctx: ServiceContext) {
           throw new ApiError('not_found', `${where}: no note "${patch.id}" in this map. It may have been deleted.`);
         }
         checkRefs(mapId, patch.stageId, patch.laneId, where);
+        checkPersonas(mapId, patch.personaIds, where);
         const { id: _id, ...changes } = patch;
         const next: Note = { ...toNote(row), ...stripUndefined(changes), updatedAt: now };
         repos.updateNote.run(fromNote(next));

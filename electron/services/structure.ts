@@ -62,16 +62,21 @@ export function createStructureService(ctx: ServiceContext) {
       requireMap(ctx, i.mapId);
       const stages = repos.stagesOf.all(i.mapId);
       const index = Math.min(i.index ?? stages.length, stages.length);
-      const row = { id: ctx.newId(), map_id: i.mapId, name: i.name, description: i.description ?? '', position: index };
+      const row = { id: ctx.newId(), map_id: i.mapId, name: i.name, description: i.description ?? '', position: index, emotion: null };
       stages.forEach((s, p) => repos.updateStage.run({ ...s, position: p < index ? p : p + 1 }));
       repos.insertStage.run(row);
       repos.touchMap.run(ctx.now(), i.mapId);
       return toStage(row);
     },
 
-    'stages.update': (i: { id: string; name?: string; description?: string }): Stage => {
+    'stages.update': (i: { id: string; name?: string; description?: string; emotion?: number | null }): Stage => {
       const s = requireStage(i.id);
-      const next = { ...s, name: i.name ?? s.name, description: i.description ?? s.description };
+      const next = {
+        ...s,
+        name: i.name ?? s.name,
+        description: i.description ?? s.description,
+        emotion: i.emotion === undefined ? s.emotion : i.emotion,
+      };
       repos.updateStage.run(next);
       repos.touchMap.run(ctx.now(), s.map_id);
       return toStage(next);

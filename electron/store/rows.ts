@@ -2,12 +2,13 @@
  * Row types (what SQLite stores) and mappers to the domain model (what the API returns).
  * Rows use snake_case, 0/1 booleans and JSON strings; the domain never sees them.
  */
-import type { Camera, Lane, LaneKind, Note, NoteColor, NoteKind, Sentiment, Stage } from '../../shared/domain';
+import type { Camera, Channel, Lane, LaneKind, Note, NoteColor, NoteKind, Persona, Sentiment, Stage } from '../../shared/domain';
 
 export interface DbMap {
   id: string;
   title: string;
   camera: string | null;
+  persona_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -18,6 +19,7 @@ export interface DbStage {
   name: string;
   description: string;
   position: number;
+  emotion: number | null;
 }
 
 export interface DbLane {
@@ -43,12 +45,72 @@ export interface DbNote {
   kind: string | null;
   sentiment: number | null;
   author: string | null;
+  /** JSON array of channel ids. */
+  channels: string;
+  /** JSON array of persona ids. */
+  persona_ids: string;
   created_at: number;
   updated_at: number;
 }
 
+export interface DbPersona {
+  id: string;
+  map_id: string;
+  name: string;
+  role: string;
+  quote: string;
+  goals: string;
+  needs: string;
+  frustrations: string;
+  photo: string | null;
+  color: string;
+  position: number;
+}
+
+export function toPersona(r: DbPersona): Persona {
+  return {
+    id: r.id,
+    mapId: r.map_id,
+    name: r.name,
+    role: r.role,
+    quote: r.quote,
+    goals: r.goals,
+    needs: r.needs,
+    frustrations: r.frustrations,
+    photo: r.photo,
+    color: r.color as NoteColor,
+    position: r.position,
+  };
+}
+
+export function fromPersona(p: Persona): DbPersona {
+  return {
+    id: p.id,
+    map_id: p.mapId,
+    name: p.name,
+    role: p.role,
+    quote: p.quote,
+    goals: p.goals,
+    needs: p.needs,
+    frustrations: p.frustrations,
+    photo: p.photo,
+    color: p.color,
+    position: p.position,
+  };
+}
+
+/** A JSON array column; anything unreadable reads as empty rather than failing the whole map. */
+function stringArray(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
 export function toStage(r: DbStage): Stage {
-  return { id: r.id, mapId: r.map_id, name: r.name, description: r.description, position: r.position };
+  return { id: r.id, mapId: r.map_id, name: r.name, description: r.description, position: r.position, emotion: r.emotion };
 }
 
 export function toLane(r: DbLane): Lane {
@@ -77,6 +139,8 @@ export function toNote(r: DbNote): Note {
     kind: r.kind as NoteKind | null,
     sentiment: r.sentiment as Sentiment | null,
     author: r.author,
+    channels: stringArray(r.channels) as Channel[],
+    personaIds: stringArray(r.persona_ids),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -97,6 +161,8 @@ export function fromNote(n: Note): DbNote {
     kind: n.kind,
     sentiment: n.sentiment,
     author: n.author,
+    channels: JSON.stringify(n.channels),
+    persona_ids: JSON.stringify(n.personaIds),
     created_at: n.createdAt,
     updated_at: n.updatedAt,
   };

@@ -44,6 +44,29 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('migration 2 adds personas, note channels and persona tags, and stage emotion, keeping existing rows', () => {
+    const db = new Database(':memory:');
+    db.pragma('foreign_keys = ON');
+    migrate(db, 1);
+    db.exec(`
+      INSERT INTO maps VALUES ('m', 'M', NULL, 1, 1);
+      INSERT INTO stages VALUES ('s', 'm', 'S', '', 0);
+      INSERT INTO notes VALUES ('n', 'm', 'hi', 0, 0, 160, 160, 'yellow', 's', NULL, NULL, NULL, NULL, 1, 1);
+    `);
+    migrate(db, 2);
+    expect(schemaVersion(db)).toBe(2);
+    expect(db.prepare("SELECT channels, persona_ids FROM notes WHERE id = 'n'").get()).toEqual({ channels: '[]', persona_ids: '[]' });
+    expect(db.prepare("SELECT emotion FROM stages WHERE id = 's'").get()).toEqual({ emotion: null });
+    expect(db.prepare("SELECT persona_id FROM maps WHERE id = 'm'").get()).toEqual({ persona_id: null });
+    expect(tables(db).find((t) => t.name === 'personas')!.sql).toMatch(/STRICT$/);
+    expect(() => db.exec("UPDATE stages SET emotion = 3 WHERE id = 's'")).toThrow(/CHECK constraint failed/);
+    db.exec("INSERT INTO personas VALUES ('p', 'm', 'Priya', '', '', '', '', '', NULL, 'blue', 0)");
+    db.exec("UPDATE maps SET persona_id = 'p'");
+    db.exec("DELETE FROM personas WHERE id = 'p'");
+    expect(db.prepare("SELECT persona_id FROM maps WHERE id = 'm'").get()).toEqual({ persona_id: null });
+    db.close();
+  });
+
   it('opening a file runs every migration, turns on WAL and foreign keys', () => {
     const file = tempFile();
     const db = openDatabase(file);
@@ -90,10 +113,11 @@ describe('migrations', () => {
     db.pragma('foreign_keys = ON');
     migrate(db);
     db.exec(`
-      INSERT INTO maps VALUES ('m', 'M', NULL, 1, 1);
-      INSERT INTO stages VALUES ('s', 'm', 'S', '', 0);
+      INSERT INTO maps (id, title, created_at, updated_at) VALUES ('m', 'M', 1, 1);
+      INSERT INTO stages (id, map_id, name, position) VALUES ('s', 'm', 'S', 0);
       INSERT INTO lanes VALUES ('l', 'm', 'L', 'actions', 0, 0);
-      INSERT INTO notes VALUES ('n', 'm', 'hi', 0, 0, 160, 160, 'yellow', 's', 'l', NULL, NULL, NULL, 1, 1);
+      INSERT INTO notes (id, map_id, text, x, y, width, height, color, stage_id, lane_id, created_at, updated_at)
+        VALUES ('n', 'm', 'hi', 0, 0, 160, 160, 'yellow', 's', 'l', 1, 1);
     `);
     db.exec("DELETE FROM stages WHERE id = 's'");
     expect(db.prepare("SELECT stage_id, lane_id FROM notes WHERE id = 'n'").get()).toEqual({ stage_id: null, lane_id: 'l' });
@@ -106,7 +130,7 @@ describe('migrations', () => {
   it('STRICT tables refuse a wrongly typed value', () => {
     const db = new Database(':memory:');
     migrate(db);
-    expect(() => db.prepare("INSERT INTO maps VALUES ('m', 'M', NULL, 'yesterday', 1)").run()).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() => db.prepare("INSERT INTO maps (id, title, created_at, updated_at) VALUES ('m', 'M', 'yesterday', 1)").run()).toThrow(/cannot store TEXT value in INTEGER column/);
     db.close();
   });
 });
