@@ -191,7 +191,8 @@ export class BoardController {
     this.viewport = { width, height };
     if (first && this.needsFit && width > 0 && height > 0) {
       this.needsFit = false;
-      this.fitAll(false);
+      // Remember this first view, so a reload shows the same board even if nobody moves.
+      this.fitAll();
       return;
     }
     this.queryRect = null;
