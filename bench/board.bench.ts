@@ -21,6 +21,8 @@ type App = (typeof APPS)[number];
 const PAN = { dx: 12, dy: 6, warmupMs: 500, durationMs: 3000 };
 /** With the whole board in view the direction flips every 30 frames, so the board stays in view. */
 const FIT_REVERSE_EVERY = 30;
+/** Each pan runs this many times from the same camera; the figures come from the best run. */
+const PAN_RUNS = 2;
 /** Time for an app to settle after a jump to the whole-board view, before the warm-up. */
 const SETTLE_MS = 1000;
 const FULL_FRAME_TIMEOUT_MS = 90_000;
@@ -61,15 +63,23 @@ function emit(name: string, n: number, value: number, unit: string, app: App) {
 }
 
 /**
- * One pan. fps from the rAF timestamps of the measured frames; frame work from Chromium's trace
- * (main-thread busy time per frame, ./lib/trace.ts). The in-page estimate (end of the frame's
- * rendering task minus its start) goes to stderr as a cross-check.
+ * One pan figure: the better (lower frame-work p95) of PAN_RUNS runs, so a burst of work from
+ * another process on this machine spoils less. fps from the rAF timestamps of the measured frames;
+ * frame work from Chromium's trace (main-thread busy time per frame, ./lib/trace.ts). The in-page
+ * estimate (end of the frame's rendering task minus its start) goes to stderr as a cross-check.
  */
-async function pan(browser: Browser, page: Page, reverseEvery: number) {
+async function pan(browser: Browser, page: Page, camera: Camera, reverseEvery: number, settleMs: number) {
   const args = { ...PAN, reverseEvery };
-  const { result, events } = await traced(browser, page, () => page.evaluate((a) => window.__benchMeter.pan(a), args));
-  const work = frameWork(events, 'bench:measure-start', 'bench:measure-end');
-  return { fps: fps(result.starts), p95ms: p95(work), frames: work.length, inPageP95ms: p95(result.work) };
+  let best: { fps: number; p95ms: number; frames: number; inPageP95ms: number } | undefined;
+  for (let run = 0; run < PAN_RUNS; run++) {
+    await setCamera(page, camera);
+    await page.waitForTimeout(settleMs);
+    const { result, events } = await traced(browser, page, () => page.evaluate((a) => window.__benchMeter.pan(a), args));
+    const work = frameWork(events, 'bench:measure-start', 'bench:measure-end');
+    const figures = { fps: fps(result.starts), p95ms: p95(work), frames: work.length, inPageP95ms: p95(result.work) };
+    if (!best || figures.p95ms < best.p95ms) best = figures;
+  }
+  return best!;
 }
 
 async function setCamera(page: Page, camera: Camera) {
@@ -79,17 +89,13 @@ async function setCamera(page: Page, camera: Camera) {
 /** The two pans, the same for both apps: zoomed in from the top-left corner, then the whole board. */
 async function panFigures(browser: Browser, page: Page, n: number, app: App) {
   warnIfBusy(app, n);
-  await setCamera(page, ZOOMED_IN_CAMERA);
-  await page.waitForTimeout(300);
-  const zoomed = await pan(browser, page, 0);
+  const zoomed = await pan(browser, page, ZOOMED_IN_CAMERA, 0, 300);
   log(`${app} n=${n}: pan zoomed in: ${zoomed.fps.toFixed(1)} fps, p95 ${zoomed.p95ms.toFixed(1)} ms over ${zoomed.frames} frames (in-page p95 ${zoomed.inPageP95ms.toFixed(1)} ms)`);
   emit('board.pan.fps', n, zoomed.fps, 'fps', app);
   emit('board.pan.p95ms', n, zoomed.p95ms, 'ms', app);
 
   const fit = fitCamera(n);
-  await setCamera(page, fit);
-  await page.waitForTimeout(SETTLE_MS);
-  const whole = await pan(browser, page, FIT_REVERSE_EVERY);
+  const whole = await pan(browser, page, fit, FIT_REVERSE_EVERY, SETTLE_MS);
   log(`${app} n=${n}: pan whole board (zoom ${fit.zoom.toFixed(3)}): ${whole.fps.toFixed(1)} fps, p95 ${whole.p95ms.toFixed(1)} ms over ${whole.frames} frames (in-page p95 ${whole.inPageP95ms.toFixed(1)} ms)`);
   emit('board.fit.fps', n, whole.fps, 'fps', app);
   emit('board.fit.p95ms', n, whole.p95ms, 'ms', app);
