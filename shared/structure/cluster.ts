@@ -59,6 +59,8 @@ export function normaliseNote(text: string): string[] {
   const lower = text
     .toLowerCase()
     .replace(/[‘’`]/g, "'")
+    .replace(/\bcan't\b/g, 'can not')
+    .replace(/\bwon't\b/g, 'will not')
     .replace(/n't\b/g, ' not')
     .replace(/'(s|re|ve|ll|d|m)\b/g, '')
     .replace(/(\d)([a-z]+)\b/g, '$1 $2')

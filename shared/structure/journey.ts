@@ -82,7 +82,7 @@ export const PHASES: Phase[] = [
     at: 0.78,
     words: w(`use, usage, daily, everyday, routine, feature, habit, weekly, month, experience, live, life, care,
       clean, quality, network, signal, speed, bill, statement, balance, dashboard, report, value, save, benefit,
-      enjoy, comfort, comfortable, work, real work, integrate, integration, sync, mobile app, app`),
+      enjoy, comfort, comfortable, real work, integrate, integration, sync, mobile app, app`),
   },
   {
     id: 'support',

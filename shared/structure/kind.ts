@@ -142,6 +142,10 @@ export function scoreKind(f: Features): KindScores {
   if (neg) s.pain_point += 2.2;
   s.pain_point += Math.min(problemHits, 3) * 1.3;
   if (f.durations > 0) s.pain_point += 2;
+  if (/\b(out of (order|stock|date)|not working|broke down|sold out|went wrong|goes wrong|fell through)\b/.test(f.lower)) {
+    s.pain_point += 3;
+    s.touchpoint -= 1.5;
+  }
   if (imperative === 'strong') s.pain_point -= 2.5;
   if (thirdPerson && problemHits === 0 && !neg) s.pain_point -= 1.5;
   if (/\ba (day|week|month|year|fortnight)\b/.test(f.lower)) s.pain_point += 1.2;

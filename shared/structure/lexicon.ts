@@ -52,7 +52,8 @@ export const FEELINGS_NEG = set(`
   livid fuming jittery antsy apprehensive torn undecided uncertain dubious wary alone isolated
   neglected rushed pressured pressure panicky panicked panic dread dreading fear worry confusion
   frustration anger disappointment stress annoyance meh ugh meh, resigned drained defeated
-  dismayed shocked horrified let-down humiliated invisible
+  dismayed shocked horrified let-down humiliated invisible intimidated daunted disheartened discouraged
+  demotivated self-conscious out-of-place lonely homesick grumpy cross miffed peeved
 `);
 
 /** Words for how strongly something is felt. */
