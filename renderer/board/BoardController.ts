@@ -31,7 +31,7 @@ import {
 import { SpatialIndex } from '../../shared/board/spatial';
 import { applyChanges, History, type BoardNote, type HistoryStep, type NoteChange } from '../../shared/board/history';
 import { SaveQueue, type SaveCall } from '../../shared/board/saveQueue';
-import { drawNotes } from './drawNotes';
+import { drawNotes, forgetBitmap } from './drawNotes';
 import { forgetLayout } from './textLayout';
 import { GRID_DOT, SELECTION } from './theme';
 import { createUiStore, type Tool, type UiStore } from './uiStore';
@@ -361,7 +361,13 @@ export class BoardController {
       if (n.x > view.x + view.width || n.y > view.y + view.height || n.x + n.width < view.x || n.y + n.height < view.y) continue;
       list.push(n);
     }
-    this.drawnCount = drawNotes(ctx, list, this.camera.zoom);
+    const result = drawNotes(ctx, list, this.camera.zoom);
+    this.drawnCount = result.drawn;
+    if (result.pending > 0) {
+      // Some notes were drawn roughly while their bitmaps are made: finish in the next frames.
+      requestAnimationFrame(() => this.parts?.staticLayer.batchDraw());
+      return;
+    }
     if (!this.readyDone && this.viewport.width > 0 && this.viewport.height > 0) {
       this.readyDone = true;
       this.resolveReady();
@@ -390,7 +396,7 @@ export class BoardController {
 
   private drawLifted(ctx: CanvasRenderingContext2D): void {
     if (this.lifted.size === 0) return;
-    drawNotes(ctx, this.liftedNotes(), this.camera.zoom);
+    if (drawNotes(ctx, this.liftedNotes(), this.camera.zoom).pending > 0) requestAnimationFrame(() => this.parts?.liveLayer.batchDraw());
   }
 
   /** Outlines of selected notes in view, one path. */
@@ -457,6 +463,7 @@ export class BoardController {
         this.index.remove(c.id);
         this.selection.delete(c.id);
         forgetLayout(c.id);
+        forgetBitmap(c.id);
       } else {
         const id = c.op === 'create' ? c.note.id : c.id;
         const n = this.notes.get(id);

@@ -2,40 +2,128 @@ import type { BoardNote } from '../../shared/board/history';
 import { MIN_READABLE_PX, NOTE_EDGE, NOTE_FONT_FAMILY, NOTE_RGB, TEXT_COLOR, TEXT_FIT } from './theme';
 import { layoutFor } from './textLayout';
 
-/** Above this many notes in one draw, shadows are flat (a blurred shadow per note costs too much). */
-const SOFT_SHADOW_LIMIT = 250;
 /** Below this zoom, or above this count, notes are coloured blocks with no text. */
 export const BLOCK_ZOOM = 0.22;
 export const BLOCK_COUNT = 3000;
 
+/** What a draw did: notes drawn, and how many were drawn roughly because their bitmaps were not ready. */
+export interface DrawResult {
+  drawn: number;
+  pending: number;
+}
+
+/** Milliseconds per frame spent rendering new note bitmaps; the rest wait for later frames. */
+const BITMAP_BUDGET_MS = 6;
+
 /**
  * Draws notes (bottom to top) into a context already transformed to board units. `zoom` picks the
- * level of detail; returns how many were drawn.
+ * level of detail. Detailed notes come from a bitmap cache (note, shadow and fitted text rendered
+ * once per zoom octave), so a frame is mostly drawImage calls; bitmaps are made within a time
+ * budget per frame, and a note still waiting is drawn from a stale bitmap or as a plain card.
  */
-export function drawNotes(ctx: CanvasRenderingContext2D, notes: readonly BoardNote[], zoom: number): number {
-  if (notes.length === 0) return 0;
-  if (zoom < BLOCK_ZOOM || notes.length > BLOCK_COUNT) return drawBlocks(ctx, notes, zoom);
-  const soft = notes.length <= SOFT_SHADOW_LIMIT;
-  const radius = 3;
-  for (const n of notes) {
-    ctx.save();
-    if (soft) {
-      // Shadow parameters are in screen pixels, whatever the transform.
-      ctx.shadowColor = 'rgba(20, 30, 50, 0.18)';
-      ctx.shadowBlur = Math.max(2, 10 * Math.min(1, zoom));
-      ctx.shadowOffsetY = Math.max(1, 3 * Math.min(1, zoom));
-    } else {
-      ctx.fillStyle = 'rgba(20, 30, 50, 0.12)';
-      ctx.fillRect(n.x + 1, n.y + 3, n.width, n.height);
-    }
-    ctx.fillStyle = NOTE_RGB[n.color] ?? NOTE_RGB.yellow;
-    ctx.beginPath();
-    ctx.roundRect(n.x, n.y, n.width, n.height, radius);
-    ctx.fill();
-    ctx.restore();
-    if (n.text) drawText(ctx, n, zoom);
+export function drawNotes(ctx: CanvasRenderingContext2D, notes: readonly BoardNote[], zoom: number): DrawResult {
+  if (notes.length === 0) return { drawn: 0, pending: 0 };
+  if (zoom < BLOCK_ZOOM || notes.length > BLOCK_COUNT) return { drawn: drawBlocks(ctx, notes, zoom), pending: 0 };
+  const ratio = (typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1) * zoom;
+  // Render at the next power of two at or above the screen scale: crisp, and few re-renders.
+  const scale = Math.max(1 / 8, 2 ** Math.ceil(Math.log2(ratio) - 1e-9));
+  if (scale > 2 || typeof document === 'undefined') {
+    // Close up few notes are in view: draw them directly, sharp at any zoom.
+    for (const n of notes) drawNoteDirect(ctx, n, ratio, true);
+    return { drawn: notes.length, pending: 0 };
   }
-  return notes.length;
+  const deadline = performance.now() + BITMAP_BUDGET_MS;
+  let pending = 0;
+  for (const n of notes) {
+    const bmp = bitmapFor(n, scale, deadline);
+    if (bmp) {
+      if (bmp.stale) pending++;
+      ctx.drawImage(bmp.canvas, n.x - SHADOW_MARGIN, n.y - SHADOW_MARGIN, n.width + 2 * SHADOW_MARGIN, n.height + 2 * SHADOW_MARGIN);
+    } else {
+      pending++;
+      drawPlaceholder(ctx, n);
+    }
+  }
+  return { drawn: notes.length, pending };
+}
+
+/** Board units around a note's bitmap for its shadow. */
+const SHADOW_MARGIN = 12;
+/** About 48 MB of cached bitmaps at most. */
+const MAX_BITMAP_PIXELS = 12_000_000;
+const bitmaps = new Map<string, { content: string; scale: number; canvas: HTMLCanvasElement; pixels: number }>();
+let bitmapPixels = 0;
+
+function bitmapFor(n: BoardNote, scale: number, deadline: number): { canvas: HTMLCanvasElement; stale: boolean } | null {
+  const content = `${n.width}x${n.height}|${n.color}|${n.text}`;
+  const hit = bitmaps.get(n.id);
+  if (hit && hit.content === content && hit.scale === scale) {
+    // Keep recently used bitmaps at the end (least recently used are evicted first).
+    bitmaps.delete(n.id);
+    bitmaps.set(n.id, hit);
+    return { canvas: hit.canvas, stale: false };
+  }
+  if (performance.now() > deadline) {
+    return hit && hit.content === content ? { canvas: hit.canvas, stale: true } : null;
+  }
+  if (hit) {
+    bitmaps.delete(n.id);
+    bitmapPixels -= hit.pixels;
+  }
+  const w = Math.ceil((n.width + 2 * SHADOW_MARGIN) * scale);
+  const h = Math.ceil((n.height + 2 * SHADOW_MARGIN) * scale);
+  const canvas = hit?.canvas ?? document.createElement('canvas');
+  canvas.width = w;
+  canvas.height = h;
+  const c = canvas.getContext('2d');
+  if (!c) return null;
+  c.setTransform(scale, 0, 0, scale, (SHADOW_MARGIN - n.x) * scale, (SHADOW_MARGIN - n.y) * scale);
+  drawNoteDirect(c, n, scale, true);
+  const entry = { content, scale, canvas, pixels: w * h };
+  bitmaps.set(n.id, entry);
+  bitmapPixels += entry.pixels;
+  for (const [id, e] of bitmaps) {
+    if (bitmapPixels <= MAX_BITMAP_PIXELS) break;
+    bitmaps.delete(id);
+    bitmapPixels -= e.pixels;
+  }
+  return { canvas, stale: false };
+}
+
+/** A note whose bitmap is not made yet (for a frame or two): the bare card. */
+function drawPlaceholder(ctx: CanvasRenderingContext2D, n: BoardNote): void {
+  ctx.fillStyle = 'rgba(20, 30, 50, 0.10)';
+  ctx.fillRect(n.x + 1, n.y + 3, n.width, n.height);
+  ctx.fillStyle = NOTE_RGB[n.color] ?? NOTE_RGB.yellow;
+  ctx.fillRect(n.x, n.y, n.width, n.height);
+}
+
+/** One note with a soft shadow and its text; `zoom` is the screen scale it will be seen at. */
+function drawNoteDirect(ctx: CanvasRenderingContext2D, n: BoardNote, zoom: number, soft = false): void {
+  ctx.save();
+  if (soft) {
+    // Shadow parameters are in device pixels, whatever the transform.
+    ctx.shadowColor = 'rgba(20, 30, 50, 0.20)';
+    ctx.shadowBlur = Math.max(1, 8 * zoom);
+    ctx.shadowOffsetY = Math.max(0.5, 2.5 * zoom);
+  } else {
+    ctx.fillStyle = 'rgba(20, 30, 50, 0.12)';
+    ctx.fillRect(n.x + 1, n.y + 3, n.width, n.height);
+  }
+  ctx.fillStyle = NOTE_RGB[n.color] ?? NOTE_RGB.yellow;
+  ctx.beginPath();
+  ctx.roundRect(n.x, n.y, n.width, n.height, 3);
+  ctx.fill();
+  ctx.restore();
+  if (n.text) drawText(ctx, n, zoom);
+}
+
+/** Drops a note's cached bitmap (deleted notes). */
+export function forgetBitmap(id: string): void {
+  const e = bitmaps.get(id);
+  if (!e) return;
+  bitmaps.delete(id);
+  bitmapPixels -= e.pixels;
 }
 
 function drawText(ctx: CanvasRenderingContext2D, n: BoardNote, zoom: number): void {
