@@ -232,10 +232,11 @@ emit(
 // Leave one domain out: pick stage weights on the other domains from a small grid, score the
 // held-out one (in file order and shuffled).
 const grid: Partial<StageWeights>[] = [];
-for (const phase of [0.3, 0.6, 1])
-  for (const position of [0.2, 0.35, 0.6])
-    for (const selfTrain of [0, 0.4, 0.8])
-      grid.push({ phase, position, selfTrain });
+for (const lexical of [1, 2])
+  for (const phase of [0.3, 0.6])
+    for (const position of [0.2, 0.35, 0.6])
+      for (const selfTrain of [0, 0.4])
+        grid.push({ lexical, phase, position, selfTrain });
 const lodoFigures = (ws: Workshop[], into: Scored): void => {
   const correct = grid.map((g) =>
     ws.map(

@@ -1,12 +1,23 @@
 /**
  * classifyNotes: raw sticky-note text -> suggested kind, stage and sentiment. Fully offline.
  */
-import type { NoteKind } from '../domain';
-import { analyse } from './nlp';
-import { features } from './features';
-import { pickKind, scoreKind, type Kind } from './kind';
-import { scoreSentiment, type SentimentScore } from './sentiment';
-import { balance, DEFAULT_STAGE_WEIGHTS, orderEvidence, orderedPath, scoreStages, softmaxRows, terms, type StageInput, type StageWeights, type Terms } from './stage';
+import type { NoteKind } from "../domain";
+import { analyse } from "./nlp";
+import { features } from "./features";
+import { pickKind, scoreKind, type Kind } from "./kind";
+import { scoreSentiment, type SentimentScore } from "./sentiment";
+import {
+  balance,
+  DEFAULT_STAGE_WEIGHTS,
+  orderEvidence,
+  orderedPath,
+  scoreStages,
+  softmaxRows,
+  terms,
+  type StageInput,
+  type StageWeights,
+  type Terms,
+} from "./stage";
 
 export interface ClassifyContext {
   /** The map's stages in journey order. */
@@ -33,7 +44,7 @@ export interface ClassifyOptions {
    * order already agrees with the words (notes typed up stage by stage, or sorted left to right
    * on the board); false ignores order; true always uses it.
    */
-  useOrder?: boolean | 'auto';
+  useOrder?: boolean | "auto";
 }
 
 /**
@@ -46,7 +57,8 @@ const ORDER_EVIDENCE = 4.5;
 const STAGE_TEMPERATURE = 0.12;
 
 function addCentroid(into: Map<string, number>, t: Terms, f: number): void {
-  const z = Math.sqrt([...t.stems.values()].reduce((a, v) => a + v * v, 0)) || 1;
+  const z =
+    Math.sqrt([...t.stems.values()].reduce((a, v) => a + v * v, 0)) || 1;
   for (const [k, v] of t.stems) into.set(k, (into.get(k) ?? 0) + (f * v) / z);
 }
 
@@ -61,7 +73,12 @@ function norm2(m: Map<string, number>): number {
  * Cosine of a unit vector `a` with `b - f*a` (a note against its stage's centroid without the
  * note's own share), from precomputed |b|^2 so each call costs only the size of `a`.
  */
-function cosineMinusSelf(a: Map<string, number>, b: Map<string, number>, b2: number, f: number): number {
+function cosineMinusSelf(
+  a: Map<string, number>,
+  b: Map<string, number>,
+  b2: number,
+  f: number,
+): number {
   let d = 0;
   for (const [k, v] of a) d += v * (b.get(k) ?? 0);
   const nb2 = b2 - 2 * f * d + f * f;
@@ -73,9 +90,13 @@ function cosineMinusSelf(a: Map<string, number>, b: Map<string, number>, b2: num
  * Suggest a kind, a stage and a sentiment for each note. Notes are classified together: the
  * batch itself helps place notes that share words with confidently placed ones.
  */
-export function classifyNotes(notes: { text: string }[], context: ClassifyContext, options: ClassifyOptions = {}): Classification[] {
+export function classifyNotes(
+  notes: { text: string }[],
+  context: ClassifyContext,
+  options: ClassifyOptions = {},
+): Classification[] {
   const weights = { ...DEFAULT_STAGE_WEIGHTS, ...options.stageWeights };
-  const analyses = notes.map((n) => analyse(n.text ?? ''));
+  const analyses = notes.map((n) => analyse(n.text ?? ""));
   const kinds = analyses.map((a) => {
     const f = features(a);
     const k = pickKind(scoreKind(f));
@@ -84,12 +105,29 @@ export function classifyNotes(notes: { text: string }[], context: ClassifyContex
 
   const stageCount = context.stages.length;
   if (stageCount === 0) {
-    return kinds.map((k) => ({ kind: k.kind, kindConfidence: k.confidence, stageIndex: -1, stageConfidence: 0, sentiment: k.sentiment }));
+    return kinds.map((k) => ({
+      kind: k.kind,
+      kindConfidence: k.confidence,
+      stageIndex: -1,
+      stageConfidence: 0,
+      sentiment: k.sentiment,
+    }));
   }
-  const stageTerms = context.stages.map((s) => ({ name: terms(analyse(s.name ?? '')), description: terms(analyse(s.description ?? '')) }));
+  const stageTerms = context.stages.map((s) => ({
+    name: terms(analyse(s.name ?? "")),
+    description: terms(analyse(s.description ?? "")),
+  }));
   const placed = (context.placed ?? [])
-    .filter((p) => Number.isInteger(p.stageIndex) && p.stageIndex >= 0 && p.stageIndex < stageCount)
-    .map((p) => ({ terms: terms(analyse(p.text ?? '')), stageIndex: p.stageIndex }));
+    .filter(
+      (p) =>
+        Number.isInteger(p.stageIndex) &&
+        p.stageIndex >= 0 &&
+        p.stageIndex < stageCount,
+    )
+    .map((p) => ({
+      terms: terms(analyse(p.text ?? "")),
+      stageIndex: p.stageIndex,
+    }));
   const noteTerms = analyses.map(terms);
 
   const scores = scoreStages(noteTerms, stageTerms, placed, weights);
@@ -116,16 +154,24 @@ export function classifyNotes(notes: { text: string }[], context: ClassifyContex
       row.map((s, j) => {
         const o = own[i]!;
         if (selfVec[i]!.size === 0) return s;
-        const c = cosineMinusSelf(selfVec[i]!, centroids[j]!, c2[j]!, o.stage === j ? o.weight : 0);
+        const c = cosineMinusSelf(
+          selfVec[i]!,
+          centroids[j]!,
+          c2[j]!,
+          o.stage === j ? o.weight : 0,
+        );
         return s + weights.selfTrain * c;
       }),
     );
     probs = balance(softmaxRows(boosted, STAGE_TEMPERATURE), weights.balance);
   }
 
-  const useOrder = options.useOrder ?? 'auto';
+  const useOrder = options.useOrder ?? "auto";
   const path =
-    useOrder === true || (useOrder === 'auto' && notes.length >= 2 * stageCount && orderEvidence(probs) >= ORDER_EVIDENCE)
+    useOrder === true ||
+    (useOrder === "auto" &&
+      notes.length >= 2 * stageCount &&
+      orderEvidence(probs) >= ORDER_EVIDENCE)
       ? orderedPath(probs)
       : null;
 

@@ -20,7 +20,9 @@ export const PROPOSAL_VERBS = set(`
 `);
 
 /** Openers that mark a note as the team's idea. */
-export const IDEA_MARKERS = set(`idea idea: hmw opportunity opp quick-win suggestion proposal 💡`);
+export const IDEA_MARKERS = set(
+  `idea idea: hmw opportunity opp quick-win suggestion proposal 💡`,
+);
 
 /** Words that start a question. */
 export const QUESTION_STARTERS = set(`
@@ -29,7 +31,9 @@ export const QUESTION_STARTERS = set(`
 `);
 
 /** Modal verbs that carry a team proposal when the subject is "we" ("we should ..."). */
-export const MODALS = set(`should could can must need needs might may would ought`);
+export const MODALS = set(
+  `should could can must need needs might may would ought`,
+);
 
 /** First-person singular: the customer's own voice. */
 export const FIRST_PERSON = set(`i i'm im me my mine myself i've i'll i'd`);
@@ -62,7 +66,9 @@ export const INTENSIFIERS = set(`
   proper properly incredibly hugely seriously genuinely truly deeply af mega hella insanely
   ridiculously thoroughly majorly
 `);
-export const SOFTENERS = set(`bit slightly somewhat quite kinda kind sorta fairly little mildly rather pretty`);
+export const SOFTENERS = set(
+  `bit slightly somewhat quite kinda kind sorta fairly little mildly rather pretty`,
+);
 
 /** Problem, failure and friction words ("error", "lost", "hidden", "declined"). */
 export const PROBLEM_WORDS = set(`
@@ -119,7 +125,9 @@ export const TOUCHPOINT_NOUNS = set(`
 export const STATE_VERBS = set(`is are was were be been being has have had`);
 
 /** Words a note may open with that say nothing about its kind. */
-export const FILLERS = set(`- – — * • > ok okay oh ooh hmm hm um uh well so right lol tbh ngl honestly`);
+export const FILLERS = set(
+  `- – — * • > ok okay oh ooh hmm hm um uh well so right lol tbh ngl honestly`,
+);
 
 /** Positive outcome words that lift a thought or action ("finally", "saves me", "better"). */
 export const GOOD_WORDS = set(`

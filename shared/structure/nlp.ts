@@ -2,9 +2,9 @@
  * The one place that touches wink-nlp. The model is loaded once, on first use (about 100 ms),
  * so importing this module costs nothing until a note is analysed.
  */
-import winkNLP from 'wink-nlp';
-import type { ItsFunction, PartOfSpeech, WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import winkNLP from "wink-nlp";
+import type { ItsFunction, PartOfSpeech, WinkMethods } from "wink-nlp";
+import model from "wink-eng-lite-web-model";
 
 /** One token of a note, as the rules see it. */
 export interface Tok {
@@ -34,7 +34,7 @@ export interface Analysis {
 let nlp: WinkMethods | null = null;
 
 function engine(): WinkMethods {
-  if (!nlp) nlp = winkNLP(model, ['sbd', 'pos', 'negation', 'sentiment']);
+  if (!nlp) nlp = winkNLP(model, ["pos", "negation", "sentiment"]);
   return nlp;
 }
 
@@ -61,8 +61,8 @@ export function analyse(text: string): Analysis {
   const toks: Tok[] = [];
   let inQuote = false;
   for (let i = 0; i < value.length; i++) {
-    const v = value[i] ?? '';
-    if (type[i] === 'punctuation' && QUOTES.test(v) && v.length === 1) {
+    const v = value[i] ?? "";
+    if (type[i] === "punctuation" && QUOTES.test(v) && v.length === 1) {
       inQuote = !inQuote;
       continue;
     }
@@ -71,9 +71,9 @@ export function analyse(text: string): Analysis {
       normal: normal[i] ?? v.toLowerCase(),
       lemma: (lemma[i] ?? v).toLowerCase(),
       stem: (stem[i] ?? v).toLowerCase(),
-      pos: pos[i] ?? 'X',
+      pos: pos[i] ?? "X",
       negated: neg[i] === true,
-      type: type[i] ?? 'word',
+      type: type[i] ?? "word",
       stop: stop[i] === true,
       quoted: inQuote,
     });
