@@ -118,7 +118,7 @@ export function Minimap({ controller }: { controller: BoardController }) {
         bottom: 14,
         width: W,
         height: H,
-        background: 'rgba(255,255,255,0.96)',
+        background: '#ffffff',
         borderRadius: 12,
         border: '1px solid #e4e7ec',
         boxShadow: '0 1px 2px rgba(16,24,40,0.08), 0 6px 20px rgba(16,24,40,0.10)',

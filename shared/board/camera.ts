@@ -126,8 +126,9 @@ export function rectFromPoints(a: Point, b: Point): Rect {
  * Chromium arrives as ctrl+wheel with small deltas, a mouse wheel notch as about 100.
  */
 export function wheelZoomFactor(deltaY: number): number {
-  const d = Math.max(-100, Math.min(100, deltaY));
-  return Math.exp(-d * 0.0075);
+  // Clamped so one mouse-wheel notch is about 1.35x, while a pinch's small deltas stay smooth.
+  const d = Math.max(-30, Math.min(30, deltaY));
+  return Math.exp(-d * 0.01);
 }
 
 /** The next zoom step for the zoom-in / zoom-out commands (a ladder of pleasant values). */
