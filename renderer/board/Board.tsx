@@ -101,6 +101,8 @@ export function Board({
     const blur = () => controller.setSpace(false);
     const clip = (kind: 'copy' | 'cut' | 'paste') => (e: ClipboardEvent) => {
       if (isTextTarget(e.target) || controller.editingId) return;
+      // Text selected elsewhere on the page is copied as text, not as notes.
+      if (kind !== 'paste' && !(window.getSelection()?.isCollapsed ?? true)) return;
       if (kind === 'paste') controller.paste(e);
       else controller.copy(e, kind === 'cut');
     };

@@ -531,6 +531,15 @@ export class BoardController {
     el.style.cursor = panning ? 'grabbing' : hand ? 'grab' : 'default';
   }
 
+  /** A move cursor over notes with the select tool, so the facilitator sees what a drag will do. */
+  private hoverCursor(p: Point): void {
+    const el = this.parts?.stage.container();
+    if (!el || this.spaceDown || this.ui.getState().tool !== 'select') return;
+    const over = this.index.hitTest(screenToBoard(this.camera, p)) !== null;
+    const want = over ? 'move' : 'default';
+    if (el.style.cursor !== want) el.style.cursor = want;
+  }
+
   private syncTransformer(): void {
     const p = this.parts;
     if (!p) return;
@@ -822,7 +831,11 @@ export class BoardController {
   pointerMove(e: PointerEvent, p: Point): void {
     this.pointer = p;
     const g = this.gesture;
-    if (!g || g.pointerId !== e.pointerId) return;
+    if (!g) {
+      this.hoverCursor(p);
+      return;
+    }
+    if (g.pointerId !== e.pointerId) return;
     if (g.kind === 'pan') {
       const dx = p.x - g.last.x;
       const dy = p.y - g.last.y;
