@@ -5,7 +5,7 @@
  */
 
 export interface ClusterOptions {
-  /** Similarity (0..1) at or above which two notes are the same point. Default 0.5. */
+  /** Similarity (0..1) at or above which two notes are the same point. Default 0.6. */
   threshold?: number;
   /** Return notes that matched nothing as one-note groups. Default false. */
   includeSingletons?: boolean;
@@ -147,28 +147,36 @@ export function normaliseNote(text: string): string[] {
   return out;
 }
 
-function trigrams(tokens: string[]): Map<string, number> {
+/** Character trigrams of the normalised text, as sorted hashed ids with counts (fast merge-join). */
+function trigrams(tokens: string[]): {
+  ids: Int32Array;
+  counts: Float64Array;
+  norm: number;
+} {
   const s = ` ${tokens.join(" ")} `;
-  const m = new Map<string, number>();
+  const m = new Map<number, number>();
   for (let i = 0; i + 3 <= s.length; i++) {
-    const g = s.slice(i, i + 3);
-    m.set(g, (m.get(g) ?? 0) + 1);
+    const g =
+      (s.charCodeAt(i) * 65599 + s.charCodeAt(i + 1)) * 65599 +
+      s.charCodeAt(i + 2);
+    const id = g | 0;
+    m.set(id, (m.get(id) ?? 0) + 1);
   }
-  return m;
+  const ids = Int32Array.from(m.keys()).sort();
+  const counts = Float64Array.from(ids, (id) => m.get(id)!);
+  let n = 0;
+  for (const v of counts) n += v * v;
+  return { ids, counts, norm: Math.sqrt(n) };
 }
 
 interface Prepared {
   tokens: Set<string>;
-  grams: Map<string, number>;
-  gramNorm: number;
+  grams: { ids: Int32Array; counts: Float64Array; norm: number };
 }
 
 function prepare(text: string): Prepared {
   const tokens = normaliseNote(text);
-  const grams = trigrams(tokens);
-  let n = 0;
-  for (const v of grams.values()) n += v * v;
-  return { tokens: new Set(tokens), grams, gramNorm: Math.sqrt(n) };
+  return { tokens: new Set(tokens), grams: trigrams(tokens) };
 }
 
 function similarityOf(a: Prepared, b: Prepared): number {
@@ -176,17 +184,20 @@ function similarityOf(a: Prepared, b: Prepared): number {
   let inter = 0;
   for (const t of a.tokens) if (b.tokens.has(t)) inter++;
   const jaccard = inter / (a.tokens.size + b.tokens.size - inter);
+  const x = a.grams;
+  const y = b.grams;
   let dot = 0;
-  const [small, big] =
-    a.grams.size <= b.grams.size ? [a.grams, b.grams] : [b.grams, a.grams];
-  for (const [g, v] of small) {
-    const u = big.get(g);
-    if (u !== undefined) dot += v * u;
+  for (let i = 0, j = 0; i < x.ids.length && j < y.ids.length;) {
+    const u = x.ids[i]!;
+    const v = y.ids[j]!;
+    if (u === v) {
+      dot += x.counts[i++]! * y.counts[j++]!;
+    } else if (u < v) i++;
+    else j++;
   }
-  const cos =
-    a.gramNorm > 0 && b.gramNorm > 0 ? dot / (a.gramNorm * b.gramNorm) : 0;
-  // Trigrams forgive typos and word forms; Jaccard keeps short notes with one shared word apart.
-  return Math.max(jaccard, 0.85 * cos, (jaccard + cos) / 2);
+  const cos = x.norm > 0 && y.norm > 0 ? dot / (x.norm * y.norm) : 0;
+  // Trigrams forgive typos and word forms; Jaccard keeps notes that share one word apart.
+  return Math.max(jaccard, (jaccard + cos) / 2);
 }
 
 /** Similarity of two note texts, 0..1. */
@@ -202,7 +213,7 @@ export function clusterNotes(
   notes: { id: string; text: string }[],
   options: ClusterOptions = {},
 ): string[][] {
-  const threshold = options.threshold ?? 0.5;
+  const threshold = options.threshold ?? 0.6;
   const prepared = notes.map((n) => prepare(n.text ?? ""));
   const parent = notes.map((_, i) => i);
   const find = (i: number): number => {
