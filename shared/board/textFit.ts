@@ -31,7 +31,12 @@ export interface TextLayout {
  * and splits a word longer than a line at character boundaries.
  */
 export function wrapText(text: string, maxWidth: number, fontSize: number, measure: Measure): string[] {
+  return wrap(text, maxWidth, fontSize, measure).lines;
+}
+
+function wrap(text: string, maxWidth: number, fontSize: number, measure: Measure): { lines: string[]; broke: boolean } {
   const lines: string[] = [];
+  let broke = false;
   for (const paragraph of text.split('\n')) {
     const words = paragraph.split(/ +/);
     let line = '';
@@ -46,6 +51,7 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, measu
       // A word wider than the line: break it where it overflows.
       let rest = word;
       while (rest && measure(rest, fontSize) > maxWidth) {
+        broke = true;
         let cut = 1;
         while (cut < rest.length && measure(rest.slice(0, cut + 1), fontSize) <= maxWidth) cut++;
         lines.push(rest.slice(0, cut));
@@ -55,12 +61,13 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, measu
     }
     lines.push(line);
   }
-  return lines;
+  return { lines, broke };
 }
 
 /**
  * The largest font size (whole units, from `maxFontSize` down to `minFontSize`) at which `text`
- * wrapped to the box's inner width fits its inner height, and the lines at that size.
+ * wrapped to the box's inner width fits its inner height, and the lines at that size. A size that
+ * keeps every word whole wins over a larger one that would split a word across lines.
  */
 export function fitText(
   text: string,
@@ -71,28 +78,26 @@ export function fitText(
 ): TextLayout {
   const innerW = Math.max(1, width - 2 * options.padding);
   const innerH = Math.max(1, height - 2 * options.padding);
-  const fits = (size: number) => {
-    const lines = wrapText(text, innerW, size, measure);
-    return { lines, ok: lines.length * size * options.lineHeight <= innerH };
-  };
-  // Binary search over whole sizes: fitting is monotone in the size.
-  let lo = Math.round(options.minFontSize);
-  let hi = Math.round(options.maxFontSize);
-  const top = fits(hi);
-  if (top.ok) return { fontSize: hi, lines: top.lines, lineHeight: options.lineHeight, overflow: false };
-  let best: { size: number; lines: string[] } | null = null;
-  hi -= 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = fits(mid);
-    if (r.ok) {
-      best = { size: mid, lines: r.lines };
-      lo = mid + 1;
-    } else {
-      hi = mid - 1;
-    }
-  }
-  if (best) return { fontSize: best.size, lines: best.lines, lineHeight: options.lineHeight, overflow: false };
   const min = Math.round(options.minFontSize);
+  const max = Math.round(options.maxFontSize);
+  const largest = (allowBreaks: boolean): { size: number; lines: string[] } | null => {
+    // Binary search over whole sizes: fitting is monotone in the size.
+    let lo = min;
+    let hi = max;
+    let best: { size: number; lines: string[] } | null = null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = wrap(text, innerW, mid, measure);
+      if (r.lines.length * mid * options.lineHeight <= innerH && (allowBreaks || !r.broke)) {
+        best = { size: mid, lines: r.lines };
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return best;
+  };
+  const best = largest(false) ?? largest(true);
+  if (best) return { fontSize: best.size, lines: best.lines, lineHeight: options.lineHeight, overflow: false };
   return { fontSize: min, lines: wrapText(text, innerW, min, measure), lineHeight: options.lineHeight, overflow: true };
 }

@@ -33,6 +33,13 @@ describe('text fitting', () => {
     expect(lines.length * bigger * 1.25).toBeGreaterThan(140);
   });
 
+  test('prefers a smaller size over splitting a word', () => {
+    // At 24 "confirmation" (12 chars = 144 px) is wider than 140 px; at 23 it fits whole.
+    const l = fitText('a confirmation', 160, 160, measure, opts);
+    expect(l.fontSize).toBe(23);
+    expect(l.lines).toEqual(['a', 'confirmation']);
+  });
+
   test('a bigger box fits bigger text; overflow is reported at the minimum', () => {
     const text = 'word '.repeat(40).trim();
     expect(fitText(text, 400, 400, measure, opts).fontSize).toBeGreaterThan(fitText(text, 160, 160, measure, opts).fontSize);
