@@ -167,6 +167,45 @@ const CUSTOMER_SUBJECTS = new Set([
 ]);
 const TEAM_SUBJECTS = new Set(["we", "we'll", "we'd", "us", "our", "team"]);
 
+/** Words that report something broke or went wrong (a subset of PROBLEM_WORDS, but unambiguous). */
+const FAILURES = new Set([
+  "error",
+  "fail",
+  "failed",
+  "fails",
+  "failure",
+  "broken",
+  "crash",
+  "crashes",
+  "crashed",
+  "bug",
+  "glitch",
+  "lost",
+  "missing",
+  "wrong",
+  "rejected",
+  "declined",
+  "blocked",
+  "wiped",
+  "deleted",
+  "stuck",
+  "frozen",
+  "freezes",
+  "timed",
+  "timeout",
+  "expired",
+  "denied",
+  "refused",
+  "overcharged",
+  "damaged",
+  "faulty",
+  "cancelled",
+  "canceled",
+  "404",
+  "spam",
+  "junk",
+]);
+
 const isFeeling = (t: Tok): boolean =>
   FEELINGS_POS.has(t.lower) ||
   FEELINGS_NEG.has(t.lower) ||
@@ -225,6 +264,7 @@ function isImperative(
   )
     return "strong";
   if (/^(auto|pre)-?[a-z]+$/.test(w) && t.pos === "VERB") return "strong";
+  if (MENTAL.has(w)) return false;
   if (t.pos === "VERB" && t.lemma === w && !/(ing|ed)$/.test(w)) {
     if (
       next &&
@@ -313,6 +353,14 @@ export function scoreKind(f: Features): KindScores {
       lowers.join(" "),
     ) &&
     /(ed|'d)\b/.test(f.lower)
+  )
+    s.opportunity += 7;
+  // "what if customers could ...": the team imagining a different service.
+  if (
+    !firstPerson &&
+    /^what if\b.*\b(could|would|were able|had the option|got to)\b/.test(
+      lowers.join(" "),
+    )
   )
     s.opportunity += 7;
   if (/^could [a-z]+/.test(lowers.join(" ")) && /\binstead\b/.test(f.lower))
@@ -443,8 +491,15 @@ export function scoreKind(f: Features): KindScores {
             t.normal,
           )),
     )
-  )
+  ) {
     s.pain_point += 2.5;
+    s.touchpoint -= 2;
+  }
+  // Failure words are rarely part of a touchpoint's name ("app crashes", "form rejected").
+  if (w.some((t) => FAILURES.has(t.lower) || FAILURES.has(t.lemma))) {
+    s.pain_point += 1.2;
+    s.touchpoint -= 1.2;
+  }
   // Events: a participle or a verb after the subject ("PIN arrived late", "app crashes").
   if (
     w.some(
@@ -506,6 +561,15 @@ export function scoreKind(f: Features): KindScores {
   else if (realVerbs.length === 0 && !f.hasQuestionMark && !neg)
     s.touchpoint += 1;
   if (touchNouns.length > 0) s.touchpoint += 1.5;
+  // "help centre article", "invite email": a verb-like word heading a compound noun.
+  if (
+    imperative === "weak" &&
+    second &&
+    TOUCHPOINT_NOUNS.has(second.lower) &&
+    realVerbs.length <= 1 &&
+    !f.hasQuestionMark
+  )
+    s.touchpoint += 1.5;
   const last = w.filter((t) => t.type === "word").at(-1);
   if (last && touchNouns.includes(last)) s.touchpoint += 0.8;
   if (f.a.toks.some((t) => t.quoted) && verbs.length === 0) s.touchpoint += 1;
