@@ -141,18 +141,21 @@ function drawText(ctx: CanvasRenderingContext2D, n: BoardNote, zoom: number): vo
   const lh = layout.fontSize * layout.lineHeight;
   const inner = n.height - 2 * TEXT_FIT.padding;
   const blockH = Math.min(inner, layout.lines.length * lh);
-  let y = n.y + TEXT_FIT.padding + (inner - blockH) / 2 + (lh - layout.fontSize) / 2;
+  // Baseline placed as CSS places it in a line box (half-leading around ascent + descent), so the
+  // editing textarea shows the text exactly where the canvas drew it.
+  const { ascent, descent } = fontMetrics(layout.fontSize);
+  let y = n.y + TEXT_FIT.padding + (inner - blockH) / 2 + (lh - (ascent + descent)) / 2 + ascent;
   ctx.save();
   ctx.beginPath();
   ctx.rect(n.x, n.y, n.width, n.height);
   ctx.clip();
   ctx.fillStyle = TEXT_COLOR;
   ctx.font = `${layout.fontSize}px ${NOTE_FONT_FAMILY}`;
-  ctx.textBaseline = 'top';
+  ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'center';
   const cx = n.x + n.width / 2;
   for (const line of layout.lines) {
-    if (y > n.y + n.height) break;
+    if (y - ascent > n.y + n.height) break;
     ctx.fillText(line, cx, y);
     y += lh;
   }
@@ -180,4 +183,21 @@ function drawBlocks(ctx: CanvasRenderingContext2D, notes: readonly BoardNote[], 
     }
   }
   return notes.length;
+}
+
+const metrics = new Map<number, { ascent: number; descent: number }>();
+
+/** The font's ascent and descent at a size (what CSS uses to centre text in a line). */
+function fontMetrics(size: number): { ascent: number; descent: number } {
+  const hit = metrics.get(size);
+  if (hit) return hit;
+  let m = { ascent: size * 0.93, descent: size * 0.24 };
+  const c = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
+  if (c) {
+    c.font = `${size}px ${NOTE_FONT_FAMILY}`;
+    const t = c.measureText('Hg');
+    if (t.fontBoundingBoxAscent > 0) m = { ascent: t.fontBoundingBoxAscent, descent: t.fontBoundingBoxDescent };
+  }
+  metrics.set(size, m);
+  return m;
 }
