@@ -206,6 +206,42 @@ const FAILURES = new Set([
   "junk",
 ]);
 
+/** Proposal verbs that also name things ("help centre", "invite email", "text reminder"). */
+const NOUNISH_VERBS = new Set([
+  "help",
+  "invite",
+  "support",
+  "review",
+  "welcome",
+  "call",
+  "check",
+  "order",
+  "search",
+  "text",
+  "email",
+  "chat",
+  "video",
+  "demo",
+  "feature",
+  "guide",
+  "test",
+  "trial",
+  "track",
+  "book",
+  "list",
+  "sign",
+  "display",
+  "update",
+  "film",
+  "label",
+  "share",
+  "save",
+  "switch",
+  "start",
+  "stop",
+  "hold",
+]);
+
 const isFeeling = (t: Tok): boolean =>
   FEELINGS_POS.has(t.lower) ||
   FEELINGS_NEG.has(t.lower) ||
@@ -253,7 +289,8 @@ function isImperative(
     ((TOUCHPOINT_NOUNS.has(next.lower) && !/s$/.test(next.lower)) ||
       next.pos === "VERB") &&
     !["DET", "PRON"].includes(next.pos) &&
-    PROPOSAL_VERBS.has(w)
+    PROPOSAL_VERBS.has(w) &&
+    NOUNISH_VERBS.has(w)
   )
     return "weak";
   if (
@@ -355,6 +392,19 @@ export function scoreKind(f: Features): KindScores {
     /(ed|'d)\b/.test(f.lower)
   )
     s.opportunity += 7;
+  // "could the x-ray be done before ...?": the team asking whether the service could change.
+  if (
+    !firstPerson &&
+    /^(could|can|should|would) .*\bbe [a-z]+(ed|en|ne|t)\b/.test(
+      lowers.join(" "),
+    )
+  )
+    s.opportunity += 6;
+  if (
+    /^(auto|pre|one)[- ]?(click|tap|[a-z]+)\b/.test(f.lower) &&
+    /^(auto|pre)-|^one[- ](click|tap|step)/.test(f.lower)
+  )
+    s.opportunity += 3;
   // "what if customers could ...": the team imagining a different service.
   if (
     !firstPerson &&
@@ -385,6 +435,14 @@ export function scoreKind(f: Features): KindScores {
   if (f.hasQuestionMark)
     s.thought += startsQuestion || alternatives || firstPerson ? 2.5 : 1;
   if (startsQuestion) s.thought += 2.5;
+  // "will they just ... again": a worried question, still the customer's own voice.
+  if (
+    startsQuestion &&
+    second &&
+    (second.pos === "PRON" || FIRST_PERSON.has(second.lower))
+  )
+    s.pain_point -= 1.5;
+  if (/\b(at last|finally)\b/.test(f.lower) && !thirdPerson) s.thought += 1;
   if (laterQuestion) s.thought += 2;
   if (/\?\?/.test(f.lower) && !startsQuestion && !alternatives && !firstPerson)
     s.pain_point += 1.5;
@@ -518,8 +576,14 @@ export function scoreKind(f: Features): KindScores {
     )
   )
     s.pain_point += 1.5;
-  if (/\b(nps|csat|ces)\b|\d+ ?%|drop-?off|churn|complaints?\b/.test(f.lower))
+  if (/\b(nps|csat|ces)\b|\d+ ?%|drop-?off|churn\b/.test(f.lower)) {
     s.pain_point += 3.5;
+    s.touchpoint -= 2;
+  }
+  // "1h 40m", "2hrs": a wait written as a clock time.
+  if (/\b\d+ ?h(rs?)?\b|\b\d+ ?m\b/.test(f.lower)) s.pain_point += 1.5;
+  // "15 in the queue", "35 tariffs for one phone": counting what went wrong or was too many.
+  if (/^\d{2,}\s/.test(f.lower) && !thirdPerson) s.pain_point += 1.5;
   if (f.exclaims >= 2 || f.shouting > 0) s.pain_point += 0.8;
   if (f.a.sentiment < -0.1 && (nouns.length > 0 || verbs.length > 0))
     s.pain_point += Math.min(2, -f.a.sentiment * 3);

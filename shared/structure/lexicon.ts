@@ -8,7 +8,7 @@ const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
 
 /** Verbs a team uses to propose a change ("add a progress bar", "offer a call back"). */
 export const PROPOSAL_VERBS = set(`
-  add allow apply automate filter hand auto-save autosave accept ask build bundle cap centralise centralize change
+  add allow apply automate filter hand match auto-save autosave accept ask build bundle cap centralise centralize change
   clarify combine consider consolidate create cut default detect display drop email enable explain
   extend feature film follow generate give guarantee help hide highlight hire hold improve include
   introduce integrate invest keep label launch let limit list lock make merge move narrow notify nudge
@@ -57,7 +57,7 @@ export const FEELINGS_NEG = set(`
   neglected rushed pressured pressure panicky panicked panic dread dreading fear worry confusion
   frustration anger disappointment stress annoyance meh ugh meh, resigned drained defeated
   dismayed shocked horrified let-down humiliated invisible intimidated daunted disheartened discouraged
-  demotivated self-conscious out-of-place lonely homesick grumpy cross miffed peeved
+  weary deflated flat fragile vulnerable nervy edgy jumpy twitchy tense restless fidgety demotivated self-conscious out-of-place lonely homesick grumpy cross miffed peeved
 `);
 
 /** Words for how strongly something is felt. */
@@ -139,6 +139,7 @@ export const GOOD_WORDS = set(`
 
 /** Worry words for thoughts ("will it bounce?", "is it safe?"). */
 export const WORRY_WORDS = set(`
+  wait waiting longer late delay delayed
   safe trick catch scam risk risky hope hopefully worried worry afraid mark bounce bounced forgotten
   forget wrong enough fit lose lost miss missed late hidden extra afford expensive too really
   actually even trust

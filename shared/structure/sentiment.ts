@@ -19,6 +19,7 @@ export type SentimentScore = -2 | -1 | 0 | 1 | 2;
 /** Feelings that sit on the fence: no direction. */
 const NEUTRAL_FEELINGS = new Set([
   "meh",
+  "so-so",
   "whatever",
   "undecided",
   "unsure",
@@ -32,6 +33,12 @@ const NEUTRAL_FEELINGS = new Set([
   "okay",
 ]);
 /** Words that are strong on their own. */
+/** Feeling idioms wink's lexicon does not know. */
+const NEG_IDIOMS =
+  /\b(on edge|fed up|at a loss|in the dark|let down|out of my depth|sick of|done with|over it)\b/;
+const POS_IDIOMS =
+  /\b(over the moon|on cloud nine|at ease|at home|in control|on top of|blown away|all sorted|sorted)\b/;
+
 const STRONG = new Set([
   "delighted",
   "thrilled",
@@ -98,7 +105,7 @@ export function scoreSentiment(f: Features, kind: Kind): SentimentScore {
     f.exclaims >= 2 ||
     f.shouting > 0 ||
     /(.)\1\1/.test(f.lower) ||
-    /\b(to bits|over the moon|af)\b/.test(f.lower);
+    /\b(to bits|over the moon|af|sick)\b/.test(f.lower);
   const soft = lowers.some((x) => SOFTENERS.has(x));
   const angry = ANGRY_EMOJI.test(f.a.text);
   const happy = HAPPY_EMOJI.test(f.a.text);
@@ -113,6 +120,8 @@ export function scoreSentiment(f: Features, kind: Kind): SentimentScore {
       );
       let dir = sign(pos - negF);
       if (negatedPos) dir = -1;
+      if (dir === 0 && NEG_IDIOMS.test(f.lower)) dir = -1;
+      if (dir === 0 && POS_IDIOMS.test(f.lower)) dir = 1;
       if (dir === 0) dir = sign(wink) || (angry ? -1 : happy ? 1 : 0);
       if (
         dir === 0 ||
@@ -143,7 +152,14 @@ export function scoreSentiment(f: Features, kind: Kind): SentimentScore {
     }
     case "thought": {
       const good = lowers.filter((x) => GOOD_WORDS.has(x)).length + pos;
-      const worry = lowers.filter((x) => WORRY_WORDS.has(x)).length + negF;
+      const worry =
+        lowers.filter((x) => WORRY_WORDS.has(x)).length +
+        negF +
+        // "what if I ...": imagining it going wrong; "how much longer??": exasperation.
+        (/^what if\b/.test(f.words.map((t) => t.lower).join(" ")) ? 1 : 0) +
+        (/\?\?/.test(f.lower) && lowers.every((x) => !GOOD_WORDS.has(x))
+          ? 1
+          : 0);
       // A question is mostly neutral: wink reads "worth it?" as praise.
       const w = f.hasQuestionMark ? Math.min(0, wink) : wink;
       const score =
