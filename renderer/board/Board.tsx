@@ -12,8 +12,12 @@ import { Minimap } from './Minimap';
 import { NoteEditor } from './NoteEditor';
 import { BOARD_BG, SELECTION } from './theme';
 
-/** Where the mounted board's test hook lives (renderer/board/README.md). */
-const hookHost = window as unknown as { __journeyboardBoard?: BoardTestHook };
+declare global {
+  interface Window {
+    /** The mounted board's test hook (renderer/board/README.md). */
+    __journeyboardBoard?: BoardTestHook;
+  }
+}
 
 /**
  * The infinite whiteboard for one map. Fills its absolutely-positioned parent. The map screen
@@ -123,7 +127,7 @@ export function Board({
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', hidden);
     const hook = controller.testHook();
-    hookHost.__journeyboardBoard = hook;
+    window.__journeyboardBoard = hook;
     return () => {
       unregister();
       window.removeEventListener('keydown', keydown);
@@ -135,7 +139,7 @@ export function Board({
       window.removeEventListener('beforeunload', flush);
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', hidden);
-      if (hookHost.__journeyboardBoard === hook) delete hookHost.__journeyboardBoard;
+      if (window.__journeyboardBoard === hook) delete window.__journeyboardBoard;
       controller.detach();
     };
   }, [controller]);

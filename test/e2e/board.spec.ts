@@ -16,9 +16,11 @@ interface Cam {
 
 const TITLE = 'Board end-to-end';
 
-/** Opens the map from the app's start screen (or finds it already open after a reload). */
-async function openBoard(page: Page, url: string) {
-  await page.goto(url);
+/** Opens the map by its route (or, failing that, from the start screen's list). */
+async function openBoard(page: Page, url: string, mapId: string) {
+  const u = new URL(url);
+  u.hash = `#/map/${mapId}`;
+  await page.goto(u.href);
   await showBoard(page);
 }
 
@@ -42,8 +44,8 @@ const notes = (page: Page) =>
 const camera = (page: Page) => page.evaluate(() => (window as unknown as { __journeyboardBoard: { getCamera(): Cam } }).__journeyboardBoard.getCamera());
 
 test('notes typed by keyboard, a move and its undo survive a reload exactly', async ({ app, page }) => {
-  await app.call('maps.create', { title: TITLE });
-  await openBoard(page, app.url);
+  const map = await app.call<{ id: string }>('maps.create', { title: TITLE });
+  await openBoard(page, app.url, map.id);
 
   const board = page.getByTestId('board-canvas');
   const box = (await board.boundingBox())!;
