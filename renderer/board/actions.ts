@@ -10,9 +10,10 @@ const mod = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform) ?
  */
 export function boardActions(c: BoardController): Action[] {
   const actions: Action[] = [
-    { id: 'edit.undo', label: 'Undo', shortcut: `${mod}+Z`, enabled: () => c.history.canUndo, perform: () => c.undo() },
-    { id: 'edit.redo', label: 'Redo', shortcut: `${mod}+Shift+Z`, enabled: () => c.history.canRedo, perform: () => c.redo() },
-    { id: 'edit.selectAll', label: 'Select all', shortcut: `${mod}+A`, perform: () => c.selectAll() },
+    // From the native menu these also arrive while a text field has focus: then they edit the text.
+    { id: 'edit.undo', label: 'Undo', shortcut: `${mod}+Z`, perform: () => (inText() ? void document.execCommand('undo') : c.undo()) },
+    { id: 'edit.redo', label: 'Redo', shortcut: `${mod}+Shift+Z`, perform: () => (inText() ? void document.execCommand('redo') : c.redo()) },
+    { id: 'edit.selectAll', label: 'Select all', shortcut: `${mod}+A`, perform: () => (inText() ? void document.execCommand('selectAll') : c.selectAll()) },
     { id: 'view.zoomIn', label: 'Zoom in', shortcut: `${mod}+=`, perform: () => c.zoomStep(1) },
     { id: 'view.zoomOut', label: 'Zoom out', shortcut: `${mod}+-`, perform: () => c.zoomStep(-1) },
     { id: 'view.zoomFit', label: 'Zoom to fit all', shortcut: 'Shift+1', perform: () => c.fitAll() },
@@ -98,6 +99,10 @@ export function nudgeForKey(e: KeyLike): { dx: number; dy: number } | null {
     default:
       return null;
   }
+}
+
+function inText(): boolean {
+  return typeof document !== 'undefined' && isTextTarget(document.activeElement);
 }
 
 /** True when keys belong to a text field, not the board. */

@@ -253,7 +253,16 @@ describe('Board', () => {
     expect(runAction('view.zoomOut')).toBe(true);
     expect(runAction('edit.selectAll')).toBe(true);
     expect(c.selection.size).toBe(8);
-    expect(runAction('edit.undo')).toBe(false);
+    // While the note editor has focus, the menu's Undo edits the text, not the board.
+    c.setSelection([]);
+    key('n');
+    await expect.poll(() => c.editingId).not.toBeNull();
+    await userEvent.keyboard('abc');
+    const steps = c.history.size;
+    expect(runAction('edit.undo')).toBe(true);
+    expect(c.history.size).toBe(steps);
+    expect(c.editingId).not.toBeNull();
+    await userEvent.keyboard('{Escape}');
     unmountCurrent();
     expect(runAction('view.zoomIn')).toBe(false);
   });
