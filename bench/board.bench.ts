@@ -172,23 +172,18 @@ async function runJourneyboard(browser: Browser, web: WebServer, n: number, note
     const url = new URL(web.url);
     url.hash = `#/map/${mapId}`;
     await bp.page.goto(url.href);
-    await bp.page.waitForFunction(() => window.__journeyboardBoard !== undefined, undefined, { timeout: FULL_FRAME_TIMEOUT_MS });
-    const state: BoardState = await bp.page.evaluate(
-      ([timeout]) =>
-        window.__journeyboardBoard!.ready.then(() =>
-          window.__benchMeter
-            .untilFrame(() => {
-              const b = window.__journeyboardBoard!;
-              return b.visibleCount() > 0 && b.drawnCount() >= b.visibleCount();
-            }, timeout)
-            .then((fullAt) => {
-              const b = window.__journeyboardBoard!;
-              const mark = performance.getEntriesByName('bench:maps.get')[0];
-              return { notes: b.noteCount(), visible: b.visibleCount(), drawn: b.drawnCount(), requestedAt: mark ? mark.startTime : null, fullAt };
-            }),
-        ),
-      [FULL_FRAME_TIMEOUT_MS] as const,
-    );
+    // The injected meter marks the end of the frame in which the hook's `ready` resolved: the
+    // first frame with every visible note fully drawn (not as a placeholder card).
+    await bp.page.waitForFunction(() => performance.getEntriesByName('bench:board-full-frame').length > 0, undefined, {
+      timeout: FULL_FRAME_TIMEOUT_MS,
+    });
+    const state: BoardState = await bp.page.evaluate(() => {
+      const b = window.__journeyboardBoard!;
+      const requested = performance.getEntriesByName('bench:maps.get')[0];
+      const full = performance.getEntriesByName('bench:board-full-frame')[0]!;
+      return { notes: b.noteCount(), visible: b.visibleCount(), drawn: b.drawnCount(), requestedAt: requested ? requested.startTime : null, fullAt: full.startTime };
+    });
+    if (state.visible === 0 || state.drawn < state.visible) throw new Error(`Journeyboard drew ${state.drawn} of ${state.visible} visible notes in its first full frame.`);
     if (state.notes !== n) throw new Error(`Journeyboard shows ${state.notes} notes, not ${n}.`);
     const from = state.requestedAt ?? 0;
     if (state.requestedAt === null) log('journeyboard: the page never called maps.get over HTTP; timing open from navigation start');
