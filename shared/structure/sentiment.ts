@@ -77,6 +77,7 @@ const HAPPY_EMOJI = /[😊😀😃😄😁🙂😍🥰🎉🚀😎✨👍❤🥳
 /** Signs that a problem is severe: failure, loss, safety, repetition, giving up, no warning. */
 const SEVERE =
   /\b(gave up|give up|gives up|lost|lose|locked out|crash(es|ed)?|fail(ed|s)?|never|wrong|rejected|declined|allergic|unsafe|danger|fraud|blocked|wiped|deleted|twice|again|\d+ ?(x|times)|no (warning|heads[- ]up|reminder|reason|update|updates|explanation|answer)|zero|nobody|no one|late fee|charged|delayed|missed|cancell?ed|doesn't fit|won't|only shown|hidden|buried|restart|any)\b/;
+const SEVERE_ALL = new RegExp(SEVERE.source, "g");
 const LONG_WAIT =
   /\b(\d+|a|two|three|several) ?(days?|wks?|weeks?|months?|mths?)\b|\b([3-9]\d|\d{3,}) ?(min|mins|minutes)\b|\bhours?\b|\bhrs?\b/;
 
@@ -140,10 +141,7 @@ export function scoreSentiment(f: Features, kind: Kind): SentimentScore {
       let severity = 0;
       if (intense) severity++;
       if (angry) severity++;
-      severity += Math.min(
-        2,
-        (f.lower.match(new RegExp(SEVERE.source, "g")) ?? []).length,
-      );
+      severity += Math.min(2, (f.lower.match(SEVERE_ALL) ?? []).length);
       if (LONG_WAIT.test(f.lower)) severity++;
       if (wink <= -0.5) severity++;
       if (negF > 0) severity++;
