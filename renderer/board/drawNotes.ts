@@ -1,4 +1,5 @@
 import type { BoardNote } from '../../shared/board/history';
+import { NOTE_DEFAULT_SIZE } from '../../shared/domain';
 import { MIN_READABLE_PX, NOTE_EDGE, NOTE_FONT_FAMILY, NOTE_RGB, TEXT_COLOR, TEXT_FIT } from './theme';
 import { layoutFor } from './textLayout';
 
@@ -26,7 +27,11 @@ export function drawNotes(ctx: CanvasRenderingContext2D, notes: readonly BoardNo
   if (zoom < BLOCK_ZOOM || notes.length > BLOCK_COUNT) return { drawn: drawBlocks(ctx, notes, zoom), pending: 0 };
   const ratio = (typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1) * zoom;
   // Render at the next power of two at or above the screen scale: crisp, and few re-renders.
-  const scale = Math.max(1 / 8, 2 ** Math.ceil(Math.log2(ratio) - 1e-9));
+  let scale = Math.max(1 / 8, 2 ** Math.ceil(Math.log2(ratio) - 1e-9));
+  // Never more notes in view than the cache holds at this scale (they would evict each other every
+  // frame): go an octave down instead, slightly softer but steady.
+  const perNote = (NOTE_DEFAULT_SIZE + 2 * SHADOW_MARGIN) ** 2;
+  while (scale > 1 / 8 && notes.length * perNote * scale * scale > MAX_BITMAP_PIXELS * 0.75) scale /= 2;
   if (scale > 2 || typeof document === 'undefined') {
     // Close up few notes are in view: draw them directly, sharp at any zoom.
     for (const n of notes) drawNoteDirect(ctx, n, ratio, true);
