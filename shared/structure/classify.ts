@@ -32,7 +32,10 @@ export interface Classification {
   kindConfidence: number;
   /** Index into `context.stages`, or -1 when the map has no stages. */
   stageIndex: number;
-  /** Probability of the chosen stage, 0..1. */
+  /**
+   * How strongly the note's own words point to the chosen stage, 0..1 (a probability over the
+   * stages). Low for notes placed by their position in an ordered list rather than their words.
+   */
   stageConfidence: number;
   sentiment: SentimentScore;
 }
