@@ -35,6 +35,8 @@ export interface SaveQueueOptions {
   maxRetryMs?: number;
   /** Largest number of notes per call (the API takes at most 50,000). */
   chunkSize?: number;
+  /** Largest JSON size of one call's notes, in characters (web mode refuses bodies over 1 MiB). */
+  maxChars?: number;
 }
 
 /**
@@ -83,7 +85,7 @@ export class SaveQueue {
   private readonly opts: Required<SaveQueueOptions>;
 
   constructor(options: SaveQueueOptions) {
-    this.opts = { delayMs: 100, retryMs: 500, maxRetryMs: 15_000, chunkSize: 5_000, ...options };
+    this.opts = { delayMs: 100, retryMs: 500, maxRetryMs: 15_000, chunkSize: 5_000, maxChars: 400_000, ...options };
   }
 
   /** Saved, Saving… (changes queued or in flight), or the last write failed and will be retried. */
@@ -163,11 +165,11 @@ export class SaveQueue {
       else if (op.kind === 'update') updates.push({ ...op.patch, id });
       else deletes.push(id);
     }
-    const calls: SaveCall[] = [];
-    const n = this.opts.chunkSize;
-    for (let i = 0; i < creates.length; i += n) calls.push({ kind: 'create', notes: creates.slice(i, i + n) });
-    for (let i = 0; i < updates.length; i += n) calls.push({ kind: 'update', patches: updates.slice(i, i + n) });
-    for (let i = 0; i < deletes.length; i += n) calls.push({ kind: 'delete', ids: deletes.slice(i, i + n) });
+    const calls: SaveCall[] = [
+      ...this.chunk(creates).map((notes): SaveCall => ({ kind: 'create', notes })),
+      ...this.chunk(updates).map((patches): SaveCall => ({ kind: 'update', patches })),
+      ...this.chunk(deletes).map((ids): SaveCall => ({ kind: 'delete', ids })),
+    ];
 
     let done = 0;
     try {
@@ -202,6 +204,25 @@ export class SaveQueue {
     }
     this.emit();
     this.settleIdle();
+  }
+
+  /** Splits items into calls of at most `chunkSize` items and about `maxChars` of JSON. */
+  private chunk<T>(items: T[]): T[][] {
+    const out: T[][] = [];
+    let current: T[] = [];
+    let chars = 0;
+    for (const item of items) {
+      const size = JSON.stringify(item).length + 1;
+      if (current.length > 0 && (current.length >= this.opts.chunkSize || chars + size > this.opts.maxChars)) {
+        out.push(current);
+        current = [];
+        chars = 0;
+      }
+      current.push(item);
+      chars += size;
+    }
+    if (current.length > 0) out.push(current);
+    return out;
   }
 
   private settleIdle(): void {

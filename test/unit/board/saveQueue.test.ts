@@ -158,6 +158,17 @@ describe('SaveQueue', () => {
     ]);
   });
 
+  test('large batches are chunked by size too (web mode refuses bodies over 1 MiB)', async () => {
+    const clock = manualClock();
+    const sent: SaveCall[] = [];
+    const q = new SaveQueue({ clock, maxChars: 10_000, send: async (call) => void sent.push(call) });
+    q.enqueue(Array.from({ length: 10 }, (_, i) => ({ op: 'create', note: { ...n(`n${i}`), text: 'x'.repeat(3000) } }) as const));
+    clock.runAll();
+    await q.whenIdle();
+    expect(sent.map((c) => (c.kind === 'create' ? c.notes.length : 0))).toEqual([3, 3, 3, 1]);
+    for (const c of sent) expect(JSON.stringify(c).length).toBeLessThan(10_500);
+  });
+
   test('large batches are chunked', async () => {
     const clock = manualClock();
     const sent: SaveCall[] = [];
