@@ -4,7 +4,7 @@
 import os from 'node:os';
 import type { Browser, Page } from 'playwright';
 import type { Camera } from '../shared/domain';
-import { launchChromium, openPage, type BenchPage } from './lib/browser';
+import { checkChromium, launchChromium, openPage, type BenchPage } from './lib/browser';
 import { ZOOMED_IN_CAMERA, fitCamera, makeNotes, type BenchNote } from './lib/data';
 import { startWeb, seedMap, type WebServer } from './lib/journeyboard';
 import { log } from './lib/log';
@@ -199,6 +199,7 @@ async function runJourneyboard(browser: Browser, web: WebServer, n: number, note
 
 async function main() {
   const { sizes, apps } = parseOptions(process.argv.slice(2));
+  checkChromium();
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
     for (const close of closers.splice(0).reverse()) await close().catch((error: Error) => log(`while closing: ${error.message}`));

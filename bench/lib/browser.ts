@@ -8,12 +8,17 @@ import { VIEWPORT } from './data';
 
 const FRAME_METER = path.join(import.meta.dirname, 'frameMeter.browser.js');
 
-export async function launchChromium(): Promise<Browser> {
+/** Fails early, with what to do, when there is no Chromium to launch. */
+export function checkChromium() {
   if (!fs.existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}. Install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium binary.`,
     );
   }
+}
+
+export async function launchChromium(): Promise<Browser> {
+  checkChromium();
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
