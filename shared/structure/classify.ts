@@ -22,7 +22,10 @@ import {
 export interface ClassifyContext {
   /** The map's stages in journey order. */
   stages: StageInput[];
-  /** Notes already on the board, with the stage they sit in: they teach the stage's vocabulary. */
+  /**
+   * Notes already on the board, with the stage they sit in: they teach the stage's vocabulary.
+   * Their `kind` is accepted for callers' convenience and not used yet.
+   */
   placed?: { text: string; stageIndex: number; kind?: NoteKind }[];
 }
 
