@@ -172,7 +172,7 @@ export class BoardController {
     parts.proxy.on('transformstart', () => this.onTransformStart());
     parts.proxy.on('transform', () => this.onTransform());
     parts.proxy.on('transformend', () => this.onTransformEnd());
-    this.detachDom = this.listen(parts.stage.container());
+    this.detachDom = this.listen(parts.stage.container(), host);
     this.applyCamera();
   }
 
@@ -739,7 +739,8 @@ export class BoardController {
     this.updateCursor();
   }
 
-  private listen(el: HTMLElement): () => void {
+  /** Pointer input on the canvas; the wheel anywhere on the board (over the editor and HUD too). */
+  private listen(el: HTMLElement, host: HTMLElement): () => void {
     const local = (e: { clientX: number; clientY: number }): Point => {
       const r = el.getBoundingClientRect();
       return { x: e.clientX - r.left, y: e.clientY - r.top };
@@ -759,7 +760,7 @@ export class BoardController {
     el.addEventListener('pointercancel', up);
     el.addEventListener('pointerleave', leave);
     el.addEventListener('dblclick', dbl);
-    el.addEventListener('wheel', wheel, { passive: false });
+    host.addEventListener('wheel', wheel, { passive: false });
     el.addEventListener('contextmenu', menu);
     return () => {
       el.removeEventListener('pointerdown', down);
@@ -768,7 +769,7 @@ export class BoardController {
       el.removeEventListener('pointercancel', up);
       el.removeEventListener('pointerleave', leave);
       el.removeEventListener('dblclick', dbl);
-      el.removeEventListener('wheel', wheel);
+      host.removeEventListener('wheel', wheel);
       el.removeEventListener('contextmenu', menu);
     };
   }

@@ -89,8 +89,12 @@ export function Minimap({ controller }: { controller: BoardController }) {
     };
     const down = (e: PointerEvent) => {
       dragging = true;
-      el.setPointerCapture(e.pointerId);
       moveTo(e);
+      try {
+        el.setPointerCapture(e.pointerId);
+      } catch {
+        // No active pointer to capture (a synthetic event): the click still moves the camera.
+      }
     };
     const move = (e: PointerEvent) => dragging && moveTo(e);
     const up = () => (dragging = false);

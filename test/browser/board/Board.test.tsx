@@ -245,6 +245,17 @@ describe('Board', () => {
     expect(updates[1]!.input).toEqual({ mapId: 'm1', notes: [{ id: 'n0', x: 61 }] });
   });
 
+  test('clicking the minimap centres the view on that point', async () => {
+    const { c } = await mount(makeMap([note('a', 0, 0), note('b', 4000, 3000)]));
+    const mm = document.querySelector('[data-testid="minimap"] canvas:last-child') as HTMLCanvasElement;
+    const r = mm.getBoundingClientRect();
+    mm.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, clientX: r.right - 10, clientY: r.bottom - 10, pointerId: 7 }));
+    mm.dispatchEvent(new PointerEvent('pointerup', { bubbles: true, clientX: r.right - 10, clientY: r.bottom - 10, pointerId: 7 }));
+    const centre = c.viewCenter();
+    expect(centre.x).toBeGreaterThan(3000);
+    expect(centre.y).toBeGreaterThan(2000);
+  });
+
   test('the menu action ids run while the board is mounted', async () => {
     const { runAction } = await import('../../../renderer/actions/registry');
     const { c } = await mount(sample());
