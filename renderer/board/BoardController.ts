@@ -1,5 +1,6 @@
 import type Konva from 'konva';
 import type { JourneyboardApi } from '../../shared/api';
+import { ApiError } from '../../shared/errors';
 import {
   COORD_LIMIT,
   NOTE_DEFAULT_SIZE,
@@ -151,9 +152,26 @@ export class BoardController {
     });
   }
 
-  private send(call: SaveCall): Promise<unknown> {
+  private async send(call: SaveCall): Promise<unknown> {
     const mapId = this.mapId;
-    if (call.kind === 'create') return this.api.call('notes.createMany', { mapId, notes: call.notes });
+    if (call.kind === 'create') {
+      try {
+        return await this.api.call('notes.createMany', { mapId, notes: call.notes });
+      } catch (err) {
+        // A retried create whose first attempt landed (the answer was lost): write the notes one
+        // by one, overwriting those that already exist, instead of failing forever.
+        if (!(err instanceof ApiError) || err.code !== 'conflict') throw err;
+        for (const note of call.notes) {
+          try {
+            await this.api.call('notes.createMany', { mapId, notes: [note] });
+          } catch (e) {
+            if (!(e instanceof ApiError) || e.code !== 'conflict') throw e;
+            await this.api.call('notes.updateMany', { mapId, notes: [note] });
+          }
+        }
+        return null;
+      }
+    }
     if (call.kind === 'update') return this.api.call('notes.updateMany', { mapId, notes: call.patches });
     return this.api.call('notes.deleteMany', { mapId, ids: call.ids });
   }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { NOTE_COLORS } from '../../../shared/domain';
+import { ApiError } from '../../../shared/errors';
 import { drag, key, liveStages, makeMap, mount, note, pointer, unmountCurrent } from './harness';
 
 afterEach(() => {
@@ -243,6 +244,26 @@ describe('Board', () => {
     const updates = api.calls.filter((x) => x.method === 'notes.updateMany');
     expect(updates).toHaveLength(2);
     expect(updates[1]!.input).toEqual({ mapId: 'm1', notes: [{ id: 'n0', x: 61 }] });
+  });
+
+  test('a create that already landed (conflict on retry) is written note by note, not retried forever', async () => {
+    const { c, api } = await mount(sample());
+    const stored = new Set(['n0', 'n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7']);
+    api.respond = (method, input) => {
+      if (method === 'notes.createMany') {
+        const ids = (input as { notes: { id: string }[] }).notes.map((n) => n.id);
+        if (ids.some((id) => stored.has(id))) throw new ApiError('conflict', 'a note with that id already exists');
+        for (const id of ids) stored.add(id);
+      }
+      return {};
+    };
+    c.setSelection(['n0']);
+    key('d', { ctrlKey: true });
+    const copy = [...c.selection][0]!;
+    stored.add(copy); // as if the first attempt had landed
+    await c.queue.whenIdle();
+    expect(c.ui.getState().saveStatus).toBe('saved');
+    expect(api.calls.map((x) => x.method)).toEqual(['notes.createMany', 'notes.createMany', 'notes.updateMany']);
   });
 
   test('clicking the minimap centres the view on that point', async () => {

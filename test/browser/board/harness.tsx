@@ -12,6 +12,8 @@ export interface FakeApi extends JourneyboardApi {
   calls: { method: string; input: unknown }[];
   /** Number of next calls to fail (a write error). */
   failNext: number;
+  /** Optional answer per call; may throw. */
+  respond?: (method: string, input: unknown) => unknown;
 }
 
 export function fakeApi(): FakeApi {
@@ -24,7 +26,7 @@ export function fakeApi(): FakeApi {
         api.failNext--;
         throw new Error('disk is full');
       }
-      return {} as never;
+      return (api.respond ? api.respond(method, input) : {}) as never;
     },
   };
   return api;
