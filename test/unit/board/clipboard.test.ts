@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { notesFromClipboard, notesToClipboard } from '../../../renderer/board/clipboard';
+import type { BoardNote } from '../../../shared/board/history';
+
+const n = (id: string, text: string, x: number): BoardNote => ({
+  id,
+  text,
+  x,
+  y: 10,
+  width: 160,
+  height: 120,
+  color: 'pink',
+  stageId: 's1',
+  laneId: 'l1',
+  kind: 'pain_point',
+  sentiment: -1,
+  author: 'Ana',
+});
+
+describe('clipboard format', () => {
+  test('round-trips notes, dropping ids and the source map’s stage and lane', () => {
+    const { json, text } = notesToClipboard([n('a', 'first', 0), n('b', 'second', 200)]);
+    expect(text).toBe('first\nsecond');
+    const back = notesFromClipboard(json, text, 'yellow');
+    expect(back).toHaveLength(2);
+    expect(back[1]).toEqual({ text: 'second', x: 200, y: 10, width: 160, height: 120, color: 'pink', kind: 'pain_point', sentiment: -1, author: 'Ana', stageId: null, laneId: null });
+    expect('id' in back[0]!).toBe(false);
+  });
+
+  test('plain text makes one note per non-empty line, in a grid, in the current colour', () => {
+    const notes = notesFromClipboard('', 'one\r\ntwo\n\n  three  \n', 'blue');
+    expect(notes.map((x) => x.text)).toEqual(['one', 'two', 'three']);
+    expect(notes.every((x) => x.color === 'blue')).toBe(true);
+    expect(new Set(notes.map((x) => `${x.x},${x.y}`)).size).toBe(3);
+  });
+
+  test('malformed JSON falls back to the text', () => {
+    expect(notesFromClipboard('{not json', 'hello', 'yellow').map((x) => x.text)).toEqual(['hello']);
+    expect(notesFromClipboard(JSON.stringify({ version: 9, notes: [] }), '', 'yellow')).toEqual([]);
+  });
+});
