@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from 'react';
+import type { JourneyMap } from '../../shared/domain';
+import { registerActions } from '../actions/registry';
+import { api } from '../api/client';
+import { Board } from '../board/Board';
+import { messageOf, showError } from '../state/notices';
+import { navigate } from '../state/route';
+
+/** One open map: a slim bar with its title and the way home, and the board below. */
+export function MapScreen({ mapId }: { mapId: string }) {
+  const [map, setMap] = useState<JourneyMap | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    // The screen is keyed by map id, so it starts empty for each map.
+    let live = true;
+    api.call('maps.get', { id: mapId }).then(
+      (m) => live && setMap(m),
+      (err) => live && setLoadError(messageOf(err)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [mapId]);
+
+  useEffect(() => registerActions([{ id: 'map.close', label: 'Close map', perform: () => navigate({ screen: 'home' }) }]), []);
+
+  return (
+    <div className="map-screen">
+      <header className="map-bar">
+        <button type="button" className="button ghost" onClick={() => navigate({ screen: 'home' })}>
+          ← Maps
+        </button>
+        {map && <MapTitle map={map} onRenamed={(title) => setMap({ ...map, title })} />}
+      </header>
+      <div className="map-body">
+        {loadError ? (
+          <div className="load-error" role="alert">
+            <p>{loadError}</p>
+            <button type="button" className="button" onClick={() => navigate({ screen: 'home' })}>
+              Back to maps
+            </button>
+          </div>
+        ) : map ? (
+          <Board key={map.id} map={map} />
+        ) : (
+          <div className="loading" aria-live="polite">
+            Opening map…
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The title; double-click (or Enter on it) to rename in place. Escape cancels. */
+function MapTitle({ map, onRenamed }: { map: JourneyMap; onRenamed: (title: string) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(map.title);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (editing) input.current?.select();
+  }, [editing]);
+
+  const commit = async () => {
+    setEditing(false);
+    if (draft === map.title) return;
+    try {
+      const saved = await api.call('maps.rename', { id: map.id, title: draft });
+      onRenamed(saved.title);
+    } catch (err) {
+      setDraft(map.title);
+      showError(err);
+    }
+  };
+
+  if (editing) {
+    return (
+      <input
+        ref={input}
+        className="map-title-input"
+        aria-label="Map title"
+        value={draft}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => void commit()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') e.currentTarget.blur();
+          if (e.key === 'Escape') {
+            setDraft(map.title);
+            setEditing(false);
+          }
+        }}
+      />
+    );
+  }
+  return (
+    <h1
+      className="map-name"
+      tabIndex={0}
+      title="Double-click to rename"
+      onDoubleClick={() => {
+        setDraft(map.title);
+        setEditing(true);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          setDraft(map.title);
+          setEditing(true);
+        }
+      }}
+    >
+      {map.title}
+    </h1>
+  );
+}

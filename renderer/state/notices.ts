@@ -1,0 +1,42 @@
+import { create } from 'zustand';
+import { ApiError } from '../../shared/errors';
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'info';
+  message: string;
+}
+
+interface NoticeState {
+  notices: Notice[];
+  push(kind: Notice['kind'], message: string): void;
+  dismiss(id: number): void;
+}
+
+let seq = 0;
+
+/** Messages shown to the person: API errors are never swallowed, they end up here. */
+export const useNotices = create<NoticeState>((set) => ({
+  notices: [],
+  push: (kind, message) =>
+    set((s) => ({
+      // The same message twice in a row is shown once.
+      notices: s.notices.some((n) => n.message === message) ? s.notices : [...s.notices.slice(-3), { id: ++seq, kind, message }],
+    })),
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+}));
+
+/** What a person should read for an error: the API's own message, or a plain fallback. */
+export function messageOf(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  if (err instanceof Error && err.message) return err.message;
+  return 'Something went wrong. Try again.';
+}
+
+export function showError(err: unknown): void {
+  useNotices.getState().push('error', messageOf(err));
+}
+
+export function showInfo(message: string): void {
+  useNotices.getState().push('info', message);
+}

@@ -1,0 +1,24 @@
+import { useSyncExternalStore } from 'react';
+
+/** Where the app is: the map list, or one map. Kept in the URL hash so a reload reopens it. */
+export type Route = { screen: 'home' } | { screen: 'map'; mapId: string };
+
+export function parseHash(hash: string): Route {
+  const m = /^#\/map\/([^/?#]+)$/.exec(hash);
+  return m ? { screen: 'map', mapId: decodeURIComponent(m[1]!) } : { screen: 'home' };
+}
+
+export function navigate(route: Route): void {
+  // The query (web mode's ?token=) stays as it is; only the hash changes.
+  window.location.hash = route.screen === 'map' ? `#/map/${encodeURIComponent(route.mapId)}` : '#/';
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseHash(hash);
+}
