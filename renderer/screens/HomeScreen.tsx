@@ -242,7 +242,7 @@ function DeleteDialog({ map, onDone, onCancel }: { map: MapSummary; onDone: () =
   return (
     <Dialog title={`Delete “${map.title}”?`} confirmLabel="Delete map" danger busy={busy} onConfirm={() => void remove()} onCancel={onCancel}>
       <p>
-        This deletes the map and its {map.noteCount === 1 ? 'note' : `${map.noteCount.toLocaleString()} notes`} from this computer. It cannot be
+        This deletes the map and its {map.noteCount === 1 ? '1 note' : `${map.noteCount.toLocaleString()} notes`} from this computer. It cannot be
         undone.
       </p>
       <FieldError message={error} />

@@ -56,6 +56,13 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+const API_ERRORS_EXPECTED = 'api-errors-expected';
+
+/** Call in a test that provokes API errors on purpose (they show in the UI and are asserted there). */
+export function expectApiErrors(): void {
+  base.info().annotations.push({ type: API_ERRORS_EXPECTED });
+}
+
 export const test = base.extend<{ app: WebApp; consoleErrors: string[] }>({
   app: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'journeyboard-e2e-'));
@@ -93,9 +100,14 @@ export const test = base.extend<{ app: WebApp; consoleErrors: string[] }>({
   consoleErrors: async ({}, use) => {
     await use([]);
   },
-  page: async ({ page, consoleErrors }, use) => {
+  page: async ({ page, consoleErrors }, use, testInfo) => {
     page.on('console', (msg) => {
-      if (msg.type() === 'error') consoleErrors.push(msg.text());
+      if (msg.type() !== 'error') return;
+      // Chromium logs every 4xx answer. A test that provokes API refusals on purpose says so with
+      // expectApiErrors(); any other failed request still fails the test.
+      const apiRefusal = msg.text().startsWith('Failed to load resource') && msg.location().url.includes('/api/');
+      if (apiRefusal && testInfo.annotations.some((a) => a.type === API_ERRORS_EXPECTED)) return;
+      consoleErrors.push(`${msg.text()} (${msg.location().url})`);
     });
     page.on('pageerror', (err) => consoleErrors.push(`page error: ${err.message}`));
     await use(page);
