@@ -84,6 +84,8 @@ export function Board({
 
     const keydown = (e: KeyboardEvent) => {
       if (isTextTarget(e.target) || controller.editingId) return;
+      // Enter and Space on a focused button or link belong to it.
+      if ((e.key === 'Enter' || e.key === ' ') && e.target instanceof HTMLElement && e.target.closest('button, a[href], [role="button"]')) return;
       if (e.key === ' ' && !e.repeat) {
         controller.setSpace(true);
         e.preventDefault();
