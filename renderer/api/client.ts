@@ -1,17 +1,11 @@
 import type { JourneyboardApi, MethodInput, MethodName, MethodResult } from '../../shared/api';
+import type { JourneyboardBridge } from '../../shared/bridge';
 import { ApiError, isApiErrorBody, type Envelope } from '../../shared/errors';
 
 declare global {
   interface Window {
-    /**
-     * Set by the Electron preload (contextBridge); absent in a browser. The renderer may not import
-     * electron/app/bridge.ts, so it names here the part of the bridge it uses.
-     */
-    journeyboard?: {
-      invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
-      /** Runs `cb` for each native-menu action id; returns a function that unsubscribes. */
-      onMenuAction?(cb: (action: string) => void): () => void;
-    };
+    /** Set by the Electron preload (contextBridge); absent in a browser. */
+    journeyboard?: JourneyboardBridge;
   }
 }
 
