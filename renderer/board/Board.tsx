@@ -170,7 +170,8 @@ export function Board({
               rotateEnabled={false}
               flipEnabled={false}
               ignoreStroke
-              borderEnabled={false}
+              borderStroke={SELECTION}
+              borderDash={[4, 4]}
               anchorSize={9}
               anchorCornerRadius={2}
               anchorStroke={SELECTION}

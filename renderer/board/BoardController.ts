@@ -99,7 +99,12 @@ export class BoardController {
   private queryRect: Rect | null = null;
   private lifted = new Set<string>();
   private liftOffset = { dx: 0, dy: 0 };
-  private resizing: { id: string; rect: Rect } | null = null;
+  /** A Transformer gesture: the selection's rectangles at its start, the box then and now. */
+  private resizing: { start: Map<string, Rect>; box0: Rect; box: Rect } | null = null;
+  /** The box the Transformer is attached to, and the smallest and largest note in it. */
+  private resizeLimits = { box: { x: 0, y: 0, width: 1, height: 1 } as Rect, minW: 0, maxW: 0, minH: 0, maxH: 0 };
+  /** Above this many notes the Transformer is not offered (each frame would re-fit them all). */
+  private static readonly RESIZE_LIMIT = 500;
   private gesture: Gesture | null = null;
   private editSession: { id: string; isNew: boolean; step: Step | null } | null = null;
   private needsFit: boolean;
@@ -182,9 +187,12 @@ export class BoardController {
     this.parts = parts;
     this.host = host;
     parts.transformer.boundBoxFunc((oldBox, newBox) => {
-      const min = NOTE_MIN_SIZE * this.camera.zoom;
-      const max = NOTE_MAX_SIZE * this.camera.zoom;
-      if (newBox.width < min || newBox.height < min || newBox.width > max || newBox.height > max) return oldBox;
+      // Boxes are in screen pixels; refuse a size that would take any note out of its limits.
+      const { box, minW, maxW, minH, maxH } = this.resizeLimits;
+      const sx = newBox.width / (box.width * this.camera.zoom);
+      const sy = newBox.height / (box.height * this.camera.zoom);
+      if (minW * sx < NOTE_MIN_SIZE - 0.5 || minH * sy < NOTE_MIN_SIZE - 0.5) return oldBox;
+      if (maxW * sx > NOTE_MAX_SIZE + 0.5 || maxH * sy > NOTE_MAX_SIZE + 0.5) return oldBox;
       return newBox;
     });
     parts.proxy.on('transformstart', () => this.onTransformStart());
@@ -398,8 +406,11 @@ export class BoardController {
   private liftedNotes(): BoardNote[] {
     const out: BoardNote[] = [];
     if (this.resizing) {
-      const n = this.notes.get(this.resizing.id);
-      if (n) out.push({ ...n, ...this.resizing.rect });
+      for (const [id, rect] of this.scaledRects()) {
+        const n = this.notes.get(id);
+        if (n) out.push({ ...n, ...rect });
+      }
+      out.sort((a, b) => this.index.order(a.id) - this.index.order(b.id));
       return out;
     }
     const view = padRect(viewRect(this.camera, this.viewport), 0.1);
@@ -558,16 +569,27 @@ export class BoardController {
     if (el.style.cursor !== want) el.style.cursor = want;
   }
 
+  /** Attaches the Transformer to a proxy rectangle around the selection (one note or several). */
   private syncTransformer(): void {
     const p = this.parts;
-    if (!p) return;
-    const only = this.selection.size === 1 && !this.editSession && this.lifted.size === 0 ? [...this.selection][0] : undefined;
-    const n = only ? this.notes.get(only) : undefined;
-    if (n) {
-      p.proxy.setAttrs({ x: n.x, y: n.y, width: n.width, height: n.height, scaleX: 1, scaleY: 1 });
+    if (!p || this.resizing) return;
+    const offer = this.selection.size > 0 && this.selection.size <= BoardController.RESIZE_LIMIT && !this.editSession && this.lifted.size === 0;
+    const notes = offer ? [...this.selection].map((id) => this.notes.get(id)).filter((n): n is BoardNote => !!n) : [];
+    const box = unionRects(notes);
+    if (box) {
+      this.resizeLimits = {
+        box,
+        minW: Math.min(...notes.map((n) => n.width)),
+        maxW: Math.max(...notes.map((n) => n.width)),
+        minH: Math.min(...notes.map((n) => n.height)),
+        maxH: Math.max(...notes.map((n) => n.height)),
+      };
+      p.proxy.setAttrs({ ...box, scaleX: 1, scaleY: 1 });
+      // One note: its outline is the border. Several: a dashed box around the group.
+      p.transformer.borderEnabled(notes.length > 1);
       if (p.transformer.nodes()[0] !== p.proxy) p.transformer.nodes([p.proxy]);
       p.transformer.forceUpdate();
-    } else if (p.transformer.nodes().length > 0 && !this.resizing) {
+    } else if (p.transformer.nodes().length > 0) {
       p.transformer.nodes([]);
     }
   }
@@ -941,11 +963,15 @@ export class BoardController {
   // ---------------------------------------------------------------- resize
 
   private onTransformStart(): void {
-    const id = [...this.selection][0];
-    const n = id ? this.notes.get(id) : undefined;
-    if (!n) return;
-    this.resizing = { id: n.id, rect: { x: n.x, y: n.y, width: n.width, height: n.height } };
-    this.lifted = new Set([n.id]);
+    const start = new Map<string, Rect>();
+    for (const id of this.selection) {
+      const n = this.notes.get(id);
+      if (n) start.set(id, { x: n.x, y: n.y, width: n.width, height: n.height });
+    }
+    const box0 = unionRects(start.values());
+    if (!box0) return;
+    this.resizing = { start, box0, box: box0 };
+    this.lifted = new Set(start.keys());
     this.parts?.staticLayer.batchDraw();
   }
 
@@ -954,25 +980,42 @@ export class BoardController {
     const p = this.parts;
     if (!p || !this.resizing) return;
     const proxy = p.proxy;
-    const width = Math.max(NOTE_MIN_SIZE, proxy.width() * proxy.scaleX());
-    const height = Math.max(NOTE_MIN_SIZE, proxy.height() * proxy.scaleY());
+    const width = Math.max(1, proxy.width() * proxy.scaleX());
+    const height = Math.max(1, proxy.height() * proxy.scaleY());
     proxy.setAttrs({ width, height, scaleX: 1, scaleY: 1 });
-    this.resizing.rect = { x: proxy.x(), y: proxy.y(), width, height };
+    this.resizing.box = { x: proxy.x(), y: proxy.y(), width, height };
     p.liveLayer.batchDraw();
   }
 
-  private onTransformEnd(): void {
+  /** Each note's rectangle scaled with the box (positions relative to the box, sizes by its scale). */
+  private scaledRects(): Map<string, Rect> {
+    const out = new Map<string, Rect>();
     const r = this.resizing;
+    if (!r) return out;
+    const sx = r.box.width / r.box0.width;
+    const sy = r.box.height / r.box0.height;
+    for (const [id, s] of r.start) {
+      out.set(id, {
+        x: r.box.x + (s.x - r.box0.x) * sx,
+        y: r.box.y + (s.y - r.box0.y) * sy,
+        width: Math.min(NOTE_MAX_SIZE, Math.max(NOTE_MIN_SIZE, s.width * sx)),
+        height: Math.min(NOTE_MAX_SIZE, Math.max(NOTE_MIN_SIZE, s.height * sy)),
+      });
+    }
+    return out;
+  }
+
+  private onTransformEnd(): void {
+    const rects = this.scaledRects();
+    const n = rects.size;
     this.resizing = null;
     this.lifted = new Set();
-    if (!r) return;
-    this.commit('Resize', [
-      {
-        op: 'update',
-        id: r.id,
-        patch: { x: clampCoord(r.rect.x), y: clampCoord(r.rect.y), width: clampSize(r.rect.width), height: clampSize(r.rect.height) },
-      },
-    ]);
+    const changes: NoteChange[] = [...rects].map(([id, r]) => ({
+      op: 'update',
+      id,
+      patch: { x: clampCoord(r.x), y: clampCoord(r.y), width: clampSize(r.width), height: clampSize(r.height) },
+    }));
+    if (changes.length) this.commit(n === 1 ? 'Resize' : `Resize ${n} notes`, changes);
     this.syncTransformer();
     this.redrawAll();
   }

@@ -232,6 +232,24 @@ describe('Board', () => {
     expect(c.note('n0')).toMatchObject({ width: 160, height: 160 });
   });
 
+  test('resizing several notes scales their sizes and positions with the box, in one step', async () => {
+    const { c } = await mount(sample());
+    c.setSelection(['n0', 'n1']);
+    const Konva = (await import('konva')).default;
+    const tr = Konva.stages[0]!.findOne('Transformer') as import('konva').default.Transformer;
+    const rect = tr.nodes()[0]!;
+    expect(rect.width()).toBe(350);
+    rect.fire('transformstart');
+    rect.scale({ x: 2, y: 1 });
+    rect.fire('transform');
+    rect.fire('transformend');
+    expect(c.note('n0')).toMatchObject({ x: 60, width: 320, height: 160 });
+    expect(c.note('n1')).toMatchObject({ x: 440, width: 320 });
+    expect(c.history.size).toBe(1);
+    key('z', { ctrlKey: true });
+    expect(c.note('n1')).toMatchObject({ x: 250, width: 160 });
+  });
+
   test('a failed write shows in the status pill and is retried until it lands', async () => {
     const { c, api } = await mount(sample());
     api.failNext = 1;
