@@ -1,6 +1,7 @@
 import { ApiError } from '../../shared/errors';
 import { DEFAULT_LANES, type MapTemplate } from '../../shared/templates';
 import { NOTE_DEFAULT_SIZE, NOTE_KIND_OF_LANE, type JourneyMap, type MapSummary } from '../../shared/domain';
+import { FRAME_ORIGIN, freeBoardSlot, layoutFrame, placementOf } from '../../shared/journey/index';
 import type { MapSummaryRow } from '../store/repos';
 import { fromNote, fromPersona } from '../store/rows';
 import { parseCamera, toLane, toNote, toPersona, toStage } from '../store/rows';
@@ -49,25 +50,47 @@ export function createMapService(ctx: ServiceContext) {
       repos.insertLane.run({ id, map_id: mapId, name: l.name, kind: l.kind, position, collapsed: 0 });
       return id;
     });
-    (template?.notes ?? []).forEach((n, i) => {
+    const notes = (template?.notes ?? []).map((n) => {
       const stageId = stageIds[n.stage] ?? null;
-      const laneIndex = n.lane;
-      const laneId = laneIndex === null ? null : (laneIds[laneIndex] ?? null);
-      const laneKind = laneIndex === null ? null : lanes[laneIndex]?.kind;
-      repos.insertNote.run({
+      const laneId = n.lane === null ? null : (laneIds[n.lane] ?? null);
+      const laneKind = n.lane === null ? null : lanes[n.lane]?.kind;
+      const inCell = stageId !== null && laneId !== null;
+      return {
         id: ctx.newId(),
-        map_id: mapId,
-        text: n.text,
-        // Cells lay their notes out; until the board does, keep template notes in a tidy row.
-        x: i * (NOTE_DEFAULT_SIZE + 20),
-        y: 0,
+        template: n,
+        stageId: inCell ? stageId : null,
+        laneId: inCell ? laneId : null,
+        kind: n.kind ?? (laneKind ? NOTE_KIND_OF_LANE[laneKind] : null),
         width: NOTE_DEFAULT_SIZE,
         height: NOTE_DEFAULT_SIZE,
-        color: n.color ?? 'yellow',
-        stage_id: laneId ? stageId : null,
-        lane_id: stageId ? laneId : null,
-        kind: n.kind ?? (laneKind ? NOTE_KIND_OF_LANE[laneKind] : null),
-        sentiment: n.sentiment ?? null,
+      };
+    });
+    // Example notes sit where the frame lays them out; any meant for the free board go beside it.
+    const frame = layoutFrame({
+      origin: FRAME_ORIGIN,
+      stages: stageIds.map((id) => ({ id })),
+      lanes: laneIds.map((id, i) => ({ id, collapsed: false, kind: lanes[i]!.kind })),
+      notes,
+    });
+    const free = notes.filter((n) => !placementOf(frame, n.id));
+    const freeSlots = freeBoardSlot(frame, free.length);
+    const freeIndex = new Map(free.map((n, i) => [n.id, i]));
+    notes.forEach((n, i) => {
+      const placed = placementOf(frame, n.id);
+      const at = placed ?? freeSlots[freeIndex.get(n.id)!]!;
+      repos.insertNote.run({
+        id: n.id,
+        map_id: mapId,
+        text: n.template.text,
+        x: at.x,
+        y: at.y,
+        width: n.width,
+        height: n.height,
+        color: n.template.color ?? 'yellow',
+        stage_id: n.stageId,
+        lane_id: n.laneId,
+        kind: n.kind,
+        sentiment: n.template.sentiment ?? null,
         author: null,
         channels: '[]',
         persona_ids: '[]',

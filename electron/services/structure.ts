@@ -1,5 +1,6 @@
 import type { Lane, LaneKind, Stage } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
+import { FRAME_ORIGIN, freeBoardSlot, layoutFrame } from '../../shared/journey/index';
 import type { DbNote } from '../store/rows';
 import { toLane, toStage } from '../store/rows';
 import { requireMap, type ServiceContext } from './context';
@@ -31,29 +32,27 @@ export function createStructureService(ctx: ServiceContext) {
   }
 
   /**
-   * Notes of a deleted stage or lane are never deleted: they go back to the free board, placed
-   * in a tidy grid to the right of everything else so they are easy to find.
+   * Notes of a deleted stage or lane are never deleted: they go back to the free board, in a tidy
+   * block beside the frame as it will be without that stage or lane, clear of other free notes.
    */
-  function freeNotes(mapId: string, notes: DbNote[]) {
-    if (notes.length === 0) return;
-    const all = repos.notesOf.all(mapId);
-    const freed = new Set(notes.map((n) => n.id));
-    const others = all.filter((n) => !freed.has(n.id));
-    const right = others.length ? Math.max(...others.map((n) => n.x + n.width)) + 120 : 0;
-    const top = others.length ? Math.min(...others.map((n) => n.y)) : 0;
-    const columns = Math.max(1, Math.ceil(Math.sqrt(notes.length)));
+  function freeNotes(mapId: string, freed: DbNote[], without: { stageId?: string; laneId?: string }) {
+    if (freed.length === 0) return;
+    const freedIds = new Set(freed.map((n) => n.id));
+    const stages = repos.stagesOf.all(mapId).filter((s) => s.id !== without.stageId);
+    const lanes = repos.lanesOf.all(mapId).filter((l) => l.id !== without.laneId);
+    const others = repos.notesOf.all(mapId).filter((n) => !freedIds.has(n.id));
+    const frame = layoutFrame({
+      origin: FRAME_ORIGIN,
+      stages: stages.map((s) => ({ id: s.id })),
+      lanes: lanes.map((l) => ({ id: l.id, collapsed: l.collapsed === 1, kind: l.kind as LaneKind })),
+      notes: others.map((n) => ({ id: n.id, stageId: n.stage_id, laneId: n.lane_id, width: n.width, height: n.height })),
+    });
+    const avoid = others.filter((n) => !n.stage_id || !n.lane_id).map((n) => ({ x: n.x, y: n.y, width: n.width, height: n.height }));
+    const size = { width: Math.max(...freed.map((n) => n.width)), height: Math.max(...freed.map((n) => n.height)) };
+    const slots = freeBoardSlot(frame, freed.length, size, { avoid });
     const now = ctx.now();
-    notes.forEach((n, i) => {
-      const col = i % columns;
-      const row = Math.floor(i / columns);
-      repos.updateNote.run({
-        ...n,
-        stage_id: null,
-        lane_id: null,
-        x: right + col * (n.width + 20),
-        y: top + row * (n.height + 20),
-        updated_at: now,
-      });
+    freed.forEach((n, i) => {
+      repos.updateNote.run({ ...n, stage_id: null, lane_id: null, x: slots[i]!.x, y: slots[i]!.y, updated_at: now });
     });
   }
 
@@ -96,7 +95,7 @@ export function createStructureService(ctx: ServiceContext) {
     'stages.delete': ({ id }: { id: string }) => {
       const s = requireStage(id);
       const notes = repos.notesOfStage.all(id);
-      freeNotes(s.map_id, notes);
+      freeNotes(s.map_id, notes, { stageId: id });
       repos.deleteStage.run(id);
       repos.stagesOf.all(s.map_id).forEach((x, position) => repos.updateStage.run({ ...x, position }));
       repos.touchMap.run(ctx.now(), s.map_id);
@@ -141,7 +140,7 @@ export function createStructureService(ctx: ServiceContext) {
     'lanes.delete': ({ id }: { id: string }) => {
       const l = requireLane(id);
       const notes = repos.notesOfLane.all(id);
-      freeNotes(l.map_id, notes);
+      freeNotes(l.map_id, notes, { laneId: id });
       repos.deleteLane.run(id);
       repos.lanesOf.all(l.map_id).forEach((x, position) => repos.updateLane.run({ ...x, position }));
       repos.touchMap.run(ctx.now(), l.map_id);

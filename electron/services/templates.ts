@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/errors';
+import { templateProblems, templateSetProblems } from '../../shared/journey/index';
 import { templateSchema, type MapTemplate, type TemplateSummary } from '../../shared/templates';
 
 /**
@@ -23,7 +24,14 @@ export function loadTemplates(resourcesDir: string): MapTemplate[] {
       console.warn(`Skipping template ${file}: ${(err as Error).message}`);
     }
   }
-  return templates.sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+  // Checks the schema cannot express (notes pointing at real stages and lanes, unique ids).
+  const problems = templateSetProblems(templates);
+  for (const problem of problems) console.warn(`Template problem: ${problem}`);
+  const broken = new Set(templates.filter((t) => templateProblems(t).length > 0).map((t) => t.id));
+  const seen = new Set<string>();
+  return templates
+    .filter((t) => !broken.has(t.id) && !seen.has(t.id) && seen.add(t.id))
+    .sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
 }
 
 export function summarise(t: MapTemplate): TemplateSummary {

@@ -72,6 +72,9 @@ export interface FrameInput {
   notes: readonly FrameNote[];
 }
 
+/** Where every map's frame sits on the board: its top-left corner. The free board is everywhere else. */
+export const FRAME_ORIGIN: Point = { x: 0, y: 0 };
+
 /** Sizes that shape the frame; each defaults to the exported constant of the same meaning. */
 export interface FrameOptions {
   padding?: number;

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NOTE_KIND_OF_LANE } from '../../../shared/domain';
+import { FRAME_ORIGIN, layoutFrame, placementOf } from '../../../shared/journey/index';
 import { testCore } from '../helpers';
 
 let core: ReturnType<typeof testCore>;
@@ -107,6 +109,37 @@ describe('maps', () => {
     expect(e.code).toBe('invalid_input');
     expect(e.message).toContain('No template named "no-such-template"');
     expect(core.call('maps.list', {})).toEqual([]);
+  });
+});
+
+describe('templates', () => {
+  it('lists the shipped templates, Blank first', () => {
+    const list = core.call('templates.list', {});
+    expect(list[0]).toMatchObject({ id: 'blank', name: 'Blank' });
+    expect(list.map((t) => t.id)).toEqual(expect.arrayContaining(['classic-funnel', 'service', 'bank-account-opening', 'online-shopping', 'saas-trial-to-paid', 'hospital-appointment']));
+  });
+
+  it('a map from a template has its stages, lanes and example notes laid out in their cells', () => {
+    const map = core.call('maps.create', { title: 'Bank', template: 'bank-account-opening' });
+    expect(map.stages.length).toBeGreaterThanOrEqual(4);
+    expect(map.stages.every((s) => s.description.length > 0)).toBe(true);
+    expect(map.notes.length).toBeGreaterThan(5);
+    const frame = layoutFrame({
+      origin: FRAME_ORIGIN,
+      stages: map.stages.map((s) => ({ id: s.id })),
+      lanes: map.lanes.map((l) => ({ id: l.id, collapsed: l.collapsed, kind: l.kind })),
+      notes: map.notes,
+    });
+    for (const n of map.notes.filter((x) => x.stageId && x.laneId)) {
+      expect(placementOf(frame, n.id)).toMatchObject({ x: n.x, y: n.y });
+      const lane = map.lanes.find((l) => l.id === n.laneId)!;
+      if (lane.kind !== 'custom') expect(n.kind).toBe(NOTE_KIND_OF_LANE[lane.kind]);
+    }
+  });
+
+  it('Classic funnel has the six funnel stages', () => {
+    const map = core.call('maps.create', { title: 'Funnel', template: 'classic-funnel' });
+    expect(map.stages.map((s) => s.name)).toEqual(['Awareness', 'Consideration', 'Decision', 'Purchase', 'Retention', 'Advocacy']);
   });
 });
 

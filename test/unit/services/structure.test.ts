@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JourneyMap } from '../../../shared/domain';
+import { FRAME_ORIGIN, layoutFrame, rectsOverlap } from '../../../shared/journey/index';
 import { testCore } from '../helpers';
 
 let core: ReturnType<typeof testCore>;
@@ -46,7 +47,7 @@ describe('stages', () => {
     expect(get().stages.map((s) => s.name)).toEqual(['C', 'A', 'B']);
   });
 
-  it('delete never deletes notes: they return to the free board, clear of the other notes', () => {
+  it('delete never deletes notes: they return to the free board beside the frame, overlapping nothing', () => {
     const s = core.call('stages.create', { mapId: map.id, name: 'Use' });
     const keep = core.call('stages.create', { mapId: map.id, name: 'Leave' });
     const lane = map.lanes[0]!;
@@ -56,21 +57,38 @@ describe('stages', () => {
         { text: 'in the stage', x: 0, y: 0, stageId: s.id, laneId: lane.id },
         { text: 'also in it', x: 200, y: 0, stageId: s.id, laneId: lane.id },
         { text: 'elsewhere', x: 1000, y: 0, stageId: keep.id, laneId: lane.id },
+        // Already on the free board, just where the freed notes would go first.
+        { text: 'brainstorm', x: 2000, y: 0 },
       ],
     });
+    const before = get();
+    const frameBefore = frameOf(before);
+    core.call('notes.updateMany', { mapId: map.id, notes: [{ id: before.notes[3]!.id, x: frameBefore.rect.x + frameBefore.rect.width - 300 + 80, y: 0 }] });
+
     expect(core.call('stages.delete', { id: s.id })).toEqual({ id: s.id, freedNotes: 2 });
     const after = get();
     expect(after.stages.map((x) => [x.name, x.position])).toEqual([['Leave', 0]]);
-    const freed = after.notes.filter((n) => n.text !== 'elsewhere');
+    const frame = frameOf(after);
+    const freed = after.notes.filter((n) => n.text === 'in the stage' || n.text === 'also in it');
     expect(freed).toHaveLength(2);
     for (const n of freed) {
       expect(n.stageId).toBeNull();
       expect(n.laneId).toBeNull();
-      expect(n.x).toBeGreaterThanOrEqual(1000 + 160);
+      expect(rectsOverlap(n, frame.rect)).toBe(false);
+      for (const other of after.notes) if (other.id !== n.id && !other.stageId) expect(rectsOverlap(n, other)).toBe(false);
     }
     expect(after.notes.find((n) => n.text === 'elsewhere')).toMatchObject({ stageId: keep.id, laneId: lane.id });
   });
 });
+
+function frameOf(m: JourneyMap) {
+  return layoutFrame({
+    origin: FRAME_ORIGIN,
+    stages: m.stages.map((s) => ({ id: s.id })),
+    lanes: m.lanes.map((l) => ({ id: l.id, collapsed: l.collapsed, kind: l.kind })),
+    notes: m.notes,
+  });
+}
 
 describe('lanes', () => {
   it('create a custom lane at an index; rename, collapse, change kind', () => {
