@@ -7,7 +7,7 @@ import { api as defaultApi } from '../api/client';
 import { registerActions, runAction } from '../actions/registry';
 import { actionForKey, boardActions, isTextTarget, nudgeForKey } from './actions';
 import { BoardController, type BoardTestHook } from './BoardController';
-import { SaveStatusPill, Toolbar, ZoomControl } from './Hud';
+import { EmptyHint, SaveStatusPill, Toolbar, ZoomControl } from './Hud';
 import { Minimap } from './Minimap';
 import { NoteEditor } from './NoteEditor';
 import { BOARD_BG, SELECTION } from './theme';
@@ -182,6 +182,7 @@ export function Board({
           </Layer>
         </Stage>
       </div>
+      <EmptyHint controller={controller} />
       <NoteEditor controller={controller} />
       <Toolbar controller={controller} />
       <ZoomControl controller={controller} />

@@ -142,7 +142,7 @@ export class BoardController {
     this.needsFit = !map.camera;
     this.camera = map.camera ? { ...map.camera, zoom: clampZoom(map.camera.zoom) } : { x: 0, y: 0, zoom: 1 };
     this.savedCamera = JSON.stringify(this.camera);
-    this.ui = createUiStore(this.camera);
+    this.ui = createUiStore(this.camera, this.notes.size);
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.queue = new SaveQueue({
       send: (call) => this.send(call),
@@ -503,7 +503,12 @@ export class BoardController {
     this.requery();
     this.syncTransformer();
     this.redrawAll();
-    this.ui.setState({ canUndo: this.history.canUndo, canRedo: this.history.canRedo, selectionCount: this.selection.size });
+    this.ui.setState({
+      canUndo: this.history.canUndo,
+      canRedo: this.history.canRedo,
+      selectionCount: this.selection.size,
+      noteCount: this.notes.size,
+    });
     for (const fn of this.docListeners) fn();
   }
 

@@ -169,3 +169,41 @@ export function SaveStatusPill({ controller }: { controller: BoardController }) 
     </div>
   );
 }
+
+/** What to do on an empty board, centred and quiet. */
+export function EmptyHint({ controller }: { controller: BoardController }) {
+  const empty = useStore(controller.ui, (s) => s.noteCount === 0 && s.editing === null);
+  if (!empty) return null;
+  return (
+    <div
+      data-testid="board-empty-hint"
+      style={{
+        position: 'absolute',
+        left: '50%',
+        top: '50%',
+        transform: 'translate(-50%, -50%)',
+        textAlign: 'center',
+        color: '#98a2b3',
+        font: '15px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+        pointerEvents: 'none',
+        userSelect: 'none',
+        background: 'rgba(246,247,249,0.92)',
+        padding: '14px 22px',
+        borderRadius: 14,
+      }}
+    >
+      <div style={{ fontSize: 17, color: '#667085', marginBottom: 4 }}>An empty board</div>
+      Double-click anywhere or press <Kbd>N</Kbd> to add a sticky note,
+      <br />
+      type, then <Kbd>Enter</Kbd> for the next one.
+    </div>
+  );
+}
+
+function Kbd({ children }: { children: ReactNode }) {
+  return (
+    <kbd style={{ font: '12px ui-monospace, monospace', padding: '1px 6px', border: '1px solid #d0d5dd', borderBottomWidth: 2, borderRadius: 5, background: '#fff', color: '#475467' }}>
+      {children}
+    </kbd>
+  );
+}

@@ -22,9 +22,11 @@ export interface BoardUiState {
   panning: boolean;
   canUndo: boolean;
   canRedo: boolean;
+  /** Notes on the board (the empty-board hint shows at zero). */
+  noteCount: number;
 }
 
-export function createUiStore(camera: Camera) {
+export function createUiStore(camera: Camera, noteCount = 0) {
   return createStore<BoardUiState>()(() => ({
     tool: 'select',
     color: 'yellow',
@@ -36,6 +38,7 @@ export function createUiStore(camera: Camera) {
     panning: false,
     canUndo: false,
     canRedo: false,
+    noteCount,
   }));
 }
 
