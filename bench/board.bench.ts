@@ -94,9 +94,10 @@ async function panFigures(browser: Browser, page: Page, n: number, app: App) {
   emit('board.pan.fps', n, zoomed.fps, 'fps', app);
   emit('board.pan.p95ms', n, zoomed.p95ms, 'ms', app);
 
-  const fit = fitCamera(n);
+  const view = await page.evaluate(() => window.__benchMeter.viewport());
+  const fit = fitCamera(n, view);
   const whole = await pan(browser, page, fit, FIT_REVERSE_EVERY, SETTLE_MS);
-  log(`${app} n=${n}: pan whole board (zoom ${fit.zoom.toFixed(3)}): ${whole.fps.toFixed(1)} fps, p95 ${whole.p95ms.toFixed(1)} ms over ${whole.frames} frames (in-page p95 ${whole.inPageP95ms.toFixed(1)} ms)`);
+  log(`${app} n=${n}: pan whole board (${Math.round(view.width)}x${Math.round(view.height)} px at zoom ${fit.zoom.toFixed(3)}): ${whole.fps.toFixed(1)} fps, p95 ${whole.p95ms.toFixed(1)} ms over ${whole.frames} frames (in-page p95 ${whole.inPageP95ms.toFixed(1)} ms)`);
   emit('board.fit.fps', n, whole.fps, 'fps', app);
   emit('board.fit.p95ms', n, whole.p95ms, 'ms', app);
 }

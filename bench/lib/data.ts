@@ -74,17 +74,17 @@ export function boardBounds(n: number) {
 }
 
 /**
- * The camera that shows the whole board centred with a 5% margin, in Journeyboard's convention
- * (x, y: the board point at the screen's top-left; zoom: screen px per board unit). Computed here,
- * not by either app, so both show exactly the same view. Clamped to MIN_ZOOM: at 20,000 notes the
+ * The camera that shows the whole board centred with a 5% margin in a view of the given size (the
+ * app's board area), in Journeyboard's convention (x, y: the board point at the view's top-left;
+ * zoom: screen px per board unit). Computed here, not by either app, so both show the same board. Clamped to MIN_ZOOM: at 20,000 notes the
  * board does not quite fit at zoom 0.05, and both apps then show its centre at their lowest zoom.
  */
-export function fitCamera(n: number): Camera {
+export function fitCamera(n: number, view: { width: number; height: number } = VIEWPORT): Camera {
   const b = boardBounds(n);
-  const zoom = Math.max(MIN_ZOOM, Math.min(1, 0.95 * Math.min(VIEWPORT.width / b.width, VIEWPORT.height / b.height)));
+  const zoom = Math.max(MIN_ZOOM, Math.min(1, 0.95 * Math.min(view.width / b.width, view.height / b.height)));
   return {
-    x: b.x + b.width / 2 - VIEWPORT.width / 2 / zoom,
-    y: b.y + b.height / 2 - VIEWPORT.height / 2 / zoom,
+    x: b.x + b.width / 2 - view.width / 2 / zoom,
+    y: b.y + b.height / 2 - view.height / 2 / zoom,
     zoom,
   };
 }

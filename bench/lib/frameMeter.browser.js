@@ -51,7 +51,17 @@
   const cameraApi = () => {
     if (window.__benchCamera) return window.__benchCamera;
     const board = window.__journeyboardBoard;
-    if (board) return { get: () => board.getCamera(), set: (c) => board.setCamera(c) };
+    if (board) {
+      return {
+        get: () => board.getCamera(),
+        set: (c) => board.setCamera(c),
+        viewport: () => {
+          const el = window.document.querySelector('[data-testid="board"]');
+          const r = el ? el.getBoundingClientRect() : { width: window.innerWidth, height: window.innerHeight };
+          return { width: r.width, height: r.height };
+        },
+      };
+    }
     throw new Error('No camera in this page: neither window.__benchCamera nor window.__journeyboardBoard.');
   };
 
@@ -136,6 +146,8 @@
 
   const getCamera = () => ({ ...cameraApi().get() });
   const setCamera = (cam) => cameraApi().set(cam);
+  /** The size in screen pixels of the area the app draws the board in. */
+  const viewport = () => cameraApi().viewport();
 
-  window.__benchMeter = { afterFrame, untilFrame, pan, getCamera, setCamera };
+  window.__benchMeter = { afterFrame, untilFrame, pan, getCamera, setCamera, viewport };
 })();

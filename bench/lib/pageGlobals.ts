@@ -23,7 +23,7 @@ declare global {
     /** Journeyboard's board test hook (renderer/board/README.md); Board.tsx declares it the same way. */
     __journeyboardBoard?: BoardTestHook;
     /** Set by the tldraw page; Journeyboard's camera is reached through __journeyboardBoard. */
-    __benchCamera?: { get(): Camera; set(camera: Camera): void };
+    __benchCamera?: { get(): Camera; set(camera: Camera): void; viewport(): { width: number; height: number } };
     /** ./frameMeter.browser.js */
     __benchMeter: {
       afterFrame(cb: (now: number) => void): void;
@@ -31,6 +31,7 @@ declare global {
       pan(args: PanArgs): Promise<PanResult>;
       getCamera(): Camera;
       setCamera(camera: Camera): void;
+      viewport(): { width: number; height: number };
     };
   }
 }

@@ -136,7 +136,14 @@ window.__tldrawBench = bench;
 
 function onMount(editor: Editor) {
   window.__tldrawEditor = editor;
-  window.__benchCamera = { get: () => camera.get(editor), set: (cam) => camera.set(editor, cam) };
+  window.__benchCamera = {
+    get: () => camera.get(editor),
+    set: (cam) => camera.set(editor, cam),
+    viewport: () => {
+      const b = editor.getViewportScreenBounds();
+      return { width: b.w, height: b.h };
+    },
+  };
   resolveReady(editor);
 }
 
