@@ -10,7 +10,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const noElectron = { name: 'electron', message: "Only electron/app/ may import 'electron'." };
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.electron-native/', 'bench/out/'] },
+  { ignores: ['dist/', '.vite/', 'node_modules/', 'test-results/', 'playwright-report/', '.electron-native/', 'bench/out/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

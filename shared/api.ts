@@ -20,6 +20,8 @@ import {
   type Lane,
   type MapSummary,
   type Note,
+  type NoteKind,
+  type Sentiment,
   type Persona,
   type Stage,
 } from './domain';
@@ -115,6 +117,19 @@ const camera = z.strictObject({
 const many = <T extends z.ZodType>(item: T) =>
   z.array(item).min(1, 'give at least one').max(50_000, 'at most 50,000 at once');
 
+/** A suggested place for a free note (`structure.suggest`). */
+export interface StructureSuggestion {
+  noteId: string;
+  kind: NoteKind;
+  /** 0.5 (a coin toss) to 1 (clear). */
+  kindConfidence: number;
+  stageId: string | null;
+  stageConfidence: number;
+  /** The map's lane for that kind, or null when it has none. */
+  laneId: string | null;
+  sentiment: Sentiment;
+}
+
 /** Declares a method: its result type (type-only), then its input schema. */
 function method<R>() {
   return <I extends z.ZodType>(input: I): { input: I; result?: R } => ({ input });
@@ -156,6 +171,14 @@ export const methods = {
   ),
   'notes.deleteMany': method<{ deleted: number }>()(
     z.strictObject({ mapId: id, ids: many(id) }),
+  ),
+
+  'structure.suggest': method<StructureSuggestion[]>()(
+    z.strictObject({ mapId: id, noteIds: z.array(id).max(50_000).optional() }),
+  ),
+  'notes.clusters': method<string[][]>()(z.strictObject({ mapId: id })),
+  'notes.merge': method<{ note: Note; deleted: string[] }>()(
+    z.strictObject({ mapId: id, ids: z.array(id).min(2, 'give at least two notes to merge').max(1000), text: noteText.optional() }),
   ),
 
   'stages.create': method<Stage>()(

@@ -15,6 +15,7 @@ import type { ServiceContext } from './context';
 import { createMapService } from './maps';
 import { createNoteService } from './notes';
 import { createPersonaService } from './personas';
+import { createSuggestService } from './suggest';
 import { createStructureService } from './structure';
 
 export interface CoreOptions {
@@ -55,6 +56,7 @@ export function openCore(options: CoreOptions): Core {
     ...createNoteService(ctx),
     ...createStructureService(ctx),
     ...createPersonaService(ctx),
+    ...createSuggestService(ctx),
   };
   let closed = false;
 

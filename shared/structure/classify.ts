@@ -137,7 +137,10 @@ export function classifyNotes(
   const noteTerms = analyses.map(terms);
 
   const scores = scoreStages(noteTerms, stageTerms, placed, weights);
-  let probs = balance(softmaxRows(scores, STAGE_TEMPERATURE), weights.balance);
+  // Balancing assumes every stage gets its share of a large batch; a handful of notes says
+  // nothing about that, so the pull fades in as the batch grows to four notes a stage.
+  const balanceStrength = weights.balance * Math.min(1, notes.length / (4 * Math.max(1, stageCount)));
+  let probs = balance(softmaxRows(scores, STAGE_TEMPERATURE), balanceStrength);
 
   // One round of self-training: confident notes lend their words to their stage.
   if (weights.selfTrain > 0 && notes.length > stageCount) {
@@ -169,7 +172,7 @@ export function classifyNotes(
         return s + weights.selfTrain * c;
       }),
     );
-    probs = balance(softmaxRows(boosted, STAGE_TEMPERATURE), weights.balance);
+    probs = balance(softmaxRows(boosted, STAGE_TEMPERATURE), balanceStrength);
   }
 
   const useOrder = options.useOrder ?? "auto";

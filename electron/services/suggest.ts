@@ -1,0 +1,88 @@
+import type { StructureSuggestion } from '../../shared/api';
+import { NOTE_KIND_OF_LANE, type NoteKind, type Sentiment } from '../../shared/domain';
+import { ApiError } from '../../shared/errors';
+import { classifyNotes, clusterNotes, mergeNotesText } from '../../shared/structure/index';
+import { fromNote, toLane, toNote, toStage } from '../store/rows';
+import { requireMap, type ServiceContext } from './context';
+
+/** Structure suggestions for free notes, and near-duplicate clusters, computed offline. */
+export function createSuggestService(ctx: ServiceContext) {
+  const { repos } = ctx;
+
+  return {
+    'structure.suggest': ({ mapId, noteIds }: { mapId: string; noteIds?: string[] }): StructureSuggestion[] => {
+      requireMap(ctx, mapId);
+      const stages = repos.stagesOf.all(mapId).map(toStage);
+      const lanes = repos.lanesOf.all(mapId).map(toLane);
+      const notes = repos.notesOf.all(mapId).map(toNote);
+      const stageIndex = new Map(stages.map((s, i) => [s.id, i]));
+      const inCell = (n: (typeof notes)[number]) => n.stageId !== null && n.laneId !== null;
+      let targets = notes.filter((n) => !inCell(n) && n.text.trim() !== '');
+      if (noteIds) {
+        const wanted = new Set(noteIds);
+        for (const id of wanted) {
+          if (!notes.some((n) => n.id === id)) throw new ApiError('not_found', `noteIds: no note "${id}" in this map.`);
+        }
+        targets = targets.filter((n) => wanted.has(n.id));
+      }
+      // Read the brainstorm area as a wall: left to right, then top to bottom, so that notes
+      // grouped by stage along the wall give the classifier their order as evidence.
+      targets.sort((a, b) => a.x - b.x || a.y - b.y);
+      const placed = notes
+        .filter((n) => inCell(n) && stageIndex.has(n.stageId!))
+        .map((n) => ({ text: n.text, stageIndex: stageIndex.get(n.stageId!)! }));
+      const results = classifyNotes(
+        targets.map((n) => ({ text: n.text })),
+        { stages: stages.map((s) => ({ name: s.name, description: s.description })), placed },
+      );
+      const laneForKind = (kind: NoteKind) => lanes.find((l) => NOTE_KIND_OF_LANE[l.kind] === kind)?.id ?? null;
+      return targets.map((n, i) => {
+        const r = results[i]!;
+        return {
+          noteId: n.id,
+          kind: r.kind,
+          kindConfidence: r.kindConfidence,
+          stageId: stages[r.stageIndex]?.id ?? null,
+          stageConfidence: r.stageConfidence,
+          laneId: laneForKind(r.kind),
+          sentiment: r.sentiment as Sentiment,
+        };
+      });
+    },
+
+    'notes.clusters': ({ mapId }: { mapId: string }): string[][] => {
+      requireMap(ctx, mapId);
+      const notes = repos.notesOf.all(mapId).filter((n) => n.text.trim() !== '');
+      return clusterNotes(notes.map((n) => ({ id: n.id, text: n.text }))).filter((c) => c.length > 1);
+    },
+
+    /**
+     * Merges near-duplicates into the first note: the most informative text (or the one given),
+     * every author, every channel and persona tag. The other notes are deleted.
+     */
+    'notes.merge': ({ mapId, ids, text }: { mapId: string; ids: string[]; text?: string }) => {
+      requireMap(ctx, mapId);
+      const rows = ids.map((id, i) => {
+        const row = repos.getNote.get(id);
+        if (!row || row.map_id !== mapId) throw new ApiError('not_found', `ids[${i}]: no note "${id}" in this map.`);
+        return toNote(row);
+      });
+      if (new Set(ids).size !== ids.length) throw new ApiError('invalid_input', 'ids: a note appears twice.');
+      const [keep, ...rest] = rows as [ReturnType<typeof toNote>, ...ReturnType<typeof toNote>[]];
+      const unique = <T>(xs: T[]) => [...new Set(xs)];
+      const authors = unique(rows.map((n) => n.author).filter((a): a is string => Boolean(a)));
+      const merged = {
+        ...keep,
+        text: text ?? mergeNotesText(rows.map((n) => n.text)),
+        author: authors.length ? authors.join(', ').slice(0, 100) : null,
+        channels: unique(rows.flatMap((n) => n.channels)),
+        personaIds: unique(rows.flatMap((n) => n.personaIds)),
+        updatedAt: ctx.now(),
+      };
+      repos.updateNote.run(fromNote(merged));
+      for (const n of rest) repos.deleteNote.run(n.id);
+      repos.touchMap.run(ctx.now(), mapId);
+      return { note: merged, deleted: rest.map((n) => n.id) };
+    },
+  };
+}
