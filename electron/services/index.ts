@@ -5,12 +5,15 @@
  * and never lets a stack trace out.
  */
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { isMethodName, methods, type MethodName } from '../../shared/api';
+import type { JourneyMap, MapSummary } from '../../shared/domain';
 import { ApiError, type Envelope } from '../../shared/errors';
 import { openDatabase, type Db } from '../store/db';
 import { createRepos } from '../store/repos';
+import { insertMap, readJourneyFile, withFreshIds, writeJourneyFile } from './journeyFile';
 import type { ServiceContext } from './context';
 import { createMapService } from './maps';
 import { createNoteService } from './notes';
@@ -32,6 +35,13 @@ export interface CoreOptions {
 
 export interface Core {
   dispatch(method: string, input: unknown): Envelope<unknown>;
+  /** Writes one map to a .journey file, atomically. The shell picks `dest` (a save dialog). */
+  exportJourney(mapId: string, dest: string): Envelope<{ path: string }>;
+  /**
+   * Imports a .journey file in one transaction. If its map's id exists already the answer is a
+   * `conflict` until the person chooses: replace the existing map, or keep both (`copy`).
+   */
+  importJourney(file: string, onConflict?: 'replace' | 'copy'): Envelope<MapSummary>;
   close(): void;
   readonly dataFile: string;
   readonly db: Db;
@@ -59,6 +69,7 @@ export function openCore(options: CoreOptions): Core {
     ...createSuggestService(ctx),
   };
   let closed = false;
+  const scratchDir = path.join(options.dataDir === ':memory:' ? os.tmpdir() : options.dataDir, 'scratch');
 
   return {
     dataFile,
@@ -75,6 +86,40 @@ export function openCore(options: CoreOptions): Core {
       try {
         // Every method runs in one transaction: a write either happens whole or not at all.
         const value = db.transaction(() => handlers[method](parsed.data as never))();
+        return { ok: true, value };
+      } catch (err) {
+        return fail(err);
+      }
+    },
+    exportJourney(mapId, dest) {
+      try {
+        const map = db.transaction(() => handlers['maps.get']({ id: mapId } as never) as JourneyMap)();
+        writeJourneyFile(map, dest);
+        return { ok: true, value: { path: dest } };
+      } catch (err) {
+        return fail(err);
+      }
+    },
+    importJourney(file, onConflict) {
+      try {
+        const incoming = readJourneyFile(file, scratchDir);
+        const value = db.transaction(() => {
+          const existing = ctx.repos.getMap.get(incoming.id);
+          let map = incoming;
+          if (existing) {
+            if (!onConflict) {
+              throw new ApiError(
+                'conflict',
+                `You already have this map (“${existing.title}”). Replace it with the file’s version, or keep both?`,
+              );
+            }
+            if (onConflict === 'replace') ctx.repos.deleteMap.run(existing.id);
+            else map = withFreshIds(incoming, ctx.newId);
+          }
+          insertMap(db, map);
+          const row = ctx.repos.mapSummary.get(map.id)!;
+          return { id: row.id, title: row.title, noteCount: row.note_count, updatedAt: row.updated_at };
+        })();
         return { ok: true, value };
       } catch (err) {
         return fail(err);

@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { JourneyMap } from '../../../shared/domain';
+import { JOURNEY_APPLICATION_ID } from '../../../electron/services/journeyFile';
+import { testCore } from '../helpers';
+
+let core: ReturnType<typeof testCore>;
+let dir: string;
+let map: JourneyMap;
+
+beforeEach(() => {
+  core = testCore();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jb-journey-'));
+  map = core.call('maps.create', { title: 'Bank', template: 'bank-account-opening' });
+  const persona = core.call('personas.create', { mapId: map.id, name: 'Priya', quote: 'Is my money safe?' });
+  core.call('stages.update', { id: map.stages[0]!.id, emotion: -1 });
+  core.call('notes.create', { mapId: map.id, text: '<script>alert(1)</script>', x: 5000, y: 10, personaIds: [persona.id], channels: ['app'] });
+  core.call('maps.setCamera', { id: map.id, camera: { x: 10, y: 20, zoom: 0.5 } });
+  map = core.call('maps.get', { id: map.id });
+});
+afterEach(() => {
+  core.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const count = () => core.call('maps.list', {}).length;
+
+describe('.journey files', () => {
+  it('round trip: export, delete, import gives the same map, note for note', () => {
+    const file = path.join(dir, 'bank.journey');
+    expect(core.exportJourney(map.id, file)).toEqual({ ok: true, value: { path: file } });
+    // One self-contained SQLite file, marked as Journeyboard's, and no temporary files left.
+    expect(fs.readdirSync(dir)).toEqual(['bank.journey']);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('application_id', { simple: true })).toBe(JOURNEY_APPLICATION_ID);
+    expect(raw.prepare('SELECT count(*) AS c FROM maps').get()).toEqual({ c: 1 });
+    raw.close();
+
+    core.call('maps.delete', { id: map.id });
+    const imported = core.importJourney(file);
+    expect(imported).toMatchObject({ ok: true, value: { id: map.id, title: 'Bank', noteCount: map.notes.length } });
+    expect(core.call('maps.get', { id: map.id })).toEqual(map);
+  });
+
+  it('the same map again asks first; replace keeps one, keep both makes a copy with new ids', () => {
+    const file = path.join(dir, 'bank.journey');
+    core.exportJourney(map.id, file);
+    const asked = core.importJourney(file);
+    expect(asked).toEqual({ ok: false, error: { code: 'conflict', message: expect.stringContaining('Replace it with the file’s version, or keep both?') } });
+    expect(count()).toBe(1);
+
+    core.call('maps.rename', { id: map.id, title: 'Changed here' });
+    expect(core.importJourney(file, 'replace')).toMatchObject({ ok: true, value: { id: map.id, title: 'Bank' } });
+    expect(count()).toBe(1);
+
+    const both = core.importJourney(file, 'copy');
+    expect(both.ok).toBe(true);
+    const copy = core.call('maps.get', { id: (both as { value: { id: string } }).value.id });
+    expect(copy.id).not.toBe(map.id);
+    expect(copy.notes.map((n) => n.text).sort()).toEqual(map.notes.map((n) => n.text).sort());
+    expect(copy.notes.find((n) => n.text.startsWith('<script>'))!.personaIds).toEqual([copy.personas[0]!.id]);
+    const stageNames = new Map(copy.stages.map((s) => [s.id, s.name]));
+    const originalStageNames = new Map(map.stages.map((s) => [s.id, s.name]));
+    for (const n of copy.notes) {
+      const original = map.notes.find((o) => o.text === n.text)!;
+      expect(n.stageId ? stageNames.get(n.stageId) : null).toBe(original.stageId ? originalStageNames.get(original.stageId) : null);
+    }
+    expect(count()).toBe(2);
+  });
+
+  describe('refuses a bad file, changing nothing', () => {
+    const refuse = (file: string, code: string, message: RegExp) => {
+      const before = core.call('maps.list', {});
+      const r = core.importJourney(file);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.error.code).toBe(code);
+        expect(r.error.message).toMatch(message);
+      }
+      expect(core.call('maps.list', {})).toEqual(before);
+    };
+
+    it('a file that is not SQLite', () => {
+      const file = path.join(dir, 'notes.journey');
+      fs.writeFileSync(file, 'text,stage\nhello,1\n');
+      refuse(file, 'invalid_input', /not a Journeyboard map \(not a SQLite database\)/);
+    });
+
+    it('a truncated file', () => {
+      const file = path.join(dir, 'bank.journey');
+      core.call('maps.delete', { id: core.call('maps.create', { title: 'other' }).id });
+      core.exportJourney(map.id, file);
+      const bytes = fs.readFileSync(file);
+      fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      core.call('maps.delete', { id: map.id });
+      refuse(file, 'invalid_input', /damaged|truncated/);
+    });
+
+    it('a SQLite database that is not a Journeyboard map', () => {
+      const file = path.join(dir, 'other.journey');
+      const db = new Database(file);
+      db.exec('CREATE TABLE t (x)');
+      db.close();
+      refuse(file, 'invalid_input', /not one written by Journeyboard/);
+    });
+
+    it('a map from a newer Journeyboard', () => {
+      const file = path.join(dir, 'future.journey');
+      core.exportJourney(map.id, file);
+      const db = new Database(file);
+      db.pragma('user_version = 99');
+      db.close();
+      core.call('maps.delete', { id: map.id });
+      refuse(file, 'newer_schema', /newer Journeyboard \(schema 99/);
+    });
+
+    it('a map whose notes break the rules (a NaN-free but absurd coordinate, an unknown colour)', () => {
+      const file = path.join(dir, 'bad.journey');
+      core.exportJourney(map.id, file);
+      const db = new Database(file);
+      db.prepare("UPDATE notes SET color = 'chartreuse' WHERE rowid = 1").run();
+      db.close();
+      core.call('maps.delete', { id: map.id });
+      refuse(file, 'invalid_input', /notes\.0\.color/);
+    });
+
+    it('a file holding two maps', () => {
+      const file = path.join(dir, 'two.journey');
+      core.exportJourney(map.id, file);
+      const db = new Database(file);
+      db.prepare("INSERT INTO maps (id, title, created_at, updated_at) VALUES ('x', 'X', 1, 1)").run();
+      db.close();
+      core.call('maps.delete', { id: map.id });
+      refuse(file, 'invalid_input', /holds 2 maps instead of exactly one/);
+    });
+
+    it('a missing file', () => {
+      refuse(path.join(dir, 'nope.journey'), 'not_found', /could not be read/);
+    });
+  });
+});
