@@ -32,7 +32,7 @@ import {
 import { SpatialIndex } from '../../shared/board/spatial';
 import { applyChanges, History, type BoardNote, type HistoryStep, type NoteChange } from '../../shared/board/history';
 import { SaveQueue, type SaveCall } from '../../shared/board/saveQueue';
-import { drawNotes, forgetBitmap } from './drawNotes';
+import { drawBlocks, drawNotes, forgetBitmap, isBlockLevel } from './drawNotes';
 import { forgetLayout } from './textLayout';
 import { GRID_DOT, SELECTION } from './theme';
 import { createUiStore, type Tool, type UiStore } from './uiStore';
@@ -96,6 +96,14 @@ export class BoardController {
   private parts: KonvaParts | null = null;
   private host: HTMLElement | null = null;
   private visible: BoardNote[] = [];
+  /** Bumped whenever what the notes layer shows changes (document or lifted notes). */
+  private contentVersion = 0;
+  /**
+   * Far out, the padded region's blocks are painted once into this canvas; panning then copies
+   * the part in view instead of filling thousands of rectangles each frame.
+   */
+  private regionCache: { canvas: HTMLCanvasElement; rect: Rect; zoom: number; version: number } | null = null;
+  private regionSettle: ReturnType<typeof setTimeout> | null = null;
   private queryRect: Rect | null = null;
   private lifted = new Set<string>();
   private liftOffset = { dx: 0, dy: 0 };
@@ -387,7 +395,7 @@ export class BoardController {
       if (n.x > view.x + view.width || n.y > view.y + view.height || n.x + n.width < view.x || n.y + n.height < view.y) continue;
       list.push(n);
     }
-    const result = drawNotes(ctx, list, this.camera.zoom);
+    const result = isBlockLevel(this.camera.zoom, list.length) && this.queryRect ? this.drawRegion(ctx, view, list.length) : drawNotes(ctx, list, this.camera.zoom);
     this.drawnCount = result.drawn;
     if (result.pending > 0) {
       // Some notes were drawn roughly while their bitmaps are made: finish in the next frames.
@@ -401,6 +409,51 @@ export class BoardController {
     const waiting = this.frameListeners;
     this.frameListeners = [];
     for (const fn of waiting) fn();
+  }
+
+  /** Block level: copy the view's part of the cached region, repainting it when stale. */
+  private drawRegion(ctx: CanvasRenderingContext2D, view: Rect, inView: number): { drawn: number; pending: number } {
+    const zoom = this.camera.zoom;
+    const rect = this.queryRect!;
+    let cache = this.regionCache;
+    const sameContent = cache && cache.version === this.contentVersion && cache.rect === rect;
+    const ratio = cache ? cache.zoom / zoom : 1;
+    if (!cache || !sameContent || ratio > 2 || ratio < 0.5) {
+      cache = this.paintRegion(rect, zoom);
+    } else if (ratio !== 1 && !this.regionSettle) {
+      // Zooming: scale the cached picture now, repaint it sharp once the zoom rests.
+      this.regionSettle = setTimeout(() => {
+        this.regionSettle = null;
+        if (this.regionCache && this.regionCache.zoom !== this.camera.zoom) {
+          this.regionCache = null;
+          this.parts?.staticLayer.batchDraw();
+        }
+      }, 150);
+    }
+    if (!cache) return drawNotes(ctx, this.visible.filter((n) => !this.lifted.has(n.id)), zoom);
+    const k = cache.canvas.width / rect.width;
+    const sx = Math.max(0, view.x - rect.x);
+    const sy = Math.max(0, view.y - rect.y);
+    const sw = Math.min(rect.width - sx, view.width);
+    const sh = Math.min(rect.height - sy, view.height);
+    if (sw > 0 && sh > 0) ctx.drawImage(cache.canvas, sx * k, sy * k, sw * k, sh * k, rect.x + sx, rect.y + sy, sw, sh);
+    return { drawn: inView, pending: 0 };
+  }
+
+  private paintRegion(rect: Rect, zoom: number): BoardController['regionCache'] {
+    const dpr = Math.min(2, window.devicePixelRatio || 1);
+    let scale = zoom * dpr;
+    const maxPixels = 8_000_000;
+    if (rect.width * rect.height * scale * scale > maxPixels) scale = Math.sqrt(maxPixels / (rect.width * rect.height));
+    const canvas = this.regionCache?.canvas ?? document.createElement('canvas');
+    canvas.width = Math.max(1, Math.ceil(rect.width * scale));
+    canvas.height = Math.max(1, Math.ceil(rect.height * scale));
+    const c = canvas.getContext('2d');
+    if (!c) return null;
+    c.setTransform(scale, 0, 0, scale, -rect.x * scale, -rect.y * scale);
+    drawBlocks(c, this.visible.filter((n) => !this.lifted.has(n.id)), zoom);
+    this.regionCache = { canvas, rect, zoom, version: this.contentVersion };
+    return this.regionCache;
   }
 
   private liftedNotes(): BoardNote[] {
@@ -487,6 +540,7 @@ export class BoardController {
   }
 
   private afterChange(changes: readonly NoteChange[]): void {
+    this.contentVersion++;
     for (const c of changes) {
       if (c.op === 'delete') {
         this.index.remove(c.id);
@@ -894,6 +948,7 @@ export class BoardController {
       if (Math.hypot(p.x - g.start.x, p.y - g.start.y) < DRAG_THRESHOLD) return;
       if (g.hit && this.selection.has(g.hit)) {
         this.lifted = new Set(this.selection);
+        this.contentVersion++;
         this.liftOffset = { dx: 0, dy: 0 };
         this.gesture = { kind: 'drag', pointerId: g.pointerId, startBoard: g.startBoard, dx: 0, dy: 0 };
         this.syncTransformer();
@@ -936,6 +991,7 @@ export class BoardController {
       const { dx, dy } = g;
       const ids = [...this.lifted];
       this.lifted = new Set();
+      this.contentVersion++;
       this.liftOffset = { dx: 0, dy: 0 };
       const changes: NoteChange[] = [];
       if (Math.round(dx) !== 0 || Math.round(dy) !== 0) {
@@ -977,6 +1033,7 @@ export class BoardController {
     if (!box0) return;
     this.resizing = { start, box0, box: box0 };
     this.lifted = new Set(start.keys());
+    this.contentVersion++;
     this.parts?.staticLayer.batchDraw();
   }
 
@@ -1015,6 +1072,7 @@ export class BoardController {
     const n = rects.size;
     this.resizing = null;
     this.lifted = new Set();
+    this.contentVersion++;
     const changes: NoteChange[] = [...rects].map(([id, r]) => ({
       op: 'update',
       id,

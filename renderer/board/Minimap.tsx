@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { padRect, unionRects, viewRect, type Rect } from '../../shared/board/camera';
+import { containsRect, padRect, unionRects, viewRect, type Rect } from '../../shared/board/camera';
 import type { BoardController } from './BoardController';
 import { NOTE_EDGE, SELECTION } from './theme';
 
@@ -27,10 +27,19 @@ export function Minimap({ controller }: { controller: BoardController }) {
     let notesDirty = true;
     let raf = 0;
 
+    // The mapped area changes only when the document changes or the view leaves it, so panning
+    // repaints just the viewport frame, not every note.
+    let area: Rect | null = null;
     const mapping = () => {
-      const bounds = controller.index.bounds();
       const view = viewRect(controller.camera, controller.viewport);
-      const w = padRect(unionRects(bounds ? [bounds, view] : [view])!, 0.08);
+      if (!area || !containsRect(area, view)) {
+        const bounds = controller.index.bounds();
+        const fitted = padRect(unionRects(bounds ? [bounds, view] : [view])!, 0.08);
+        // Leaving the area: grow it with room to spare, so a pan does not regrow it every frame.
+        area = area ? padRect(unionRects([area, view])!, 0.25) : fitted;
+        if (!bounds || containsRect(fitted, area)) area = fitted;
+      }
+      const w = area;
       const s = Math.min(W / w.width, H / w.height);
       // Centre the world in the minimap.
       return { s, ox: (W - w.width * s) / 2 - w.x * s, oy: (H - w.height * s) / 2 - w.y * s, w, view };
@@ -71,6 +80,7 @@ export function Minimap({ controller }: { controller: BoardController }) {
     };
     const offDoc = controller.onDocChange(() => {
       notesDirty = true;
+      area = null;
       schedule();
     });
     const offCam = controller.onCameraChange(schedule);

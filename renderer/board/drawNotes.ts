@@ -7,6 +7,11 @@ import { layoutFor } from './textLayout';
 export const BLOCK_ZOOM = 0.22;
 export const BLOCK_COUNT = 3000;
 
+/** True when notes are drawn as flat blocks (far out, or very many in view). */
+export function isBlockLevel(zoom: number, count: number): boolean {
+  return zoom < BLOCK_ZOOM || count > BLOCK_COUNT;
+}
+
 /** What a draw did: notes drawn, and how many were drawn roughly because their bitmaps were not ready. */
 export interface DrawResult {
   drawn: number;
@@ -24,7 +29,7 @@ const BITMAP_BUDGET_MS = 6;
  */
 export function drawNotes(ctx: CanvasRenderingContext2D, notes: readonly BoardNote[], zoom: number): DrawResult {
   if (notes.length === 0) return { drawn: 0, pending: 0 };
-  if (zoom < BLOCK_ZOOM || notes.length > BLOCK_COUNT) return { drawn: drawBlocks(ctx, notes, zoom), pending: 0 };
+  if (isBlockLevel(zoom, notes.length)) return { drawn: drawBlocks(ctx, notes, zoom), pending: 0 };
   const ratio = (typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1) * zoom;
   // Render at the next power of two at or above the screen scale: crisp, and few re-renders.
   let scale = Math.max(1 / 8, 2 ** Math.ceil(Math.log2(ratio) - 1e-9));
@@ -168,7 +173,7 @@ function drawText(ctx: CanvasRenderingContext2D, n: BoardNote, zoom: number): vo
 }
 
 /** Far zoom: flat blocks batched by colour (eight fill-style changes in all), no text. */
-function drawBlocks(ctx: CanvasRenderingContext2D, notes: readonly BoardNote[], zoom: number): number {
+export function drawBlocks(ctx: CanvasRenderingContext2D, notes: readonly BoardNote[], zoom: number): number {
   const byColor = new Map<string, BoardNote[]>();
   for (const n of notes) {
     const list = byColor.get(n.color);
