@@ -144,6 +144,8 @@ export class BoardController {
         kind: n.kind,
         sentiment: n.sentiment,
         author: n.author,
+        channels: n.channels ?? [],
+        personaIds: n.personaIds ?? [],
       });
     }
     this.index.load(this.notes.values());
@@ -712,6 +714,8 @@ export class BoardController {
       kind: null,
       sentiment: null,
       author: null,
+      channels: [],
+      personaIds: [],
     };
     const step = this.commit('New note', [{ op: 'create', note }], [note.id]);
     if (opts.edit !== false) this.startEditing(note.id, true, step);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTE_COLORS, NOTE_DEFAULT_SIZE, NOTE_KINDS, type NoteColor } from '../../shared/domain';
+import { CHANNELS, NOTE_COLORS, NOTE_DEFAULT_SIZE, NOTE_KINDS, type NoteColor } from '../../shared/domain';
 import type { BoardNote } from '../../shared/board/history';
 
 /** Our own clipboard format: JSON of the copied notes (positions kept relative to each other). */
@@ -15,6 +15,7 @@ const clipNote = z.object({
   kind: z.enum(NOTE_KINDS).nullable().catch(null),
   sentiment: z.union([z.literal(-2), z.literal(-1), z.literal(0), z.literal(1), z.literal(2)]).nullable().catch(null),
   author: z.string().max(100).nullable().catch(null),
+  channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).catch([]),
 });
 const clipPayload = z.object({ version: z.literal(1), notes: z.array(clipNote).max(50_000) });
 
@@ -31,6 +32,7 @@ export function notesToClipboard(notes: readonly BoardNote[]): { json: string; t
       kind: n.kind,
       sentiment: n.sentiment,
       author: n.author,
+      channels: n.channels,
     })),
   };
   return { json: JSON.stringify(payload), text: notes.map((n) => n.text).join('\n') };
@@ -38,14 +40,15 @@ export function notesToClipboard(notes: readonly BoardNote[]): { json: string; t
 
 /**
  * Notes to paste, from our own format if present (anything malformed is ignored), else one note
- * per non-empty line of plain text. Stage and lane are dropped: they belong to the source map.
+ * per non-empty line of plain text. Stage, lane and personas are dropped: they belong to the
+ * source map.
  */
 export function notesFromClipboard(json: string, text: string, color: NoteColor): Omit<BoardNote, 'id'>[] {
   if (json) {
     try {
       const parsed = clipPayload.safeParse(JSON.parse(json));
       if (parsed.success && parsed.data.notes.length > 0) {
-        return parsed.data.notes.map((n) => ({ ...n, stageId: null, laneId: null }));
+        return parsed.data.notes.map((n) => ({ ...n, channels: [...new Set(n.channels)], stageId: null, laneId: null, personaIds: [] }));
       }
     } catch {
       // Not our JSON after all: fall through to the text.
@@ -69,5 +72,7 @@ export function notesFromClipboard(json: string, text: string, color: NoteColor)
     kind: null,
     sentiment: null,
     author: null,
+    channels: [],
+    personaIds: [],
   }));
 }

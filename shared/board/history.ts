@@ -8,7 +8,20 @@ import type { Note } from '../domain';
 /** The part of a note the board edits and persists (the store adds mapId and timestamps). */
 export type BoardNote = Pick<
   Note,
-  'id' | 'text' | 'x' | 'y' | 'width' | 'height' | 'color' | 'stageId' | 'laneId' | 'kind' | 'sentiment' | 'author'
+  | 'id'
+  | 'text'
+  | 'x'
+  | 'y'
+  | 'width'
+  | 'height'
+  | 'color'
+  | 'stageId'
+  | 'laneId'
+  | 'kind'
+  | 'sentiment'
+  | 'author'
+  | 'channels'
+  | 'personaIds'
 >;
 export type NoteFieldPatch = Partial<Omit<BoardNote, 'id'>>;
 

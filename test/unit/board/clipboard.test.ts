@@ -15,15 +15,31 @@ const n = (id: string, text: string, x: number): BoardNote => ({
   kind: 'pain_point',
   sentiment: -1,
   author: 'Ana',
+  channels: ['phone', 'web'],
+  personaIds: ['p1'],
 });
 
 describe('clipboard format', () => {
-  test('round-trips notes, dropping ids and the source map’s stage and lane', () => {
+  test('round-trips notes, dropping ids and the source map’s stage, lane and personas', () => {
     const { json, text } = notesToClipboard([n('a', 'first', 0), n('b', 'second', 200)]);
     expect(text).toBe('first\nsecond');
     const back = notesFromClipboard(json, text, 'yellow');
     expect(back).toHaveLength(2);
-    expect(back[1]).toEqual({ text: 'second', x: 200, y: 10, width: 160, height: 120, color: 'pink', kind: 'pain_point', sentiment: -1, author: 'Ana', stageId: null, laneId: null });
+    expect(back[1]).toEqual({
+      text: 'second',
+      x: 200,
+      y: 10,
+      width: 160,
+      height: 120,
+      color: 'pink',
+      kind: 'pain_point',
+      sentiment: -1,
+      author: 'Ana',
+      channels: ['phone', 'web'],
+      stageId: null,
+      laneId: null,
+      personaIds: [],
+    });
     expect('id' in back[0]!).toBe(false);
   });
 

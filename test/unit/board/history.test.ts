@@ -14,6 +14,8 @@ const n = (id: string, x = 0): BoardNote => ({
   kind: null,
   sentiment: null,
   author: null,
+  channels: [],
+  personaIds: [],
 });
 
 describe('applyChanges', () => {

@@ -15,6 +15,8 @@ const n = (id: string, x = 0): BoardNote => ({
   kind: null,
   sentiment: null,
   author: null,
+  channels: [],
+  personaIds: [],
 });
 
 /** A manual clock: timers run only when the test says so. */
