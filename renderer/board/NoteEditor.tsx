@@ -62,7 +62,11 @@ function EditorBox({ controller, id }: { controller: BoardController; id: string
           commit('leave');
         }
       }}
-      onBlur={() => commit('leave')}
+      onBlur={() => {
+        // Switching to another window blurs the textarea too; keep editing until focus moves
+        // elsewhere in the page (the text is still committed on hide or close).
+        if (document.hasFocus()) commit('leave');
+      }}
       style={{
         position: 'absolute',
         left: (note.x - camera.x) * camera.zoom,
