@@ -1,23 +1,26 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MapSummary } from '../../shared/domain';
-import type { TemplateSummary } from '../../shared/templates';
-import { registerActions } from '../actions/registry';
 import { api } from '../api/client';
+import { NOTE_RGB } from '../board/theme';
 import { messageOf, showError } from '../state/notices';
 import { navigate } from '../state/route';
+import { openNewMap } from '../state/shell';
 import { Dialog } from '../ui/Dialog';
+import { FieldError } from '../ui/FieldError';
+import { CopyIcon, PencilIcon, TrashIcon } from '../ui/icons';
 import { relativeTime } from '../ui/relativeTime';
+import { useNow } from '../ui/useNow';
+import './HomeScreen.css';
 
-type Pending =
-  | { kind: 'new' }
-  | { kind: 'rename'; map: MapSummary }
-  | { kind: 'delete'; map: MapSummary }
-  | null;
+type Pending = { kind: 'rename'; map: MapSummary } | { kind: 'delete'; map: MapSummary } | null;
+
+const notes = (n: number) => (n === 1 ? '1 note' : `${n.toLocaleString()} notes`);
 
 /** The map list: open, create (blank or from a template), rename, duplicate, delete. */
 export function HomeScreen() {
   const [maps, setMaps] = useState<MapSummary[] | null>(null);
   const [pending, setPending] = useState<Pending>(null);
+  const now = useNow();
 
   // Bumped to list the maps again after a change.
   const [version, setVersion] = useState(0);
@@ -37,7 +40,9 @@ export function HomeScreen() {
     };
   }, [version]);
 
-  useEffect(() => registerActions([{ id: 'map.new', label: 'New map', shortcut: 'Ctrl+N', perform: () => setPending({ kind: 'new' }) }]), []);
+  useEffect(() => {
+    document.title = 'Journeyboard';
+  }, []);
 
   const duplicate = async (map: MapSummary) => {
     try {
@@ -51,55 +56,74 @@ export function HomeScreen() {
   return (
     <div className="home">
       <header className="home-header">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <h1>Journeyboard</h1>
+        <div className="home-header-inner">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            <h1>Journeyboard</h1>
+          </div>
+          <button type="button" className="button primary" onClick={openNewMap}>
+            + New map
+          </button>
         </div>
-        <button type="button" className="button primary" onClick={() => setPending({ kind: 'new' })}>
-          + New map
-        </button>
       </header>
 
       <main className="home-main">
-        <h2 className="section-title">Your maps</h2>
-        {maps === null ? null : maps.length === 0 ? (
-          <div className="empty">
+        {maps !== null && maps.length > 0 && (
+          <h2 className="section-title">
+            Your maps <span className="section-count">{maps.length}</span>
+          </h2>
+        )}
+        {maps === null ? (
+          <div className="map-grid" aria-busy="true" aria-label="Loading maps">
+            <div className="map-card skeleton" />
+            <div className="map-card skeleton" />
+            <div className="map-card skeleton" />
+          </div>
+        ) : maps.length === 0 ? (
+          <div className="empty" data-testid="empty-state">
             <div className="empty-art" aria-hidden="true">
               <span className="sticky s1" />
               <span className="sticky s2" />
               <span className="sticky s3" />
             </div>
-            <h3>No maps yet</h3>
-            <p>Start a map for your next workshop: a blank board, or a journey template with stages ready.</p>
-            <button type="button" className="button primary" onClick={() => setPending({ kind: 'new' })}>
+            <h2>No maps yet</h2>
+            <p>Start a map for your next workshop: a blank board, or a journey template with its stages and lanes ready.</p>
+            <button type="button" className="button primary" onClick={openNewMap}>
               Create your first map
             </button>
           </div>
         ) : (
           <ul className="map-grid" aria-label="Maps">
             {maps.map((m) => (
-              <li key={m.id} className="map-card" data-testid="map-card">
-                <button type="button" className="map-open" aria-label={`Open ${m.title}`} onClick={() => navigate({ screen: 'map', mapId: m.id })}>
-                  <span className="map-thumb" aria-hidden="true">
-                    <span />
-                    <span />
-                    <span />
-                    <span />
-                  </span>
+              <li key={m.id} className="map-card" data-testid="map-card" data-map-id={m.id}>
+                <button
+                  type="button"
+                  className="map-open"
+                  aria-label={`Open ${m.title}`}
+                  title={m.title}
+                  onClick={() => navigate({ screen: 'map', mapId: m.id })}
+                >
+                  <MapThumb id={m.id} />
                   <span className="map-title">{m.title}</span>
                   <span className="map-meta">
-                    {m.noteCount === 1 ? '1 note' : `${m.noteCount.toLocaleString()} notes`} · edited {relativeTime(m.updatedAt)}
+                    {notes(m.noteCount)} · edited {relativeTime(m.updatedAt, now)}
                   </span>
                 </button>
                 <div className="map-actions">
                   <button type="button" className="icon-button" aria-label={`Rename ${m.title}`} title="Rename" onClick={() => setPending({ kind: 'rename', map: m })}>
-                    ✎
+                    <PencilIcon />
                   </button>
                   <button type="button" className="icon-button" aria-label={`Duplicate ${m.title}`} title="Duplicate" onClick={() => void duplicate(m)}>
-                    ⧉
+                    <CopyIcon />
                   </button>
-                  <button type="button" className="icon-button danger" aria-label={`Delete ${m.title}`} title="Delete" onClick={() => setPending({ kind: 'delete', map: m })}>
-                    🗑
+                  <button
+                    type="button"
+                    className="icon-button danger"
+                    aria-label={`Delete ${m.title}`}
+                    title="Delete"
+                    onClick={() => setPending({ kind: 'delete', map: m })}
+                  >
+                    <TrashIcon />
                   </button>
                 </div>
               </li>
@@ -108,15 +132,6 @@ export function HomeScreen() {
         )}
       </main>
 
-      {pending?.kind === 'new' && (
-        <NewMapDialog
-          onDone={(id) => {
-            setPending(null);
-            navigate({ screen: 'map', mapId: id });
-          }}
-          onCancel={() => setPending(null)}
-        />
-      )}
       {pending?.kind === 'rename' && (
         <RenameDialog
           map={pending.map}
@@ -141,63 +156,35 @@ export function HomeScreen() {
   );
 }
 
-/** Shows the API's refusal inside the dialog, where the person is looking. */
-function FieldError({ message }: { message: string | null }) {
-  return message ? (
-    <p className="field-error" role="alert">
-      {message}
-    </p>
-  ) : null;
+const THUMB_COLORS = [NOTE_RGB.yellow, NOTE_RGB.orange, NOTE_RGB.pink, NOTE_RGB.purple, NOTE_RGB.blue, NOTE_RGB.teal, NOTE_RGB.green];
+
+/** Columns of sticky-note colours for a map's card, the same every time for the same id. */
+function thumbColumns(id: string): string[][] {
+  let seed = 2166136261;
+  for (let i = 0; i < id.length; i++) seed = Math.imul(seed ^ id.charCodeAt(i), 16777619);
+  const next = () => {
+    seed = Math.imul(seed ^ (seed >>> 15), 2246822507);
+    seed = Math.imul(seed ^ (seed >>> 13), 3266489909);
+    return ((seed ^= seed >>> 16) >>> 0) / 4294967296;
+  };
+  const columns = 4 + Math.floor(next() * 2);
+  return Array.from({ length: columns }, () =>
+    Array.from({ length: 1 + Math.floor(next() * 3) }, () => THUMB_COLORS[Math.floor(next() * THUMB_COLORS.length)]!),
+  );
 }
 
-function NewMapDialog({ onDone, onCancel }: { onDone: (id: string) => void; onCancel: () => void }) {
-  const [title, setTitle] = useState('');
-  const [templates, setTemplates] = useState<TemplateSummary[]>([]);
-  const [template, setTemplate] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    api.call('templates.list', {}).then(
-      (list) => {
-        setTemplates(list);
-        setTemplate((t) => t || (list.find((x) => x.id === 'blank')?.id ?? ''));
-      },
-      (err) => setError(messageOf(err)),
-    );
-  }, []);
-
-  const create = async () => {
-    setBusy(true);
-    try {
-      const map = await api.call('maps.create', template ? { title, template } : { title });
-      onDone(map.id);
-    } catch (err) {
-      setError(messageOf(err));
-      setBusy(false);
-    }
-  };
-
+/** A small abstract board, different per map, so cards are told apart at a glance. */
+function MapThumb({ id }: { id: string }) {
   return (
-    <Dialog title="New map" confirmLabel="Create map" busy={busy} onConfirm={() => void create()} onCancel={onCancel}>
-      <label className="field">
-        <span>Title</span>
-        <input autoFocus value={title} maxLength={200} placeholder="e.g. Current account opening – as-is" onChange={(e) => setTitle(e.target.value)} />
-      </label>
-      {templates.length > 0 && (
-        <fieldset className="templates">
-          <legend>Start from</legend>
-          {templates.map((t) => (
-            <label key={t.id} className={t.id === template ? 'template selected' : 'template'}>
-              <input type="radio" name="template" value={t.id} checked={t.id === template} onChange={() => setTemplate(t.id)} />
-              <span className="template-name">{t.name}</span>
-              <span className="template-desc">{t.description}</span>
-            </label>
+    <span className="map-thumb" aria-hidden="true">
+      {thumbColumns(id).map((column, c) => (
+        <span key={c} className="map-thumb-col">
+          {column.map((color, r) => (
+            <span key={r} className="map-thumb-note" style={{ background: color }} />
           ))}
-        </fieldset>
-      )}
-      <FieldError message={error} />
-    </Dialog>
+        </span>
+      ))}
+    </span>
   );
 }
 
@@ -207,6 +194,7 @@ function RenameDialog({ map, onDone, onCancel }: { map: MapSummary; onDone: () =
   const [busy, setBusy] = useState(false);
   const rename = async () => {
     setBusy(true);
+    setError(null);
     try {
       await api.call('maps.rename', { id: map.id, title });
       onDone();
@@ -219,7 +207,7 @@ function RenameDialog({ map, onDone, onCancel }: { map: MapSummary; onDone: () =
     <Dialog title="Rename map" confirmLabel="Rename" busy={busy} onConfirm={() => void rename()} onCancel={onCancel}>
       <label className="field">
         <span>Title</span>
-        <input autoFocus value={title} onFocus={(e) => e.target.select()} onChange={(e) => setTitle(e.target.value)} />
+        <input autoFocus value={title} maxLength={200} onFocus={(e) => e.target.select()} onChange={(e) => setTitle(e.target.value)} />
       </label>
       <FieldError message={error} />
     </Dialog>
@@ -231,6 +219,7 @@ function DeleteDialog({ map, onDone, onCancel }: { map: MapSummary; onDone: () =
   const [busy, setBusy] = useState(false);
   const remove = async () => {
     setBusy(true);
+    setError(null);
     try {
       await api.call('maps.delete', { id: map.id });
       onDone();
@@ -242,7 +231,7 @@ function DeleteDialog({ map, onDone, onCancel }: { map: MapSummary; onDone: () =
   return (
     <Dialog title={`Delete “${map.title}”?`} confirmLabel="Delete map" danger busy={busy} onConfirm={() => void remove()} onCancel={onCancel}>
       <p>
-        This deletes the map and its {map.noteCount === 1 ? '1 note' : `${map.noteCount.toLocaleString()} notes`} from this computer. It cannot be
+        {map.noteCount === 0 ? 'This deletes the map' : `This deletes the map and its ${notes(map.noteCount)}`} from this computer. It cannot be
         undone.
       </p>
       <FieldError message={error} />

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { Board } from '../board/Board';
 import { messageOf, showError } from '../state/notices';
 import { navigate } from '../state/route';
+import './MapScreen.css';
 
 /** One open map: a slim bar with its title and the way home, and the board below. */
 export function MapScreen({ mapId }: { mapId: string }) {
@@ -25,12 +26,17 @@ export function MapScreen({ mapId }: { mapId: string }) {
 
   useEffect(() => registerActions([{ id: 'map.close', label: 'Close map', perform: () => navigate({ screen: 'home' }) }]), []);
 
+  useEffect(() => {
+    document.title = map ? `${map.title} – Journeyboard` : 'Journeyboard';
+  }, [map]);
+
   return (
     <div className="map-screen">
       <header className="map-bar">
-        <button type="button" className="button ghost" onClick={() => navigate({ screen: 'home' })}>
+        <button type="button" className="button ghost back" title="Back to all maps" onClick={() => navigate({ screen: 'home' })}>
           ← Maps
         </button>
+        <span className="map-bar-divider" aria-hidden="true" />
         {map && <MapTitle map={map} onRenamed={(title) => setMap({ ...map, title })} />}
       </header>
       <div className="map-body">
@@ -81,6 +87,7 @@ function MapTitle({ map, onRenamed }: { map: JourneyMap; onRenamed: (title: stri
         ref={input}
         className="map-title-input"
         aria-label="Map title"
+        maxLength={200}
         value={draft}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={() => void commit()}
@@ -97,8 +104,10 @@ function MapTitle({ map, onRenamed }: { map: JourneyMap; onRenamed: (title: stri
   return (
     <h1
       className="map-name"
+      data-testid="map-title"
       tabIndex={0}
       title="Double-click to rename"
+      aria-description="Double-click or press Enter to rename"
       onDoubleClick={() => {
         setDraft(map.title);
         setEditing(true);

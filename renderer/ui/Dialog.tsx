@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import './Dialog.css';
 
 /**
- * A modal dialog on the native <dialog> element: focus moves into it, Escape cancels, Enter in
- * its form confirms, and focus returns where it was when it closes.
+ * A modal dialog on the native <dialog> element: focus moves into it (to the `autoFocus` field, or
+ * the first button), Tab stays inside, Escape cancels, Enter in its form confirms, and focus
+ * returns where it was when it closes.
  */
 export function Dialog({
   title,
@@ -10,6 +12,7 @@ export function Dialog({
   confirmLabel,
   danger = false,
   busy = false,
+  wide = false,
   onConfirm,
   onCancel,
 }: {
@@ -18,6 +21,7 @@ export function Dialog({
   confirmLabel: string;
   danger?: boolean;
   busy?: boolean;
+  wide?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -35,11 +39,12 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={wide ? 'dialog wide' : 'dialog'}
       aria-labelledby={titleId}
       onCancel={(e) => {
+        // Escape: the owner decides (it unmounts the dialog), so the element never closes by itself.
         e.preventDefault();
-        onCancel();
+        if (!busy) onCancel();
       }}
     >
       <form
@@ -52,10 +57,10 @@ export function Dialog({
         <h2 id={titleId}>{title}</h2>
         <div className="dialog-body">{children}</div>
         <div className="dialog-actions">
-          <button type="button" className="button" onClick={onCancel}>
+          <button type="button" className="button" onClick={onCancel} disabled={busy}>
             Cancel
           </button>
-          <button type="submit" className={danger ? 'button danger' : 'button primary'} disabled={busy}>
+          <button type="submit" className={danger ? 'button danger' : 'button primary'} disabled={busy} autoFocus={danger}>
             {confirmLabel}
           </button>
         </div>
