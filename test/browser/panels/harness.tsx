@@ -1,9 +1,12 @@
 import { createRoot, type Root } from 'react-dom/client';
-import { act, type ReactElement } from 'react';
+import { flushSync } from 'react-dom';
+import type { ReactElement } from 'react';
 import type { JourneyboardApi, MethodInput, MethodName } from '../../../shared/api';
-import '../../../renderer/styles/app.css';
+import '../../../renderer/styles/base.css';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+// Real events from userEvent and real async API answers drive these components, as in the app:
+// renders are flushed synchronously here and assertions poll, so nothing needs act().
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = false;
 
 export interface FakeApi extends JourneyboardApi {
   calls: { method: string; input: Record<string, unknown> }[];
@@ -35,21 +38,21 @@ export async function render(element: ReactElement, style = 'position:fixed;inse
   div.style.cssText = style;
   document.body.appendChild(div);
   const root = createRoot(div);
-  await act(async () => root.render(element));
+  flushSync(() => root.render(element));
   current = { root, div };
   return div;
 }
 
 /** Re-renders the mounted tree with new props. */
 export async function rerender(element: ReactElement): Promise<void> {
-  await act(async () => current!.root.render(element));
+  flushSync(() => current!.root.render(element));
 }
 
 export function unmountCurrent(): void {
   if (!current) return;
   const { root, div } = current;
   current = null;
-  act(() => root.unmount());
+  root.unmount();
   div.remove();
 }
 
