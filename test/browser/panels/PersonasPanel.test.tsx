@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { JourneyMap, Persona } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
 import { PersonasPanel } from '../../../renderer/panels/PersonasPanel';
@@ -14,8 +14,10 @@ const state: { map: JourneyMap; lens: string | null; closed: number } = { map: s
 function Host({ initial, api }: { initial: JourneyMap; api: FakeApi }) {
   const [map, setMap] = useState(initial);
   const [lens, setLens] = useState<string | null>(null);
-  state.map = map;
-  state.lens = lens;
+  useLayoutEffect(() => {
+    state.map = map;
+    state.lens = lens;
+  }, [map, lens]);
   return (
     <div style={{ position: 'absolute', inset: 0, background: '#f6f7f9' }}>
       <PersonasPanel map={map} onMapChange={setMap} lensPersonaId={lens} onLensChange={setLens} onClose={() => state.closed++} api={api} />
