@@ -85,3 +85,31 @@ test('a map that no longer exists says so and offers the way back', async ({ app
   await page.getByRole('button', { name: 'Back to maps' }).click();
   await expect(page.getByRole('heading', { name: 'No maps yet' })).toBeVisible();
 });
+
+test('keyboard only: Enter creates, Escape cancels, the title renames in place on the map', async ({ app, page }) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: '+ New map' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New map' });
+  await expect(dialog.getByLabel('Title')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '+ New map' })).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Claims journey');
+  await page.keyboard.press('Enter');
+  const title = page.getByTestId('map-title');
+  await expect(title).toHaveText('Claims journey');
+  await expect(page).toHaveTitle('Claims journey – Journeyboard');
+
+  await title.dblclick();
+  const input = page.getByRole('textbox', { name: 'Map title' });
+  await expect(input).toBeFocused();
+  await input.fill('Claims journey (to-be)');
+  await page.keyboard.press('Enter');
+  await expect(title).toHaveText('Claims journey (to-be)');
+
+  await page.getByRole('button', { name: '← Maps' }).click();
+  await expect(page.getByRole('button', { name: 'Open Claims journey (to-be)' })).toBeVisible();
+  await expect(page.getByTestId('map-card')).toContainText('edited just now');
+});
