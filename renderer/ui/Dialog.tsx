@@ -31,6 +31,9 @@ export function Dialog({
     const dialog = ref.current!;
     const previous = document.activeElement as HTMLElement | null;
     dialog.showModal();
+    // showModal() focuses the first focusable element (Cancel); a confirmation without a field
+    // focuses its confirm button instead, so Enter confirms as in every other dialog.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     return () => {
       dialog.close();
       previous?.focus?.();
@@ -60,7 +63,7 @@ export function Dialog({
           <button type="button" className="button" onClick={onCancel} disabled={busy}>
             Cancel
           </button>
-          <button type="submit" className={danger ? 'button danger' : 'button primary'} disabled={busy} autoFocus={danger}>
+          <button type="submit" className={danger ? 'button danger' : 'button primary'} disabled={busy} data-autofocus={danger || undefined}>
             {confirmLabel}
           </button>
         </div>
