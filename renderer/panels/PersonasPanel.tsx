@@ -130,7 +130,12 @@ export function PersonasPanel({ map, onMapChange, lensPersonaId, onLensChange, o
   };
 
   const onPanelKey = (e: ReactKeyboardEvent) => {
+    // Keys pressed in the panel are for the panel: the board's window shortcuts (N, Delete, ...)
+    // must not act on notes while the person works on a persona card.
+    e.stopPropagation();
     const t = e.target as HTMLElement;
+    // Escape in the delete dialog cancels the dialog only.
+    if (t.closest('dialog')) return;
     if (e.key === 'Escape' && !e.defaultPrevented && !['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) {
       e.preventDefault();
       onClose();

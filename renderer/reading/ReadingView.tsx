@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useId, useMemo, useRef } from 'react';
+import { Fragment, useEffect, useId, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { CHANNEL_LABELS, type JourneyMap, type Note, type Persona } from '../../shared/domain';
 import { emotionFace, emotionY, monotoneCurve, svgPathData, type StageEmotion } from '../../shared/journey';
@@ -25,25 +25,31 @@ export function ReadingView({ map, onClose }: { map: JourneyMap; onClose(): void
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
+    // The app behind is covered: keep keyboard and screen-reader focus out of it while open.
+    const behind = [...document.body.children].filter((el): el is HTMLElement => el instanceof HTMLElement && el !== root.current && !el.inert);
+    for (const el of behind) el.inert = true;
     root.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) {
-        e.preventDefault();
-        close.current();
-      }
-    };
-    window.addEventListener('keydown', onKey);
     return () => {
-      window.removeEventListener('keydown', onKey);
+      for (const el of behind) el.inert = false;
       previous?.focus?.();
     };
   }, []);
+
+  // Keys pressed here are for this view: the board's window shortcuts (N, Delete, ...) must not act
+  // on a board the person cannot see.
+  const onKeyDown = (e: ReactKeyboardEvent) => {
+    e.stopPropagation();
+    if (e.key === 'Escape' && !e.defaultPrevented) {
+      e.preventDefault();
+      close.current();
+    }
+  };
 
   const noteCount = map.notes.length;
   const personaById = useMemo(() => new Map(map.personas.map((p) => [p.id, p])), [map.personas]);
 
   return createPortal(
-    <div ref={root} className="reading-root" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} data-testid="reading-view">
+    <div ref={root} className="reading-root" role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1} data-testid="reading-view" onKeyDown={onKeyDown}>
       <header className="reading-toolbar">
         <div className="reading-toolbar-title">
           <span className="reading-badge">Reading view</span>

@@ -136,7 +136,7 @@ describe('drawFrame', () => {
       new Konva.Shape({
         listening: false,
         sceneFunc: (ctx) => {
-          drawFrame(ctx, layout, emotions, { stages: map.stages, lanes: map.lanes, scale: zoom, curve });
+          drawFrame(ctx, layout, emotions, { stages: map.stages, lanes: map.lanes, scale: stage.scaleX(), curve });
           // Channel icons at the top of the cell of the first note that has channels.
           const n = map.notes[0]!;
           const cell = layout.cells.find((c) => c.noteIds.includes(n.id))!;
@@ -166,6 +166,12 @@ describe('drawFrame', () => {
     expect(pixel(opp.rect.x + opp.rect.width / 2, opp.rect.y + opp.rect.height / 2)).toBe('#f6fcf5');
     if ((import.meta as { env?: Record<string, string | undefined> }).env?.VITE_JOURNEY_SCREENSHOT) {
       await page.screenshot({ path: 'shots/frame.png' });
+      // Close up, at 100%: the emotion row of the first stages.
+      const row = layout.rows.find((r) => r.kind === 'emotions')!;
+      stage.scale({ x: 1, y: 1 });
+      stage.position({ x: -layout.rect.x + 10, y: -row.y + 500 });
+      layer.draw();
+      await page.screenshot({ path: 'shots/frame-100.png' });
     }
     stage.destroy();
     host.remove();

@@ -159,6 +159,11 @@ describe('PersonasPanel', () => {
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(api.calls).toEqual([]);
     await page.getByRole('button', { name: 'Delete Maya Okafor' }).click();
+    // Escape cancels the dialog, not the panel.
+    await userEvent.keyboard('{Escape}');
+    await expect.element(dialog).not.toBeInTheDocument();
+    expect(state.closed).toBe(0);
+    await page.getByRole('button', { name: 'Delete Maya Okafor' }).click();
     await page.getByRole('button', { name: 'Delete persona' }).click();
     expect(api.calls).toEqual([{ method: 'personas.delete', input: { id: 'p1' } }]);
     await expect.element(page.getByRole('listitem', { name: 'Maya Okafor' })).not.toBeInTheDocument();
@@ -200,6 +205,19 @@ describe('PersonasPanel', () => {
     if (wantScreenshots()) await page.screenshot({ path: 'shots/personas.png' });
     await page.getByRole('button', { name: 'Turn off' }).click();
     await expect.poll(() => state.lens).toBeNull();
+  });
+
+  test('keys pressed in the panel do not reach the board’s window shortcuts', async () => {
+    await mount(twoPersonas());
+    const keys: string[] = [];
+    const onKey = (e: KeyboardEvent) => keys.push(e.key);
+    window.addEventListener('keydown', onKey);
+    await page.getByRole('button', { name: 'Highlight Sam Lee’s notes on the board' }).element().focus();
+    await userEvent.keyboard('n{Delete}');
+    await page.getByRole('listitem', { name: 'Sam Lee' }).getByRole('textbox', { name: 'Goals' }).click();
+    await userEvent.keyboard('x');
+    window.removeEventListener('keydown', onKey);
+    expect(keys).toEqual([]);
   });
 
   test('a colour is chosen from the swatches with one call', async () => {

@@ -94,6 +94,24 @@ describe('ReadingView', () => {
     print.mockRestore();
   });
 
+  test('covers the app: what is behind is inert, and keys do not reach the board’s shortcuts', async () => {
+    const app = document.createElement('div');
+    app.className = 'behind';
+    document.body.appendChild(app);
+    const keys: string[] = [];
+    const onKey = (e: KeyboardEvent) => keys.push(e.key);
+    window.addEventListener('keydown', onKey);
+    await render(<ReadingView map={richMap()} onClose={() => {}} />);
+    expect(app.inert).toBe(true);
+    expect(document.activeElement).toBe(document.querySelector('[data-testid="reading-view"]'));
+    await userEvent.keyboard('n{Delete}');
+    expect(keys).toEqual([]);
+    unmountCurrent();
+    expect(app.inert).toBe(false);
+    window.removeEventListener('keydown', onKey);
+    app.remove();
+  });
+
   test('prints only the document: the app behind it is hidden', async () => {
     const app = document.createElement('div');
     app.className = 'behind';
@@ -102,6 +120,16 @@ describe('ReadingView', () => {
     await render(<ReadingView map={richMap()} onClose={() => {}} />);
     const rules = [...document.styleSheets].flatMap((s) => [...s.cssRules]).filter((r) => r instanceof CSSMediaRule && r.conditionText === 'print');
     expect(rules.map((r) => r.cssText).join('\n')).toContain('body > :not(.reading-root)');
+    if (wantScreenshots()) {
+      // A look at the print layout: the print rules applied to the screen, page-wide (A4 landscape at 96 dpi).
+      const preview = document.createElement('style');
+      preview.textContent = rules.flatMap((r) => [...(r as CSSMediaRule).cssRules].filter((x) => !(x instanceof CSSPageRule)).map((x) => x.cssText)).join('\n');
+      document.head.appendChild(preview);
+      document.body.style.width = '1047px';
+      await page.screenshot({ path: 'shots/reading-print.png' });
+      preview.remove();
+      document.body.style.width = '';
+    }
     app.remove();
   });
 
