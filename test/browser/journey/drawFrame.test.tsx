@@ -120,6 +120,31 @@ describe('drawFrame', () => {
     expect(name.x + name.text.length * 7).toBeLessThanOrEqual(layout.columns[0]!.x + layout.columns[0]!.width);
   });
 
+  test('highlights a hovered stage column, and draws an empty frame without failing', () => {
+    const map = sampleMap();
+    const layout = frameOf(map);
+    const { ctx, calls } = recorder();
+    const fills: { style: unknown; args: unknown[] }[] = [];
+    const spy = new Proxy(ctx, {
+      get(target, prop: string) {
+        const v = (target as unknown as Record<string, unknown>)[prop];
+        if (prop === 'fillRect') return (...args: unknown[]) => fills.push({ style: target.fillStyle, args });
+        return v;
+      },
+      set(target, prop: string, value) {
+        (target as unknown as Record<string, unknown>)[prop] = value;
+        return true;
+      },
+    });
+    drawFrame(spy, layout, [], { stages: map.stages, lanes: map.lanes, highlight: { type: 'stage', id: 's2' } });
+    const col = layout.columns[2]!;
+    expect(fills).toContainEqual({ style: FRAME_THEME.highlight, args: [col.x, layout.rect.y + layout.stageHeaderHeight, col.width, layout.rect.y + layout.rect.height - (layout.rect.y + layout.stageHeaderHeight)] });
+    expect(calls.some((c) => c.name === 'bezierCurveTo')).toBe(false);
+
+    const empty = layoutFrame({ origin: { x: 0, y: 0 }, stages: [], lanes: [], notes: [] });
+    expect(() => drawFrame(recorder().ctx, empty, [], { stages: [], lanes: [] })).not.toThrow();
+  });
+
   test('paints a real Konva layer: stage chevrons, row backgrounds and faces where the layout says', async () => {
     const map = sampleMap({ collapsed: ['Channels'], emotion: { 0: 1 } });
     const layout = frameOf(map);
