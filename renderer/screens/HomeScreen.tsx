@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MapSummary } from '../../shared/domain';
 import { api } from '../api/client';
 import { NOTE_RGB } from '../board/theme';
@@ -21,6 +21,7 @@ export function HomeScreen() {
   const [maps, setMaps] = useState<MapSummary[] | null>(null);
   const [pending, setPending] = useState<Pending>(null);
   const now = useNow();
+  const newButton = useRef<HTMLButtonElement>(null);
 
   // Bumped to list the maps again after a change.
   const [version, setVersion] = useState(0);
@@ -61,7 +62,7 @@ export function HomeScreen() {
             <span className="brand-mark" aria-hidden="true" />
             <h1>Journeyboard</h1>
           </div>
-          <button type="button" className="button primary" onClick={openNewMap}>
+          <button ref={newButton} type="button" className="button primary" onClick={openNewMap}>
             + New map
           </button>
         </div>
@@ -148,6 +149,8 @@ export function HomeScreen() {
           onDone={() => {
             setPending(null);
             reload();
+            // The card (and the button that opened the dialog) is gone: keep focus on the page.
+            requestAnimationFrame(() => newButton.current?.focus());
           }}
           onCancel={() => setPending(null)}
         />
