@@ -82,8 +82,15 @@ export function Board({
     controller.attach(parts as { [K in keyof typeof parts]: NonNullable<(typeof parts)[K]> }, host.current);
     const unregister = registerActions(boardActions(controller));
 
+    const boardEl = host.current;
+    /** Keys and clipboard events are the board's when nothing else on the page has focus. */
+    const ours = (target: EventTarget | null) => {
+      if (isTextTarget(target) || controller.editingId) return false;
+      if (document.querySelector('dialog[open]')) return false;
+      return !(target instanceof Node) || target === document || target === document.body || target === document.documentElement || boardEl.contains(target);
+    };
     const keydown = (e: KeyboardEvent) => {
-      if (isTextTarget(e.target) || controller.editingId) return;
+      if (!ours(e.target)) return;
       // Enter and Space on a focused button or link belong to it.
       if ((e.key === 'Enter' || e.key === ' ') && e.target instanceof HTMLElement && e.target.closest('button, a[href], [role="button"]')) return;
       if (e.key === ' ' && !e.repeat) {
@@ -106,7 +113,7 @@ export function Board({
     };
     const blur = () => controller.setSpace(false);
     const clip = (kind: 'copy' | 'cut' | 'paste') => (e: ClipboardEvent) => {
-      if (isTextTarget(e.target) || controller.editingId) return;
+      if (!ours(e.target)) return;
       // Text selected elsewhere on the page is copied as text, not as notes.
       if (kind !== 'paste' && !(window.getSelection()?.isCollapsed ?? true)) return;
       if (kind === 'paste') controller.paste(e);

@@ -129,6 +129,19 @@ describe('Board', () => {
     expect(c.notes.size).toBe(8);
   });
 
+  test('keys pressed in another part of the page are not the board’s', async () => {
+    const { c } = await mount(sample());
+    const outside = document.createElement('button');
+    document.body.appendChild(outside);
+    outside.focus();
+    c.setSelection(['n0']);
+    outside.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, cancelable: true }));
+    expect(c.notes.has('n0')).toBe(true);
+    outside.remove();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true, cancelable: true }));
+    expect(c.notes.has('n0')).toBe(false);
+  });
+
   test('arrow keys nudge the selection, shift by 10', async () => {
     const { c } = await mount(sample());
     c.setSelection(['n2']);
