@@ -301,9 +301,16 @@ function PersonaCard({
           type="button"
           className="persona-photo-button"
           onClick={() => fileRef.current?.click()}
+          onDragOver={(e) => {
+            if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+          }}
+          onDrop={(e) => {
+            e.preventDefault();
+            void onFile(e.dataTransfer.files[0]);
+          }}
           disabled={photoBusy}
           aria-label={persona.photo ? `Change ${persona.name}’s photo` : `Add a photo of ${persona.name}`}
-          title={persona.photo ? 'Change photo' : 'Add photo'}
+          title={persona.photo ? 'Change photo (or drop an image here)' : 'Add a photo (or drop an image here)'}
         >
           <PersonaAvatar persona={persona} size={56} />
           <span className="persona-photo-hint" aria-hidden="true">

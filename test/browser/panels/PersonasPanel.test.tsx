@@ -118,12 +118,8 @@ describe('PersonasPanel', () => {
   });
 
   test('a refused update shows the server’s message and keeps what was typed; Escape puts the saved text back', async () => {
+    // The fake checks inputs against shared/api.ts: a blank name is refused as the server refuses it.
     const api = server();
-    const answer = api.respond;
-    api.respond = (method, input) => {
-      if (method === 'personas.update' && input.name !== undefined) throw new ApiError('invalid_input', 'name: a name cannot be empty.');
-      return answer(method, input);
-    };
     await mount(twoPersonas(), api);
     const card = page.getByRole('listitem', { name: 'Sam Lee' });
     const name = card.getByRole('textbox', { name: 'Name' });
@@ -205,6 +201,27 @@ describe('PersonasPanel', () => {
     if (wantScreenshots()) await page.screenshot({ path: 'shots/personas.png' });
     await page.getByRole('button', { name: 'Turn off' }).click();
     await expect.poll(() => state.lens).toBeNull();
+  });
+
+  test('an image dropped on the avatar becomes the photo', async () => {
+    const api = await mount(twoPersonas());
+    const canvas = document.createElement('canvas');
+    canvas.width = 120;
+    canvas.height = 200;
+    canvas.getContext('2d')!.fillRect(0, 0, 120, 200);
+    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/webp'));
+    const data = new DataTransfer();
+    data.items.add(new File([blob], 'sam.webp', { type: 'image/webp' }));
+    const target = page.getByRole('button', { name: 'Add a photo of Sam Lee' }).element();
+    target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: data }));
+    target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+    await expect.poll(() => api.calls.length).toBe(1);
+    expect(api.calls[0]!.input.id).toBe('p2');
+    // Smaller than 256 px: kept at its own size (the short side), square.
+    const img = new Image();
+    img.src = api.calls[0]!.input.photo as string;
+    await img.decode();
+    expect([img.naturalWidth, img.naturalHeight]).toEqual([120, 120]);
   });
 
   test('keys pressed in the panel do not reach the board’s window shortcuts', async () => {

@@ -1,7 +1,8 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import type { ReactElement } from 'react';
-import type { JourneyboardApi, MethodInput, MethodName } from '../../../shared/api';
+import { methods, type JourneyboardApi, type MethodInput, type MethodName } from '../../../shared/api';
+import { ApiError } from '../../../shared/errors';
 import '../../../renderer/styles/base.css';
 
 // Real events from userEvent and real async API answers drive these components, as in the app:
@@ -14,7 +15,7 @@ export interface FakeApi extends JourneyboardApi {
   respond: (method: string, input: Record<string, unknown>) => unknown;
 }
 
-/** An api that records calls and answers with `respond` (default: echo the input). */
+/** An api that records calls, checks each input against its zod schema, and answers with `respond` (default: echo the input). */
 export function fakeApi(respond?: FakeApi['respond']): FakeApi {
   const api: FakeApi = {
     calls: [],
@@ -22,6 +23,13 @@ export function fakeApi(respond?: FakeApi['respond']): FakeApi {
     async call<M extends MethodName>(method: M, input: MethodInput<M>) {
       const copy = structuredClone(input) as Record<string, unknown>;
       api.calls.push({ method, input: copy });
+      // What the components send meets the real contract, refused as the boundary would refuse it
+      // (the same `field: message.` sentence as electron/services' describe()).
+      const checked = methods[method].input.safeParse(copy);
+      if (!checked.success) {
+        const parts = checked.error.issues.map((i) => `${i.path.length ? i.path.map(String).join('.') : 'input'}: ${i.message.replace(/^Invalid input: /, '')}`);
+        throw new ApiError('invalid_input', `${parts.join('; ')}.`);
+      }
       return api.respond(method, copy) as never;
     },
   };
