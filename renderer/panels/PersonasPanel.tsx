@@ -70,8 +70,8 @@ export function PersonasPanel({ map, onMapChange, lensPersonaId, onLensChange, o
       const color = NOTE_COLORS.find((c) => !used.has(c) && c !== 'yellow' && c !== 'gray') ?? NOTE_COLORS[mapRef.current.personas.length % NOTE_COLORS.length]!;
       const created = await api.call('personas.create', { mapId: map.id, name: 'New persona', color });
       const m = mapRef.current;
-      // The server makes the first persona the map's persona.
-      const personaId = m.personaId ?? (m.personas.length === 0 ? created.id : null);
+      // The server makes a new persona the map's persona when the map has none.
+      const personaId = m.personaId ?? created.id;
       publish({ ...m, personaId, personas: [...m.personas, created] });
       setFocusNameOf(created.id);
     } catch (err) {
