@@ -110,3 +110,30 @@ describe('readingModel', () => {
     expect(m.emotionAfter).toBe(1);
   });
 });
+
+describe('readingModel on maps the real services make', () => {
+  test('every template reads in full: each note in exactly one cell or under "Not yet placed"', async () => {
+    const { testCore } = await import('../helpers');
+    const core = testCore();
+    try {
+      const templates = core.call('templates.list', {});
+      expect(templates.length).toBeGreaterThan(0);
+      for (const t of templates) {
+        const map = core.call('maps.create', { title: t.name, template: t.id });
+        const m = readingModel(map);
+        expect(m.stages).toHaveLength(t.stageCount);
+        const inCells = m.rows.flatMap((r) => r.cells.flat());
+        expect(inCells.length + m.unplaced.length, t.id).toBe(map.notes.length);
+        expect(new Set([...inCells, ...m.unplaced].map((n) => n.id)).size).toBe(map.notes.length);
+        for (const [l, row] of m.rows.entries()) {
+          for (const [s, notes] of row.cells.entries()) {
+            for (const n of notes) expect([n.stageId, n.laneId]).toEqual([m.stages[s]!.id, m.rows[l]!.lane.id]);
+          }
+        }
+        expect(m.emotions.map((e) => e.stageId)).toEqual(m.stages.map((s) => s.id));
+      }
+    } finally {
+      core.close();
+    }
+  });
+});
