@@ -29,6 +29,7 @@ export interface FrameContext extends FaceContext {
   fillRect(x: number, y: number, width: number, height: number): void;
   fillText(text: string, x: number, y: number, maxWidth?: number): void;
   measureText(text: string): TextMetrics;
+  createLinearGradient(x0: number, y0: number, x1: number, y1: number): CanvasGradient;
   font: string;
   textAlign: CanvasTextAlign;
   textBaseline: CanvasTextBaseline;
@@ -93,7 +94,8 @@ export const FRAME_THEME = {
   ink3: '#868c96',
   collapsedFill: '#f1f3f6',
   curve: '#2f6bff',
-  curveArea: 'rgba(47, 107, 255, 0.07)',
+  curveAreaTop: 'rgba(47, 107, 255, 0.16)',
+  curveAreaBottom: 'rgba(47, 107, 255, 0.01)',
   guide: '#e2e5ea',
   highlight: 'rgba(47, 107, 255, 0.07)',
 } as const;
@@ -311,13 +313,13 @@ function drawLaneHeader(
       const countW = ctx.measureText(countText).width;
       ctx.fillStyle = FRAME_THEME.ink;
       ctx.font = `600 14px ${family}`;
-      const nameW = Math.max(0, textW - 14 - countW - 8);
+      const nameW = Math.max(0, textW - 16 - countW - 8);
       const fitted = fitLine(ctx, name, nameW);
-      ctx.fillText(fitted, h.x + padX + 14, cy);
+      ctx.fillText(fitted, h.x + padX + 16, cy);
       const used = ctx.measureText(fitted).width;
       ctx.fillStyle = FRAME_THEME.ink3;
       ctx.font = `500 12px ${family}`;
-      ctx.fillText(countText, h.x + padX + 14 + used + 8, cy);
+      ctx.fillText(countText, h.x + padX + 16 + used + 8, cy);
       // The cells of a collapsed lane say the same, centred, so the strip is not mistaken for a gap.
       ctx.textAlign = 'center';
       for (let s = 0; s < layout.columns.length; s++) {
@@ -395,7 +397,11 @@ function drawEmotions(
     const last = path.segments[path.segments.length - 1]!.to;
     ctx.lineTo(last.x, bottom);
     ctx.closePath();
-    ctx.fillStyle = FRAME_THEME.curveArea;
+    // Fades from the top of the band down, so high points read as a lighter, airier area.
+    const area = ctx.createLinearGradient(0, top, 0, bottom);
+    area.addColorStop(0, FRAME_THEME.curveAreaTop);
+    area.addColorStop(1, FRAME_THEME.curveAreaBottom);
+    ctx.fillStyle = area;
     ctx.fill();
 
     ctx.beginPath();

@@ -35,6 +35,7 @@ function recorder(): { ctx: FrameContext; calls: Call[] } {
     get(target, prop: string) {
       if (prop in target) return target[prop];
       if (prop === 'measureText') return (t: string) => ({ width: t.length * 7 }) as TextMetrics;
+      if (prop === 'createLinearGradient') return () => ({ addColorStop() {} }) as unknown as CanvasGradient;
       return (...args: unknown[]) => calls.push({ name: prop, args, font: String(target.font) });
     },
     set(target, prop: string, value) {
