@@ -67,7 +67,7 @@ export async function startWeb(timeoutMs = 240_000): Promise<WebServer> {
       });
       child.once('exit', (code) => {
         clearTimeout(timer);
-        reject(new Error(`Journeyboard web mode exited (code ${code}) before printing its address.\n${output}`));
+        reject(new Error(`Journeyboard web mode exited (code ${code}) before printing its address; its output is above, marked [web].`));
       });
     });
   } catch (error) {
