@@ -1,8 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JourneyMap } from '../../shared/domain';
 import { registerActions } from '../actions/registry';
 import { api } from '../api/client';
 import { Board } from '../board/Board';
+import type { BoardController } from '../board/BoardController';
+import { PersonasPanel } from '../panels/PersonasPanel';
+import { ReadingView } from '../reading/ReadingView';
 import { messageOf, showError } from '../state/notices';
 import { navigate } from '../state/route';
 import './MapScreen.css';
@@ -11,6 +14,24 @@ import './MapScreen.css';
 export function MapScreen({ mapId }: { mapId: string }) {
   const [map, setMap] = useState<JourneyMap | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
+  const [panel, setPanel] = useState<'personas' | null>(null);
+  const [lens, setLens] = useState<string | null>(null);
+  const [reading, setReading] = useState<JourneyMap | null>(null);
+  const board = useRef<BoardController | null>(null);
+  const onController = useCallback((c: BoardController) => {
+    board.current = c;
+  }, []);
+
+  /** The board holds the live notes: save them, then read the whole map for the reading view. */
+  const openReading = async () => {
+    try {
+      board.current?.flush();
+      await board.current?.queue.whenIdle();
+      setReading(await api.call('maps.get', { id: mapId }));
+    } catch (err) {
+      showError(err);
+    }
+  };
 
   useEffect(() => {
     // The screen is keyed by map id, so it starts empty for each map.
@@ -38,6 +59,22 @@ export function MapScreen({ mapId }: { mapId: string }) {
         </button>
         <span className="map-bar-divider" aria-hidden="true" />
         {map && <MapTitle map={map} onRenamed={(title) => setMap({ ...map, title })} />}
+        <span className="map-bar-spacer" />
+        {map && (
+          <>
+            <button
+              type="button"
+              className="button ghost"
+              aria-pressed={panel === 'personas'}
+              onClick={() => setPanel(panel === 'personas' ? null : 'personas')}
+            >
+              Personas
+            </button>
+            <button type="button" className="button ghost" onClick={() => void openReading()}>
+              Reading view
+            </button>
+          </>
+        )}
       </header>
       <div className="map-body">
         {loadError ? (
@@ -48,7 +85,13 @@ export function MapScreen({ mapId }: { mapId: string }) {
             </button>
           </div>
         ) : map ? (
-          <Board key={map.id} map={map} />
+          <>
+            <Board key={map.id} map={map} onController={onController} />
+            {panel === 'personas' && (
+              <PersonasPanel map={map} onMapChange={setMap} lensPersonaId={lens} onLensChange={setLens} onClose={() => setPanel(null)} />
+            )}
+            {reading && <ReadingView map={reading} onClose={() => setReading(null)} />}
+          </>
         ) : (
           <div className="loading" aria-live="polite">
             Opening map…
