@@ -86,7 +86,10 @@ export function MapScreen({ mapId }: { mapId: string }) {
           </div>
         ) : map ? (
           <>
-            <Board key={map.id} map={map} onController={onController} />
+            {/* The board shrinks beside an open panel, so its toolbar, save pill and minimap stay in view. */}
+            <div className={panel ? 'board-host with-panel' : 'board-host'}>
+              <Board key={map.id} map={map} onController={onController} />
+            </div>
             {panel === 'personas' && (
               <PersonasPanel map={map} onMapChange={setMap} lensPersonaId={lens} onLensChange={setLens} onClose={() => setPanel(null)} />
             )}
