@@ -7,7 +7,8 @@ import { api as defaultApi } from '../api/client';
 import { registerActions, runAction } from '../actions/registry';
 import { actionForKey, boardActions, isTextTarget, nudgeForKey } from './actions';
 import { BoardController, type BoardTestHook } from './BoardController';
-import { EmptyHint, SaveStatusPill, Toolbar, ZoomControl } from './Hud';
+import { ChannelPicker, EmptyHint, SaveStatusPill, Toolbar, ZoomControl } from './Hud';
+import { FrameOverlay } from './FrameOverlay';
 import { Minimap } from './Minimap';
 import { NoteEditor } from './NoteEditor';
 import { BOARD_BG, SELECTION } from './theme';
@@ -41,6 +42,7 @@ export function Board({
   const host = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
   const frameLayer = useRef<Konva.Layer>(null);
+  const frameShape = useRef<Konva.Shape>(null);
   const staticLayer = useRef<Konva.Layer>(null);
   const staticShape = useRef<Konva.Shape>(null);
   const liveLayer = useRef<Konva.Layer>(null);
@@ -69,6 +71,7 @@ export function Board({
     const parts = {
       stage: stage.current,
       frameLayer: frameLayer.current,
+      frameShape: frameShape.current,
       staticLayer: staticLayer.current,
       staticShape: staticShape.current,
       liveLayer: liveLayer.current,
@@ -162,8 +165,10 @@ export function Board({
     >
       <div data-testid="board-canvas" style={{ position: 'absolute', inset: 0 }}>
         <Stage ref={stage} width={size.width} height={size.height}>
-          {/* The journey frame (stages x lanes) will draw here, under the notes. */}
-          <Layer ref={frameLayer} listening={false} name="frame" />
+          {/* The journey frame (stages x lanes), under the notes: one shape painted by drawFrame. */}
+          <Layer ref={frameLayer} listening={false} name="frame">
+            <Shape ref={frameShape} sceneFunc={controller.sceneFrame} listening={false} perfectDrawEnabled={false} />
+          </Layer>
           <Layer ref={staticLayer} listening={false} name="notes">
             <Shape ref={staticShape} sceneFunc={controller.sceneStatic} listening={false} perfectDrawEnabled={false} />
           </Layer>
@@ -189,11 +194,13 @@ export function Board({
           </Layer>
         </Stage>
       </div>
+      <FrameOverlay controller={controller} />
       <EmptyHint controller={controller} />
       <NoteEditor controller={controller} />
       <Toolbar controller={controller} />
       <ZoomControl controller={controller} />
       <SaveStatusPill controller={controller} />
+      <ChannelPicker controller={controller} />
       <Minimap controller={controller} />
     </div>
   );

@@ -1,5 +1,5 @@
 import type Konva from 'konva';
-import type { JourneyboardApi } from '../../shared/api';
+import type { JourneyboardApi, MethodInput, MethodName, MethodResult } from '../../shared/api';
 import { ApiError } from '../../shared/errors';
 import {
   COORD_LIMIT,
@@ -8,9 +8,31 @@ import {
   NOTE_MIN_SIZE,
   NOTE_TEXT_MAX,
   type Camera,
+  type Channel,
   type JourneyMap,
+  type Lane,
   type NoteColor,
+  type Stage,
 } from '../../shared/domain';
+import {
+  dropSlot,
+  dropSlotPosition,
+  emotionCurve,
+  FRAME_ORIGIN,
+  hitTest,
+  layoutFrame,
+  placementOf,
+  reorder,
+  slotToIndex,
+  stageEmotions,
+  type EmotionCurve,
+  type FrameLayout,
+  type StageEmotion,
+} from '../../shared/journey';
+import { dropChanges, dropTargetOf, readingOrder, scoreAtY, toggleChannelChanges } from '../../shared/board/frameDrop';
+import { drawFrame, FRAME_THEME } from '../journey/drawFrame';
+import { drawFace } from '../journey/faces';
+import { showError } from '../state/notices';
 import {
   centerOn,
   clampZoom,
@@ -44,6 +66,7 @@ export interface KonvaParts {
   staticLayer: Konva.Layer;
   staticShape: Konva.Shape;
   frameLayer: Konva.Layer;
+  frameShape: Konva.Shape;
   liveLayer: Konva.Layer;
   liftShape: Konva.Shape;
   selectionShape: Konva.Shape;
@@ -56,7 +79,15 @@ type Gesture =
   | { kind: 'pan'; pointerId: number; last: Point }
   | { kind: 'press'; pointerId: number; start: Point; startBoard: Point; hit: string | null; shift: boolean }
   | { kind: 'drag'; pointerId: number; startBoard: Point; dx: number; dy: number }
-  | { kind: 'marquee'; pointerId: number; startBoard: Point; base: Set<string> };
+  | { kind: 'marquee'; pointerId: number; startBoard: Point; base: Set<string> }
+  | { kind: 'header'; pointerId: number; start: Point; axis: 'stage' | 'lane'; id: string; index: number; slot: number | null }
+  | { kind: 'emotion'; pointerId: number; start: Point; stageId: string; moved: boolean };
+
+/** A stage or lane header, as the menu and the in-place editor name it. */
+export interface HeaderRef {
+  type: 'stage' | 'lane';
+  id: string;
+}
 
 type Step = HistoryStep<NoteChange[]>;
 
@@ -88,6 +119,14 @@ export class BoardController {
   camera: Camera;
   viewport = { width: 0, height: 0 };
   selection = new Set<string>();
+  /** The journey structure, in display order. */
+  stages: Stage[];
+  lanes: Lane[];
+  /** The laid-out frame, or null while the map has no stages or no lanes. */
+  frame: FrameLayout | null = null;
+  emotions: StageEmotion[] = [];
+  /** Notes in collapsed lanes: kept in `notes`, out of the spatial index (not drawn, not hit). */
+  hidden = new Set<string>();
   /** Notes drawn in the last static-layer frame (the view, not the padded query). */
   drawnCount = 0;
   readonly ready: Promise<void>;
@@ -126,6 +165,15 @@ export class BoardController {
   private resolveReady!: () => void;
   private readyDone = false;
   private detachDom: (() => void) | null = null;
+  private curve: EmotionCurve | null = null;
+  /** A header being dragged or hovered: drawFrame highlights it. */
+  private frameHighlight: HeaderRef | null = null;
+  /** While an emotion point is dragged: its stage and the score under the pointer. */
+  private emotionPreview: { stageId: string; score: number } | null = null;
+  /** Where dragged notes would land: the cell under the pointer (highlighted), if any. */
+  private dropCell: { stageId: string; laneId: string } | null = null;
+  /** Structure calls in flight, chained so they reach the store in order. */
+  private structureChain: Promise<unknown> = Promise.resolve();
 
   constructor(map: JourneyMap, api: JourneyboardApi) {
     this.mapId = map.id;
@@ -149,6 +197,8 @@ export class BoardController {
       });
     }
     this.index.load(this.notes.values());
+    this.stages = [...map.stages].sort((a, b) => a.position - b.position);
+    this.lanes = [...map.lanes].sort((a, b) => a.position - b.position);
     this.needsFit = !map.camera;
     this.camera = map.camera ? { ...map.camera, zoom: clampZoom(map.camera.zoom) } : { x: 0, y: 0, zoom: 1 };
     this.savedCamera = JSON.stringify(this.camera);
@@ -165,6 +215,7 @@ export class BoardController {
         saveError: err ? (err instanceof Error ? err.message : String(err)) : null,
       });
     });
+    this.relayout();
   }
 
   private async send(call: SaveCall): Promise<unknown> {
@@ -295,6 +346,7 @@ export class BoardController {
     if (!this.queryRect || !containsRect(this.queryRect, view) || this.queryRect.width > view.width * 4) this.requery();
     p?.staticLayer.batchDraw();
     p?.liveLayer.batchDraw();
+    if (this.frame) p?.frameLayer.batchDraw();
     this.ui.setState({ camera: this.camera });
     for (const fn of this.cameraListeners) fn();
   }
@@ -356,7 +408,11 @@ export class BoardController {
   }
 
   fitAll(save = true): void {
-    const bounds = this.index.bounds();
+    const notesBounds = this.index.bounds();
+    // The frame with room for the toolbar above it, "+ Stage" beside it and "+ Lane" under it.
+    const f = this.frame?.rect;
+    const frameBounds = f ? { x: f.x, y: f.y - 48, width: f.width + 120, height: f.height + 104 } : null;
+    const bounds = frameBounds ? unionRects(notesBounds ? [notesBounds, frameBounds] : [frameBounds]) : notesBounds;
     if (!bounds) {
       this.camera = centerOn({ x: 0, y: 0, zoom: 1 }, { x: 0, y: 0 }, this.viewport);
       this.applyCamera();
@@ -479,6 +535,7 @@ export class BoardController {
   }
 
   private drawLifted(ctx: CanvasRenderingContext2D): void {
+    this.drawFrameFeedback(ctx);
     if (this.lifted.size === 0) return;
     if (drawNotes(ctx, this.liftedNotes(), this.camera.zoom).pending > 0) requestAnimationFrame(() => this.parts?.liveLayer.batchDraw());
   }
@@ -543,6 +600,9 @@ export class BoardController {
 
   private afterChange(changes: readonly NoteChange[]): void {
     this.contentVersion++;
+    // Notes deleted from a cell: the frame knew them before the change.
+    const before = new Set<string>();
+    if (this.frame) for (const c of changes) if (c.op === 'delete' && placementOf(this.frame, c.id)) before.add(c.id);
     for (const c of changes) {
       if (c.op === 'delete') {
         this.index.remove(c.id);
@@ -556,10 +616,12 @@ export class BoardController {
       }
     }
     this.queue.enqueue(changes);
+    if (this.touchesFrame(changes, before)) this.relayout();
     this.requery();
     this.syncTransformer();
     this.redrawAll();
     this.ui.setState({
+      docVersion: this.ui.getState().docVersion + 1,
       canUndo: this.history.canUndo,
       canRedo: this.history.canRedo,
       selectionCount: this.selection.size,
@@ -605,7 +667,7 @@ export class BoardController {
   }
 
   selectAll(): void {
-    this.setSelection(this.notes.keys());
+    this.setSelection([...this.notes.keys()].filter((id) => !this.hidden.has(id)));
   }
 
   setTool(tool: Tool): void {
@@ -625,8 +687,16 @@ export class BoardController {
   private hoverCursor(p: Point): void {
     const el = this.parts?.stage.container();
     if (!el || this.spaceDown || this.ui.getState().tool !== 'select') return;
-    const over = this.index.hitTest(screenToBoard(this.camera, p)) !== null;
-    const want = over ? 'move' : 'default';
+    const b = screenToBoard(this.camera, p);
+    const over = this.index.hitTest(b) !== null;
+    let want = over ? 'move' : 'default';
+    if (!over && this.frame) {
+      if (this.emotionPointAt(b)) want = 'ns-resize';
+      else {
+        const h = hitTest(this.frame, b);
+        if (h?.type === 'stage' || h?.type === 'lane') want = 'grab';
+      }
+    }
     if (el.style.cursor !== want) el.style.cursor = want;
   }
 
@@ -712,6 +782,7 @@ export class BoardController {
       stageId: null,
       laneId: null,
       kind: null,
+      ...this.cellFields(center),
       sentiment: null,
       author: null,
       channels: [],
@@ -720,6 +791,18 @@ export class BoardController {
     const step = this.commit('New note', [{ op: 'create', note }], [note.id]);
     if (opts.edit !== false) this.startEditing(note.id, true, step);
     return note.id;
+  }
+
+  /** A note made at a point inside an expanded cell belongs to that cell. */
+  private cellFields(p: Point): Pick<BoardNote, 'stageId' | 'laneId' | 'kind'> | Record<string, never> {
+    if (!this.frame) return {};
+    const target = dropTargetOf(hitTest(this.frame, p), (id) => this.lanes.find((l) => l.id === id)?.kind);
+    if (target.type !== 'cell') return {};
+    const hit = hitTest(this.frame, p);
+    if (hit?.type === 'cell' && hit.collapsed) return {};
+    const [change] = dropChanges([{ id: '', x: 0, y: 0, stageId: null, laneId: null, kind: null }], 0, 0, target);
+    const patch = change?.op === 'update' ? change.patch : {};
+    return { stageId: patch.stageId ?? null, laneId: patch.laneId ?? null, kind: patch.kind ?? null };
   }
 
   startEditing(id: string, isNew = false, step: Step | null = null): void {
@@ -900,6 +983,7 @@ export class BoardController {
       if (hit && hit.getParent() === parts.transformer) return;
     }
     if (this.editSession) this.commitEdit(this.currentEditText ?? '', 'leave');
+    if (this.ui.getState().headerMenu) this.openHeaderMenu(null);
     const pan = e.button === 1 || (e.button === 0 && (this.spaceDown || this.ui.getState().tool === 'hand'));
     if (pan) {
       e.preventDefault();
@@ -907,9 +991,17 @@ export class BoardController {
       this.updateCursor();
     } else if (e.button === 0) {
       const b = screenToBoard(this.camera, p);
-      const hit = this.index.hitTest(b);
       const shift = e.shiftKey || e.metaKey || e.ctrlKey;
-      if (hit) {
+      const emotionStage = shift ? null : this.emotionPointAt(b);
+      const hit = emotionStage ? null : this.index.hitTest(b);
+      const header = !hit && !emotionStage && !shift && this.frame ? hitTest(this.frame, b) : null;
+      if (emotionStage) {
+        this.setSelection([]);
+        this.gesture = { kind: 'emotion', pointerId: e.pointerId, start: p, stageId: emotionStage, moved: false };
+      } else if (header && (header.type === 'stage' || header.type === 'lane')) {
+        this.setSelection([]);
+        this.gesture = { kind: 'header', pointerId: e.pointerId, start: p, axis: header.type, id: header.id, index: header.index, slot: null };
+      } else if (hit) {
         if (shift) {
           const next = new Set(this.selection);
           if (next.has(hit)) next.delete(hit);
@@ -921,7 +1013,7 @@ export class BoardController {
       } else if (!shift) {
         this.setSelection([]);
       }
-      this.gesture = { kind: 'press', pointerId: e.pointerId, start: p, startBoard: b, hit, shift };
+      if (!this.gesture) this.gesture = { kind: 'press', pointerId: e.pointerId, start: p, startBoard: b, hit, shift };
     } else {
       return;
     }
@@ -948,6 +1040,24 @@ export class BoardController {
       return;
     }
     const b = screenToBoard(this.camera, p);
+    if (g.kind === 'header' || g.kind === 'emotion') {
+      if (g.kind === 'header' ? g.slot === null : !g.moved) {
+        if (Math.hypot(p.x - g.start.x, p.y - g.start.y) < DRAG_THRESHOLD) return;
+      }
+      const frame = this.frame;
+      if (!frame) return;
+      if (g.kind === 'header') {
+        g.slot = dropSlot(frame, g.axis, g.axis === 'stage' ? b.x : b.y);
+        this.frameHighlight = { type: g.axis, id: g.id };
+        this.parts?.frameLayer.batchDraw();
+        this.parts?.liveLayer.batchDraw();
+      } else if (this.curve) {
+        g.moved = true;
+        this.emotionPreview = { stageId: g.stageId, score: scoreAtY(b.y, this.curve.top, this.curve.bottom) };
+        this.parts?.frameLayer.batchDraw();
+      }
+      return;
+    }
     if (g.kind === 'press') {
       if (Math.hypot(p.x - g.start.x, p.y - g.start.y) < DRAG_THRESHOLD) return;
       if (g.hit && this.selection.has(g.hit)) {
@@ -970,6 +1080,8 @@ export class BoardController {
       cur.dx = b.x - cur.startBoard.x;
       cur.dy = b.y - cur.startBoard.y;
       this.liftOffset = { dx: cur.dx, dy: cur.dy };
+      const over = this.frame ? hitTest(this.frame, b) : null;
+      this.dropCell = over?.type === 'cell' ? { stageId: over.stageId, laneId: over.laneId } : null;
       this.parts?.liveLayer.batchDraw();
     } else if (cur?.kind === 'marquee') {
       const r = rectFromPoints(cur.startBoard, b);
@@ -995,21 +1107,39 @@ export class BoardController {
       const { dx, dy } = g;
       const ids = [...this.lifted];
       this.lifted = new Set();
+      this.dropCell = null;
       this.contentVersion++;
       this.liftOffset = { dx: 0, dy: 0 };
-      const changes: NoteChange[] = [];
+      let changes: NoteChange[] = [];
+      let label = ids.length === 1 ? 'Move note' : `Move ${ids.length} notes`;
       if (Math.round(dx) !== 0 || Math.round(dy) !== 0) {
-        for (const id of ids) {
-          const n = this.notes.get(id);
-          if (n) changes.push({ op: 'update', id, patch: { x: clampCoord(n.x + dx), y: clampCoord(n.y + dy) } });
-        }
+        const notes = ids.map((id) => this.notes.get(id)).filter((n): n is BoardNote => !!n);
+        // The pointer decides: over a cell the notes join it, outside the frame they are freed.
+        const at = { x: g.startBoard.x + dx, y: g.startBoard.y + dy };
+        const target = this.frame ? dropTargetOf(hitTest(this.frame, at), (id) => this.lanes.find((l) => l.id === id)?.kind) : ({ type: 'none' } as const);
+        changes = dropChanges(notes, dx, dy, target, clampCoord);
+        if (target.type === 'cell') label = ids.length === 1 ? 'Move note into cell' : `Move ${ids.length} notes into cell`;
       }
-      if (changes.length) this.commit(ids.length === 1 ? 'Move note' : `Move ${ids.length} notes`, changes);
+      if (changes.length) this.commit(label, changes);
       this.syncTransformer();
       this.redrawAll();
     } else if (g.kind === 'marquee') {
       this.parts?.marquee.visible(false);
       this.parts?.liveLayer.batchDraw();
+    } else if (g.kind === 'header') {
+      this.frameHighlight = null;
+      if (g.slot === null) {
+        this.openHeaderMenu({ type: g.axis, id: g.id });
+      } else {
+        void this.moveHeader({ type: g.axis, id: g.id }, slotToIndex(g.index, g.slot));
+      }
+      this.parts?.frameLayer.batchDraw();
+      this.parts?.liveLayer.batchDraw();
+    } else if (g.kind === 'emotion') {
+      const preview = this.emotionPreview;
+      this.emotionPreview = null;
+      if (g.moved && preview) void this.setStageEmotion(preview.stageId, preview.score);
+      this.parts?.frameLayer.batchDraw();
     } else if (g.kind === 'press' && g.hit && !g.shift && this.selection.size > 1) {
       // A click (no drag) on one note of a multi-selection selects just that note.
       this.setSelection([g.hit]);
@@ -1020,9 +1150,24 @@ export class BoardController {
   private doubleClick(p: Point): void {
     if (this.ui.getState().tool !== 'select' || this.spaceDown) return;
     const b = screenToBoard(this.camera, p);
+    const emotionStage = this.emotionPointAt(b);
+    if (emotionStage) {
+      // Double-click a point: back to the score derived from the stage's notes.
+      void this.setStageEmotion(emotionStage, null);
+      return;
+    }
     const hit = this.index.hitTest(b);
-    if (hit) this.startEditing(hit);
-    else this.createNote(b);
+    if (hit) {
+      this.startEditing(hit);
+      return;
+    }
+    const over = this.frame ? hitTest(this.frame, b) : null;
+    if (over?.type === 'stage' || over?.type === 'lane') {
+      this.editHeader({ type: over.type, id: over.id });
+      return;
+    }
+    if (over?.type === 'corner' || (over?.type === 'cell' && over.collapsed)) return;
+    this.createNote(b);
   }
 
   // ---------------------------------------------------------------- resize
@@ -1087,6 +1232,409 @@ export class BoardController {
     this.redrawAll();
   }
 
+  // ---------------------------------------------------------------- journey frame
+
+  /** Scene function of the frame layer's one shape (stable, like the others). */
+  readonly sceneFrame = (ctx: Konva.Context) => this.drawFrameLayer(ctx._context);
+
+  private drawFrameLayer(ctx: CanvasRenderingContext2D): void {
+    const frame = this.frame;
+    if (!frame) return;
+    const { emotions, curve } = this.shownEmotions(frame);
+    drawFrame(ctx, frame, emotions, { stages: this.stages, lanes: this.lanes, scale: this.camera.zoom, highlight: this.frameHighlight, curve });
+  }
+
+  /** The emotions and curve as shown: with the dragged point's score while one is dragged. */
+  private shownEmotions(frame: FrameLayout): { emotions: StageEmotion[]; curve: EmotionCurve | null } {
+    const preview = this.emotionPreview;
+    if (!preview) return { emotions: this.emotions, curve: this.curve };
+    const emotions = this.emotions.map((e) => (e.stageId === preview.stageId ? { ...e, score: preview.score, manual: true } : e));
+    return { emotions, curve: emotionCurve(frame, emotions) };
+  }
+
+  /**
+   * The curve and faces again, above the notes: notes in the Emotions lane would otherwise hide
+   * the points a facilitator drags. (The frame layer draws them too, with guides and labels.)
+   */
+  private drawCurveOnTop(ctx: CanvasRenderingContext2D, frame: FrameLayout): void {
+    const { emotions, curve } = this.shownEmotions(frame);
+    if (!curve || curve.points.length === 0) return;
+    const row = frame.rows.find((r) => r.laneId === curve.laneId);
+    if (!row || row.collapsed) return;
+    const zoom = this.camera.zoom;
+    const path = curve.path;
+    ctx.save();
+    if (path.start && path.segments.length > 0) {
+      ctx.beginPath();
+      ctx.moveTo(path.start.x, path.start.y);
+      for (const seg of path.segments) ctx.bezierCurveTo(seg.c1.x, seg.c1.y, seg.c2.x, seg.c2.y, seg.to.x, seg.to.y);
+      ctx.strokeStyle = FRAME_THEME.curve;
+      ctx.lineWidth = Math.max(3, 1.5 / zoom);
+      ctx.lineCap = 'round';
+      ctx.lineJoin = 'round';
+      ctx.stroke();
+    }
+    const manual = new Map(emotions.map((e) => [e.stageId, e.manual]));
+    const r = Math.min(18, (curve.bottom - curve.top) / 6);
+    for (const p of curve.points) drawFace(ctx, p.x, p.y, r, p.score, manual.get(p.stageId) ?? false);
+    ctx.restore();
+  }
+
+  /** Drop target and header drop indicator, on the interaction layer under the lifted notes. */
+  private drawFrameFeedback(ctx: CanvasRenderingContext2D): void {
+    const frame = this.frame;
+    if (!frame) return;
+    const zoom = this.camera.zoom;
+    this.drawCurveOnTop(ctx, frame);
+    if (this.dropCell && this.lifted.size > 0) {
+      const cell = frame.cells.find((c) => c.stageId === this.dropCell!.stageId && c.laneId === this.dropCell!.laneId);
+      if (cell) {
+        const r = cell.rect;
+        ctx.fillStyle = 'rgba(47, 107, 255, 0.10)';
+        ctx.fillRect(r.x, r.y, r.width, r.height);
+        ctx.strokeStyle = SELECTION;
+        ctx.lineWidth = 2 / zoom;
+        ctx.setLineDash([6 / zoom, 4 / zoom]);
+        ctx.strokeRect(r.x + 1 / zoom, r.y + 1 / zoom, r.width - 2 / zoom, r.height - 2 / zoom);
+        ctx.setLineDash([]);
+      }
+    }
+    const g = this.gesture;
+    if (g?.kind === 'header' && g.slot !== null) {
+      const at = dropSlotPosition(frame, g.axis, g.slot);
+      const w = 4 / zoom;
+      ctx.fillStyle = SELECTION;
+      if (g.axis === 'stage') ctx.fillRect(at - w / 2, frame.rect.y - 6 / zoom, w, frame.rect.height + 12 / zoom);
+      else ctx.fillRect(frame.rect.x - 6 / zoom, at - w / 2, frame.rect.width + 12 / zoom, w);
+    }
+  }
+
+  /**
+   * Lays the frame out again and moves every note in a cell to its place. Called when stages,
+   * lanes, cell membership, note sizes or a cell note's position change, never per camera move.
+   * Positions the layout changes are saved (they are what the store holds), but are not undo steps:
+   * undoing the change that caused them lays the cells out again.
+   */
+  private relayout(): void {
+    if (this.stages.length === 0 || this.lanes.length === 0) {
+      for (const id of this.hidden) {
+        const n = this.notes.get(id);
+        if (n) this.index.upsert(n);
+      }
+      this.hidden.clear();
+      this.frame = null;
+      this.curve = null;
+      this.emotions = [];
+      this.frameChanged();
+      return;
+    }
+    const inCells: BoardNote[] = [];
+    for (const n of this.notes.values()) if (n.stageId !== null && n.laneId !== null) inCells.push(n);
+    inCells.sort(readingOrder);
+    const frame = layoutFrame({ origin: FRAME_ORIGIN, stages: this.stages, lanes: this.lanes, notes: inCells });
+    const moved: NoteChange[] = [];
+    const nowHidden = new Set<string>();
+    for (const p of frame.placements) {
+      if (p.hidden) {
+        nowHidden.add(p.id);
+        this.index.remove(p.id);
+        this.selection.delete(p.id);
+        continue;
+      }
+      const n = this.notes.get(p.id)!;
+      const x = clampCoord(p.x);
+      const y = clampCoord(p.y);
+      if (n.x !== x || n.y !== y) {
+        const next = { ...n, x, y };
+        this.notes.set(n.id, next);
+        moved.push({ op: 'update', id: n.id, patch: { x, y } });
+      }
+      this.index.upsert(this.notes.get(n.id)!);
+    }
+    for (const id of this.hidden) {
+      if (nowHidden.has(id)) continue;
+      const n = this.notes.get(id);
+      if (n) this.index.upsert(n);
+    }
+    this.hidden = nowHidden;
+    if (moved.length) {
+      this.contentVersion++;
+      this.queue.enqueue(moved);
+    }
+    this.frame = frame;
+    this.emotions = stageEmotions(this.stages, [...this.notes.values()], { manual: Object.fromEntries(this.stages.map((s) => [s.id, s.emotion])) });
+    this.curve = emotionCurve(frame, this.emotions);
+    this.frameChanged();
+  }
+
+  private frameChanged(): void {
+    this.ui.setState((s) => ({ frameVersion: s.frameVersion + 1 }));
+    this.parts?.frameLayer.batchDraw();
+  }
+
+  /** Whether these changes can move the frame or what is in its cells. */
+  private touchesFrame(changes: readonly NoteChange[], before: ReadonlySet<string>): boolean {
+    if (this.stages.length === 0 || this.lanes.length === 0) return false;
+    for (const c of changes) {
+      if (c.op === 'create') {
+        if (c.note.stageId !== null) return true;
+      } else if (c.op === 'delete') {
+        if (before.has(c.id)) return true;
+      } else {
+        const p = c.patch;
+        if ('stageId' in p || 'laneId' in p || 'sentiment' in p) return true;
+        const n = this.notes.get(c.id);
+        if (n && n.stageId !== null && n.laneId !== null) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The stage whose emotion point (or "no score yet" mark) is under a board point. */
+  private emotionPointAt(b: Point): string | null {
+    const frame = this.frame;
+    const curve = this.curve;
+    if (!frame || !curve) return null;
+    const row = frame.rows.find((r) => r.laneId === curve.laneId);
+    if (!row || row.collapsed || b.y < row.y || b.y > row.y + row.height) return null;
+    const radius = Math.max(14 / this.camera.zoom, 20);
+    const scored = new Map(curve.points.map((p) => [p.stageId, p]));
+    const zeroY = (curve.top + curve.bottom) / 2;
+    for (const col of frame.columns) {
+      const p = scored.get(col.stageId);
+      const x = col.x + col.width / 2;
+      const y = p ? p.y : zeroY;
+      if (Math.hypot(b.x - x, b.y - y) <= radius) return col.stageId;
+    }
+    return null;
+  }
+
+  /** Where a stage's emotion point is on the board (tests and the overlay use it). */
+  emotionPoint(stageId: string): Point | null {
+    const frame = this.frame;
+    const curve = this.curve;
+    if (!frame || !curve) return null;
+    const col = frame.columns.find((c) => c.stageId === stageId);
+    if (!col) return null;
+    const p = curve.points.find((q) => q.stageId === stageId);
+    return { x: col.x + col.width / 2, y: p ? p.y : (curve.top + curve.bottom) / 2 };
+  }
+
+  /** A header's rectangle on the board. */
+  headerRect(ref: HeaderRef): Rect | null {
+    const frame = this.frame;
+    if (!frame) return null;
+    if (ref.type === 'stage') return frame.columns.find((c) => c.stageId === ref.id)?.header ?? null;
+    return frame.rows.find((r) => r.laneId === ref.id)?.header ?? null;
+  }
+
+  openHeaderMenu(ref: HeaderRef | null): void {
+    this.ui.setState({ headerMenu: ref, headerEdit: null });
+  }
+
+  editHeader(ref: HeaderRef, field: 'name' | 'description' = 'name'): void {
+    this.ui.setState({ headerEdit: { ...ref, field }, headerMenu: null });
+  }
+
+  /** Runs a structure call after those before it; a refusal is shown and resolves to null. */
+  private structure<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M> | null> {
+    const run = this.structureChain.then(() => this.api.call(method, input));
+    const shown = run.catch((err: unknown) => {
+      showError(err);
+      return null;
+    });
+    this.structureChain = shown;
+    return shown;
+  }
+
+  /** Resolves when no structure call is in flight. */
+  structureIdle(): Promise<void> {
+    return this.structureChain.then(() => undefined);
+  }
+
+  /** Applies a local structure change now, saves it, and puts it back if the store refuses. */
+  private async optimistic<M extends MethodName>(apply: () => void, method: M, input: MethodInput<M>): Promise<boolean> {
+    const stages = this.stages.map((s) => ({ ...s }));
+    const lanes = this.lanes.map((l) => ({ ...l }));
+    apply();
+    this.structureLaidOut();
+    const ok = (await this.structure(method, input)) !== null;
+    if (!ok) {
+      this.stages = stages;
+      this.lanes = lanes;
+      this.structureLaidOut();
+    }
+    return ok;
+  }
+
+  private structureLaidOut(): void {
+    this.relayout();
+    this.requery();
+    this.syncTransformer();
+    this.redrawAll();
+  }
+
+  renameHeader(ref: HeaderRef, field: 'name' | 'description', value: string): Promise<boolean> {
+    const text = field === 'name' ? value.trim() : value.replace(/\s+/g, ' ').trim();
+    if (field === 'name' && text === '') return Promise.resolve(false);
+    if (ref.type === 'stage') {
+      const stage = this.stages.find((s) => s.id === ref.id);
+      if (!stage || stage[field] === text) return Promise.resolve(false);
+      return this.optimistic(
+        () => (this.stages = this.stages.map((s) => (s.id === ref.id ? { ...s, [field]: text } : s))),
+        'stages.update',
+        field === 'name' ? { id: ref.id, name: text } : { id: ref.id, description: text },
+      );
+    }
+    const lane = this.lanes.find((l) => l.id === ref.id);
+    if (!lane || field !== 'name' || lane.name === text) return Promise.resolve(false);
+    return this.optimistic(() => (this.lanes = this.lanes.map((l) => (l.id === ref.id ? { ...l, name: text } : l))), 'lanes.update', { id: ref.id, name: text });
+  }
+
+  /** Sets a stage's emotion by hand (a score) or back to derived from its notes (null). */
+  setStageEmotion(stageId: string, emotion: number | null): Promise<boolean> {
+    const stage = this.stages.find((s) => s.id === stageId);
+    if (!stage || stage.emotion === emotion) return Promise.resolve(false);
+    return this.optimistic(() => (this.stages = this.stages.map((s) => (s.id === stageId ? { ...s, emotion } : s))), 'stages.update', { id: stageId, emotion });
+  }
+
+  toggleLaneCollapsed(laneId: string): Promise<boolean> {
+    const lane = this.lanes.find((l) => l.id === laneId);
+    if (!lane) return Promise.resolve(false);
+    const collapsed = !lane.collapsed;
+    return this.optimistic(() => (this.lanes = this.lanes.map((l) => (l.id === laneId ? { ...l, collapsed } : l))), 'lanes.update', { id: laneId, collapsed });
+  }
+
+  /** Moves a stage or lane to `toIndex` (the notes follow their column or row). */
+  moveHeader(ref: HeaderRef, toIndex: number): Promise<boolean> {
+    const list = ref.type === 'stage' ? this.stages : this.lanes;
+    const from = list.findIndex((x) => x.id === ref.id);
+    if (from < 0) return Promise.resolve(false);
+    const ids = reorder(list.map((x) => x.id), from, toIndex);
+    if (ids.every((id, i) => id === list[i]!.id)) return Promise.resolve(false);
+    if (ref.type === 'stage') {
+      const byId = new Map(this.stages.map((s) => [s.id, s]));
+      return this.optimistic(() => (this.stages = ids.map((id, position) => ({ ...byId.get(id)!, position }))), 'stages.reorder', { mapId: this.mapId, ids });
+    }
+    const byId = new Map(this.lanes.map((l) => [l.id, l]));
+    return this.optimistic(() => (this.lanes = ids.map((id, position) => ({ ...byId.get(id)!, position }))), 'lanes.reorder', { mapId: this.mapId, ids });
+  }
+
+  /** Adds a stage at `index` (default: last) and opens its name for typing. */
+  async addStage(index = this.stages.length): Promise<string | null> {
+    const stage = await this.structure('stages.create', { mapId: this.mapId, name: 'New stage', index });
+    if (!stage) return null;
+    const next = this.stages.filter((s) => s.id !== stage.id);
+    next.splice(Math.min(index, next.length), 0, stage);
+    this.stages = next.map((s, position) => ({ ...s, position }));
+    this.structureLaidOut();
+    this.editHeader({ type: 'stage', id: stage.id });
+    return stage.id;
+  }
+
+  /** Adds a custom lane at `index` (default: last) and opens its name for typing. */
+  async addLane(index = this.lanes.length): Promise<string | null> {
+    const lane = await this.structure('lanes.create', { mapId: this.mapId, name: 'New lane', kind: 'custom', index });
+    if (!lane) return null;
+    const next = this.lanes.filter((l) => l.id !== lane.id);
+    next.splice(Math.min(index, next.length), 0, lane);
+    this.lanes = next.map((l, position) => ({ ...l, position }));
+    this.structureLaidOut();
+    this.editHeader({ type: 'lane', id: lane.id });
+    return lane.id;
+  }
+
+  /** How many notes sit in a stage's column or a lane's row (what a delete would free). */
+  notesIn(ref: HeaderRef): number {
+    let n = 0;
+    for (const note of this.notes.values()) {
+      if (note.stageId === null || note.laneId === null) continue;
+      if ((ref.type === 'stage' ? note.stageId : note.laneId) === ref.id) n++;
+    }
+    return n;
+  }
+
+  /**
+   * Deletes a stage or lane. The store moves its notes to the free board beside the frame, so the
+   * board saves what it has first, then reads the map again and takes the store's notes.
+   */
+  async deleteHeader(ref: HeaderRef): Promise<boolean> {
+    this.openHeaderMenu(null);
+    await this.saveAll();
+    const done = ref.type === 'stage' ? await this.structure('stages.delete', { id: ref.id }) : await this.structure('lanes.delete', { id: ref.id });
+    if (!done) return false;
+    await this.reload();
+    return true;
+  }
+
+  /** Sends every queued note change and waits until the store has them. */
+  private async saveAll(): Promise<void> {
+    if (this.editSession) this.commitEdit(this.currentEditText ?? '', 'leave');
+    this.queue.flush();
+    await this.queue.whenIdle();
+  }
+
+  /**
+   * Reads the map again from the store and shows it (e.g. after a lane delete moved notes). Queued
+   * edits are saved first, so nothing unsaved is lost; the undo history is cleared, since its steps
+   * may name stages or lanes that are gone.
+   */
+  async reload(): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      await this.saveAll();
+      let map: JourneyMap;
+      try {
+        map = await this.api.call('maps.get', { id: this.mapId });
+      } catch (err) {
+        showError(err);
+        return;
+      }
+      if (this.queue.pendingCount > 0 && attempt < 3) continue;
+      this.replaceDocument(map);
+      return;
+    }
+  }
+
+  private replaceDocument(map: JourneyMap): void {
+    this.finishGesture();
+    this.stages = [...map.stages].sort((a, b) => a.position - b.position);
+    this.lanes = [...map.lanes].sort((a, b) => a.position - b.position);
+    this.notes.clear();
+    for (const n of map.notes) {
+      const { mapId: _m, createdAt: _c, updatedAt: _u, ...rest } = n;
+      this.notes.set(n.id, { ...rest, channels: n.channels ?? [], personaIds: n.personaIds ?? [] });
+    }
+    this.index.load(this.notes.values());
+    this.hidden.clear();
+    this.history.clear();
+    this.contentVersion++;
+    this.selection = new Set([...this.selection].filter((id) => this.notes.has(id)));
+    this.relayout();
+    this.requery();
+    this.syncTransformer();
+    this.redrawAll();
+    this.ui.setState({
+      canUndo: false,
+      canRedo: false,
+      selectionCount: this.selection.size,
+      noteCount: this.notes.size,
+      docVersion: this.ui.getState().docVersion + 1,
+    });
+    for (const fn of this.docListeners) fn();
+  }
+
+  /** Toggles a channel on the selected notes (one undo step). */
+  toggleChannel(channel: Channel): void {
+    const notes = [...this.selection].map((id) => this.notes.get(id)).filter((n): n is BoardNote => !!n);
+    const changes = toggleChannelChanges(notes, channel);
+    if (changes.length) this.commit('Channels', changes);
+  }
+
+  /** The selected notes (copies), for the HUD. */
+  selectedNotes(): BoardNote[] {
+    return [...this.selection].map((id) => this.notes.get(id)).filter((n): n is BoardNote => !!n);
+  }
+
   // ---------------------------------------------------------------- test hook
 
   /** What `window.__journeyboardBoard` exposes (see README.md). */
@@ -1103,6 +1651,18 @@ export class BoardController {
       notes: (): BoardNote[] => [...this.notes.values()].map((n) => ({ ...n })),
       selection: (): string[] => [...this.selection],
       ready: this.ready,
+      stages: () => this.stages.map((s) => ({ ...s })),
+      lanes: () => this.lanes.map((l) => ({ ...l })),
+      frame: () =>
+        this.frame
+          ? {
+              rect: { ...this.frame.rect },
+              columns: this.frame.columns.map((c) => ({ stageId: c.stageId, x: c.x, width: c.width, header: { ...c.header } })),
+              rows: this.frame.rows.map((r) => ({ laneId: r.laneId, y: r.y, height: r.height, collapsed: r.collapsed, header: { ...r.header } })),
+            }
+          : null,
+      emotionPoint: (stageId: string) => this.emotionPoint(stageId),
+      structureIdle: () => this.structureIdle(),
     };
   }
 }

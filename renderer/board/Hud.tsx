@@ -1,6 +1,8 @@
 import type { CSSProperties, ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { NOTE_COLORS } from '../../shared/domain';
+import { CHANNELS, CHANNEL_LABELS, NOTE_COLORS } from '../../shared/domain';
+import { allHaveChannel } from '../../shared/board/frameDrop';
+import { ChannelIcon } from '../journey/ChannelIcon';
 import { runAction } from '../actions/registry';
 import type { BoardController } from './BoardController';
 import { NOTE_EDGE, NOTE_RGB, SELECTION } from './theme';
@@ -173,7 +175,8 @@ export function SaveStatusPill({ controller }: { controller: BoardController }) 
 /** What to do on an empty board, centred and quiet. */
 export function EmptyHint({ controller }: { controller: BoardController }) {
   const empty = useStore(controller.ui, (s) => s.noteCount === 0 && s.editing === null);
-  if (!empty) return null;
+  useStore(controller.ui, (s) => s.frameVersion);
+  if (!empty || controller.frame) return null;
   return (
     <div
       data-testid="board-empty-hint"
@@ -205,5 +208,30 @@ function Kbd({ children }: { children: ReactNode }) {
     <kbd style={{ font: '12px ui-monospace, monospace', padding: '1px 6px', border: '1px solid #d0d5dd', borderBottomWidth: 2, borderRadius: 5, background: '#fff', color: '#475467' }}>
       {children}
     </kbd>
+  );
+}
+
+/** With notes selected: toggle the channels they happen in (one undo step per click). */
+export function ChannelPicker({ controller }: { controller: BoardController }) {
+  const count = useStore(controller.ui, (s) => s.selectionCount);
+  const editing = useStore(controller.ui, (s) => s.editing);
+  useStore(controller.ui, (s) => s.docVersion);
+  if (count === 0 || editing) return null;
+  const notes = controller.selectedNotes();
+  return (
+    <div data-testid="channel-picker" role="toolbar" aria-label="Channels of the selected notes" style={{ ...panel, bottom: 14, left: '50%', transform: 'translateX(-50%)', gap: 2, padding: 4 }}>
+      <span style={{ padding: '0 8px 0 6px', color: '#667085', fontSize: 12 }}>Channels</span>
+      {CHANNELS.map((ch) => {
+        const on = allHaveChannel(notes, ch);
+        const some = !on && notes.some((n) => n.channels.includes(ch));
+        return (
+          <IconButton key={ch} testId={`channel-${ch}`} label={`${CHANNEL_LABELS[ch]}${on ? ' (on)' : some ? ' (some)' : ''}`} active={on} onClick={() => controller.toggleChannel(ch)}>
+            <span style={{ display: 'grid', placeItems: 'center', opacity: on || some ? 1 : 0.55 }}>
+              <ChannelIcon channel={ch} size={18} />
+            </span>
+          </IconButton>
+        );
+      })}
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import type { BoardNote } from '../../shared/board/history';
 import { NOTE_DEFAULT_SIZE } from '../../shared/domain';
 import { MIN_READABLE_PX, NOTE_EDGE, NOTE_FONT_FAMILY, NOTE_RGB, TEXT_COLOR, TEXT_FIT } from './theme';
 import { layoutFor } from './textLayout';
+import { drawChannelIcon } from '../journey/channelIcons';
 
 /** Below this zoom, or above this count, notes are coloured blocks with no text. */
 export const BLOCK_ZOOM = 0.22;
@@ -65,7 +66,7 @@ const bitmaps = new Map<string, { content: string; scale: number; canvas: HTMLCa
 let bitmapPixels = 0;
 
 function bitmapFor(n: BoardNote, scale: number, deadline: number): { canvas: HTMLCanvasElement; stale: boolean } | null {
-  const content = `${n.width}x${n.height}|${n.color}|${n.text}`;
+  const content = `${n.width}x${n.height}|${n.color}|${n.channels.join(',')}|${n.text}`;
   const hit = bitmaps.get(n.id);
   if (hit && hit.content === content && hit.scale === scale) {
     // Keep recently used bitmaps at the end (least recently used are evicted first).
@@ -126,6 +127,27 @@ function drawNoteDirect(ctx: CanvasRenderingContext2D, n: BoardNote, zoom: numbe
   ctx.fill();
   ctx.restore();
   if (n.text) drawText(ctx, n, zoom);
+  if (n.channels.length > 0) drawChannels(ctx, n, zoom);
+}
+
+/** Channel icons along the note's bottom edge, each on a soft chip so text under it stays legible. */
+function drawChannels(ctx: CanvasRenderingContext2D, n: BoardNote, zoom: number): void {
+  const size = Math.min(16, n.width / 8, n.height / 6);
+  if (size * zoom < 5) return;
+  const pad = size * 0.25;
+  const step = size + 2 * pad + 3;
+  const max = Math.max(0, Math.floor((n.width - 8) / step));
+  const y = n.y + n.height - size - 2 * pad - 5;
+  ctx.save();
+  for (let i = 0; i < Math.min(max, n.channels.length); i++) {
+    const x = n.x + 5 + i * step;
+    ctx.fillStyle = 'rgba(255, 255, 255, 0.6)';
+    ctx.beginPath();
+    ctx.roundRect(x, y, size + 2 * pad, size + 2 * pad, (size + 2 * pad) / 2);
+    ctx.fill();
+    drawChannelIcon(ctx, n.channels[i]!, x + pad, y + pad, size, 'rgba(34, 38, 43, 0.78)');
+  }
+  ctx.restore();
 }
 
 /** Drops a note's cached bitmap (deleted notes). */

@@ -24,6 +24,14 @@ export interface BoardUiState {
   canRedo: boolean;
   /** Notes on the board (the empty-board hint shows at zero). */
   noteCount: number;
+  /** Bumped whenever the document changes (the channel picker re-reads the selection). */
+  docVersion: number;
+  /** Bumped whenever the journey frame is laid out again (overlays re-read its geometry). */
+  frameVersion: number;
+  /** The stage or lane header whose menu is open. */
+  headerMenu: { type: 'stage' | 'lane'; id: string } | null;
+  /** The header field being typed into in place. */
+  headerEdit: { type: 'stage' | 'lane'; id: string; field: 'name' | 'description' } | null;
 }
 
 export function createUiStore(camera: Camera, noteCount = 0) {
@@ -39,6 +47,10 @@ export function createUiStore(camera: Camera, noteCount = 0) {
     canUndo: false,
     canRedo: false,
     noteCount,
+    docVersion: 0,
+    frameVersion: 0,
+    headerMenu: null,
+    headerEdit: null,
   }));
 }
 

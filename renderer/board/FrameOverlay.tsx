@@ -1,0 +1,320 @@
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import { FRAME_ORIGIN } from '../../shared/journey';
+import type { BoardController, HeaderRef } from './BoardController';
+import { SELECTION } from './theme';
+
+const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif';
+
+/** Counter-scaled: the element keeps its screen size at any zoom (`--inv` is 1 / zoom). */
+const fixedSize: CSSProperties = { position: 'absolute', transform: 'scale(var(--inv))', transformOrigin: '0 0', pointerEvents: 'auto' };
+
+const pill: CSSProperties = {
+  display: 'inline-flex',
+  alignItems: 'center',
+  gap: 6,
+  height: 32,
+  padding: '0 12px',
+  border: '1px dashed #9db5ff',
+  borderRadius: 999,
+  background: 'rgba(255,255,255,0.92)',
+  color: SELECTION,
+  font: `600 13px ${FONT}`,
+  cursor: 'pointer',
+  whiteSpace: 'nowrap',
+};
+
+/**
+ * DOM parts of the journey frame that sit on the board: "+ Stage" at the end of the header row,
+ * "+ Lane" under the last lane, a header's menu and the in-place editor of a header's name or
+ * description. Everything is placed in board units inside one element that follows the camera
+ * (its transform is set on every camera move, with no React render); buttons and the menu are
+ * counter-scaled so they keep their size, the editor scales with the header it covers.
+ */
+export function FrameOverlay({ controller }: { controller: BoardController }) {
+  useStore(controller.ui, (s) => s.frameVersion);
+  const menu = useStore(controller.ui, (s) => s.headerMenu);
+  const edit = useStore(controller.ui, (s) => s.headerEdit);
+  const root = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const el = root.current;
+    if (!el) return;
+    const place = () => {
+      const { x, y, zoom } = controller.camera;
+      el.style.transform = `translate(${-x * zoom}px, ${-y * zoom}px) scale(${zoom})`;
+      el.style.setProperty('--inv', String(1 / zoom));
+    };
+    place();
+    return controller.onCameraChange(place);
+  }, [controller]);
+
+  const frame = controller.frame;
+  const hasStages = controller.stages.length > 0;
+  const hasLanes = controller.lanes.length > 0;
+
+  return (
+    <div ref={root} data-testid="frame-overlay" style={{ position: 'absolute', left: 0, top: 0, width: 0, height: 0, transformOrigin: '0 0', pointerEvents: 'none', zIndex: 4 }}>
+      {frame ? (
+        <>
+          <button
+            type="button"
+            data-testid="frame-add-stage"
+            title="Add a stage at the end of the journey"
+            onClick={() => void controller.addStage()}
+            style={{ ...fixedSize, ...pill, left: frame.rect.x + frame.rect.width + 16, top: frame.rect.y + frame.stageHeaderHeight / 2, transform: 'scale(var(--inv)) translateY(-50%)' }}
+          >
+            + Stage
+          </button>
+          <button
+            type="button"
+            data-testid="frame-add-lane"
+            title="Add a lane under the last one"
+            onClick={() => void controller.addLane()}
+            style={{ ...fixedSize, ...pill, left: frame.rect.x + 12, top: frame.rect.y + frame.rect.height + 14 }}
+          >
+            + Lane
+          </button>
+        </>
+      ) : hasStages || hasLanes ? (
+        <div style={{ ...fixedSize, left: FRAME_ORIGIN.x, top: FRAME_ORIGIN.y, display: 'flex', gap: 8 }}>
+          {!hasStages && (
+            <button type="button" data-testid="frame-add-stage" style={pill} onClick={() => void controller.addStage()} title="Start the journey frame with a first stage">
+              + Add a stage
+            </button>
+          )}
+          {!hasLanes && (
+            <button type="button" data-testid="frame-add-lane" style={pill} onClick={() => void controller.addLane()} title="Add a lane to the journey frame">
+              + Add a lane
+            </button>
+          )}
+        </div>
+      ) : null}
+      {menu && <HeaderMenu key={`${menu.type}:${menu.id}`} controller={controller} target={menu} />}
+      {edit && <HeaderEditor key={`${edit.type}:${edit.id}:${edit.field}`} controller={controller} target={edit} field={edit.field} />}
+    </div>
+  );
+}
+
+function MenuItem({ testId, onClick, danger, children }: { testId: string; onClick: () => void; danger?: boolean; children: ReactNode }) {
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      data-testid={testId}
+      onClick={onClick}
+      style={{
+        display: 'block',
+        width: '100%',
+        textAlign: 'left',
+        padding: '7px 12px',
+        border: 'none',
+        borderRadius: 6,
+        background: 'transparent',
+        font: `500 13px ${FONT}`,
+        color: danger ? '#b42318' : '#344054',
+        cursor: 'pointer',
+      }}
+      onMouseEnter={(e) => (e.currentTarget.style.background = danger ? '#fef3f2' : '#f2f4f7')}
+      onMouseLeave={(e) => (e.currentTarget.style.background = 'transparent')}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** A header's menu, under the header: rename, description, add, collapse, emotion, delete. */
+function HeaderMenu({ controller, target }: { controller: BoardController; target: HeaderRef }) {
+  const [confirming, setConfirming] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.focus({ preventScroll: true });
+  }, [confirming]);
+  const rect = controller.headerRect(target);
+  const stage = target.type === 'stage' ? controller.stages.find((s) => s.id === target.id) : undefined;
+  const lane = target.type === 'lane' ? controller.lanes.find((l) => l.id === target.id) : undefined;
+  if (!rect || (!stage && !lane)) return null;
+  const name = stage?.name ?? lane?.name ?? '';
+  const index = stage ? controller.stages.indexOf(stage) : controller.lanes.indexOf(lane!);
+  const close = () => controller.openHeaderMenu(null);
+  const freed = controller.notesIn(target);
+  const what = target.type === 'stage' ? 'stage' : 'lane';
+  return (
+    <div
+      ref={ref}
+      role="menu"
+      tabIndex={-1}
+      data-testid="header-menu"
+      aria-label={`${what === 'stage' ? 'Stage' : 'Lane'} ${name}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          close();
+        }
+      }}
+      onPointerDown={(e) => e.stopPropagation()}
+      style={{
+        ...fixedSize,
+        left: target.type === 'stage' ? rect.x + 8 : rect.x + rect.width - 12,
+        top: target.type === 'stage' ? rect.y + rect.height - 4 : rect.y + 8,
+        minWidth: 210,
+        maxWidth: 280,
+        padding: 6,
+        background: '#fff',
+        border: '1px solid #e4e7ec',
+        borderRadius: 10,
+        boxShadow: '0 4px 6px rgba(16,24,40,0.05), 0 12px 32px rgba(16,24,40,0.14)',
+        outline: 'none',
+        zIndex: 8,
+      }}
+    >
+      {confirming ? (
+        <div style={{ padding: '6px 8px', font: `13px/1.45 ${FONT}`, color: '#344054' }}>
+          <div style={{ fontWeight: 600, marginBottom: 4 }}>
+            Delete {what} “{name}”?
+          </div>
+          <div style={{ color: '#667085', marginBottom: 10 }}>
+            {freed === 0 ? `It has no notes.` : `Its ${freed === 1 ? 'note goes' : `${freed} notes go`} back to the free board beside the frame.`}
+          </div>
+          <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end' }}>
+            <button type="button" data-testid="header-menu-cancel" onClick={close} style={{ ...pill, border: '1px solid #d0d5dd', color: '#344054', height: 30 }}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              data-testid="header-menu-confirm-delete"
+              onClick={() => void controller.deleteHeader(target)}
+              style={{ ...pill, border: 'none', background: '#d92d20', color: '#fff', height: 30 }}
+            >
+              Delete {what}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <MenuItem testId="header-menu-rename" onClick={() => controller.editHeader(target, 'name')}>
+            Rename
+          </MenuItem>
+          {stage && (
+            <MenuItem testId="header-menu-description" onClick={() => controller.editHeader(target, 'description')}>
+              {stage.description ? 'Edit description' : 'Add a description'}
+            </MenuItem>
+          )}
+          {stage ? (
+            <MenuItem
+              testId="header-menu-add"
+              onClick={() => {
+                close();
+                void controller.addStage(index + 1);
+              }}
+            >
+              Add stage after
+            </MenuItem>
+          ) : (
+            <MenuItem
+              testId="header-menu-add"
+              onClick={() => {
+                close();
+                void controller.addLane(index + 1);
+              }}
+            >
+              Add lane below
+            </MenuItem>
+          )}
+          {lane && (
+            <MenuItem
+              testId="header-menu-collapse"
+              onClick={() => {
+                close();
+                void controller.toggleLaneCollapsed(lane.id);
+              }}
+            >
+              {lane.collapsed ? 'Expand lane' : 'Collapse lane'}
+            </MenuItem>
+          )}
+          {stage && stage.emotion !== null && (
+            <MenuItem
+              testId="header-menu-reset-emotion"
+              onClick={() => {
+                close();
+                void controller.setStageEmotion(stage.id, null);
+              }}
+            >
+              Reset emotion to derived
+            </MenuItem>
+          )}
+          <div style={{ height: 1, background: '#eaecf0', margin: '4px 2px' }} />
+          <MenuItem testId="header-menu-delete" danger onClick={() => setConfirming(true)}>
+            Delete {what}…
+          </MenuItem>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** An input over a header's name (or a stage's description). Enter or leaving saves, Escape cancels. */
+function HeaderEditor({ controller, target, field }: { controller: BoardController; target: HeaderRef; field: 'name' | 'description' }) {
+  const stage = target.type === 'stage' ? controller.stages.find((s) => s.id === target.id) : undefined;
+  const lane = target.type === 'lane' ? controller.lanes.find((l) => l.id === target.id) : undefined;
+  const initial = (field === 'description' ? stage?.description : (stage?.name ?? lane?.name)) ?? '';
+  const [value, setValue] = useState(initial);
+  const done = useRef(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    input.current?.focus({ preventScroll: true });
+    input.current?.select();
+  }, []);
+  const rect = controller.headerRect(target);
+  if (!rect || (!stage && !lane)) return null;
+  const finish = (save: boolean) => {
+    if (done.current) return;
+    done.current = true;
+    controller.ui.setState({ headerEdit: null });
+    if (save && value !== initial) void controller.renameHeader(target, field, value);
+  };
+  const box: CSSProperties =
+    target.type === 'stage'
+      ? field === 'name'
+        ? { left: rect.x + 14, top: rect.y + 30, width: rect.width - 44, height: 26, font: `650 17px ${FONT}` }
+        : { left: rect.x + 14, top: rect.y + 54, width: rect.width - 44, height: 22, font: `400 12px ${FONT}` }
+      : { left: rect.x + 14, top: rect.y + 12, width: rect.width - 26, height: 28, font: `650 15px ${FONT}` };
+  return (
+    <input
+      ref={input}
+      data-testid="header-editor"
+      aria-label={field === 'description' ? 'Stage description' : target.type === 'stage' ? 'Stage name' : 'Lane name'}
+      value={value}
+      maxLength={field === 'description' ? 300 : 100}
+      placeholder={field === 'description' ? 'One line about this stage' : 'Name'}
+      spellCheck={false}
+      onChange={(e) => setValue(e.target.value)}
+      onKeyDown={(e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
+          e.preventDefault();
+          finish(true);
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          finish(false);
+        }
+      }}
+      onBlur={() => finish(true)}
+      onPointerDown={(e) => e.stopPropagation()}
+      style={{
+        position: 'absolute',
+        ...box,
+        boxSizing: 'border-box',
+        padding: '0 6px',
+        margin: 0,
+        border: 'none',
+        borderRadius: 6,
+        outline: `2px solid ${SELECTION}`,
+        background: '#fff',
+        color: '#1b1d21',
+        pointerEvents: 'auto',
+        zIndex: 9,
+      }}
+    />
+  );
+}
