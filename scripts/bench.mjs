@@ -10,7 +10,11 @@ const available = fs
   .filter((f) => f.endsWith('.bench.ts'))
   .map((f) => f.replace(/\.bench\.ts$/, ''))
   .sort();
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+// `npm run bench -- board structure --n 1000`: names first, then options for the benchmarks.
+const args = process.argv.slice(2);
+const firstFlag = args.findIndex((a) => a.startsWith('-'));
+const wanted = firstFlag === -1 ? args : args.slice(0, firstFlag);
+const passOn = firstFlag === -1 ? [] : args.slice(firstFlag);
 const names = wanted.length ? wanted : available;
 for (const name of names) {
   if (!available.includes(name)) {
@@ -19,7 +23,7 @@ for (const name of names) {
   }
 }
 for (const name of names) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', `${name}.bench.ts`), ...process.argv.slice(2).filter((a) => a.startsWith('-'))], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench', `${name}.bench.ts`), ...passOn], {
     cwd: root,
     stdio: 'inherit',
   });
