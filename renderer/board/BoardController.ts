@@ -1368,7 +1368,7 @@ export class BoardController {
   }
 
   private frameChanged(): void {
-    this.ui.setState((s) => ({ frameVersion: s.frameVersion + 1 }));
+    this.ui.setState((s) => ({ frameVersion: s.frameVersion + 1, selectionCount: this.selection.size }));
     this.parts?.frameLayer.batchDraw();
   }
 
