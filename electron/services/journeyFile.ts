@@ -10,9 +10,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
-import { noteFields, personaFields } from '../../shared/api';
-import { LANE_KINDS, TITLE_MAX, type JourneyMap } from '../../shared/domain';
+import type { JourneyMap } from '../../shared/domain';
+import { checkMap } from '../../shared/export/json';
 import { ApiError } from '../../shared/errors';
 import { migrate, schemaVersion } from '../store/db';
 import { LATEST_VERSION } from '../store/migrations/index';
@@ -111,18 +110,6 @@ function readMaps(db: Database.Database): JourneyMap[] {
 const bad = (what: string) =>
   new ApiError('invalid_input', `This is not a usable Journeyboard map file: ${what}. Nothing was imported.`);
 
-const time = z.number().int().nonnegative();
-const fileMapSchema = z.object({
-  id: z.string().min(1).max(100),
-  title: z.string().trim().min(1).max(TITLE_MAX),
-  createdAt: time,
-  updatedAt: time,
-  stages: z.array(z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(100), description: z.string().max(300), emotion: z.number().min(-2).max(2).nullable() })),
-  lanes: z.array(z.object({ id: z.string().min(1).max(100), name: z.string().min(1).max(100), kind: z.enum(LANE_KINDS) })),
-  personas: z.array(personaFields.extend({ id: z.string().min(1).max(100), name: z.string().min(1).max(100) }).partial({ name: true }).passthrough()),
-  notes: z.array(noteFields.extend({ id: z.string().min(1).max(100), createdAt: time, updatedAt: time }).passthrough()),
-});
-
 /**
  * Reads and checks a .journey file; returns its map. Throws an ApiError naming what is wrong:
  * too large, not SQLite, not Journeyboard, from a newer app, damaged, or inconsistent.
@@ -175,12 +162,9 @@ export function readJourneyFile(file: string, scratchDir: string): JourneyMap {
     const maps = readMaps(db);
     if (maps.length !== 1) throw bad(`it holds ${maps.length} maps instead of exactly one`);
     const map = maps[0]!;
-    const parsed = fileMapSchema.safeParse(map);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw bad(`${issue.path.join('.')}: ${issue.message.replace(/^Invalid input: /, '')}`);
-    }
-    return map;
+    const checked = checkMap(map);
+    if (!checked.ok) throw bad(checked.problem);
+    return checked.map;
   } finally {
     db?.close();
     fs.rmSync(copy, { force: true });

@@ -1,0 +1,5 @@
+/** Exports a client can open anywhere, as pure functions of a map (no I/O). */
+export { mapToCsv } from './csv';
+export { mapToMarkdown, mdText } from './markdown';
+export { checkMap, journeyMapSchema, mapReferenceProblem, mapToJson, parseMapDocument, MAP_DOCUMENT_FORMAT, MAP_DOCUMENT_VERSION } from './json';
+export { noteRows, orderedNotes, NOTE_COLUMNS, KIND_LABELS, type NoteRow } from './model';
