@@ -1370,6 +1370,7 @@ export class BoardController {
   private frameChanged(): void {
     this.ui.setState((s) => ({ frameVersion: s.frameVersion + 1, selectionCount: this.selection.size }));
     this.parts?.frameLayer.batchDraw();
+    for (const fn of this.docListeners) fn();
   }
 
   /** Whether these changes can move the frame or what is in its cells. */

@@ -33,7 +33,9 @@ export function Minimap({ controller }: { controller: BoardController }) {
     const mapping = () => {
       const view = viewRect(controller.camera, controller.viewport);
       if (!area || !containsRect(area, view)) {
-        const bounds = controller.index.bounds();
+        const notes = controller.index.bounds();
+        const frame = controller.frame?.rect;
+        const bounds = frame ? unionRects(notes ? [notes, frame] : [frame]) : notes;
         const fitted = padRect(unionRects(bounds ? [bounds, view] : [view])!, 0.08);
         // Leaving the area: grow it with room to spare, so a pan does not regrow it every frame.
         area = area ? padRect(unionRects([area, view])!, 0.25) : fitted;
@@ -59,7 +61,20 @@ export function Minimap({ controller }: { controller: BoardController }) {
         notesDirty = false;
         nc.setTransform(dpr, 0, 0, dpr, 0, 0);
         nc.clearRect(0, 0, W, H);
+        const frame = controller.frame;
+        if (frame) {
+          // The journey frame as a card with its header row, so the map's shape reads at a glance.
+          const f = frame.rect;
+          nc.fillStyle = '#ffffff';
+          nc.fillRect(m.ox + f.x * m.s, m.oy + f.y * m.s, f.width * m.s, f.height * m.s);
+          nc.fillStyle = '#ebf1ff';
+          nc.fillRect(m.ox + f.x * m.s, m.oy + f.y * m.s, f.width * m.s, frame.stageHeaderHeight * m.s);
+          nc.strokeStyle = '#cfd4dc';
+          nc.lineWidth = 1;
+          nc.strokeRect(m.ox + f.x * m.s, m.oy + f.y * m.s, f.width * m.s, f.height * m.s);
+        }
         for (const n of controller.notes.values()) {
+          if (controller.hidden.has(n.id)) continue;
           nc.fillStyle = NOTE_EDGE[n.color];
           nc.fillRect(m.ox + n.x * m.s, m.oy + n.y * m.s, Math.max(1, n.width * m.s), Math.max(1, n.height * m.s));
         }
