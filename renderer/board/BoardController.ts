@@ -1384,6 +1384,8 @@ export class BoardController {
       } else {
         const p = c.patch;
         if ('stageId' in p || 'laneId' in p || 'sentiment' in p) return true;
+        // Text, colour or channels of a note in a cell change nothing in the layout.
+        if (!('x' in p || 'y' in p || 'width' in p || 'height' in p)) continue;
         const n = this.notes.get(c.id);
         if (n && n.stageId !== null && n.laneId !== null) return true;
       }

@@ -176,6 +176,43 @@ describe('journey frame on the board', () => {
     expect(c.history.size).toBe(0);
   });
 
+  test('collapsing a lane hides its notes (not drawn, not hit) and expanding brings them back in place', async () => {
+    const { c } = await mount(journey([note('a', 0, 0, { stageId: 's1', laneId: 'own' }), note('b', 0, 0, { stageId: 's1', laneId: 'act' })]), answering());
+    const before = { ...c.note('a')! };
+    await c.toggleLaneCollapsed('own');
+    expect(c.hidden.has('a')).toBe(true);
+    expect(c.index.has('a')).toBe(false);
+    expect(c.frame!.rows[2]!.collapsed).toBe(true);
+    c.selectAll();
+    expect(c.selection.has('a')).toBe(false);
+    await c.toggleLaneCollapsed('own');
+    expect(c.index.has('a')).toBe(true);
+    expect(c.note('a')).toMatchObject({ x: before.x, y: before.y });
+    await c.queue.whenIdle();
+  });
+
+  test('"+ Stage" adds a stage at the end and opens its name for typing; a note typed in a cell joins it', async () => {
+    const api = answering();
+    api.respond = (method, input) => {
+      if (method === 'stages.create') return stage('s4', 3, { name: (input as { name: string }).name });
+      if (method === 'stages.update') return {};
+      return {};
+    };
+    const { c, canvas } = await mount(journey([]), api);
+    document.querySelector<HTMLButtonElement>('[data-testid="frame-add-stage"]')!.click();
+    await expect.poll(() => document.querySelector('[data-testid="header-editor"]')).not.toBeNull();
+    expect(c.stages.map((s) => s.id)).toEqual(['s1', 's2', 's3', 's4']);
+    await userEvent.keyboard('{Control>}a{/Control}Loyalty{Enter}');
+    expect(c.stages[3]!.name).toBe('Loyalty');
+    expect(api.calls.find((x) => x.method === 'stages.create')?.input).toEqual({ mapId: 'm1', name: 'New stage', index: 3 });
+
+    dblclick(canvas, screen(380, 700));
+    await expect.poll(() => c.editingId).not.toBeNull();
+    expect(c.note(c.editingId!)).toMatchObject({ stageId: 's1', laneId: 'own', kind: null });
+    await userEvent.keyboard('Loyal customer{Escape}');
+    await c.queue.whenIdle();
+  });
+
   test('the channel picker toggles a channel on the selection in one undo step', async () => {
     const { c, api } = await mount(journey([note('a', 1400, 0), note('b', 1600, 0, { channels: ['web'] })]), answering());
     c.setSelection(['a', 'b']);
