@@ -181,6 +181,17 @@ export const methods = {
     z.strictObject({ mapId: id, ids: z.array(id).min(2, 'give at least two notes to merge').max(1000), text: noteText.optional() }),
   ),
 
+  'files.exportJourney': method<{ fileName: string; base64: string }>()(z.strictObject({ mapId: id })),
+  'files.importJourney': method<MapSummary>()(
+    z.strictObject({
+      base64: z.string().min(1, 'the file is empty').max(280_000_000, 'a map file is at most 200 MB'),
+      onConflict: z.enum(['replace', 'copy']).optional(),
+    }),
+  ),
+  'files.importJson': method<MapSummary>()(
+    z.strictObject({ text: z.string().min(1, 'the file is empty').max(280_000_000), onConflict: z.enum(['replace', 'copy']).optional() }),
+  ),
+
   'stages.create': method<Stage>()(
     z.strictObject({
       mapId: id,

@@ -10,6 +10,9 @@ import path from 'node:path';
 import { ERROR_STATUS, type ApiErrorBody, type Envelope } from '../../shared/errors';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Map files come up as base64: a 200 MB file is about 270 MB of JSON. */
+export const MAX_FILE_BODY_BYTES = 280 * 1024 * 1024;
+const FILE_METHODS = new Set(['files.importJourney', 'files.importJson']);
 const LOOPBACK = '127.0.0.1';
 
 export interface Dispatcher {
@@ -73,22 +76,22 @@ function tokensMatch(given: string, expected: string): boolean {
 }
 
 /** Reads a request body up to the limit; resolves null (and answers 413) when it is larger. */
-function readBody(req: http.IncomingMessage, res: http.ServerResponse): Promise<string | null> {
+function readBody(req: http.IncomingMessage, res: http.ServerResponse, limit: number): Promise<string | null> {
   return new Promise((resolve) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     const tooLarge = () => {
-      sendError(res, { code: 'too_large', message: `The request is larger than ${MAX_BODY_BYTES} bytes. Send fewer notes per call.` }, { connection: 'close' });
+      sendError(res, { code: 'too_large', message: limit === MAX_BODY_BYTES ? `The request is larger than ${MAX_BODY_BYTES} bytes. Send fewer notes per call.` : 'The file is larger than 200 MB, the most Journeyboard opens.' }, { connection: 'close' });
       req.resume();
       resolve(null);
     };
-    if (declared > MAX_BODY_BYTES) return tooLarge();
+    if (declared > limit) return tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
     let done = false;
     req.on('data', (chunk: Buffer) => {
       if (done) return;
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         done = true;
         tooLarge();
         return;
@@ -113,7 +116,7 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, me
   if (req.method !== 'POST') {
     return send(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Use POST for API calls.' } }, { allow: 'POST' });
   }
-  const body = await readBody(req, res);
+  const body = await readBody(req, res, FILE_METHODS.has(method) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES);
   if (body === null) return;
   let input: unknown = {};
   if (body.trim() !== '') {

@@ -9,11 +9,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { isMethodName, methods, type MethodName } from '../../shared/api';
-import type { JourneyMap, MapSummary } from '../../shared/domain';
+import type { MapSummary } from '../../shared/domain';
 import { ApiError, type Envelope } from '../../shared/errors';
 import { openDatabase, type Db } from '../store/db';
 import { createRepos } from '../store/repos';
-import { insertMap, readJourneyFile, withFreshIds, writeJourneyFile } from './journeyFile';
+import { createFileService } from './files';
+import { readJourneyFile, writeJourneyFile } from './journeyFile';
 import type { ServiceContext } from './context';
 import { createMapService } from './maps';
 import { createNoteService } from './notes';
@@ -61,15 +62,18 @@ export function openCore(options: CoreOptions): Core {
     newId: options.newId ?? randomUUID,
     resourcesDir: options.resourcesDir,
   };
+  const maps = createMapService(ctx);
+  const scratchDir = path.join(options.dataDir === ':memory:' ? os.tmpdir() : options.dataDir, 'scratch');
+  const files = createFileService(ctx, scratchDir, (id) => maps['maps.get']({ id }));
   const handlers: Record<MethodName, Handler> = {
-    ...createMapService(ctx),
+    ...maps,
     ...createNoteService(ctx),
     ...createStructureService(ctx),
     ...createPersonaService(ctx),
     ...createSuggestService(ctx),
+    ...files.handlers,
   };
   let closed = false;
-  const scratchDir = path.join(options.dataDir === ':memory:' ? os.tmpdir() : options.dataDir, 'scratch');
 
   return {
     dataFile,
@@ -93,7 +97,7 @@ export function openCore(options: CoreOptions): Core {
     },
     exportJourney(mapId, dest) {
       try {
-        const map = db.transaction(() => handlers['maps.get']({ id: mapId } as never) as JourneyMap)();
+        const map = db.transaction(() => maps['maps.get']({ id: mapId }))();
         writeJourneyFile(map, dest);
         return { ok: true, value: { path: dest } };
       } catch (err) {
@@ -103,24 +107,7 @@ export function openCore(options: CoreOptions): Core {
     importJourney(file, onConflict) {
       try {
         const incoming = readJourneyFile(file, scratchDir);
-        const value = db.transaction(() => {
-          const existing = ctx.repos.getMap.get(incoming.id);
-          let map = incoming;
-          if (existing) {
-            if (!onConflict) {
-              throw new ApiError(
-                'conflict',
-                `You already have this map (“${existing.title}”). Replace it with the file’s version, or keep both?`,
-              );
-            }
-            if (onConflict === 'replace') ctx.repos.deleteMap.run(existing.id);
-            else map = withFreshIds(incoming, ctx.newId);
-          }
-          insertMap(db, map);
-          const row = ctx.repos.mapSummary.get(map.id)!;
-          return { id: row.id, title: row.title, noteCount: row.note_count, updatedAt: row.updated_at };
-        })();
-        return { ok: true, value };
+        return { ok: true, value: db.transaction(() => files.importMap(incoming, onConflict))() };
       } catch (err) {
         return fail(err);
       }

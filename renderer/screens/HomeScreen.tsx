@@ -5,6 +5,7 @@ import { NOTE_RGB } from '../board/theme';
 import { messageOf, showError } from '../state/notices';
 import { navigate } from '../state/route';
 import { openNewMap } from '../state/shell';
+import { ImportButton } from '../files/ImportButton';
 import { Dialog } from '../ui/Dialog';
 import { FieldError } from '../ui/FieldError';
 import { CopyIcon, PencilIcon, TrashIcon } from '../ui/icons';
@@ -62,9 +63,12 @@ export function HomeScreen() {
             <span className="brand-mark" aria-hidden="true" />
             <h1>Journeyboard</h1>
           </div>
-          <button ref={newButton} type="button" className="button primary" onClick={openNewMap}>
-            + New map
-          </button>
+          <div className="home-header-actions">
+            <ImportButton onImported={reload} />
+            <button ref={newButton} type="button" className="button primary" onClick={openNewMap}>
+              + New map
+            </button>
+          </div>
         </div>
       </header>
 

@@ -4,6 +4,7 @@ import { registerActions } from '../actions/registry';
 import { api } from '../api/client';
 import { Board } from '../board/Board';
 import type { BoardController } from '../board/BoardController';
+import { ExportMenu } from '../files/ExportMenu';
 import { PersonasPanel } from '../panels/PersonasPanel';
 import { ReadingView } from '../reading/ReadingView';
 import { messageOf, showError } from '../state/notices';
@@ -22,12 +23,16 @@ export function MapScreen({ mapId }: { mapId: string }) {
     board.current = c;
   }, []);
 
-  /** The board holds the live notes: save them, then read the whole map for the reading view. */
+  /** The board holds the live notes: save them, then read the whole map. */
+  const latest = useCallback(async () => {
+    board.current?.flush();
+    await board.current?.queue.whenIdle();
+    return api.call('maps.get', { id: mapId });
+  }, [mapId]);
+
   const openReading = async () => {
     try {
-      board.current?.flush();
-      await board.current?.queue.whenIdle();
-      setReading(await api.call('maps.get', { id: mapId }));
+      setReading(await latest());
     } catch (err) {
       showError(err);
     }
@@ -73,6 +78,7 @@ export function MapScreen({ mapId }: { mapId: string }) {
             <button type="button" className="button ghost" onClick={() => void openReading()}>
               Reading view
             </button>
+            <ExportMenu latest={latest} />
           </>
         )}
       </header>

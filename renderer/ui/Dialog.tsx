@@ -13,6 +13,7 @@ export function Dialog({
   danger = false,
   busy = false,
   wide = false,
+  extraAction,
   onConfirm,
   onCancel,
 }: {
@@ -22,6 +23,8 @@ export function Dialog({
   danger?: boolean;
   busy?: boolean;
   wide?: boolean;
+  /** A third choice beside Cancel and the confirm button (e.g. "Replace mine" next to "Keep both"). */
+  extraAction?: { label: string; danger?: boolean; onClick: () => void };
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -63,6 +66,11 @@ export function Dialog({
           <button type="button" className="button" onClick={onCancel} disabled={busy}>
             Cancel
           </button>
+          {extraAction && (
+            <button type="button" className={extraAction.danger ? 'button danger' : 'button'} onClick={extraAction.onClick} disabled={busy}>
+              {extraAction.label}
+            </button>
+          )}
           <button type="submit" className={danger ? 'button danger' : 'button primary'} disabled={busy} data-autofocus={danger || undefined}>
             {confirmLabel}
           </button>

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JourneyMap } from '../../../shared/domain';
 import { JOURNEY_APPLICATION_ID } from '../../../electron/services/journeyFile';
+import { mapToJson } from '../../../shared/export/json';
 import { testCore } from '../helpers';
 
 let core: ReturnType<typeof testCore>;
@@ -140,5 +141,28 @@ describe('.journey files', () => {
     it('a missing file', () => {
       refuse(path.join(dir, 'nope.journey'), 'not_found', /could not be read/);
     });
+  });
+});
+
+describe('map files through the API (web mode)', () => {
+  it('files.exportJourney gives the bytes and a safe file name; files.importJourney takes them back', () => {
+    core.call('maps.rename', { id: map.id, title: 'Bank: as-is / v2' });
+    const exported = core.call('files.exportJourney', { mapId: map.id });
+    expect(exported.fileName).toBe('Bank as-is v2.journey');
+    expect(Buffer.from(exported.base64, 'base64').subarray(0, 15).toString()).toBe('SQLite format 3');
+    core.call('maps.delete', { id: map.id });
+    expect(core.call('files.importJourney', { base64: exported.base64 })).toMatchObject({ id: map.id, noteCount: map.notes.length });
+    expect(core.call('maps.get', { id: map.id }).notes).toEqual(map.notes);
+    expect(fs.readdirSync(path.join(os.tmpdir(), 'scratch')).filter((f) => f.endsWith('.journey'))).toEqual([]);
+  });
+
+  it('files.importJson takes a JSON export and refuses a broken one, changing nothing', () => {
+    const text = mapToJson(map, 0);
+    expect(core.fail('files.importJson', { text }).code).toBe('conflict');
+    expect(core.call('files.importJson', { text, onConflict: 'copy' }).title).toBe(map.title);
+    expect(count()).toBe(2);
+    const e = core.fail('files.importJson', { text: text.replace('"journeyboard.map"', '"other"') });
+    expect(e).toEqual({ code: 'invalid_input', message: 'This is not a Journeyboard JSON export: "format" must be "journeyboard.map". Nothing was imported.' });
+    expect(count()).toBe(2);
   });
 });

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import { expect, expectApiErrors, test } from './fixtures';
+
+interface MapData {
+  id: string;
+  title: string;
+  notes: { id: string; text: string; x: number; y: number; stageId: string | null; laneId: string | null }[];
+}
+
+test('export a map as .journey, delete it, import the file: the map is back, note for note', async ({ app, page }, testInfo) => {
+  const created = await app.call<MapData>('maps.create', { title: 'Bank for the client', template: 'bank-account-opening' });
+  await app.call('notes.create', { mapId: created.id, text: '<script>alert(1)</script>', x: 4000, y: 100 });
+  const before = await app.call<MapData>('maps.get', { id: created.id });
+
+  await page.goto(`${app.url}#/map/${created.id}`);
+  await page.getByRole('button', { name: 'Export' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: /Journeyboard map \(\.journey\)/ }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('Bank for the client.journey');
+  const file = testInfo.outputPath('bank.journey');
+  await download.saveAs(file);
+  expect(fs.readFileSync(file).subarray(0, 15).toString()).toBe('SQLite format 3');
+
+  await page.getByRole('button', { name: '← Maps' }).click();
+  await page.getByRole('button', { name: 'Delete Bank for the client' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete map' }).click();
+  await expect(page.getByTestId('map-card')).toHaveCount(0);
+
+  await page.getByLabel('Map file to import').setInputFiles(file);
+  await expect(page.getByRole('button', { name: 'Open Bank for the client' })).toBeVisible();
+  const after = await app.call<MapData & { camera: unknown }>('maps.get', { id: created.id });
+  // Opening the board remembers its camera; everything the person made is exactly as it was.
+  expect({ ...after, camera: null }).toEqual({ ...before, camera: null });
+  expect(after.notes).toHaveLength(before.notes.length);
+});
+
+test('importing a map you already have asks: keep both makes a copy', async ({ app, page }, testInfo) => {
+  expectApiErrors();
+  const created = await app.call<MapData>('maps.create', { title: 'Kickoff', template: 'service' });
+  const exported = await app.call<{ base64: string }>('files.exportJourney', { mapId: created.id });
+  const file = testInfo.outputPath('kickoff.journey');
+  fs.writeFileSync(file, Buffer.from(exported.base64, 'base64'));
+  await page.goto(app.url);
+  await page.getByLabel('Map file to import').setInputFiles(file);
+  const ask = page.getByRole('dialog', { name: 'This map is already here' });
+  await expect(ask).toContainText('Replace it with the file’s version, or keep both?');
+  await ask.getByRole('button', { name: 'Keep both' }).click();
+  await expect(page.getByTestId('map-card')).toHaveCount(2);
+});
+
+test('a file that is not a map is refused with a reason and nothing changes', async ({ app, page }, testInfo) => {
+  expectApiErrors();
+  await app.call('maps.create', { title: 'Kickoff' });
+  const file = testInfo.outputPath('notes.journey');
+  fs.writeFileSync(file, 'just some text\n');
+  await page.goto(app.url);
+  await page.getByLabel('Map file to import').setInputFiles(file);
+  await expect(page.getByRole('alert')).toContainText('not a Journeyboard map (not a SQLite database)');
+  await expect(page.getByTestId('map-card')).toHaveCount(1);
+});
