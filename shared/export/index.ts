@@ -3,3 +3,4 @@ export { mapToCsv } from './csv';
 export { mapToMarkdown, mdText } from './markdown';
 export { checkMap, journeyMapSchema, mapReferenceProblem, mapToJson, parseMapDocument, MAP_DOCUMENT_FORMAT, MAP_DOCUMENT_VERSION } from './json';
 export { noteRows, orderedNotes, NOTE_COLUMNS, KIND_LABELS, type NoteRow } from './model';
+export { mapToXlsx, type XlsxOptions } from './xlsx';

@@ -1,0 +1,55 @@
+/**
+ * Colours the export writers paint with. The sticky-note fills are copied from
+ * renderer/board/theme.ts (shared/ may not import renderer/): keep the two in step.
+ */
+import type { NoteColor } from '../domain';
+
+/** Sticky-note fills, as `#rrggbb`, by the colour names in shared/domain.ts. */
+export const NOTE_FILL: Record<NoteColor, string> = {
+  yellow: '#fff3a3',
+  orange: '#ffd29c',
+  pink: '#ffc4d6',
+  purple: '#dccbff',
+  blue: '#bfdcff',
+  teal: '#b4ece2',
+  green: '#cdeeb0',
+  gray: '#e3e5e8',
+};
+
+/** A slightly darker edge per colour, for the border of a note. */
+export const NOTE_EDGE: Record<NoteColor, string> = {
+  yellow: '#f0dc6a',
+  orange: '#f3b46a',
+  pink: '#f2a2bb',
+  purple: '#bea6f3',
+  blue: '#94c1f4',
+  teal: '#86d6c8',
+  green: '#a9d98a',
+  gray: '#c6cad0',
+};
+
+/** Text on notes and in headers. */
+export const INK = '#22262b';
+/** Secondary text: descriptions, counts, captions. */
+export const MUTED_INK = '#5f6b7a';
+/** Behind the board. */
+export const PAPER = '#f6f7f9';
+/** Header cells of the frame. */
+export const HEADER_FILL = '#e9edf3';
+/** Lines of the frame grid. */
+export const GRID_LINE = '#cfd4dc';
+/** The emotion curve. */
+export const CURVE = '#2f6bff';
+/** An accent for titles and rules. */
+export const ACCENT = '#2f6bff';
+
+/** `#rrggbb` as `rrggbb` (pptxgenjs and exceljs want colours without the hash). */
+export function hex6(color: string): string {
+  return color.replace(/^#/, '').toUpperCase();
+}
+
+/** `#rrggbb` as 0..1 channels (pdf-lib's `rgb`). */
+export function rgb01(color: string): { r: number; g: number; b: number } {
+  const v = Number.parseInt(color.replace(/^#/, ''), 16);
+  return { r: ((v >> 16) & 255) / 255, g: ((v >> 8) & 255) / 255, b: (v & 255) / 255 };
+}

@@ -1,0 +1,69 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { mapToXlsx } from '../../../shared/export/index';
+import { goldenMap } from './fixture';
+import { bigMap } from './bigMap';
+
+async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  return wb;
+}
+
+const values = (ws: ExcelJS.Worksheet, row: number) => (ws.getRow(row).values as unknown[]).slice(1);
+
+describe('Excel export', () => {
+  it('has the four sheets, a bold frozen filterable header, and the CSV columns', async () => {
+    const wb = await read(await mapToXlsx(goldenMap));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Notes', 'Pain points', 'Opportunities', 'Metrics']);
+    const notes = wb.getWorksheet('Notes')!;
+    expect(values(notes, 1)).toEqual(['Stage', 'Lane', 'Kind', 'Text', 'Sentiment', 'Author', 'Channels', 'Personas', 'Colour', 'Created', 'Updated']);
+    expect(notes.getRow(1).font?.bold).toBe(true);
+    expect(notes.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(notes.autoFilter).toBeTruthy();
+    expect(notes.rowCount).toBe(1 + goldenMap.notes.length);
+    expect(values(notes, 2)).toEqual(['Join', 'Actions', 'Action', 'fills in the form, "quickly"', undefined, 'Ana', 'Web', 'Sam', 'yellow', '2026-11-23T09:00:00.001Z', '2026-11-23T09:00:00.000Z']);
+    expect(notes.getColumn(4).width).toBeGreaterThan(notes.getColumn(1).width!);
+  });
+
+  it('stores formula-like text as a string, never as a formula', async () => {
+    const wb = await read(await mapToXlsx(goldenMap));
+    const cell = wb.getWorksheet('Notes')!.getCell('D4');
+    expect(cell.value).toBe('=HYPERLINK("http://x") only by *letter*');
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.formula).toBeUndefined();
+  });
+
+  it('lists pain points most negative first, opportunities with their stage, and metrics per stage', async () => {
+    const wb = await read(await mapToXlsx(goldenMap));
+    const pains = wb.getWorksheet('Pain points')!;
+    expect(values(pains, 1)).toEqual(['Stage', 'Pain point', 'Sentiment']);
+    expect(values(pains, 2)).toEqual(['Cancel', '=HYPERLINK("http://x") only by *letter*', -2]);
+    expect(values(pains, 3)).toEqual(['Join', 'card declined\ntwice', -1]);
+    expect(values(wb.getWorksheet('Opportunities')!, 2)).toEqual(['Cancel', 'let people cancel in the app']);
+    const metrics = wb.getWorksheet('Metrics')!;
+    expect(values(metrics, 1)).toEqual(['Stage', 'Emotion', 'Emotion source', 'Notes', 'Action', 'Touchpoint', 'Channel', 'Thought', 'Emotion', 'Pain point', 'Opportunity']);
+    expect(values(metrics, 2)).toEqual(['Join', -1, 'Derived', 2, 1, 0, 0, 0, 0, 1, 0]);
+    expect(values(metrics, 3)).toEqual(['Cancel', -2, 'Set', 2, 0, 0, 0, 0, 0, 1, 1]);
+  });
+
+  it('writes the given export date into the document properties', async () => {
+    const at = Date.UTC(2026, 0, 2, 3, 4, 5);
+    const wb = await read(await mapToXlsx(goldenMap, { exportedAt: at }));
+    expect(wb.created.getTime()).toBe(at);
+    expect(wb.title).toBe(goldenMap.title);
+  });
+
+  it('drops characters XML cannot hold instead of writing a broken file', async () => {
+    const map = { ...goldenMap, notes: goldenMap.notes.map((n) => (n.id === 'n1' ? { ...n, text: 'bell\u0007 and 🙂' } : n)) };
+    const wb = await read(await mapToXlsx(map));
+    expect(wb.getWorksheet('Notes')!.getCell('D2').value).toBe('bell and 🙂');
+  });
+
+  it('exports 5,000 notes in seconds', async () => {
+    const started = performance.now();
+    const bytes = await mapToXlsx(bigMap(5000));
+    expect(bytes.byteLength).toBeGreaterThan(10_000);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
