@@ -150,6 +150,8 @@ export class BoardController {
   private resizing: { start: Map<string, Rect>; box0: Rect; box: Rect } | null = null;
   /** The box the Transformer is attached to, and the smallest and largest note in it. */
   private resizeLimits = { box: { x: 0, y: 0, width: 1, height: 1 } as Rect, minW: 0, maxW: 0, minH: 0, maxH: 0 };
+  /** Above this many notes moved by one layout, the spatial index is rebuilt in bulk. */
+  private static readonly BULK_INDEX = 1500;
   /** Above this many notes the Transformer is not offered (each frame would re-fit them all). */
   private static readonly RESIZE_LIMIT = 500;
   private gesture: Gesture | null = null;
@@ -1333,6 +1335,7 @@ export class BoardController {
     inCells.sort(readingOrder);
     const frame = layoutFrame({ origin: FRAME_ORIGIN, stages: this.stages, lanes: this.lanes, notes: inCells });
     const moved: NoteChange[] = [];
+    const movedNotes: BoardNote[] = [];
     const nowHidden = new Set<string>();
     for (const p of frame.placements) {
       if (p.hidden) {
@@ -1347,16 +1350,27 @@ export class BoardController {
       if (n.x !== x || n.y !== y) {
         const next = { ...n, x, y };
         this.notes.set(n.id, next);
+        movedNotes.push(next);
         moved.push({ op: 'update', id: n.id, patch: { x, y } });
+      } else if (!this.index.has(n.id)) {
+        movedNotes.push(n);
       }
-      this.index.upsert(this.notes.get(n.id)!);
     }
     for (const id of this.hidden) {
       if (nowHidden.has(id)) continue;
       const n = this.notes.get(id);
-      if (n) this.index.upsert(n);
+      if (n) movedNotes.push(n);
     }
     this.hidden = nowHidden;
+    if (movedNotes.length > BoardController.BULK_INDEX) {
+      // A row that grew moves every note below it: one bulk load (paint order kept) beats
+      // thousands of R-tree removes and inserts.
+      const shown = [...this.notes.values()].filter((n) => !nowHidden.has(n.id));
+      shown.sort((a, b) => this.index.order(a.id) - this.index.order(b.id));
+      this.index.load(shown);
+    } else {
+      for (const n of movedNotes) this.index.upsert(n);
+    }
     if (moved.length) {
       this.contentVersion++;
       this.queue.enqueue(moved);
