@@ -1057,6 +1057,7 @@ export class BoardController {
         g.moved = true;
         this.emotionPreview = { stageId: g.stageId, score: scoreAtY(b.y, this.curve.top, this.curve.bottom) };
         this.parts?.frameLayer.batchDraw();
+        this.parts?.liveLayer.batchDraw();
       }
       return;
     }
@@ -1142,6 +1143,7 @@ export class BoardController {
       this.emotionPreview = null;
       if (g.moved && preview) void this.setStageEmotion(preview.stageId, preview.score);
       this.parts?.frameLayer.batchDraw();
+      this.parts?.liveLayer.batchDraw();
     } else if (g.kind === 'press' && g.hit && !g.shift && this.selection.size > 1) {
       // A click (no drag) on one note of a multi-selection selects just that note.
       this.setSelection([g.hit]);
