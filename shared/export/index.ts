@@ -4,3 +4,4 @@ export { mapToMarkdown, mdText } from './markdown';
 export { checkMap, journeyMapSchema, mapReferenceProblem, mapToJson, parseMapDocument, MAP_DOCUMENT_FORMAT, MAP_DOCUMENT_VERSION } from './json';
 export { noteRows, orderedNotes, NOTE_COLUMNS, KIND_LABELS, type NoteRow } from './model';
 export { mapToXlsx, type XlsxOptions } from './xlsx';
+export { mapToPptx, type PptxOptions } from './pptx';
