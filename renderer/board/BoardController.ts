@@ -96,6 +96,8 @@ const QUERY_PAD = 0.5;
 const DRAG_THRESHOLD = 3;
 const NOTE_GAP = 16;
 const CAMERA_SAVE_MS = 400;
+/** How long a stage or lane delete waits for queued note changes to be saved. */
+const SAVE_WAIT_MS = 10_000;
 
 const clampCoord = (n: number) => Math.max(-COORD_LIMIT, Math.min(COORD_LIMIT, Math.round(n)));
 const clampSize = (n: number) => Math.max(NOTE_MIN_SIZE, Math.min(NOTE_MAX_SIZE, Math.round(n)));
@@ -1579,7 +1581,12 @@ export class BoardController {
    */
   async deleteHeader(ref: HeaderRef): Promise<boolean> {
     this.openHeaderMenu(null);
-    await this.saveAll();
+    // The store moves the notes; it must have the board's latest positions first.
+    const saved = await Promise.race([this.saveAll().then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), SAVE_WAIT_MS))]);
+    if (!saved) {
+      showError(new Error(`The latest changes are not saved yet, so the ${ref.type} was not deleted. Try again when the status says Saved.`));
+      return false;
+    }
     const done = ref.type === 'stage' ? await this.structure('stages.delete', { id: ref.id }) : await this.structure('lanes.delete', { id: ref.id });
     if (!done) return false;
     await this.reload();

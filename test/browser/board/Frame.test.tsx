@@ -213,6 +213,28 @@ describe('journey frame on the board', () => {
     await c.queue.whenIdle();
   });
 
+  test('a delete waits for unsaved changes and refuses, with a message, while they cannot be saved', async () => {
+    const { vi } = await import('vitest');
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const api = answering();
+      api.respond = (method) => {
+        if (method === 'notes.updateMany') throw new Error('disk is full');
+        return {};
+      };
+      const { c } = await mount(journey([note('a', 1400, 0)]), api);
+      c.commit('Edit text', [{ op: 'update', id: 'a', patch: { text: 'edited' } }]);
+      const result = c.deleteHeader({ type: 'lane', id: 'act' });
+      await vi.advanceTimersByTimeAsync(11_000);
+      expect(await result).toBe(false);
+      expect(api.calls.some((x) => x.method === 'lanes.delete')).toBe(false);
+      const { useNotices } = await import('../../../renderer/state/notices');
+      expect(useNotices.getState().notices.some((n) => n.message.startsWith('The latest changes are not saved yet'))).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   test('the channel picker toggles a channel on the selection in one undo step', async () => {
     const { c, api } = await mount(journey([note('a', 1400, 0), note('b', 1600, 0, { channels: ['web'] })]), answering());
     c.setSelection(['a', 'b']);
