@@ -5,3 +5,4 @@ export { checkMap, journeyMapSchema, mapReferenceProblem, mapToJson, parseMapDoc
 export { noteRows, orderedNotes, NOTE_COLUMNS, KIND_LABELS, type NoteRow } from './model';
 export { mapToXlsx, type XlsxOptions } from './xlsx';
 export { mapToPptx, type PptxOptions } from './pptx';
+export { HTML_EXPORT_CSP, htmlText, mapToHtml, type HtmlOptions } from './html';

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { JourneyMap } from '../../../shared/domain';
+import { HTML_EXPORT_CSP, htmlText, mapToHtml } from '../../../shared/export/index';
+import { layoutFrame } from '../../../shared/journey/index';
+import { bigMap } from './bigMap';
+import { goldenMap } from './fixture';
+
+const evil: JourneyMap = {
+  ...goldenMap,
+  title: '</title><script>alert(0)</script>',
+  lanes: [...goldenMap.lanes, { id: 'l4', mapId: 'm1', name: 'Emotions <i>', kind: 'emotions', position: 3, collapsed: true }],
+  notes: [
+    ...goldenMap.notes,
+    { ...goldenMap.notes[1]!, id: 'x1', text: '<script>alert(1)</script>' },
+    { ...goldenMap.notes[1]!, id: 'x2', text: '<img src=x onerror=alert(2)> " onmouseover="alert(3)', author: "O'Brien" },
+    { ...goldenMap.notes[1]!, id: 'x3', text: 'glad', sentiment: 2, laneId: 'l4', kind: 'emotion' },
+  ],
+};
+
+describe('HTML export', () => {
+  it('escapes every text: no markup a participant typed survives', () => {
+    const html = mapToHtml(evil);
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('" onmouseover="');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;/title&gt;&lt;script&gt;alert(0)&lt;/script&gt;');
+    expect(html).toContain('O&#39;Brien');
+    expect(html.match(/<script>/g)).toHaveLength(1); // only the pan/zoom script
+    expect(htmlText('a & <b> "c" \'d\'\u0000')).toBe('a &amp; &lt;b&gt; &quot;c&quot; &#39;d&#39;');
+  });
+
+  it('loads nothing from anywhere: no URL in src, href or url(), and a strict CSP', () => {
+    const html = mapToHtml(evil);
+    expect(html).not.toMatch(/\b(src|href|action|srcset|poster|data)\s*=\s*["']?\s*(https?:)?\/\//i);
+    expect(html).not.toMatch(/url\(\s*["']?\s*(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|<link\b|<iframe\b|<object\b|<embed\b/i);
+    expect(html).not.toMatch(/\b(src|href)\s*=\s*["']?(?!data:)[a-z]+:/i);
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${HTML_EXPORT_CSP}">`);
+    expect(HTML_EXPORT_CSP).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:/);
+  });
+
+  it('shows the frame: stage headers, lane rows, notes in their cells, free notes beside it, the curve', () => {
+    const html = mapToHtml(evil);
+    expect(html).toContain('1. Join');
+    expect(html).toContain('Signs up online');
+    expect(html).toContain('Emotions &lt;i&gt;');
+    expect(html).toContain('Not yet placed');
+    expect(html).toContain('# not a heading');
+    expect(html).toMatch(/<svg class="curve"[^>]*>.*<path d="M [\d.]+ [\d.]+ C /s);
+    // Each note card sits where the frame puts it (collapsed lanes shown expanded).
+    const frame = layoutFrame({
+      origin: { x: 0, y: 0 },
+      stages: evil.stages,
+      lanes: evil.lanes.map((l) => ({ ...l, collapsed: false })),
+      notes: [...evil.notes].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)),
+    });
+    const n1 = frame.placements.find((p) => p.id === 'n1')!;
+    expect(html).toContain(`left:${n1.x}px;top:${n1.y}px;width:160px;height:160px`);
+  });
+
+  it('has pan and zoom controls', () => {
+    const html = mapToHtml(goldenMap);
+    expect(html).toContain('id="zi"');
+    expect(html).toContain('id="zo"');
+    expect(html).toContain('id="zf"');
+    expect(html).toContain("addEventListener('wheel'");
+    expect(html).toContain("addEventListener('pointerdown'");
+  });
+
+  it('is deterministic and exports 5,000 notes quickly', () => {
+    expect(mapToHtml(goldenMap)).toBe(mapToHtml(goldenMap));
+    const started = performance.now();
+    const html = mapToHtml(bigMap(5000));
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(html.match(/class="n"/g)).toHaveLength(5000);
+  });
+});
