@@ -273,11 +273,13 @@ function HeaderEditor({ controller, target, field }: { controller: BoardControll
     controller.ui.setState({ headerEdit: null });
     if (save && value !== initial) void controller.renameHeader(target, field, value);
   };
+  // Where drawFrame writes the text: after the chevron's notch on every stage but the first.
+  const inset = stage && controller.stages.indexOf(stage) > 0 ? 28 : 14;
   const box: CSSProperties =
     target.type === 'stage'
       ? field === 'name'
-        ? { left: rect.x + 14, top: rect.y + 30, width: rect.width - 44, height: 26, font: `650 17px ${FONT}` }
-        : { left: rect.x + 14, top: rect.y + 54, width: rect.width - 44, height: 22, font: `400 12px ${FONT}` }
+        ? { left: rect.x + inset, top: rect.y + 30, width: rect.width - inset - 30, height: 26, font: `650 17px ${FONT}` }
+        : { left: rect.x + inset, top: rect.y + 54, width: rect.width - inset - 30, height: 22, font: `400 12px ${FONT}` }
       : { left: rect.x + 14, top: rect.y + 12, width: rect.width - 26, height: 28, font: `650 15px ${FONT}` };
   return (
     <input
