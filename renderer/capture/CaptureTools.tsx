@@ -1,0 +1,92 @@
+import { useId, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import type { JourneyboardApi } from '../../shared/api';
+import type { JourneyMap } from '../../shared/domain';
+import type { BoardController } from '../board/BoardController';
+import { CloseIcon } from '../ui/icons';
+import { CaptureBox } from './CaptureBox';
+import { ImportNotes } from './ImportNotes';
+import { SimilarNotes } from './SimilarNotes';
+import { SuggestReview } from './SuggestReview';
+import './capture.css';
+
+export type CaptureTab = 'capture' | 'import' | 'suggest' | 'similar';
+
+const TABS: { id: CaptureTab; label: string }[] = [
+  { id: 'capture', label: 'Capture' },
+  { id: 'import', label: 'Import' },
+  { id: 'suggest', label: 'Suggest' },
+  { id: 'similar', label: 'Similar' },
+];
+
+export interface CaptureToolsProps {
+  map: JourneyMap;
+  /** The board's engine (the map screen's ref); null until the board has mounted. */
+  controller: () => BoardController | null;
+  onClose(): void;
+  /** The tab to open on (default: Capture). */
+  initialTab?: CaptureTab;
+  /** The API client; tests pass a fake. */
+  api?: JourneyboardApi;
+}
+
+/**
+ * The side panel for getting notes onto the board and into shape (issue #5): capture by keyboard,
+ * import a file or pasted text, review suggested stages and lanes, merge similar notes. Every
+ * change goes through the board controller as one undo step per action.
+ */
+export function CaptureTools({ map, controller, onClose, initialTab = 'capture', api }: CaptureToolsProps) {
+  const [tab, setTab] = useState<CaptureTab>(initialTab);
+  const base = useId();
+  const titleId = `${base}-title`;
+
+  const onTabKey = (e: ReactKeyboardEvent) => {
+    const i = TABS.findIndex((t) => t.id === tab);
+    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
+    if (next === null) return;
+    e.preventDefault();
+    const t = TABS[(next + TABS.length) % TABS.length]!;
+    setTab(t.id);
+    document.getElementById(`${base}-tab-${t.id}`)?.focus();
+  };
+
+  return (
+    <aside
+      className="capture-panel"
+      aria-labelledby={titleId}
+      data-testid="capture-panel"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement)) onClose();
+      }}
+    >
+      <header className="capture-head">
+        <h2 id={titleId}>Capture &amp; structure</h2>
+        <button type="button" className="icon-button" aria-label="Close capture panel" title="Close" onClick={onClose}>
+          <CloseIcon />
+        </button>
+      </header>
+      <div className="capture-tabs" role="tablist" aria-label="Capture tools" onKeyDown={onTabKey}>
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            id={`${base}-tab-${t.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            aria-controls={`${base}-panel`}
+            tabIndex={tab === t.id ? 0 : -1}
+            className="capture-tab"
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div className="capture-body" role="tabpanel" id={`${base}-panel`} aria-labelledby={`${base}-tab-${tab}`}>
+        {tab === 'capture' && <CaptureBox map={map} controller={controller} />}
+        {tab === 'import' && <ImportNotes map={map} controller={controller} />}
+        {tab === 'suggest' && <SuggestReview map={map} controller={controller} api={api} />}
+        {tab === 'similar' && <SimilarNotes controller={controller} api={api} />}
+      </div>
+    </aside>
+  );
+}
