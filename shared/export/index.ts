@@ -6,3 +6,4 @@ export { noteRows, orderedNotes, NOTE_COLUMNS, KIND_LABELS, type NoteRow } from 
 export { mapToXlsx, type XlsxOptions } from './xlsx';
 export { mapToPptx, type PptxOptions } from './pptx';
 export { HTML_EXPORT_CSP, htmlText, mapToHtml, type HtmlOptions } from './html';
+export { mapToPdf, winAnsiSafe, type PdfOptions } from './pdf';

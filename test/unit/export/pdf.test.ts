@@ -1,0 +1,69 @@
+import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import type { JourneyMap } from '../../../shared/domain';
+import { mapToPdf, winAnsiSafe } from '../../../shared/export/index';
+import { bigMap } from './bigMap';
+import { goldenMap } from './fixture';
+
+const odd: JourneyMap = {
+  ...goldenMap,
+  title: 'Journey 🚀 – Łódź → 北京',
+  lanes: [...goldenMap.lanes, { id: 'l4', mapId: 'm1', name: 'Emotions', kind: 'emotions', position: 3, collapsed: true }],
+  notes: [
+    ...goldenMap.notes,
+    { ...goldenMap.notes[1]!, id: 'x1', text: 'Emoji 😀👍🏽 and an en dash – and “quotes” …', color: 'pink' },
+    { ...goldenMap.notes[1]!, id: 'x2', text: 'Zero\u200bwidth, tab\there, bell\u0007, 한국어, ﬁ ligature, ő ű', laneId: 'l4', sentiment: 2 },
+    { ...goldenMap.notes[1]!, id: 'x3', text: 'x'.repeat(5000) },
+  ],
+};
+
+describe('PDF export', () => {
+  it("'whole' puts the map on one page; 'perStage' gives a title page and a page per stage", async () => {
+    const whole = await PDFDocument.load(await mapToPdf(goldenMap, { mode: 'whole' }));
+    expect(whole.getPageCount()).toBe(1);
+    const { width, height } = whole.getPage(0).getSize();
+    expect(width).toBeGreaterThan(600);
+    expect(height).toBeGreaterThan(400);
+    const perStage = await PDFDocument.load(await mapToPdf(goldenMap, { mode: 'perStage' }));
+    expect(perStage.getPageCount()).toBe(1 + goldenMap.stages.length);
+    expect(perStage.getTitle()).toBe(goldenMap.title);
+  });
+
+  it('does not throw on characters the standard fonts cannot encode', async () => {
+    for (const mode of ['whole', 'perStage'] as const) {
+      const doc = await PDFDocument.load(await mapToPdf(odd, { mode }));
+      expect(doc.getPageCount()).toBeGreaterThanOrEqual(mode === 'whole' ? 1 : 3);
+      expect(doc.getTitle()).toBe(odd.title); // metadata is UTF-16: the title keeps its emoji
+    }
+  });
+
+  it('keeps what WinAnsi encodes and replaces the rest safely', async () => {
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const cs = new Set(font.getCharacterSet());
+    expect(winAnsiSafe('en dash – “q” … € é ß', cs)).toBe('en dash – “q” … € é ß');
+    expect(winAnsiSafe('Emoji 😀 ok', cs)).toBe('Emoji ? ok');
+    expect(winAnsiSafe('Łódź → 北京 ő', cs)).toBe('Lódz -> ?? o');
+    expect(winAnsiSafe('a\tb\u0007c\u200bd\ne', cs)).toBe('a b cd\ne');
+    expect(() => font.encodeText(winAnsiSafe('👍🏽 한국어 ﬁ \u2028', cs))).not.toThrow();
+  });
+
+  it('writes the export date so the same map gives the same bytes', async () => {
+    const at = Date.UTC(2026, 0, 2, 3, 4, 5);
+    const a = await mapToPdf(goldenMap, { mode: 'whole', exportedAt: at });
+    const b = await mapToPdf(goldenMap, { mode: 'whole', exportedAt: at });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect((await PDFDocument.load(a)).getCreationDate()?.getTime()).toBe(at);
+  });
+
+  it('exports 5,000 notes in seconds, continuing crowded stages on more pages', async () => {
+    const started = performance.now();
+    const whole = await PDFDocument.load(await mapToPdf(bigMap(5000), { mode: 'whole' }));
+    expect(whole.getPageCount()).toBe(1);
+    const { width, height } = whole.getPage(0).getSize();
+    expect(Math.max(width, height)).toBeLessThanOrEqual(14_400);
+    const perStage = await PDFDocument.load(await mapToPdf(bigMap(5000), { mode: 'perStage' }));
+    expect(perStage.getPageCount()).toBeGreaterThan(1 + 8);
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
+});
