@@ -108,7 +108,9 @@ export function CaptureBox({ map, controller }: { map: JourneyMap; controller: C
         </div>
       )}
       <label className="capture-field" htmlFor={ids.author}>
-        Author <span className="capture-optional">optional</span>
+        <span>
+          Author<span className="capture-optional">optional</span>
+        </span>
         <input id={ids.author} value={author} maxLength={100} placeholder="Who wrote it" onChange={(e) => setAuthor(e.target.value)} />
       </label>
       <label className="capture-field capture-main" htmlFor={ids.text}>

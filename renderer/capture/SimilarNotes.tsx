@@ -58,19 +58,16 @@ export function SimilarNotes({ controller, api = realApi }: { controller: Contro
           {live.map((g) => (
             <li key={g[0]!.id} className="capture-group" data-testid="similar-group">
               <ol>
-                {g.map((n, i) => (
+                {g.map((n) => (
                   <li key={n.id}>
                     <button type="button" className="capture-note-text" title="Show on board" onClick={() => showOnBoard(c, [n.id])}>
                       {n.text}
                     </button>
-                    <span className="capture-muted">
-                      {i === 0 ? 'kept' : ''}
-                      {i === 0 && n.author ? ' · ' : ''}
-                      {n.author ?? ''}
-                    </span>
+                    {n.author && <span className="capture-muted">{n.author}</span>}
                   </li>
                 ))}
               </ol>
+              <MergePreview group={g} />
               <div className="capture-suggestion-foot">
                 <button type="button" className="capture-link" onClick={() => showOnBoard(c, g.map((n) => n.id))}>
                   Show all
@@ -88,5 +85,16 @@ export function SimilarNotes({ controller, api = realApi }: { controller: Contro
         </ul>
       )}
     </div>
+  );
+}
+
+/** What Merge would leave: the kept text and the authors. */
+function MergePreview({ group }: { group: BoardNote[] }) {
+  const [keep] = mergeChanges(group);
+  if (keep?.op !== 'update') return null;
+  return (
+    <p className="capture-merge-preview">
+      Merged note: “{keep.patch.text}”{keep.patch.author ? ` · ${keep.patch.author}` : ''}
+    </p>
   );
 }
