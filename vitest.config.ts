@@ -16,6 +16,26 @@ export default defineConfig({
       },
       {
         plugins: [react()],
+        // Pre-bundle every dependency the components reach up front: a dependency Vite discovers
+        // mid-run makes it re-optimise and reload, and the test file being imported then fails.
+        optimizeDeps: {
+          include: [
+            'react',
+            'react/jsx-dev-runtime',
+            'react-dom',
+            'react-dom/client',
+            'konva',
+            'react-konva',
+            'zustand',
+            'rbush',
+            'zod',
+            'papaparse',
+            'exceljs',
+            'pptxgenjs',
+            'pdf-lib',
+            'jszip',
+          ],
+        },
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.{ts,tsx}'],
