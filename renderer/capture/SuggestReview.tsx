@@ -118,7 +118,14 @@ export function SuggestReview({ map, controller, api = realApi }: { map: Journey
           </p>
         )
       ) : live.length === 0 ? (
-        <EmptyState title="No free notes to place" text="Every note is in a cell. Undo on the board puts accepted notes back." />
+        freeCount === 0 ? (
+          <EmptyState title="No free notes to place" text="Every note is in a cell. Undo on the board puts accepted notes back." />
+        ) : (
+          <EmptyState
+            title="All suggestions reviewed"
+            text={`${freeCount} note${freeCount === 1 ? ' is' : 's are'} still in the brainstorm area: drag ${freeCount === 1 ? 'it' : 'them'} into a cell, or suggest again.`}
+          />
+        )
       ) : (
         <ul className="capture-review" aria-label="Suggestions">
           {live.map((r) => {
