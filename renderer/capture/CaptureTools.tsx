@@ -55,7 +55,10 @@ export function CaptureTools({ map, controller, onClose, initialTab = 'capture',
       aria-labelledby={titleId}
       data-testid="capture-panel"
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && !(e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement || e.target instanceof HTMLSelectElement)) onClose();
+        // Escape in a field clears nothing and closes nothing; in the import dialog it closes only the dialog.
+        const t = e.target as HTMLElement;
+        if (e.key !== 'Escape' || t.closest('dialog') || t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
+        onClose();
       }}
     >
       <header className="capture-head">

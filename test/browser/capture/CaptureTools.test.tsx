@@ -143,11 +143,17 @@ describe('Import', () => {
     expect(c.notes.size).toBe(0);
   });
 
-  test('Cancel creates nothing; an empty file and a header-only file say so and cannot be confirmed', async () => {
-    const { c } = await mount(emptyMap(), 'import');
+  test('Cancel or Escape creates nothing; an empty file and a header-only file say so and cannot be confirmed', async () => {
+    const { c, closed } = await mount(emptyMap(), 'import');
     await chooseFile('wall.csv', csv);
     await userEvent.click(page.getByRole('button', { name: 'Cancel' }));
     expect(document.querySelector('[data-testid="import-dialog"]')).toBeNull();
+    // Escape closes the dialog, not the panel behind it.
+    await chooseFile('wall.csv', csv);
+    (page.getByRole('button', { name: 'Create 2 notes' }).element() as HTMLElement).focus();
+    await userEvent.keyboard('{Escape}');
+    await expect.poll(() => document.querySelector('[data-testid="import-dialog"]')).toBeNull();
+    expect(closed()).toBe(0);
     await chooseFile('empty.csv', '');
     await expect.element(page.getByText('The file is empty')).toBeVisible();
     await expect.element(page.getByRole('button', { name: 'Nothing to create' })).toBeDisabled();
