@@ -10,7 +10,7 @@
  * The standard fonts only encode WinAnsi (about Latin-1): every other character is replaced by a
  * close one (`ő` → `o`, `→` → `->`) or by `?`, so odd text never makes the export fail.
  */
-import { LineCapStyle, PDFDocument, PDFFont, PDFPage, StandardFonts, rgb, type Color } from 'pdf-lib';
+import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import type { JourneyMap, Note, Stage } from '../domain';
 import { emotionCurve, emotionFace, stageEmotions, type StageEmotion } from '../journey/emotion';
 import { FRAME_ORIGIN, layoutFrame, type Rect } from '../journey/frame';
@@ -25,11 +25,18 @@ export interface PdfOptions {
   exportedAt?: number;
 }
 
+type PdfLib = typeof import('pdf-lib');
+let pdfLib: PdfLib | null = null;
+/**
+ * pdf-lib, loaded on first use so that importing the export barrel stays cheap for a renderer
+ * that only writes CSV. Everything below runs after {@link mapToPdf} has loaded it.
+ */
+const lib = (): PdfLib => pdfLib!;
 const color = (hex: string): Color => {
   const c = rgb01(hex);
-  return rgb(c.r, c.g, c.b);
+  return lib().rgb(c.r, c.g, c.b);
 };
-const WHITE = rgb(1, 1, 1);
+const white = (): Color => lib().rgb(1, 1, 1);
 
 /** Characters outside WinAnsi with a readable stand-in. */
 const TRANSLITERATIONS: Record<string, string> = {
@@ -169,7 +176,7 @@ class Writer {
 /** A face for an emotion level (-2..+2), drawn with vectors (Helvetica has no emoji). */
 function drawFace(page: PDFPage, cx: number, cy: number, r: number, level: number): void {
   const ink = color(INK);
-  page.drawCircle({ x: cx, y: cy, size: r, color: WHITE, borderColor: color(CURVE), borderWidth: r * 0.12 });
+  page.drawCircle({ x: cx, y: cy, size: r, color: white(), borderColor: color(CURVE), borderWidth: r * 0.12 });
   page.drawCircle({ x: cx - r * 0.35, y: cy + r * 0.25, size: r * 0.11, color: ink });
   page.drawCircle({ x: cx + r * 0.35, y: cy + r * 0.25, size: r * 0.11, color: ink });
   // The mouth: a quadratic curve, up at the corners for a smile, down for a frown, flat for neutral.
@@ -181,7 +188,7 @@ function drawFace(page: PDFPage, cx: number, cy: number, r: number, level: numbe
     y: cy,
     borderColor: ink,
     borderWidth: r * 0.1,
-    borderLineCap: LineCapStyle.Round,
+    borderLineCap: lib().LineCapStyle.Round,
   });
 }
 
@@ -243,7 +250,7 @@ function wholePage(doc: PDFDocument, w: Writer, map: JourneyMap, stages: Stage[]
   const rect = (r: Rect, fill: Color, border: Color, borderWidth = 1) =>
     page.drawRectangle({ x: X(r.x), y: Y(r.y + r.height), width: r.width * scale, height: r.height * scale, color: fill, borderColor: border, borderWidth: borderWidth * scale });
 
-  page.drawRectangle({ x: 0, y: 0, width: pageW, height: pageH, color: WHITE });
+  page.drawRectangle({ x: 0, y: 0, width: pageW, height: pageH, color: white() });
   w.line(page, map.title, margin, pageH - margin - 30, 30, pageW - 2 * margin, color(INK), w.bold);
   const persona = map.personas.find((p) => p.id === map.personaId);
   const sub = [persona ? `Persona: ${persona.name}${persona.role ? ` - ${persona.role}` : ''}` : '', `${notes.length} notes, ${stages.length} stages`].filter(Boolean).join('   |   ');
@@ -269,7 +276,7 @@ function wholePage(doc: PDFDocument, w: Writer, map: JourneyMap, stages: Stage[]
       const h = row.header;
       w.block(page, lanes[row.index]!.name, { x: X(h.x + 14), top: Y(h.y + 14), width: (h.width - 28) * scale, height: (h.height - 28) * scale }, 17 * scale, color(INK), w.bold);
     }
-    for (const c of frame.cells) rect(c.rect, WHITE, grid);
+    for (const c of frame.cells) rect(c.rect, white(), grid);
   }
   const byId = new Map(notes.map((n) => [n.id, n]));
   const drawNote = (n: Note, r: Rect) => {
@@ -290,7 +297,7 @@ function wholePage(doc: PDFDocument, w: Writer, map: JourneyMap, stages: Stage[]
       page.drawLine({ start: { x: x0, y: Y(gy) }, end: { x: x1, y: Y(gy) }, thickness: 1.5 * scale, color: grid, dashArray: [6 * scale, 6 * scale] });
     }
     if (curve.svgPath) {
-      page.drawSvgPath(curve.svgPath, { x: X(0), y: Y(0), scale, borderColor: color(CURVE), borderWidth: 4, borderLineCap: LineCapStyle.Round });
+      page.drawSvgPath(curve.svgPath, { x: X(0), y: Y(0), scale, borderColor: color(CURVE), borderWidth: 4, borderLineCap: lib().LineCapStyle.Round });
     }
     for (const p of curve.points) drawFace(page, X(p.x), Y(p.y), 16 * scale, emotionFace(p.score).level);
   }
@@ -405,6 +412,8 @@ function perStagePages(doc: PDFDocument, w: Writer, map: JourneyMap, stages: Sta
  * map gives the same bytes.
  */
 export async function mapToPdf(map: JourneyMap, options: PdfOptions): Promise<Uint8Array> {
+  pdfLib ??= await import('pdf-lib');
+  const { PDFDocument, StandardFonts } = pdfLib;
   const doc = await PDFDocument.create({ updateMetadata: false });
   const when = new Date(options.exportedAt ?? map.updatedAt);
   doc.setTitle(map.title, { showInWindowTitleBar: true });

@@ -6,8 +6,7 @@
  * Tables are written from column lists, so prioritisation columns (votes, impact/effort, phase)
  * can be added to the pain-point and opportunity slides later without touching the layout code.
  */
-import JSZip from 'jszip';
-import PptxGenJS from 'pptxgenjs';
+import type PptxGenJS from 'pptxgenjs';
 import type { JourneyMap, Lane, Note, Stage } from '../domain';
 import { emotionFace, stageEmotions, type StageEmotion } from '../journey/emotion';
 import { orderedNotes } from './model';
@@ -288,7 +287,9 @@ function listSlides(pptx: PptxGenJS, title: string, subtitle: string, columns: L
  * Document dates are `exportedAt` (or the map's `updatedAt`), so the same map gives the same file.
  */
 export async function mapToPptx(map: JourneyMap, options: PptxOptions = {}): Promise<Uint8Array> {
-  const pptx = new PptxGenJS();
+  // Loaded on first use: importing the export barrel stays cheap for a renderer that only writes CSV.
+  const { default: Pptx } = await import('pptxgenjs');
+  const pptx = new Pptx();
   pptx.layout = 'LAYOUT_WIDE';
   pptx.title = slideText(map.title);
   pptx.author = 'Journeyboard';
@@ -353,6 +354,7 @@ export async function mapToPptx(map: JourneyMap, options: PptxOptions = {}): Pro
  * instead so that the same map always gives the same bytes.
  */
 async function fixDates(bytes: Uint8Array, when: Date): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(bytes);
   const core = zip.file('docProps/core.xml');
   if (core) {

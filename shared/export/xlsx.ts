@@ -5,7 +5,7 @@
  * Adding a column later (votes, impact/effort, phase, CSAT/NPS/CES) means adding one entry to the
  * column list of the sheet concerned: every sheet is written from such a list.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { NOTE_KINDS, type JourneyMap, type Note } from '../domain';
 import { stageEmotions } from '../journey/emotion';
 import { KIND_LABELS, NOTE_COLUMNS, noteRows, orderedNotes } from './model';
@@ -87,7 +87,9 @@ function addTable<T>(wb: ExcelJS.Workbook, name: string, columns: SheetColumn<T>
  * Text is stored as text: nothing a participant typed becomes a formula.
  */
 export async function mapToXlsx(map: JourneyMap, options: XlsxOptions = {}): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on first use: importing the export barrel stays cheap for a renderer that only writes CSV.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   const when = new Date(options.exportedAt ?? map.updatedAt);
   wb.creator = 'Journeyboard';
   wb.lastModifiedBy = 'Journeyboard';
