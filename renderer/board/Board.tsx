@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import type Konva from 'konva';
 import { Layer, Rect, Shape, Stage, Transformer } from 'react-konva';
 import type { JourneyboardApi } from '../../shared/api';
-import type { JourneyMap } from '../../shared/domain';
+import type { JourneyMap, Persona } from '../../shared/domain';
 import { api as defaultApi } from '../api/client';
 import { registerActions, runAction } from '../actions/registry';
 import { actionForKey, boardActions, isTextTarget, nudgeForKey } from './actions';
 import { BoardController, type BoardTestHook } from './BoardController';
-import { ChannelPicker, EmptyHint, SaveStatusPill, Toolbar, ZoomControl } from './Hud';
+import { ChannelPicker, EmptyHint, PersonaPicker, SaveStatusPill, Toolbar, ZoomControl } from './Hud';
 import { FrameOverlay } from './FrameOverlay';
 import { Minimap } from './Minimap';
 import { NoteEditor } from './NoteEditor';
@@ -28,8 +28,17 @@ export function Board({
   map,
   api = defaultApi,
   onController,
+  personas,
+  lensPersonaId = null,
 }: {
   map: JourneyMap;
+  /**
+   * The map's personas as the panel has them now (defaults to `map.personas`). A persona missing
+   * from a new list was deleted: the board drops it from its notes (the store has already).
+   */
+  personas?: Persona[];
+  /** The persona lens: notes tagged with this persona are drawn normally, the others dimmed. */
+  lensPersonaId?: string | null;
   /** Defaults to the app's api client; tests pass a fake. */
   api?: JourneyboardApi;
   /** Hands the engine to a test harness. */
@@ -39,6 +48,12 @@ export function Board({
   useEffect(() => {
     onController?.(controller);
   }, [controller, onController]);
+  useEffect(() => {
+    if (personas) controller.setPersonas(personas);
+  }, [controller, personas]);
+  useEffect(() => {
+    controller.setLens(lensPersonaId);
+  }, [controller, lensPersonaId]);
   const host = useRef<HTMLDivElement>(null);
   const stage = useRef<Konva.Stage>(null);
   const frameLayer = useRef<Konva.Layer>(null);
@@ -201,6 +216,7 @@ export function Board({
       <ZoomControl controller={controller} />
       <SaveStatusPill controller={controller} />
       <ChannelPicker controller={controller} />
+      <PersonaPicker controller={controller} />
       <Minimap controller={controller} />
     </div>
   );

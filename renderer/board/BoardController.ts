@@ -12,6 +12,7 @@ import {
   type JourneyMap,
   type Lane,
   type NoteColor,
+  type Persona,
   type Stage,
 } from '../../shared/domain';
 import {
@@ -54,6 +55,7 @@ import {
 import { SpatialIndex } from '../../shared/board/spatial';
 import { applyChanges, History, type BoardNote, type HistoryStep, type NoteChange } from '../../shared/board/history';
 import { SaveQueue, type SaveCall } from '../../shared/board/saveQueue';
+import { patchWithoutPersonas, togglePersonaChanges, withoutPersonas } from '../../shared/board/personas';
 import { drawBlocks, drawNotes, forgetBitmap, isBlockLevel } from './drawNotes';
 import { forgetLayout } from './textLayout';
 import { GRID_DOT, SELECTION } from './theme';
@@ -129,11 +131,17 @@ export class BoardController {
   emotions: StageEmotion[] = [];
   /** Notes in collapsed lanes: kept in `notes`, out of the spatial index (not drawn, not hit). */
   hidden = new Set<string>();
+  /** The map's personas, in panel order (the persona picker and the lens). */
+  personas: Persona[];
   /** Notes drawn in the last static-layer frame (the view, not the padded query). */
   drawnCount = 0;
   readonly ready: Promise<void>;
 
   private readonly api: JourneyboardApi;
+  /** The persona lens asked for (the map screen's `lensPersonaId`); see `lens`. */
+  private lensRequested: string | null = null;
+  /** Personas deleted while the board is open: never written again (the store refuses them). */
+  private gonePersonas = new Set<string>();
   private parts: KonvaParts | null = null;
   private host: HTMLElement | null = null;
   private visible: BoardNote[] = [];
@@ -203,10 +211,12 @@ export class BoardController {
     this.index.load(this.notes.values());
     this.stages = [...map.stages].sort((a, b) => a.position - b.position);
     this.lanes = [...map.lanes].sort((a, b) => a.position - b.position);
+    this.personas = sortPersonas(map.personas ?? []);
     this.needsFit = !map.camera;
     this.camera = map.camera ? { ...map.camera, zoom: clampZoom(map.camera.zoom) } : { x: 0, y: 0, zoom: 1 };
     this.savedCamera = JSON.stringify(this.camera);
     this.ui = createUiStore(this.camera, this.notes.size);
+    this.ui.setState({ personas: this.personas });
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
     this.queue = new SaveQueue({
       send: (call) => this.send(call),
@@ -222,8 +232,9 @@ export class BoardController {
     this.relayout();
   }
 
-  private async send(call: SaveCall): Promise<unknown> {
+  private async send(sent: SaveCall): Promise<unknown> {
     const mapId = this.mapId;
+    const call = this.gonePersonas.size > 0 ? this.withoutGonePersonas(sent) : sent;
     if (call.kind === 'create') {
       try {
         return await this.api.call('notes.createMany', { mapId, notes: call.notes });
@@ -457,7 +468,7 @@ export class BoardController {
       if (n.x > view.x + view.width || n.y > view.y + view.height || n.x + n.width < view.x || n.y + n.height < view.y) continue;
       list.push(n);
     }
-    const result = isBlockLevel(this.camera.zoom, list.length) && this.queryRect ? this.drawRegion(ctx, view, list.length) : drawNotes(ctx, list, this.camera.zoom);
+    const result = isBlockLevel(this.camera.zoom, list.length) && this.queryRect ? this.drawRegion(ctx, view, list.length) : drawNotes(ctx, list, this.camera.zoom, this.lens);
     this.drawnCount = result.drawn;
     if (result.pending > 0) {
       // Some notes were drawn roughly while their bitmaps are made: finish in the next frames.
@@ -492,7 +503,7 @@ export class BoardController {
         }
       }, 150);
     }
-    if (!cache) return drawNotes(ctx, this.visible.filter((n) => !this.lifted.has(n.id)), zoom);
+    if (!cache) return drawNotes(ctx, this.visible.filter((n) => !this.lifted.has(n.id)), zoom, this.lens);
     const k = cache.canvas.width / rect.width;
     const sx = Math.max(0, view.x - rect.x);
     const sy = Math.max(0, view.y - rect.y);
@@ -513,7 +524,7 @@ export class BoardController {
     const c = canvas.getContext('2d');
     if (!c) return null;
     c.setTransform(scale, 0, 0, scale, -rect.x * scale, -rect.y * scale);
-    drawBlocks(c, this.visible.filter((n) => !this.lifted.has(n.id)), zoom);
+    drawBlocks(c, this.visible.filter((n) => !this.lifted.has(n.id)), zoom, this.lens);
     this.regionCache = { canvas, rect, zoom, version: this.contentVersion };
     return this.regionCache;
   }
@@ -541,7 +552,7 @@ export class BoardController {
   private drawLifted(ctx: CanvasRenderingContext2D): void {
     this.drawFrameFeedback(ctx);
     if (this.lifted.size === 0) return;
-    if (drawNotes(ctx, this.liftedNotes(), this.camera.zoom).pending > 0) requestAnimationFrame(() => this.parts?.liveLayer.batchDraw());
+    if (drawNotes(ctx, this.liftedNotes(), this.camera.zoom, this.lens).pending > 0) requestAnimationFrame(() => this.parts?.liveLayer.batchDraw());
   }
 
   /** Outlines of selected notes in view, one path. */
@@ -1656,6 +1667,82 @@ export class BoardController {
     if (changes.length) this.commit('Channels', changes);
   }
 
+  // ---------------------------------------------------------------- personas
+
+  /**
+   * The persona lens: notes tagged with it are drawn as usual, every other note dimmed. Null (or
+   * a persona the map does not have) turns it off. Session state: not saved, not undoable.
+   */
+  setLens(personaId: string | null): void {
+    this.lensRequested = personaId;
+    this.applyLens();
+  }
+
+  /** The persona whose lens is on, or null. */
+  get lens(): string | null {
+    return this.ui.getState().lens;
+  }
+
+  private applyLens(): void {
+    const id = this.lensRequested;
+    const lens = id !== null && this.personas.some((p) => p.id === id) ? id : null;
+    if (lens === this.ui.getState().lens) return;
+    this.ui.setState({ lens });
+    // The far-zoom region cache holds the old alphas.
+    this.contentVersion++;
+    this.redrawAll();
+  }
+
+  /**
+   * The map's personas changed in the panel (added, renamed, recoloured, deleted). A deleted
+   * persona's notes were untagged by the store, so its id leaves the board's notes too: in place,
+   * with no undo step and no write, and out of the undo history and anything still to be written.
+   */
+  setPersonas(personas: readonly Persona[]): void {
+    const next = sortPersonas(personas);
+    const kept = new Set(next.map((p) => p.id));
+    const gone = new Set(this.personas.map((p) => p.id).filter((id) => !kept.has(id)));
+    this.personas = next;
+    if (gone.size > 0) {
+      for (const id of gone) this.gonePersonas.add(id);
+      let changed = false;
+      for (const n of this.notes.values()) {
+        if (!n.personaIds.some((p) => gone.has(p))) continue;
+        // A new array: undo steps may hold the old one.
+        n.personaIds = n.personaIds.filter((p) => !gone.has(p));
+        changed = true;
+      }
+      for (const step of this.history.steps()) {
+        step.undo = withoutPersonas(step.undo, gone);
+        step.redo = withoutPersonas(step.redo, gone);
+      }
+      if (changed) {
+        this.contentVersion++;
+        this.redrawAll();
+        this.ui.setState({ docVersion: this.ui.getState().docVersion + 1 });
+        for (const fn of this.docListeners) fn();
+      }
+    }
+    this.ui.setState({ personas: next });
+    this.applyLens();
+  }
+
+  /** Toggles a persona on the selected notes: one undo step (removed from all when all have it). */
+  togglePersona(personaId: string): void {
+    if (!this.personas.some((p) => p.id === personaId)) return;
+    const changes = togglePersonaChanges(this.selectedNotes(), personaId);
+    if (changes.length) this.commit('Personas', changes);
+  }
+
+  private withoutGonePersonas(call: SaveCall): SaveCall {
+    const gone = this.gonePersonas;
+    if (call.kind === 'create') {
+      return { kind: 'create', notes: call.notes.map((n) => (n.personaIds.some((p) => gone.has(p)) ? { ...n, personaIds: n.personaIds.filter((p) => !gone.has(p)) } : n)) };
+    }
+    if (call.kind === 'update') return { kind: 'update', patches: call.patches.map((p) => patchWithoutPersonas(p, gone)) };
+    return call;
+  }
+
   /** The selected notes (copies), for the HUD. */
   selectedNotes(): BoardNote[] {
     return [...this.selection].map((id) => this.notes.get(id)).filter((n): n is BoardNote => !!n);
@@ -1689,8 +1776,13 @@ export class BoardController {
           : null,
       emotionPoint: (stageId: string) => this.emotionPoint(stageId),
       structureIdle: () => this.structureIdle(),
+      lens: () => this.lens,
     };
   }
 }
 
 export type BoardTestHook = ReturnType<BoardController['testHook']>;
+
+function sortPersonas(personas: readonly Persona[]): Persona[] {
+  return [...personas].sort((a, b) => a.position - b.position);
+}

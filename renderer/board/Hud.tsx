@@ -2,6 +2,7 @@ import type { CSSProperties, ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { CHANNELS, CHANNEL_LABELS, NOTE_COLORS } from '../../shared/domain';
 import { allHaveChannel } from '../../shared/board/frameDrop';
+import { allHavePersona, personaInitials } from '../../shared/board/personas';
 import { ChannelIcon } from '../journey/ChannelIcon';
 import { runAction } from '../actions/registry';
 import type { BoardController } from './BoardController';
@@ -230,6 +231,80 @@ export function ChannelPicker({ controller }: { controller: BoardController }) {
               <ChannelIcon channel={ch} size={18} />
             </span>
           </IconButton>
+        );
+      })}
+    </div>
+  );
+}
+
+/**
+ * With notes selected and the map having personas: one button per persona (initials on its colour
+ * and its name) that toggles it on all the selected notes, one undo step.
+ */
+export function PersonaPicker({ controller }: { controller: BoardController }) {
+  const count = useStore(controller.ui, (s) => s.selectionCount);
+  const editing = useStore(controller.ui, (s) => s.editing);
+  const personas = useStore(controller.ui, (s) => s.personas);
+  useStore(controller.ui, (s) => s.docVersion);
+  if (count === 0 || editing || personas.length === 0) return null;
+  const notes = controller.selectedNotes();
+  return (
+    <div
+      data-testid="persona-picker"
+      role="toolbar"
+      aria-label="Personas of the selected notes"
+      style={{ ...panel, bottom: 62, left: '50%', transform: 'translateX(-50%)', gap: 2, padding: 4, maxWidth: 'calc(100% - 280px)', overflowX: 'auto' }}
+    >
+      <span style={{ padding: '0 8px 0 6px', color: '#667085', fontSize: 12 }}>Personas</span>
+      {personas.map((p) => {
+        const on = allHavePersona(notes, p.id);
+        const some = !on && notes.some((n) => n.personaIds.includes(p.id));
+        const name = p.name.trim() || 'Unnamed persona';
+        return (
+          <button
+            key={p.id}
+            type="button"
+            data-testid={`persona-${p.id}`}
+            title={`${name}${on ? ' (on)' : some ? ' (some)' : ''}`}
+            aria-pressed={on}
+            onClick={() => controller.togglePersona(p.id)}
+            onPointerDown={(e) => e.preventDefault()}
+            style={{
+              display: 'flex',
+              alignItems: 'center',
+              gap: 6,
+              height: 34,
+              padding: '0 10px 0 4px',
+              border: 'none',
+              borderRadius: 8,
+              cursor: 'pointer',
+              background: on ? '#e8efff' : 'transparent',
+              color: on ? SELECTION : '#344054',
+              font: 'inherit',
+              whiteSpace: 'nowrap',
+              opacity: on || some ? 1 : 0.7,
+            }}
+          >
+            <span
+              aria-hidden
+              style={{
+                width: 24,
+                height: 24,
+                borderRadius: '50%',
+                display: 'grid',
+                placeItems: 'center',
+                background: NOTE_RGB[p.color] ?? NOTE_RGB.gray,
+                border: `1px solid ${NOTE_EDGE[p.color] ?? NOTE_EDGE.gray}`,
+                color: '#22262b',
+                fontSize: 10,
+                fontWeight: 600,
+                boxShadow: on ? `0 0 0 2px ${SELECTION}` : some ? `0 0 0 2px #b8c9f5` : 'none',
+              }}
+            >
+              {personaInitials(name)}
+            </span>
+            <span style={{ maxWidth: 120, overflow: 'hidden', textOverflow: 'ellipsis' }}>{name}</span>
+          </button>
         );
       })}
     </div>

@@ -1,8 +1,9 @@
 import type { BoardNote } from '../../shared/board/history';
-import { NOTE_DEFAULT_SIZE } from '../../shared/domain';
+import { NOTE_COLORS, NOTE_DEFAULT_SIZE } from '../../shared/domain';
 import { MIN_READABLE_PX, NOTE_EDGE, NOTE_FONT_FAMILY, NOTE_RGB, TEXT_COLOR, TEXT_FIT } from './theme';
 import { layoutFor } from './textLayout';
 import { drawChannelIcon } from '../journey/channelIcons';
+import { LENS_DIM_ALPHA } from '../../shared/board/personas';
 
 /** Below this zoom, or above this count, notes are coloured blocks with no text. */
 export const BLOCK_ZOOM = 0.22;
@@ -19,6 +20,11 @@ export interface DrawResult {
   pending: number;
 }
 
+/** True when the persona lens dims this note (a lens is on and the note is not tagged with it). */
+function dimmed(n: BoardNote, lens: string | null): boolean {
+  return lens !== null && !n.personaIds.includes(lens);
+}
+
 /** Milliseconds per frame spent rendering new note bitmaps; the rest wait for later frames. */
 const BITMAP_BUDGET_MS = 6;
 
@@ -28,9 +34,12 @@ const BITMAP_BUDGET_MS = 6;
  * once per zoom octave), so a frame is mostly drawImage calls; bitmaps are made within a time
  * budget per frame, and a note still waiting is drawn from a stale bitmap or as a plain card.
  */
-export function drawNotes(ctx: CanvasRenderingContext2D, notes: readonly BoardNote[], zoom: number): DrawResult {
+export function drawNotes(ctx: CanvasRenderingContext2D, notes: readonly BoardNote[], zoom: number, lens: string | null = null): DrawResult {
   if (notes.length === 0) return { drawn: 0, pending: 0 };
-  if (isBlockLevel(zoom, notes.length)) return { drawn: drawBlocks(ctx, notes, zoom), pending: 0 };
+  if (isBlockLevel(zoom, notes.length)) return { drawn: drawBlocks(ctx, notes, zoom, lens), pending: 0 };
+  // The persona lens: alpha changes only where a dimmed run of notes starts or ends.
+  const alpha0 = ctx.globalAlpha;
+  let dim = false;
   const ratio = (typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1) * zoom;
   // Render at the next power of two at or above the screen scale: crisp, and few re-renders.
   let scale = Math.max(1 / 8, 2 ** Math.ceil(Math.log2(ratio) - 1e-9));
@@ -40,12 +49,23 @@ export function drawNotes(ctx: CanvasRenderingContext2D, notes: readonly BoardNo
   while (scale > 1 / 8 && notes.length * perNote * scale * scale > MAX_BITMAP_PIXELS * 0.75) scale /= 2;
   if (scale > 2 || typeof document === 'undefined') {
     // Close up few notes are in view: draw them directly, sharp at any zoom.
-    for (const n of notes) drawNoteDirect(ctx, n, ratio, true);
+    for (const n of notes) {
+      if (dimmed(n, lens) !== dim) {
+        dim = !dim;
+        ctx.globalAlpha = dim ? alpha0 * LENS_DIM_ALPHA : alpha0;
+      }
+      drawNoteDirect(ctx, n, ratio, true);
+    }
+    ctx.globalAlpha = alpha0;
     return { drawn: notes.length, pending: 0 };
   }
   const deadline = performance.now() + BITMAP_BUDGET_MS;
   let pending = 0;
   for (const n of notes) {
+    if (dimmed(n, lens) !== dim) {
+      dim = !dim;
+      ctx.globalAlpha = dim ? alpha0 * LENS_DIM_ALPHA : alpha0;
+    }
     const bmp = bitmapFor(n, scale, deadline);
     if (bmp) {
       if (bmp.stale) pending++;
@@ -55,6 +75,7 @@ export function drawNotes(ctx: CanvasRenderingContext2D, notes: readonly BoardNo
       drawPlaceholder(ctx, n);
     }
   }
+  ctx.globalAlpha = alpha0;
   return { drawn: notes.length, pending };
 }
 
@@ -194,16 +215,27 @@ function drawText(ctx: CanvasRenderingContext2D, n: BoardNote, zoom: number): vo
   ctx.restore();
 }
 
-/** Far zoom: flat blocks batched by colour (eight fill-style changes in all), no text. */
-export function drawBlocks(ctx: CanvasRenderingContext2D, notes: readonly BoardNote[], zoom: number): number {
+/**
+ * Far zoom: flat blocks batched by colour (eight fill-style changes in all), no text. With a
+ * persona lens, notes it dims are batched apart and painted first, at low alpha.
+ */
+export function drawBlocks(ctx: CanvasRenderingContext2D, notes: readonly BoardNote[], zoom: number, lens: string | null = null): number {
   const byColor = new Map<string, BoardNote[]>();
+  if (lens !== null) for (const c of LENS_KEYS) byColor.set(c, []);
   for (const n of notes) {
-    const list = byColor.get(n.color);
+    const key = dimmed(n, lens) ? (DIM_KEY[n.color] ?? n.color) : n.color;
+    const list = byColor.get(key);
     if (list) list.push(n);
-    else byColor.set(n.color, [n]);
+    else byColor.set(key, [n]);
   }
   const edge = zoom > 0.08;
-  for (const [color, list] of byColor) {
+  const alpha0 = ctx.globalAlpha;
+  for (const [key, list] of byColor) {
+    if (list.length === 0) continue;
+    const dimColor = COLOR_OF_DIM_KEY.get(key);
+    const dim = dimColor !== undefined;
+    const color = dimColor ?? key;
+    ctx.globalAlpha = dim ? alpha0 * LENS_DIM_ALPHA : alpha0;
     ctx.fillStyle = NOTE_RGB[color as BoardNote['color']] ?? NOTE_RGB.yellow;
     ctx.beginPath();
     for (const n of list) ctx.rect(n.x, n.y, n.width, n.height);
@@ -214,8 +246,14 @@ export function drawBlocks(ctx: CanvasRenderingContext2D, notes: readonly BoardN
       ctx.stroke();
     }
   }
+  ctx.globalAlpha = alpha0;
   return notes.length;
 }
+
+/** With a lens, the dimmed batches come first in the map, so they are painted under the others. */
+const DIM_KEY = Object.fromEntries(NOTE_COLORS.map((c) => [c, `~${c}`])) as Record<string, string>;
+const LENS_KEYS = NOTE_COLORS.map((c) => DIM_KEY[c]!);
+const COLOR_OF_DIM_KEY = new Map(NOTE_COLORS.map((c) => [DIM_KEY[c]!, c]));
 
 const metrics = new Map<number, { ascent: number; descent: number }>();
 

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { Camera, NoteColor } from '../../shared/domain';
+import type { Camera, NoteColor, Persona } from '../../shared/domain';
 import type { SaveStatus } from '../../shared/board/saveQueue';
 
 export type Tool = 'select' | 'hand';
@@ -28,6 +28,10 @@ export interface BoardUiState {
   docVersion: number;
   /** Bumped whenever the journey frame is laid out again (overlays re-read its geometry). */
   frameVersion: number;
+  /** The map's personas (the persona picker), in panel order. */
+  personas: Persona[];
+  /** The persona whose lens is on (its notes drawn normally, the others dimmed), or null. */
+  lens: string | null;
   /** The stage or lane header whose menu is open. */
   headerMenu: { type: 'stage' | 'lane'; id: string } | null;
   /** The header field being typed into in place. */
@@ -51,6 +55,8 @@ export function createUiStore(camera: Camera, noteCount = 0) {
     frameVersion: 0,
     headerMenu: null,
     headerEdit: null,
+    personas: [],
+    lens: null,
   }));
 }
 

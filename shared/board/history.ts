@@ -120,6 +120,11 @@ export class History<P> {
     return step;
   }
 
+  /** Every step kept, undone ones too (to rewrite them when something they name is gone). */
+  steps(): readonly HistoryStep<P>[] {
+    return [...this.done, ...this.undone];
+  }
+
   clear(): void {
     this.done = [];
     this.undone = [];

@@ -2,7 +2,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import { act } from 'react';
 import Konva from 'konva';
 import type { JourneyboardApi, MethodInput, MethodName } from '../../../shared/api';
-import type { JourneyMap, Note } from '../../../shared/domain';
+import type { JourneyMap, Note, Persona } from '../../../shared/domain';
 import { Board } from '../../../renderer/board/Board';
 import type { BoardController } from '../../../renderer/board/BoardController';
 
@@ -64,20 +64,29 @@ export interface Mounted {
   api: FakeApi;
   host: HTMLElement;
   canvas: HTMLElement;
+  /** Renders the board again with other optional props (the map screen's updates). */
+  rerender(props: BoardProps): Promise<void>;
   unmount(): void;
+}
+
+/** The Board's optional props a test may pass. */
+export interface BoardProps {
+  personas?: Persona[];
+  lensPersonaId?: string | null;
 }
 
 let current: { root: Root; div: HTMLDivElement } | null = null;
 
 /** Renders a Board into a fixed-size box and waits for its first frame. */
-export async function mount(map: JourneyMap, api = fakeApi()): Promise<Mounted> {
+export async function mount(map: JourneyMap, api = fakeApi(), props: BoardProps = {}): Promise<Mounted> {
   const div = document.createElement('div');
   div.style.cssText = 'position:fixed;left:0;top:0;width:1000px;height:700px;';
   document.body.appendChild(div);
   const root = createRoot(div);
   let controller: BoardController | null = null;
+  const onController = (c: BoardController) => (controller = c);
   await act(async () => {
-    root.render(<Board map={map} api={api} onController={(c) => (controller = c)} />);
+    root.render(<Board map={map} api={api} onController={onController} {...props} />);
   });
   const c = controller as unknown as BoardController;
   await c.ready;
@@ -89,6 +98,11 @@ export async function mount(map: JourneyMap, api = fakeApi()): Promise<Mounted> 
     api,
     host,
     canvas,
+    rerender: async (next) => {
+      await act(async () => {
+        root.render(<Board map={map} api={api} onController={onController} {...next} />);
+      });
+    },
     unmount: () => unmountCurrent(),
   };
 }
