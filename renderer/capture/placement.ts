@@ -36,15 +36,20 @@ const BUCKET = 512;
 function bucketed(rects: readonly Rect[]): (r: Rect) => boolean {
   const buckets = new Map<string, Rect[]>();
   const span = (a: number, len: number) => [Math.floor(a / BUCKET), Math.floor((a + len) / BUCKET)] as const;
+  const add = (key: string, r: Rect) => {
+    const list = buckets.get(key);
+    if (list) list.push(r);
+    else buckets.set(key, [r]);
+  };
   for (const r of rects) {
     const [x0, x1] = span(r.x, r.width);
     const [y0, y1] = span(r.y, r.height);
     // A huge note would fill thousands of buckets: it is checked against every slot instead.
     if ((x1 - x0 + 1) * (y1 - y0 + 1) > 64) {
-      buckets.set('big', [...(buckets.get('big') ?? []), r]);
+      add('big', r);
       continue;
     }
-    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) buckets.set(`${x},${y}`, [...(buckets.get(`${x},${y}`) ?? []), r]);
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) add(`${x},${y}`, r);
   }
   return (slot) => {
     if (buckets.get('big')?.some((r) => rectsOverlap(r, slot))) return true;
@@ -82,7 +87,8 @@ export function brainstormSlots(
     for (let i = tried; i < grid.length && out.length < count; i++) {
       const p = grid[i]!;
       const slot = { x: p.x, y: p.y, width: size, height: size };
-      if (taken(slot) || out.some((q) => rectsOverlap({ x: q.x, y: q.y, width: size, height: size }, slot))) continue;
+      // Slots of one grid never overlap each other: only the notes already there can be in the way.
+      if (taken(slot)) continue;
       out.push(p);
     }
     tried = grid.length;

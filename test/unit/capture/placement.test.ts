@@ -131,3 +131,15 @@ describe('freeRects', () => {
     expect(freeRects([note('a', { x: 5 }), note('b', { stageId: 's1', laneId: 'l1' }), note('c', { stageId: 's1' })]).map((r) => r.x)).toEqual([5, 0]);
   });
 });
+
+describe('brainstormSlots at workshop scale', () => {
+  it('places 20,000 notes beside 5,000 free ones without covering any', () => {
+    const first = brainstormSlots(frame, { x: 0, y: 0 }, 10_000, []);
+    const avoid = first.filter((_, i) => i % 2 === 0).map(box);
+    const slots = brainstormSlots(frame, { x: 0, y: 0 }, 20_000, avoid);
+    expect(slots).toHaveLength(20_000);
+    const taken = new Set(avoid.map((r) => `${r.x},${r.y}`));
+    expect(slots.some((s) => taken.has(`${s.x},${s.y}`))).toBe(false);
+    expect(new Set(slots.map((s) => `${s.x},${s.y}`)).size).toBe(20_000);
+  });
+});
