@@ -155,8 +155,8 @@ export async function mapToXlsx(map: JourneyMap, options: XlsxOptions = {}): Pro
     'Metrics',
     [
       { title: 'Stage', width: 18, value: (r) => r.name },
-      { title: 'Emotion', width: 10, value: (r) => r.score },
-      { title: 'Emotion source', width: 15, value: (r) => r.source },
+      { title: 'Emotion score', width: 14, value: (r) => r.score },
+      { title: 'Score source', width: 13, value: (r) => r.source },
       { title: 'Notes', width: 8, value: (r) => r.counts.total ?? 0 },
       ...NOTE_KINDS.map((k) => ({ title: KIND_LABELS[k] ?? k, width: 12, value: (r: MetricRow) => r.counts[k] ?? 0 })),
     ],
@@ -165,5 +165,18 @@ export async function mapToXlsx(map: JourneyMap, options: XlsxOptions = {}): Pro
   metrics.getColumn(2).numFmt = '+0.0#;-0.0#;0';
 
   const buffer = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return stampZip(new Uint8Array(buffer as ArrayBuffer), when);
+}
+
+/**
+ * exceljs dates every zip entry with the current time; rewrite them with the export date so that
+ * the same map always gives the same bytes.
+ */
+async function stampZip(bytes: Uint8Array, when: Date): Promise<Uint8Array> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(bytes);
+  zip.forEach((_path, file) => {
+    file.date = when;
+  });
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
