@@ -170,6 +170,7 @@ describe('Import', () => {
     await userEvent.click(page.getByRole('button', { name: 'Review pasted text' }));
     await expect.element(page.getByLabelText('Read as')).toHaveValue('markdown');
     await expect.element(page.getByText('1 heading used as stage; 1 as lane')).toBeVisible();
+    await shot('import-markdown');
     await userEvent.click(page.getByRole('button', { name: 'Create 3 notes' }));
     await expect.poll(() => c.notes.size).toBe(3);
     expect(notes(c).map((n) => [n.text, n.stageId, n.laneId])).toEqual([
