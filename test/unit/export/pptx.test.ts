@@ -39,6 +39,12 @@ describe('PowerPoint export', () => {
     const evilXml = await slides(await mapToPptx(evil));
     expect(evilXml[1]).toContain('&lt;b&gt;&amp;amp; &quot;x&quot; &lt;/b&gt;');
     expect(evilXml[1]).not.toContain('<b>');
+    const names = { ...goldenMap, title: 'A & <B>', stages: goldenMap.stages.map((st) => ({ ...st, name: `<${st.name}> & \u0002` })), lanes: goldenMap.lanes.map((l) => ({ ...l, name: `"${l.name}" <lane>` })) };
+    const namesXml = (await slides(await mapToPptx(names))).join('');
+    expect(namesXml).toContain('A &amp; &lt;B&gt;');
+    expect(namesXml).toContain('1. &lt;Join&gt; &amp;');
+    expect(namesXml).toContain('&quot;Actions&quot; &lt;lane&gt;');
+    expect(namesXml).not.toContain('\u0002');
   });
 
   it('ranks pain points most negative first', async () => {
