@@ -59,6 +59,15 @@ describe('HTML export', () => {
     expect(html).toContain(`left:${n1.x}px;top:${n1.y}px;width:160px;height:160px`);
   });
 
+  it("shows the persona's photo only as an allowed data: image", () => {
+    const withPhoto = (photo: string) => ({ ...goldenMap, personas: goldenMap.personas.map((p) => ({ ...p, photo })) });
+    expect(mapToHtml(withPhoto('data:image/png;base64,iVBORw0KGgo='))).toContain('<img class="av" alt="" src="data:image/png;base64,iVBORw0KGgo=">');
+    const bad = mapToHtml(withPhoto('https://example.com/x.png'));
+    expect(bad).not.toContain('example.com');
+    expect(bad).toContain('<span class="av"'); // initials instead
+    expect(mapToHtml(withPhoto('data:image/svg+xml;base64,PHN2Zz4='))).not.toContain('svg+xml');
+  });
+
   it('has pan and zoom controls', () => {
     const html = mapToHtml(goldenMap);
     expect(html).toContain('id="zi"');
