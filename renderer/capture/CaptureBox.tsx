@@ -44,7 +44,11 @@ export function CaptureBox({ map, controller }: { map: JourneyMap; controller: C
     }
     const tooLong = lines.find((l) => l.length > NOTE_TEXT_MAX);
     if (tooLong) {
-      showError(new Error(`A note holds at most ${NOTE_TEXT_MAX.toLocaleString('en')} characters; this one has ${tooLong.length.toLocaleString('en')}. Shorten it and press Enter again.`));
+      showError(
+        new Error(
+          `A note holds at most ${NOTE_TEXT_MAX.toLocaleString('en')} characters; this one has ${tooLong.length.toLocaleString('en')}. Shorten it and press Enter again.`,
+        ),
+      );
       return false;
     }
     const drafts: NoteDraft[] = lines.map((t) => ({
@@ -75,11 +79,25 @@ export function CaptureBox({ map, controller }: { map: JourneyMap; controller: C
       <p className="capture-hint">Type a note and press Enter. Paste several lines to add one note per line.</p>
       <div className="capture-target" role="radiogroup" aria-label="Where new notes go">
         <label className={target === 'brainstorm' ? 'capture-seg on' : 'capture-seg'}>
-          <input type="radio" name="capture-target" checked={target === 'brainstorm'} onChange={() => setTarget('brainstorm')} />
+          <input
+            type="radio"
+            name="capture-target"
+            checked={target === 'brainstorm'}
+            onChange={() => setTarget('brainstorm')}
+          />
           Brainstorm area
         </label>
-        <label className={target === 'cell' ? 'capture-seg on' : 'capture-seg'} title={hasFrame ? undefined : 'This map has no stages and lanes yet'}>
-          <input type="radio" name="capture-target" checked={target === 'cell'} disabled={!hasFrame} onChange={() => setTarget('cell')} />
+        <label
+          className={target === 'cell' ? 'capture-seg on' : 'capture-seg'}
+          title={hasFrame ? undefined : 'This map has no stages and lanes yet'}
+        >
+          <input
+            type="radio"
+            name="capture-target"
+            checked={target === 'cell'}
+            disabled={!hasFrame}
+            onChange={() => setTarget('cell')}
+          />
           A cell
         </label>
       </div>
@@ -111,7 +129,13 @@ export function CaptureBox({ map, controller }: { map: JourneyMap; controller: C
         <span>
           Author<span className="capture-optional">optional</span>
         </span>
-        <input id={ids.author} value={author} maxLength={100} placeholder="Who wrote it" onChange={(e) => setAuthor(e.target.value)} />
+        <input
+          id={ids.author}
+          value={author}
+          maxLength={100}
+          placeholder="Who wrote it"
+          onChange={(e) => setAuthor(e.target.value)}
+        />
       </label>
       <label className="capture-field capture-main" htmlFor={ids.text}>
         Note
@@ -125,6 +149,12 @@ export function CaptureBox({ map, controller }: { map: JourneyMap; controller: C
           onChange={(e) => setText(e.target.value)}
           onPaste={onPaste}
           onKeyDown={(e) => {
+            // With nothing typed, Ctrl+Z takes the board's last step back (the note just added).
+            if (e.key.toLowerCase() === 'z' && (e.ctrlKey || e.metaKey) && !e.shiftKey && text === '' && c) {
+              e.preventDefault();
+              c.undo();
+              return;
+            }
             if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
             e.preventDefault();
             const lines = captureLines(text);
@@ -135,18 +165,20 @@ export function CaptureBox({ map, controller }: { map: JourneyMap; controller: C
       <div className="capture-log" aria-live="polite">
         {count > 0 && (
           <p className="capture-count">
-            {count} note{count === 1 ? '' : 's'} added · Ctrl+Z on the board takes the last back
+            {count} note{count === 1 ? '' : 's'} added · Ctrl+Z in the empty field takes the last back
           </p>
         )}
         <ul>
-          {recent.map((r) => (
-            <li key={r.ids[0]}>
-              <span className="capture-log-text">{r.text}</span>
-              <button type="button" className="capture-link" onClick={() => showOnBoard(c, r.ids)}>
-                Show
-              </button>
-            </li>
-          ))}
+          {recent
+            .filter((r) => r.ids.some((id) => c?.note(id)))
+            .map((r) => (
+              <li key={r.ids[0]}>
+                <span className="capture-log-text">{r.text}</span>
+                <button type="button" className="capture-link" onClick={() => showOnBoard(c, r.ids)}>
+                  Show
+                </button>
+              </li>
+            ))}
         </ul>
       </div>
     </div>

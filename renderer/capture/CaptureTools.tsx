@@ -41,7 +41,16 @@ export function CaptureTools({ map, controller, onClose, initialTab = 'capture',
 
   const onTabKey = (e: ReactKeyboardEvent) => {
     const i = TABS.findIndex((t) => t.id === tab);
-    const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
+    const next =
+      e.key === 'ArrowRight'
+        ? i + 1
+        : e.key === 'ArrowLeft'
+          ? i - 1
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? TABS.length - 1
+              : null;
     if (next === null) return;
     e.preventDefault();
     const t = TABS[(next + TABS.length) % TABS.length]!;
@@ -57,7 +66,14 @@ export function CaptureTools({ map, controller, onClose, initialTab = 'capture',
       onKeyDown={(e) => {
         // Escape in a field clears nothing and closes nothing; in the import dialog it closes only the dialog.
         const t = e.target as HTMLElement;
-        if (e.key !== 'Escape' || t.closest('dialog') || t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement) return;
+        if (
+          e.key !== 'Escape' ||
+          t.closest('dialog') ||
+          t instanceof HTMLInputElement ||
+          t instanceof HTMLTextAreaElement ||
+          t instanceof HTMLSelectElement
+        )
+          return;
         onClose();
       }}
     >

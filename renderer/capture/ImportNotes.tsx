@@ -17,7 +17,11 @@ import {
 } from './importRows';
 import { createNotes, showOnBoard, structureOf, useBoardDoc, type ControllerRef } from './useBoard';
 
-const FORMAT_LABEL: Record<ImportFormat, string> = { csv: 'CSV (header row)', text: 'Plain text (a note per line)', markdown: 'Markdown list' };
+const FORMAT_LABEL: Record<ImportFormat, string> = {
+  csv: 'CSV (header row)',
+  text: 'Plain text (a note per line)',
+  markdown: 'Markdown list',
+};
 const PREVIEW_ROWS = 8;
 /** Files bigger than this are refused before reading (a workshop's notes are a few hundred KB). */
 const MAX_BYTES = 20 * 1024 * 1024;
@@ -55,7 +59,9 @@ export function ImportNotes({ map, controller }: { map: JourneyMap; controller: 
 
   return (
     <div className="capture-import">
-      <p className="capture-hint">Bring notes in from a spreadsheet (CSV), a text file with a note per line, or a Markdown list.</p>
+      <p className="capture-hint">
+        Bring notes in from a spreadsheet (CSV), a text file with a note per line, or a Markdown list.
+      </p>
       <input
         ref={fileInput}
         type="file"
@@ -76,9 +82,20 @@ export function ImportNotes({ map, controller }: { map: JourneyMap; controller: 
       </div>
       <label className="capture-field" htmlFor={pasteId}>
         Text
-        <textarea id={pasteId} rows={6} value={pasted} placeholder={'- A note\n- Another note'} onChange={(e) => setPasted(e.target.value)} />
+        <textarea
+          id={pasteId}
+          rows={6}
+          value={pasted}
+          placeholder={'- A note\n- Another note'}
+          onChange={(e) => setPasted(e.target.value)}
+        />
       </label>
-      <button type="button" className="button capture-wide" disabled={pasted.trim() === ''} onClick={() => setSource({ name: null, text: pasted })}>
+      <button
+        type="button"
+        className="button capture-wide"
+        disabled={pasted.trim() === ''}
+        onClick={() => setSource({ name: null, text: pasted })}
+      >
         Review pasted text
       </button>
       {done && (
@@ -209,7 +226,8 @@ function ImportDialog({
           )}
           {format === 'markdown' && (
             <p className="capture-note">
-              List items become notes. A heading that names a stage (or a lane) puts the items under it there; other headings and lines are skipped.
+              List items become notes. A heading that names a stage (or a lane) puts the items under it there; other
+              headings and lines are skipped.
               {result.summary ? ` ${result.summary}` : ''}
             </p>
           )}
@@ -227,7 +245,10 @@ function ImportDialog({
                 {result.problems.length > 0 && (
                   <>
                     {' '}
-                    · <span className="capture-bad">{result.problems.length} row{result.problems.length === 1 ? '' : 's'} can’t be imported</span>
+                    ·{' '}
+                    <span className="capture-bad">
+                      {result.problems.length} row{result.problems.length === 1 ? '' : 's'} can’t be imported
+                    </span>
                   </>
                 )}
               </p>
@@ -251,7 +272,9 @@ function ImportDialog({
                             {r.stageId && r.laneId ? (
                               `${stageName.get(r.stageId)} · ${laneName.get(r.laneId)}`
                             ) : (
-                              <span className="capture-muted">Brainstorm area{r.kind ? ` (${r.kind.replace('_', ' ')})` : ''}</span>
+                              <span className="capture-muted">
+                                Brainstorm area{r.kind ? ` (${r.kind.replace('_', ' ')})` : ''}
+                              </span>
                             )}
                           </td>
                           <td>{r.author ?? <span className="capture-muted">–</span>}</td>
@@ -275,7 +298,9 @@ function ImportDialog({
                       </li>
                     ))}
                   </ul>
-                  {result.problems.length > 50 && <p className="capture-more">and {result.problems.length - 50} more</p>}
+                  {result.problems.length > 50 && (
+                    <p className="capture-more">and {result.problems.length - 50} more</p>
+                  )}
                 </div>
               )}
             </>

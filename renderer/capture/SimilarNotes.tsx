@@ -40,7 +40,8 @@ export function SimilarNotes({ controller, api = realApi }: { controller: Contro
     c.commit(`Merge ${group.length} notes`, mergeChanges(group), [group[0]!.id]);
     dismiss(group);
   };
-  const dismiss = (group: BoardNote[]) => setGroups((gs) => (gs ?? []).filter((g) => g[0] !== group[0]!.id && !g.includes(group[0]!.id)));
+  const dismiss = (group: BoardNote[]) =>
+    setGroups((gs) => (gs ?? []).filter((g) => g[0] !== group[0]!.id && !g.includes(group[0]!.id)));
 
   return (
     <div className="capture-similar">
@@ -50,7 +51,9 @@ export function SimilarNotes({ controller, api = realApi }: { controller: Contro
         </button>
       </div>
       {groups === null ? (
-        <p className="capture-hint">Finds notes that say nearly the same thing, so the room can merge duplicates before voting.</p>
+        <p className="capture-hint">
+          Finds notes that say nearly the same thing, so the room can merge duplicates before voting.
+        </p>
       ) : live.length === 0 ? (
         <EmptyState title="No similar notes" text="No two notes say nearly the same thing." />
       ) : (
@@ -60,7 +63,12 @@ export function SimilarNotes({ controller, api = realApi }: { controller: Contro
               <ol>
                 {g.map((n) => (
                   <li key={n.id}>
-                    <button type="button" className="capture-note-text" title="Show on board" onClick={() => showOnBoard(c, [n.id])}>
+                    <button
+                      type="button"
+                      className="capture-note-text"
+                      title="Show on board"
+                      onClick={() => showOnBoard(c, [n.id])}
+                    >
                       {n.text}
                     </button>
                     {n.author && <span className="capture-muted">{n.author}</span>}
@@ -69,7 +77,16 @@ export function SimilarNotes({ controller, api = realApi }: { controller: Contro
               </ol>
               <MergePreview group={g} />
               <div className="capture-suggestion-foot">
-                <button type="button" className="capture-link" onClick={() => showOnBoard(c, g.map((n) => n.id))}>
+                <button
+                  type="button"
+                  className="capture-link"
+                  onClick={() =>
+                    showOnBoard(
+                      c,
+                      g.map((n) => n.id),
+                    )
+                  }
+                >
                   Show all
                 </button>
                 <span className="capture-spacer" />

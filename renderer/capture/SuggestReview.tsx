@@ -26,12 +26,25 @@ export function SentimentFace({ sentiment }: { sentiment: Sentiment | null }) {
   const face = emotionFace(sentiment ?? 0);
   const level = face.level;
   return (
-    <svg className="capture-face" width="20" height="20" viewBox="-10 -10 20 20" role="img" aria-label={`Sentiment: ${face.label.toLowerCase()}`}>
+    <svg
+      className="capture-face"
+      width="20"
+      height="20"
+      viewBox="-10 -10 20 20"
+      role="img"
+      aria-label={`Sentiment: ${face.label.toLowerCase()}`}
+    >
       <title>{face.label}</title>
       <circle r="8.6" fill={FACE_FILL[level]} stroke={FACE_INK[level]} strokeWidth="1.4" />
       <circle cx="-2.9" cy="-1.7" r="1" fill={FACE_INK[level]} />
       <circle cx="2.9" cy="-1.7" r="1" fill={FACE_INK[level]} />
-      <path d={mouthPathData(level, 8.6)} fill="none" stroke={FACE_INK[level]} strokeWidth="1.4" strokeLinecap="round" />
+      <path
+        d={mouthPathData(level, 8.6)}
+        fill="none"
+        stroke={FACE_INK[level]}
+        strokeWidth="1.4"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }
@@ -47,7 +60,15 @@ interface Row extends StructureSuggestion {
  * edits) and lists the answers for review. Accept moves one note into its cell; Accept all moves
  * every listed note with a stage and a lane in ONE undo step. Reject drops a row.
  */
-export function SuggestReview({ map, controller, api = realApi }: { map: JourneyMap; controller: ControllerRef; api?: JourneyboardApi }) {
+export function SuggestReview({
+  map,
+  controller,
+  api = realApi,
+}: {
+  map: JourneyMap;
+  controller: ControllerRef;
+  api?: JourneyboardApi;
+}) {
   const { c } = useBoardDoc(controller);
   const { stages, lanes } = structureOf(c, map);
   const [rows, setRows] = useState<Row[] | null>(null);
@@ -85,7 +106,10 @@ export function SuggestReview({ map, controller, api = realApi }: { map: Journey
       kind: kindInLane(laneById.get(r.lane!), r.kind),
       sentiment: r.sentiment,
     }));
-    c.commit(list.length === 1 ? 'Accept suggestion' : `Accept ${list.length} suggestions`, acceptChanges(accepted, c.frame));
+    c.commit(
+      list.length === 1 ? 'Accept suggestion' : `Accept ${list.length} suggestions`,
+      acceptChanges(accepted, c.frame),
+    );
     const done = new Set(list.map((r) => r.noteId));
     setRows((rs) => (rs ?? []).filter((r) => !done.has(r.noteId)));
   };
@@ -107,19 +131,29 @@ export function SuggestReview({ map, controller, api = realApi }: { map: Journey
           </button>
         )}
       </div>
-      {!hasFrame && <p className="capture-note">This map has no stages and lanes yet: add them on the board so notes have cells to go to.</p>}
+      {!hasFrame && (
+        <p className="capture-note">
+          This map has no stages and lanes yet: add them on the board so notes have cells to go to.
+        </p>
+      )}
       {rows === null ? (
         freeCount === 0 ? (
-          <EmptyState title="No free notes" text="Every note is already in a cell. Capture or import notes into the brainstorm area, then ask for suggestions." />
+          <EmptyState
+            title="No free notes"
+            text="Every note is already in a cell. Capture or import notes into the brainstorm area, then ask for suggestions."
+          />
         ) : (
           <p className="capture-hint">
-            {freeCount} note{freeCount === 1 ? ' is' : 's are'} in the brainstorm area. Journeyboard reads them (on this computer, nothing leaves it) and suggests a stage
-            and lane for each; you review before anything moves.
+            {freeCount} note{freeCount === 1 ? ' is' : 's are'} in the brainstorm area. Journeyboard reads them (on this
+            computer, nothing leaves it) and suggests a stage and lane for each; you review before anything moves.
           </p>
         )
       ) : live.length === 0 ? (
         freeCount === 0 ? (
-          <EmptyState title="No free notes to place" text="Every note is in a cell. Undo on the board puts accepted notes back." />
+          <EmptyState
+            title="No free notes to place"
+            text="Every note is in a cell. Undo on the board puts accepted notes back."
+          />
         ) : (
           <EmptyState
             title="All suggestions reviewed"
@@ -132,15 +166,28 @@ export function SuggestReview({ map, controller, api = realApi }: { map: Journey
             const note = c?.note(r.noteId);
             const unsure = r.kindConfidence < SURE;
             return (
-              <li key={r.noteId} className={unsure ? 'capture-suggestion unsure' : 'capture-suggestion'} data-testid="suggestion">
+              <li
+                key={r.noteId}
+                className={unsure ? 'capture-suggestion unsure' : 'capture-suggestion'}
+                data-testid="suggestion"
+              >
                 <div className="capture-suggestion-head">
                   <SentimentFace sentiment={r.sentiment} />
-                  <button type="button" className="capture-note-text" title="Show on board" onClick={() => showOnBoard(c, [r.noteId])}>
+                  <button
+                    type="button"
+                    className="capture-note-text"
+                    title="Show on board"
+                    onClick={() => showOnBoard(c, [r.noteId])}
+                  >
                     {note?.text}
                   </button>
                 </div>
                 <div className="capture-suggestion-where">
-                  <select aria-label="Stage" value={r.stage ?? ''} onChange={(e) => change(r.noteId, { stage: e.target.value || null })}>
+                  <select
+                    aria-label="Stage"
+                    value={r.stage ?? ''}
+                    onChange={(e) => change(r.noteId, { stage: e.target.value || null })}
+                  >
                     {!r.stage && <option value="">Choose a stage</option>}
                     {stages.map((s) => (
                       <option key={s.id} value={s.id}>
@@ -148,7 +195,11 @@ export function SuggestReview({ map, controller, api = realApi }: { map: Journey
                       </option>
                     ))}
                   </select>
-                  <select aria-label="Lane" value={r.lane ?? ''} onChange={(e) => change(r.noteId, { lane: e.target.value || null })}>
+                  <select
+                    aria-label="Lane"
+                    value={r.lane ?? ''}
+                    onChange={(e) => change(r.noteId, { lane: e.target.value || null })}
+                  >
                     {!r.lane && <option value="">Choose a lane</option>}
                     {lanes.map((l) => (
                       <option key={l.id} value={l.id}>
@@ -163,10 +214,19 @@ export function SuggestReview({ map, controller, api = realApi }: { map: Journey
                     {unsure && <span className="capture-guess"> · a guess</span>}
                   </span>
                   <span className="capture-spacer" />
-                  <button type="button" className="button ghost capture-small" onClick={() => setRows((rs) => (rs ?? []).filter((x) => x.noteId !== r.noteId))}>
+                  <button
+                    type="button"
+                    className="button ghost capture-small"
+                    onClick={() => setRows((rs) => (rs ?? []).filter((x) => x.noteId !== r.noteId))}
+                  >
                     Reject
                   </button>
-                  <button type="button" className="button capture-small" disabled={!r.stage || !r.lane} onClick={() => accept([r])}>
+                  <button
+                    type="button"
+                    className="button capture-small"
+                    disabled={!r.stage || !r.lane}
+                    onClick={() => accept([r])}
+                  >
                     Accept
                   </button>
                 </div>

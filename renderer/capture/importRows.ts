@@ -5,7 +5,14 @@
  * can be named by row.
  */
 import Papa from 'papaparse';
-import { NOTE_KIND_OF_LANE, NOTE_KINDS, NOTE_TEXT_MAX, type Lane, type NoteKind, type Stage } from '../../shared/domain';
+import {
+  NOTE_KIND_OF_LANE,
+  NOTE_KINDS,
+  NOTE_TEXT_MAX,
+  type Lane,
+  type NoteKind,
+  type Stage,
+} from '../../shared/domain';
 
 export type ImportFormat = 'csv' | 'text' | 'markdown';
 
@@ -85,7 +92,10 @@ export function parseCsv(text: string): CsvTable {
     // papaparse counts data rows from 0 with the header included: spreadsheet row = index + 1.
     // Too few or many cells are judged per row below; a single column has no delimiter to detect.
     if (e.code === 'TooFewFields' || e.code === 'TooManyFields' || e.code === 'UndetectableDelimiter') continue;
-    problems.push({ row: (e.row ?? 0) + 1, message: e.code === 'MissingQuotes' ? 'a quoted value is never closed' : e.message });
+    problems.push({
+      row: (e.row ?? 0) + 1,
+      message: e.code === 'MissingQuotes' ? 'a quoted value is never closed' : e.message,
+    });
   }
   return { headers, rows, problems };
 }
@@ -109,7 +119,12 @@ const HEADER_GUESS: Record<keyof CsvMapping, RegExp> = {
 export function guessMapping(headers: readonly string[]): CsvMapping {
   const find = (key: keyof CsvMapping) => headers.findIndex((h) => HEADER_GUESS[key].test(h.trim()));
   const text = find('text');
-  return { text: text >= 0 ? text : headers.length > 0 ? 0 : -1, stage: find('stage'), lane: find('lane'), author: find('author') };
+  return {
+    text: text >= 0 ? text : headers.length > 0 ? 0 : -1,
+    stage: find('stage'),
+    lane: find('lane'),
+    author: find('author'),
+  };
 }
 
 const norm = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
@@ -126,7 +141,10 @@ export function matchStage(structure: ImportStructure, value: string): Pick<Stag
  * A lane named `value`, or a kind ("pain point", "opportunities") with the map's lane for it, if any.
  * Undefined when it is neither.
  */
-export function matchLaneOrKind(structure: ImportStructure, value: string): { laneId: string | null; kind: NoteKind | null } | undefined {
+export function matchLaneOrKind(
+  structure: ImportStructure,
+  value: string,
+): { laneId: string | null; kind: NoteKind | null } | undefined {
   const v = norm(value);
   const byName = structure.lanes.find((l) => norm(l.name) === v);
   if (byName) return { laneId: byName.id, kind: NOTE_KIND_OF_LANE[byName.kind] };
@@ -144,7 +162,10 @@ function checkText(row: number, raw: string, problems: ImportProblem[]): string 
     return null;
   }
   if (text.length > NOTE_TEXT_MAX) {
-    problems.push({ row, message: `the text is ${text.length.toLocaleString('en')} characters; a note holds at most ${NOTE_TEXT_MAX.toLocaleString('en')}` });
+    problems.push({
+      row,
+      message: `the text is ${text.length.toLocaleString('en')} characters; a note holds at most ${NOTE_TEXT_MAX.toLocaleString('en')}`,
+    });
     return null;
   }
   return text;
@@ -250,8 +271,12 @@ export function markdownNotes(text: string, structure: ImportStructure): ImportR
       notes.push({ row, text: t, ...cell(stageId, lane?.laneId ?? null), kind: lane?.kind ?? null, author: null });
     });
   const parts: string[] = [];
-  if (stagesUsed) parts.push(`${stagesUsed} heading${stagesUsed === 1 ? '' : 's'} used as stage${stagesUsed === 1 ? '' : 's'}`);
+  if (stagesUsed)
+    parts.push(`${stagesUsed} heading${stagesUsed === 1 ? '' : 's'} used as stage${stagesUsed === 1 ? '' : 's'}`);
   if (lanesUsed) parts.push(`${lanesUsed} as lane${lanesUsed === 1 ? '' : 's'}`);
-  if (skipped) parts.push(skipped === 1 ? '1 line that is not a list item skipped' : `${skipped} lines that are not list items skipped`);
+  if (skipped)
+    parts.push(
+      skipped === 1 ? '1 line that is not a list item skipped' : `${skipped} lines that are not list items skipped`,
+    );
   return { notes, problems, summary: parts.length ? `${parts.join('; ')}.` : undefined };
 }

@@ -3,7 +3,14 @@
  * components pass the board's notes, frame and structure in and hand the changes to
  * `BoardController.commit` (one call = one undo step).
  */
-import { NOTE_DEFAULT_SIZE, NOTE_KIND_OF_LANE, type Lane, type NoteColor, type NoteKind, type Sentiment } from '../../shared/domain';
+import {
+  NOTE_DEFAULT_SIZE,
+  NOTE_KIND_OF_LANE,
+  type Lane,
+  type NoteColor,
+  type NoteKind,
+  type Sentiment,
+} from '../../shared/domain';
 import { freeBoardSlot, NOTE_GAP, rectsOverlap, type FrameLayout } from '../../shared/journey';
 import type { BoardNote, NoteChange } from '../../shared/board/history';
 
@@ -55,7 +62,8 @@ function bucketed(rects: readonly Rect[]): (r: Rect) => boolean {
     if (buckets.get('big')?.some((r) => rectsOverlap(r, slot))) return true;
     const [x0, x1] = span(slot.x, slot.width);
     const [y0, y1] = span(slot.y, slot.height);
-    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) if (buckets.get(`${x},${y}`)?.some((r) => rectsOverlap(r, slot))) return true;
+    for (let x = x0; x <= x1; x++)
+      for (let y = y0; y <= y1; y++) if (buckets.get(`${x},${y}`)?.some((r) => rectsOverlap(r, slot))) return true;
     return false;
   };
 }
@@ -81,7 +89,9 @@ export function brainstormSlots(
     const grid = frame
       ? freeBoardSlot(frame, batch, size)
       : Array.from({ length: batch }, (_, i) => ({
-          x: Math.round(center.x - size / 2 + ((i % LOOSE_COLUMNS) - Math.floor(LOOSE_COLUMNS / 2)) * (size + NOTE_GAP)),
+          x: Math.round(
+            center.x - size / 2 + ((i % LOOSE_COLUMNS) - Math.floor(LOOSE_COLUMNS / 2)) * (size + NOTE_GAP),
+          ),
           y: Math.round(center.y - size / 2 + Math.floor(i / LOOSE_COLUMNS) * (size + NOTE_GAP)),
         }));
     for (let i = tried; i < grid.length && out.length < count; i++) {

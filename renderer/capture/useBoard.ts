@@ -36,7 +36,12 @@ export function structureOf(c: BoardController | null, map: JourneyMap): { stage
 }
 
 /** Creates notes for `drafts` as ONE undo step; returns their ids. */
-export function createNotes(c: BoardController, label: string, drafts: readonly NoteDraft[], select = false): BoardNote[] {
+export function createNotes(
+  c: BoardController,
+  label: string,
+  drafts: readonly NoteDraft[],
+  select = false,
+): BoardNote[] {
   if (drafts.length === 0) return [];
   const notes = placeDrafts(drafts, {
     frame: c.frame,

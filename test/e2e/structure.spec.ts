@@ -27,7 +27,8 @@ interface Hook {
   noteCount(): number;
 }
 
-const hook = <T,>(page: Page, fn: (h: Hook) => T | Promise<T>) => page.evaluate(`(${fn.toString()})(window.__journeyboardBoard)`) as Promise<T>;
+const hook = <T>(page: Page, fn: (h: Hook) => T | Promise<T>) =>
+  page.evaluate(`(${fn.toString()})(window.__journeyboardBoard)`) as Promise<T>;
 
 async function openMap(page: Page, url: string, mapId: string) {
   const u = new URL(url);
@@ -51,7 +52,10 @@ async function stored(page: Page, app: { call<T>(m: string, i: unknown): Promise
  */
 async function openCapture(page: Page) {
   const button = page.getByRole('button', { name: 'Capture', exact: true });
-  test.skip((await button.count()) === 0, 'The map bar has no "Capture" button yet: mount CaptureTools in MapScreen (renderer/capture/README.md).');
+  test.skip(
+    (await button.count()) === 0,
+    'The map bar has no "Capture" button yet: mount CaptureTools in MapScreen (renderer/capture/README.md).',
+  );
   await button.click();
   const panel = page.getByTestId('capture-panel');
   await expect(panel).toBeVisible();
@@ -71,7 +75,10 @@ const LINES = [
   'Told my friends how easy it was',
 ];
 
-test('ten pasted lines, Suggest structure, Accept all: the notes sit in cells; one undo puts them back', async ({ app, page }) => {
+test('ten pasted lines, Suggest structure, Accept all: the notes sit in cells; one undo puts them back', async ({
+  app,
+  page,
+}) => {
   const map = await app.call<ApiMap>('maps.create', { title: 'Funnel workshop', template: 'classic-funnel' });
   await openMap(page, app.url, map.id);
   const panel = await openCapture(page);
@@ -79,11 +86,14 @@ test('ten pasted lines, Suggest structure, Accept all: the notes sit in cells; o
   // A paste of ten lines (with a blank one) into the capture field: ten notes, one undo step.
   const field = panel.getByTestId('capture-input');
   await field.fill('');
-  await field.evaluate((el, text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, `${LINES.slice(0, 5).join('\n')}\n\n${LINES.slice(5).join('\r\n')}\n`);
+  await field.evaluate(
+    (el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    },
+    `${LINES.slice(0, 5).join('\n')}\n\n${LINES.slice(5).join('\r\n')}\n`,
+  );
   await expect.poll(() => hook(page, (h) => h.noteCount())).toBe(10);
   const before = await stored(page, app, map.id);
   expect(before.notes.map((n) => n.text).sort()).toEqual([...LINES].sort());
@@ -119,14 +129,24 @@ test('ten pasted lines, Suggest structure, Accept all: the notes sit in cells; o
   expect(undone.notes.filter((n) => n.stageId !== null || n.laneId !== null)).toEqual([]);
 });
 
-test('CSV import: a malformed row is listed by its row number and nothing is created before Create', async ({ app, page }) => {
+test('CSV import: a malformed row is listed by its row number and nothing is created before Create', async ({
+  app,
+  page,
+}) => {
   const map = await app.call<ApiMap>('maps.create', { title: 'Import workshop', template: 'classic-funnel' });
   await openMap(page, app.url, map.id);
   const panel = await openCapture(page);
   await panel.getByRole('tab', { name: 'Import' }).click();
 
-  const csv = ['\uFEFFNote,Stage,Lane,Author', '"Too many steps, honestly",Purchase,Pain points,Ana', 'Looked at the price,Nowhere,Actions,Bo', 'Just an idea,,,Cy'].join('\r\n');
-  await panel.getByTestId('import-file').setInputFiles({ name: 'wall.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const csv = [
+    '\uFEFFNote,Stage,Lane,Author',
+    '"Too many steps, honestly",Purchase,Pain points,Ana',
+    'Looked at the price,Nowhere,Actions,Bo',
+    'Just an idea,,,Cy',
+  ].join('\r\n');
+  await panel
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'wall.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const dialog = page.getByTestId('import-dialog');
   await expect(dialog).toBeVisible();
   await expect(dialog.getByTestId('import-summary')).toHaveText('2 notes will be created · 1 row can’t be imported');
@@ -143,7 +163,11 @@ test('CSV import: a malformed row is listed by its row number and nothing is cre
   const after = await stored(page, app, map.id);
   const purchase = after.stages.find((s) => s.name === 'Purchase')!;
   const pains = after.lanes.find((l) => l.name === 'Pain points')!;
-  expect(after.notes.map((n) => ({ text: n.text, stageId: n.stageId, laneId: n.laneId, kind: n.kind, author: n.author })).sort((a, b) => a.text.localeCompare(b.text))).toEqual([
+  expect(
+    after.notes
+      .map((n) => ({ text: n.text, stageId: n.stageId, laneId: n.laneId, kind: n.kind, author: n.author }))
+      .sort((a, b) => a.text.localeCompare(b.text)),
+  ).toEqual([
     { text: 'Just an idea', stageId: null, laneId: null, kind: null, author: 'Cy' },
     { text: 'Too many steps, honestly', stageId: purchase.id, laneId: pains.id, kind: 'pain_point', author: 'Ana' },
   ]);

@@ -70,8 +70,13 @@ describe('Capture', () => {
     expect(rectsOverlap(a!, b!)).toBe(false);
     await expect.element(page.getByText('2 notes added')).toBeVisible();
     await shot('capture');
-    c.undo();
+    // Ctrl+Z in the empty field is the board's undo: the last note goes, and leaves the list.
+    await userEvent.keyboard('{Control>}z{/Control}');
     expect(notes(c).map((n) => n.text)).toEqual(['Slow delivery']);
+    await expect.element(page.getByText('Nobody answers the phone')).not.toBeInTheDocument();
+    // With text typed, Ctrl+Z belongs to the field.
+    await userEvent.keyboard('abc{Control>}z{/Control}');
+    expect(c.notes.size).toBe(1);
   });
 
   test('the author is kept on every note; a cell target gives the stage, lane and the lane’s kind', async () => {
@@ -83,7 +88,13 @@ describe('Capture', () => {
     await userEvent.click(page.getByTestId('capture-input'));
     await userEvent.keyboard('Card refused twice{Enter}');
     await expect.poll(() => c.notes.size).toBe(1);
-    expect(notes(c)[0]).toMatchObject({ text: 'Card refused twice', author: 'Ana', stageId: 's2', laneId: 'l5', kind: 'pain_point' });
+    expect(notes(c)[0]).toMatchObject({
+      text: 'Card refused twice',
+      author: 'Ana',
+      stageId: 's2',
+      laneId: 'l5',
+      kind: 'pain_point',
+    });
   });
 
   test('pasting several lines makes one note per non-empty line in ONE undo step', async () => {
@@ -96,14 +107,16 @@ describe('Capture', () => {
     await expect.poll(() => c.notes.size).toBe(3);
     expect(notes(c).map((n) => n.text)).toEqual(['one', 'two', 'three']);
     const all = notes(c);
-    for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) expect(rectsOverlap(all[i]!, all[j]!)).toBe(false);
+    for (let i = 0; i < all.length; i++)
+      for (let j = i + 1; j < all.length; j++) expect(rectsOverlap(all[i]!, all[j]!)).toBe(false);
     c.undo();
     expect(c.notes.size).toBe(0);
   });
 });
 
 describe('Import', () => {
-  const csv = '\uFEFFText,Stage,Kind,Author\r\n"Prices unclear, again",Browse,pain point,Ana\r\n,Choose,action,Bo\r\nLoved the app,Nowhere,,Cy\r\nJust an idea,,,\r\n';
+  const csv =
+    '\uFEFFText,Stage,Kind,Author\r\n"Prices unclear, again",Browse,pain point,Ana\r\n,Choose,action,Bo\r\nLoved the app,Nowhere,,Cy\r\nJust an idea,,,\r\n';
 
   async function chooseFile(name: string, text: string) {
     const input = page.getByTestId('import-file').element() as HTMLInputElement;
@@ -117,7 +130,9 @@ describe('Import', () => {
   test('CSV: maps columns, previews the notes, lists bad rows by number; nothing is created before Create, then ONE undo step', async () => {
     const { c } = await mount(emptyMap(), 'import');
     await chooseFile('wall.csv', csv);
-    await expect.element(page.getByTestId('import-summary')).toHaveTextContent('2 notes will be created · 2 rows can’t be imported');
+    await expect
+      .element(page.getByTestId('import-summary'))
+      .toHaveTextContent('2 notes will be created · 2 rows can’t be imported');
     const problems = page.getByTestId('import-problems');
     await expect.element(problems).toHaveTextContent('Row 3the text is empty');
     await expect.element(problems).toHaveTextContent('Row 4unknown stage “Nowhere”');
@@ -128,7 +143,9 @@ describe('Import', () => {
 
     // Without the stage column the bad stage is no longer a problem.
     await userEvent.selectOptions(page.getByLabelText('Stage column'), '(none)');
-    await expect.element(page.getByTestId('import-summary')).toHaveTextContent('3 notes will be created · 1 row can’t be imported');
+    await expect
+      .element(page.getByTestId('import-summary'))
+      .toHaveTextContent('3 notes will be created · 1 row can’t be imported');
     await userEvent.selectOptions(page.getByLabelText('Stage column'), 'Stage');
     expect(c.notes.size).toBe(0);
 
@@ -136,7 +153,13 @@ describe('Import', () => {
     await expect.poll(() => c.notes.size).toBe(2);
     expect(document.querySelector('[data-testid="import-dialog"]')).toBeNull();
     const [inCell, free] = notes(c);
-    expect(inCell).toMatchObject({ text: 'Prices unclear, again', stageId: 's0', laneId: 'l5', kind: 'pain_point', author: 'Ana' });
+    expect(inCell).toMatchObject({
+      text: 'Prices unclear, again',
+      stageId: 's0',
+      laneId: 'l5',
+      kind: 'pain_point',
+      author: 'Ana',
+    });
     expect(free).toMatchObject({ text: 'Just an idea', stageId: null, laneId: null });
     await expect.element(page.getByText('Created 2 notes.')).toBeVisible();
     c.undo();
@@ -166,7 +189,10 @@ describe('Import', () => {
 
   test('pasted Markdown: list items become notes; a heading naming a stage and one naming a lane put them in that cell', async () => {
     const { c } = await mount(emptyMap(), 'import');
-    await userEvent.fill(page.getByLabelText('Text'), '# Checkout\n## Pain points\n- Too many steps\n- Card refused\n# Other\n- Loose');
+    await userEvent.fill(
+      page.getByLabelText('Text'),
+      '# Checkout\n## Pain points\n- Too many steps\n- Card refused\n# Other\n- Loose',
+    );
     await userEvent.click(page.getByRole('button', { name: 'Review pasted text' }));
     await expect.element(page.getByLabelText('Read as')).toHaveValue('markdown');
     await expect.element(page.getByText('1 heading used as stage; 1 as lane')).toBeVisible();
@@ -230,7 +256,8 @@ describe('Suggest structure', () => {
     expect(c.note('c')).toMatchObject({ stageId: 's1', laneId: 'l6', kind: 'opportunity', sentiment: 1 });
     await expect.element(page.getByText('No free notes to place')).toBeVisible();
     c.undo();
-    for (const id of ['a', 'b', 'c']) expect(c.note(id)).toMatchObject({ stageId: null, laneId: null, kind: null, sentiment: null });
+    for (const id of ['a', 'b', 'c'])
+      expect(c.note(id)).toMatchObject({ stageId: null, laneId: null, kind: null, sentiment: null });
     expect(c.note('a')!.text).toBe('Searched for trainers online');
   });
 
@@ -257,7 +284,9 @@ describe('Suggest structure', () => {
       return input;
     };
     await userEvent.click(page.getByRole('button', { name: 'Suggest structure' }));
-    await expect.poll(() => useNotices.getState().notices.map((n) => n.message)).toContain('The map is busy. Try again.');
+    await expect
+      .poll(() => useNotices.getState().notices.map((n) => n.message))
+      .toContain('The map is busy. Try again.');
   });
 });
 
@@ -281,8 +310,17 @@ describe('Similar notes', () => {
     await expect.poll(() => page.getByTestId('similar-group').elements().length).toBe(2);
     expect(api.calls.map((x) => x.method)).toContain('notes.clusters');
     await shot('similar');
-    await userEvent.click(page.getByTestId('similar-group').first().getByRole('button', { name: /^Merge/ }));
-    expect(c.note('a')).toMatchObject({ text: 'Delivery was really slow', author: 'Ana, Bo', channels: ['web', 'app'] });
+    await userEvent.click(
+      page
+        .getByTestId('similar-group')
+        .first()
+        .getByRole('button', { name: /^Merge/ }),
+    );
+    expect(c.note('a')).toMatchObject({
+      text: 'Delivery was really slow',
+      author: 'Ana, Bo',
+      channels: ['web', 'app'],
+    });
     expect(c.note('b')).toBeUndefined();
     await userEvent.click(page.getByRole('button', { name: 'Keep apart' }));
     await expect.element(page.getByText('No similar notes')).toBeVisible();

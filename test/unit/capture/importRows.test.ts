@@ -100,7 +100,9 @@ describe('matchLaneOrKind', () => {
 
 describe('csvNotes', () => {
   it('turns rows into notes in their cells, with the lane’s kind and the author', () => {
-    const t = parseCsv('text,stage,lane,author\nCompare prices, discover ,Doing,Ana\nForm too long,SIGN UP,pain points,\n');
+    const t = parseCsv(
+      'text,stage,lane,author\nCompare prices, discover ,Doing,Ana\nForm too long,SIGN UP,pain points,\n',
+    );
     const r = csvNotes(t, all, structure);
     expect(r.problems).toEqual([]);
     expect(r.notes).toEqual([
@@ -120,7 +122,15 @@ describe('csvNotes', () => {
 
   it('lists malformed rows by row number with what is wrong, and keeps the good ones', () => {
     const long = 'x'.repeat(5001);
-    const csv = ['text,stage,kind,author', 'fine,Discover,Doing,A', ',Discover,Doing,B', `${long},,,`, 'lost,Checkout,,', 'odd,,feelings,', `ok too,,,${'a'.repeat(101)}`].join('\n');
+    const csv = [
+      'text,stage,kind,author',
+      'fine,Discover,Doing,A',
+      ',Discover,Doing,B',
+      `${long},,,`,
+      'lost,Checkout,,',
+      'odd,,feelings,',
+      `ok too,,,${'a'.repeat(101)}`,
+    ].join('\n');
     const r = csvNotes(parseCsv(csv), all, structure);
     expect(r.notes.map((n) => n.row)).toEqual([2]);
     expect(r.problems).toEqual([
@@ -139,7 +149,10 @@ describe('csvNotes', () => {
   });
 
   it('no text column: nothing', () => {
-    expect(csvNotes(parseCsv('a\nb'), { text: -1, stage: -1, lane: -1, author: -1 }, structure)).toEqual({ notes: [], problems: [] });
+    expect(csvNotes(parseCsv('a\nb'), { text: -1, stage: -1, lane: -1, author: -1 }, structure)).toEqual({
+      notes: [],
+      problems: [],
+    });
   });
 });
 
@@ -165,7 +178,19 @@ describe('textNotes', () => {
 
 describe('markdownNotes', () => {
   it('list items become notes; headings naming a stage and a lane place them in that cell', () => {
-    const md = ['# Workshop', 'Some intro text.', '## Discover', '### Pain points', '- Hard to find the price', '* [ ] Too many tabs', '## Sign up', '1. Filled the form', '2) Got an email', '# Parking lot', '+ Loose idea'].join('\n');
+    const md = [
+      '# Workshop',
+      'Some intro text.',
+      '## Discover',
+      '### Pain points',
+      '- Hard to find the price',
+      '* [ ] Too many tabs',
+      '## Sign up',
+      '1. Filled the form',
+      '2) Got an email',
+      '# Parking lot',
+      '+ Loose idea',
+    ].join('\n');
     const r = markdownNotes(md, structure);
     expect(r.notes.map((n) => [n.row, n.text, n.stageId, n.laneId, n.kind])).toEqual([
       [5, 'Hard to find the price', 's1', 'l2', 'pain_point'],

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { FRAME_ORIGIN, layoutFrame, rectsOverlap } from '../../../shared/journey';
 import type { BoardNote } from '../../../shared/board/history';
-import { acceptChanges, brainstormSlots, cellEnd, freeRects, mergeChanges, placeDrafts } from '../../../renderer/capture/placement';
+import {
+  acceptChanges,
+  brainstormSlots,
+  cellEnd,
+  freeRects,
+  mergeChanges,
+  placeDrafts,
+} from '../../../renderer/capture/placement';
 
 const frame = layoutFrame({
   origin: FRAME_ORIGIN,
@@ -55,14 +62,16 @@ describe('brainstormSlots', () => {
     const big = { x: first[0]!.x + 10, y: first[0]!.y + 10, width: 1900, height: 1900 };
     const slots = brainstormSlots(frame, { x: 0, y: 0 }, 10, [big]);
     for (const s of slots) expect(rectsOverlap(box(s), big)).toBe(false);
-    for (let i = 0; i < slots.length; i++) for (let j = i + 1; j < slots.length; j++) expect(rectsOverlap(box(slots[i]!), box(slots[j]!))).toBe(false);
+    for (let i = 0; i < slots.length; i++)
+      for (let j = i + 1; j < slots.length; j++) expect(rectsOverlap(box(slots[i]!), box(slots[j]!))).toBe(false);
   });
 
   it('with no frame, a grid around the view centre', () => {
     const slots = brainstormSlots(null, { x: 1000, y: 500 }, 8, []);
     expect(slots).toHaveLength(8);
     expect(slots.some((s) => rectsOverlap(box(s), { x: 999, y: 499, width: 2, height: 2 }))).toBe(true);
-    for (let i = 0; i < slots.length; i++) for (let j = i + 1; j < slots.length; j++) expect(rectsOverlap(box(slots[i]!), box(slots[j]!))).toBe(false);
+    for (let i = 0; i < slots.length; i++)
+      for (let j = i + 1; j < slots.length; j++) expect(rectsOverlap(box(slots[i]!), box(slots[j]!))).toBe(false);
   });
 
   it('nothing asked, nothing given', () => {
@@ -99,9 +108,16 @@ describe('placeDrafts', () => {
 
 describe('acceptChanges', () => {
   it('sets stage, lane, kind and sentiment and puts the note at the end of its cell', () => {
-    const [c] = acceptChanges([{ noteId: 'n1', stageId: 's1', laneId: 'l2', kind: 'pain_point', sentiment: -1 }], frame);
+    const [c] = acceptChanges(
+      [{ noteId: 'n1', stageId: 's1', laneId: 'l2', kind: 'pain_point', sentiment: -1 }],
+      frame,
+    );
     const end = cellEnd(frame, 's1', 'l2')!;
-    expect(c).toEqual({ op: 'update', id: 'n1', patch: { stageId: 's1', laneId: 'l2', kind: 'pain_point', sentiment: -1, x: end.x, y: end.y } });
+    expect(c).toEqual({
+      op: 'update',
+      id: 'n1',
+      patch: { stageId: 's1', laneId: 'l2', kind: 'pain_point', sentiment: -1, x: end.x, y: end.y },
+    });
   });
 });
 
@@ -114,21 +130,36 @@ describe('mergeChanges', () => {
       note('d', { text: 'checkout slow', author: null }),
     ];
     expect(mergeChanges(group)).toEqual([
-      { op: 'update', id: 'a', patch: { text: 'Checkout is slow on the phone', author: 'Ana, Bo', channels: ['web', 'app'], personaIds: ['p1', 'p2'] } },
+      {
+        op: 'update',
+        id: 'a',
+        patch: {
+          text: 'Checkout is slow on the phone',
+          author: 'Ana, Bo',
+          channels: ['web', 'app'],
+          personaIds: ['p1', 'p2'],
+        },
+      },
       { op: 'delete', id: 'b' },
       { op: 'delete', id: 'c' },
       { op: 'delete', id: 'd' },
     ]);
   });
   it('no authors: null; fewer than two notes: nothing', () => {
-    expect(mergeChanges([note('a'), note('b', { text: 'longer' })])[0]).toMatchObject({ patch: { author: null, text: 'longer' } });
+    expect(mergeChanges([note('a'), note('b', { text: 'longer' })])[0]).toMatchObject({
+      patch: { author: null, text: 'longer' },
+    });
     expect(mergeChanges([note('a')])).toEqual([]);
   });
 });
 
 describe('freeRects', () => {
   it('only notes outside a cell', () => {
-    expect(freeRects([note('a', { x: 5 }), note('b', { stageId: 's1', laneId: 'l1' }), note('c', { stageId: 's1' })]).map((r) => r.x)).toEqual([5, 0]);
+    expect(
+      freeRects([note('a', { x: 5 }), note('b', { stageId: 's1', laneId: 'l1' }), note('c', { stageId: 's1' })]).map(
+        (r) => r.x,
+      ),
+    ).toEqual([5, 0]);
   });
 });
 
