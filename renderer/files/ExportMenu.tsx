@@ -1,15 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
 import type { JourneyMap } from '../../shared/domain';
-import { mapToCsv, mapToJson, mapToMarkdown } from '../../shared/export/index';
+import { mapToCsv, mapToHtml, mapToJson, mapToMarkdown, mapToPdf, mapToPptx, mapToXlsx } from '../../shared/export/index';
 import { api } from '../api/client';
 import { showError, showInfo } from '../state/notices';
 import { base64ToBlob, download, fileNameFor } from './download';
 import './files.css';
 
-type Format = 'journey' | 'csv' | 'md' | 'json';
+type Format = 'journey' | 'pptx' | 'pdf-whole' | 'pdf-stages' | 'html' | 'xlsx' | 'csv' | 'md' | 'json';
 
 const FORMATS: { id: Format; label: string; hint: string }[] = [
   { id: 'journey', label: 'Journeyboard map (.journey)', hint: 'Opens in Journeyboard on another laptop' },
+  { id: 'pptx', label: 'PowerPoint (.pptx)', hint: 'Overview, a slide per stage, pain points' },
+  { id: 'pdf-whole', label: 'PDF, whole map (.pdf)', hint: 'The map on one large page' },
+  { id: 'pdf-stages', label: 'PDF, a page per stage (.pdf)', hint: 'For reading and printing' },
+  { id: 'html', label: 'Web page (.html)', hint: 'Pan and zoom in any browser, offline' },
+  { id: 'xlsx', label: 'Excel (.xlsx)', hint: 'Notes, pain points, opportunities, metrics' },
   { id: 'csv', label: 'CSV (.csv)', hint: 'One row per note, for spreadsheets' },
   { id: 'md', label: 'Markdown report (.md)', hint: 'Stages, lanes, pain points, opportunities' },
   { id: 'json', label: 'JSON (.json)', hint: 'Every field, versioned (docs/JSON.md)' },
@@ -46,6 +51,17 @@ export function ExportMenu({ latest }: { latest: () => Promise<JourneyMap> }) {
       if (format === 'journey') {
         const file = await api.call('files.exportJourney', { mapId: map.id });
         download(file.fileName, base64ToBlob(file.base64, 'application/x-journeyboard'));
+      } else if (format === 'pptx') {
+        const bytes = await mapToPptx(map);
+        download(fileNameFor(map.title, 'pptx'), new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' }));
+      } else if (format === 'pdf-whole' || format === 'pdf-stages') {
+        const bytes = await mapToPdf(map, { mode: format === 'pdf-whole' ? 'whole' : 'perStage' });
+        download(fileNameFor(map.title, 'pdf'), new Blob([bytes as BlobPart], { type: 'application/pdf' }));
+      } else if (format === 'html') {
+        download(fileNameFor(map.title, 'html'), new Blob([mapToHtml(map)], { type: 'text/html;charset=utf-8' }));
+      } else if (format === 'xlsx') {
+        const bytes = await mapToXlsx(map);
+        download(fileNameFor(map.title, 'xlsx'), new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
       } else if (format === 'csv') {
         download(fileNameFor(map.title, 'csv'), new Blob([mapToCsv(map)], { type: 'text/csv;charset=utf-8' }));
       } else if (format === 'md') {

@@ -4,6 +4,7 @@ import { registerActions } from '../actions/registry';
 import { api } from '../api/client';
 import { Board } from '../board/Board';
 import type { BoardController } from '../board/BoardController';
+import { CaptureTools } from '../capture/CaptureTools';
 import { ExportMenu } from '../files/ExportMenu';
 import { PersonasPanel } from '../panels/PersonasPanel';
 import { ReadingView } from '../reading/ReadingView';
@@ -15,7 +16,7 @@ import './MapScreen.css';
 export function MapScreen({ mapId }: { mapId: string }) {
   const [map, setMap] = useState<JourneyMap | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [panel, setPanel] = useState<'personas' | null>(null);
+  const [panel, setPanel] = useState<'personas' | 'capture' | null>(null);
   const [lens, setLens] = useState<string | null>(null);
   const [reading, setReading] = useState<JourneyMap | null>(null);
   const board = useRef<BoardController | null>(null);
@@ -75,6 +76,14 @@ export function MapScreen({ mapId }: { mapId: string }) {
             >
               Personas
             </button>
+            <button
+              type="button"
+              className="button ghost"
+              aria-pressed={panel === 'capture'}
+              onClick={() => setPanel(panel === 'capture' ? null : 'capture')}
+            >
+              Capture
+            </button>
             <button type="button" className="button ghost" onClick={() => void openReading()}>
               Reading view
             </button>
@@ -99,6 +108,7 @@ export function MapScreen({ mapId }: { mapId: string }) {
             {panel === 'personas' && (
               <PersonasPanel map={map} onMapChange={setMap} lensPersonaId={lens} onLensChange={setLens} onClose={() => setPanel(null)} />
             )}
+            {panel === 'capture' && <CaptureTools map={map} controller={() => board.current} onClose={() => setPanel(null)} />}
             {reading && <ReadingView map={reading} onClose={() => setReading(null)} />}
           </>
         ) : (

@@ -59,3 +59,39 @@ test('a file that is not a map is refused with a reason and nothing changes', as
   await expect(page.getByRole('alert')).toContainText('not a Journeyboard map (not a SQLite database)');
   await expect(page.getByTestId('map-card')).toHaveCount(1);
 });
+
+test('the HTML export works offline: no request leaves the file, and note text stays text', async ({ app, page, browser }, testInfo) => {
+  const created = await app.call<MapData>('maps.create', { title: 'Client map', template: 'online-shopping' });
+  await app.call('notes.create', { mapId: created.id, text: '<script>alert(1)</script>', x: 5000, y: 0 });
+  await page.goto(`${app.url}#/map/${created.id}`);
+
+  const save = async (item: RegExp, name: string) => {
+    await page.getByRole('button', { name: 'Export' }).click();
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: item }).click();
+    const file = testInfo.outputPath(name);
+    await (await downloading).saveAs(file);
+    return file;
+  };
+  const html = await save(/Web page \(\.html\)/, 'map.html');
+  const pdf = await save(/PDF, a page per stage/, 'map.pdf');
+  const pptx = await save(/PowerPoint/, 'map.pptx');
+  expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(fs.readFileSync(pptx).subarray(0, 2).toString()).toBe('PK');
+
+  const viewer = await browser.newPage();
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  viewer.on('request', (r) => requests.push(r.url()));
+  viewer.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await viewer.goto(`file://${html}`);
+  await expect(viewer.getByText('<script>alert(1)</script>')).toBeVisible();
+  await expect(viewer.getByText('Client map').first()).toBeVisible();
+  expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+  expect(requests).toHaveLength(1);
+  expect(dialogs).toEqual([]);
+  await viewer.close();
+});

@@ -46,16 +46,9 @@ async function stored(page: Page, app: { call<T>(m: string, i: unknown): Promise
   return app.call<ApiMap>('maps.get', { id });
 }
 
-/**
- * Opens the capture panel from the map bar. Until MapScreen mounts CaptureTools there is no such
- * button: the test is skipped, saying so (remove the skip once it is mounted).
- */
+/** Opens the capture panel from the map bar. */
 async function openCapture(page: Page) {
   const button = page.getByRole('button', { name: 'Capture', exact: true });
-  test.skip(
-    (await button.count()) === 0,
-    'The map bar has no "Capture" button yet: mount CaptureTools in MapScreen (renderer/capture/README.md).',
-  );
   await button.click();
   const panel = page.getByTestId('capture-panel');
   await expect(panel).toBeVisible();
