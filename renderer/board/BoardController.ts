@@ -95,6 +95,13 @@ type Step = HistoryStep<NoteChange[]>;
 
 /** Fraction of the view added on every side of the region queried from the index. */
 const QUERY_PAD = 0.5;
+/**
+ * The notes and frame canvases reach this fraction of the view's larger side past it on every
+ * side (at most CANVAS_PAD_MAX screen pixels), so a pan moves them by a CSS transform and redraws
+ * them only when the view leaves what they hold.
+ */
+const CANVAS_PAD = 0.25;
+const CANVAS_PAD_MAX = 400;
 const DRAG_THRESHOLD = 3;
 const NOTE_GAP = 16;
 const CAMERA_SAVE_MS = 400;
@@ -138,6 +145,17 @@ export class BoardController {
   readonly ready: Promise<void>;
 
   private readonly api: JourneyboardApi;
+  /** Screen pixels the notes and frame canvases reach past the view on every side. */
+  private canvasPad = 0;
+  /**
+   * The camera the notes and frame canvases were last positioned for (their layers' transform);
+   * while the camera pans within `canvasPad` of it, a CSS translate shows them where they belong.
+   */
+  private drawnCamera: Camera | null = null;
+  /** The interaction layer's canvas may hold something (it is cleared once more after that). */
+  private liveDirty = true;
+  /** The camera the interaction layer was last placed for (it is placed only when drawn). */
+  private liveCamera: Camera | null = null;
   /** The persona lens asked for (the map screen's `lensPersonaId`); see `lens`. */
   private lensRequested: string | null = null;
   /** Personas deleted while the board is open: never written again (the store refuses them). */
@@ -275,13 +293,17 @@ export class BoardController {
     parts.proxy.on('transform', () => this.onTransform());
     parts.proxy.on('transformend', () => this.onTransformEnd());
     this.detachDom = this.listen(parts.stage.container(), host);
-    this.applyCamera();
+    // The stage sizes every layer's canvas to itself on a resize; the padded ones grow again after.
+    parts.stage.on('widthChange.board heightChange.board', () => this.sizeCanvases());
+    this.liveCamera = null;
+    this.sizeCanvases();
   }
 
   detach(): void {
     this.detachDom?.();
     this.detachDom = null;
     this.parts?.proxy.off('transformstart transform transformend');
+    this.parts?.stage.off('widthChange.board heightChange.board');
     this.parts = null;
     this.host = null;
     this.flush();
@@ -298,7 +320,7 @@ export class BoardController {
       return;
     }
     this.queryRect = null;
-    this.applyCamera();
+    this.sizeCanvases();
   }
 
   onDocChange(fn: () => void): () => void {
@@ -344,31 +366,107 @@ export class BoardController {
     this.scheduleCameraSave();
   }
 
+  /**
+   * Sizes the notes and frame canvases to the view plus `canvasPad` on every side (placed that far
+   * up and left of the stage) and draws everything for the current camera.
+   */
+  private sizeCanvases(): void {
+    const p = this.parts;
+    if (p) {
+      const { width, height } = this.viewport;
+      const pad = Math.min(CANVAS_PAD_MAX, Math.round(Math.max(width, height) * CANVAS_PAD));
+      this.canvasPad = pad;
+      for (const layer of [p.frameLayer, p.staticLayer]) {
+        const canvas = layer.getCanvas();
+        canvas.setSize(width + 2 * pad, height + 2 * pad);
+        const style = canvas._canvas.style;
+        style.left = `${-pad}px`;
+        style.top = `${-pad}px`;
+        style.willChange = 'transform';
+      }
+    }
+    this.drawnCamera = null;
+    this.applyCamera();
+  }
+
+  /** The board region the notes and frame canvases hold (their drawn camera, padded), or null. */
+  private drawnRegion(): Rect | null {
+    const d = this.drawnCamera;
+    if (!d) return null;
+    const pad = this.canvasPad / d.zoom;
+    return { x: d.x - pad, y: d.y - pad, width: this.viewport.width / d.zoom + 2 * pad, height: this.viewport.height / d.zoom + 2 * pad };
+  }
+
   private applyCamera(): void {
     const { x, y, zoom } = this.camera;
     const p = this.parts;
+    let redraw = true;
     if (p) {
-      for (const layer of [p.frameLayer, p.staticLayer, p.liveLayer]) {
-        layer.position({ x: -x * zoom, y: -y * zoom });
-        layer.scale({ x: zoom, y: zoom });
+      // The notes and frame canvases: a pan within their padding only moves them (no redraw, so
+      // nothing of theirs is rasterised or committed again); otherwise they are drawn for here.
+      const d = this.drawnCamera;
+      const pad = this.canvasPad;
+      const dx = d ? (d.x - x) * zoom : 0;
+      const dy = d ? (d.y - y) * zoom : 0;
+      redraw = !d || d.zoom !== zoom || Math.abs(dx) > pad || Math.abs(dy) > pad;
+      const transform = redraw ? '' : `translate(${dx}px, ${dy}px)`;
+      if (redraw) {
+        this.drawnCamera = { x, y, zoom };
+        for (const layer of [p.frameLayer, p.staticLayer]) {
+          layer.position({ x: -x * zoom + pad, y: -y * zoom + pad });
+          layer.scale({ x: zoom, y: zoom });
+        }
       }
-      p.marquee.strokeWidth(1 / zoom);
-      p.transformer.forceUpdate();
+      for (const layer of [p.frameLayer, p.staticLayer]) layer.getCanvas()._canvas.style.transform = transform;
+      const hasFrame = this.frame !== null;
+      if (p.frameLayer.visible() !== hasFrame) p.frameLayer.visible(hasFrame);
     }
     this.updateGrid();
     const view = viewRect(this.camera, this.viewport);
-    // Re-query only when the view leaves the padded region (or shrank well inside it).
-    if (!this.queryRect || !containsRect(this.queryRect, view) || this.queryRect.width > view.width * 4) this.requery();
-    p?.staticLayer.batchDraw();
-    p?.liveLayer.batchDraw();
-    if (this.frame) p?.frameLayer.batchDraw();
+    // Re-query only when the drawn region leaves the padded query (or shrank well inside it).
+    const region = this.drawnRegion() ?? view;
+    if (!this.queryRect || !containsRect(this.queryRect, region) || this.queryRect.width > view.width * 4) this.requery();
+    if (p) {
+      if (redraw) {
+        p.staticLayer.batchDraw();
+        if (this.frame) p.frameLayer.batchDraw();
+      }
+      // The interaction layer follows the view; with nothing on it, it is cleared once, then left.
+      // (Even moving it would redraw it: Konva draws a layer again when its attributes change.)
+      const busy = this.liveHasContent();
+      if (busy || this.liveDirty) {
+        this.drawLive();
+        this.liveDirty = busy;
+      }
+    }
     this.ui.setState({ camera: this.camera });
     for (const fn of this.cameraListeners) fn();
   }
 
+  /** Puts the interaction layer where the camera is, then draws it. */
+  private drawLive(): void {
+    const p = this.parts;
+    if (!p) return;
+    if (this.liveCamera !== this.camera) {
+      const { x, y, zoom } = this.camera;
+      this.liveCamera = this.camera;
+      p.liveLayer.position({ x: -x * zoom, y: -y * zoom });
+      p.liveLayer.scale({ x: zoom, y: zoom });
+      p.marquee.strokeWidth(1 / zoom);
+      p.transformer.forceUpdate();
+    }
+    p.liveLayer.batchDraw();
+  }
+
+  /** Whether the interaction layer has anything to draw (selection, drag, resize, marquee, the curve). */
+  private liveHasContent(): boolean {
+    return this.selection.size > 0 || this.lifted.size > 0 || this.resizing !== null || this.frame !== null || this.gesture?.kind === 'marquee';
+  }
+
   private requery(): void {
     const view = viewRect(this.camera, this.viewport);
-    this.queryRect = padRect(view, QUERY_PAD);
+    const region = this.drawnRegion();
+    this.queryRect = region ? (unionRects([padRect(view, QUERY_PAD), region]) ?? region) : padRect(view, QUERY_PAD);
     this.visible = [];
     for (const id of this.index.query(this.queryRect)) {
       const n = this.notes.get(id);
@@ -461,15 +559,21 @@ export class BoardController {
   readonly sceneSelection = (ctx: Konva.Context) => this.drawSelection(ctx._context);
 
   private drawStatic(ctx: CanvasRenderingContext2D): void {
+    // The canvas holds the drawn region (the view when it was drawn, plus the padding a pan may
+    // bring into view); the level of detail is still decided by the notes in the view itself.
     const view = viewRect(this.camera, this.viewport);
+    const region = this.drawnRegion() ?? view;
     const list: BoardNote[] = [];
+    let inView = 0;
     for (const n of this.visible) {
       if (this.lifted.has(n.id)) continue;
-      if (n.x > view.x + view.width || n.y > view.y + view.height || n.x + n.width < view.x || n.y + n.height < view.y) continue;
+      if (n.x > region.x + region.width || n.y > region.y + region.height || n.x + n.width < region.x || n.y + n.height < region.y) continue;
       list.push(n);
+      if (!(n.x > view.x + view.width || n.y > view.y + view.height || n.x + n.width < view.x || n.y + n.height < view.y)) inView++;
     }
-    const result = isBlockLevel(this.camera.zoom, list.length) && this.queryRect ? this.drawRegion(ctx, view, list.length) : drawNotes(ctx, list, this.camera.zoom, this.lens);
-    this.drawnCount = result.drawn;
+    const zoom = this.camera.zoom;
+    const result = isBlockLevel(zoom, inView) && this.queryRect ? this.drawRegion(ctx, region, inView) : drawNotes(ctx, list, zoom, this.lens, isBlockLevel(zoom, inView));
+    this.drawnCount = inView;
     if (result.pending > 0) {
       // Some notes were drawn roughly while their bitmaps are made: finish in the next frames.
       requestAnimationFrame(() => this.parts?.staticLayer.batchDraw());
@@ -552,7 +656,7 @@ export class BoardController {
   private drawLifted(ctx: CanvasRenderingContext2D): void {
     this.drawFrameFeedback(ctx);
     if (this.lifted.size === 0) return;
-    if (drawNotes(ctx, this.liftedNotes(), this.camera.zoom, this.lens).pending > 0) requestAnimationFrame(() => this.parts?.liveLayer.batchDraw());
+    if (drawNotes(ctx, this.liftedNotes(), this.camera.zoom, this.lens).pending > 0) requestAnimationFrame(() => this.drawLive());
   }
 
   /** Outlines of selected notes in view, one path. */
@@ -584,7 +688,7 @@ export class BoardController {
 
   private redrawAll(): void {
     this.parts?.staticLayer.batchDraw();
-    this.parts?.liveLayer.batchDraw();
+    this.drawLive();
   }
 
   // ---------------------------------------------------------------- document
@@ -678,7 +782,7 @@ export class BoardController {
     this.selection = new Set([...ids].filter((id) => this.notes.has(id)));
     this.ui.setState({ selectionCount: this.selection.size });
     this.syncTransformer();
-    this.parts?.liveLayer.batchDraw();
+    this.drawLive();
   }
 
   selectAll(): void {
@@ -866,7 +970,7 @@ export class BoardController {
       }
     }
     this.syncTransformer();
-    this.parts?.liveLayer.batchDraw();
+    this.drawLive();
     if (mode === 'next') {
       const below = { x: n.x + n.width / 2, y: n.y + n.height + NOTE_GAP + n.height / 2 };
       this.createNote(below, { size: { width: n.width, height: n.height }, color: n.color });
@@ -1065,12 +1169,12 @@ export class BoardController {
         g.slot = dropSlot(frame, g.axis, g.axis === 'stage' ? b.x : b.y);
         this.frameHighlight = { type: g.axis, id: g.id };
         this.parts?.frameLayer.batchDraw();
-        this.parts?.liveLayer.batchDraw();
+        this.drawLive();
       } else if (this.curve) {
         g.moved = true;
         this.emotionPreview = { stageId: g.stageId, score: scoreAtY(b.y, this.curve.top, this.curve.bottom) };
         this.parts?.frameLayer.batchDraw();
-        this.parts?.liveLayer.batchDraw();
+        this.drawLive();
       }
       return;
     }
@@ -1098,7 +1202,7 @@ export class BoardController {
       this.liftOffset = { dx: cur.dx, dy: cur.dy };
       const over = this.frame ? hitTest(this.frame, b) : null;
       this.dropCell = over?.type === 'cell' ? { stageId: over.stageId, laneId: over.laneId } : null;
-      this.parts?.liveLayer.batchDraw();
+      this.drawLive();
     } else if (cur?.kind === 'marquee') {
       const r = rectFromPoints(cur.startBoard, b);
       this.parts?.marquee.setAttrs(r);
@@ -1141,7 +1245,7 @@ export class BoardController {
       this.redrawAll();
     } else if (g.kind === 'marquee') {
       this.parts?.marquee.visible(false);
-      this.parts?.liveLayer.batchDraw();
+      this.drawLive();
     } else if (g.kind === 'header') {
       this.frameHighlight = null;
       if (g.slot === null) {
@@ -1150,13 +1254,13 @@ export class BoardController {
         void this.moveHeader({ type: g.axis, id: g.id }, slotToIndex(g.index, g.slot));
       }
       this.parts?.frameLayer.batchDraw();
-      this.parts?.liveLayer.batchDraw();
+      this.drawLive();
     } else if (g.kind === 'emotion') {
       const preview = this.emotionPreview;
       this.emotionPreview = null;
       if (g.moved && preview) void this.setStageEmotion(preview.stageId, preview.score);
       this.parts?.frameLayer.batchDraw();
-      this.parts?.liveLayer.batchDraw();
+      this.drawLive();
     } else if (g.kind === 'press' && g.hit && !g.shift && this.selection.size > 1) {
       // A click (no drag) on one note of a multi-selection selects just that note.
       this.setSelection([g.hit]);
@@ -1212,7 +1316,7 @@ export class BoardController {
     const height = Math.max(1, proxy.height() * proxy.scaleY());
     proxy.setAttrs({ width, height, scaleX: 1, scaleY: 1 });
     this.resizing.box = { x: proxy.x(), y: proxy.y(), width, height };
-    p.liveLayer.batchDraw();
+    this.drawLive();
   }
 
   /** Each note's rectangle scaled with the box (positions relative to the box, sizes by its scale). */
@@ -1398,7 +1502,10 @@ export class BoardController {
 
   private frameChanged(): void {
     this.ui.setState((s) => ({ frameVersion: s.frameVersion + 1, selectionCount: this.selection.size }));
-    this.parts?.frameLayer.batchDraw();
+    const p = this.parts;
+    // With no frame its canvas is hidden, so the compositor has one full-window canvas less.
+    if (p && p.frameLayer.visible() !== (this.frame !== null)) p.frameLayer.visible(this.frame !== null);
+    p?.frameLayer.batchDraw();
     for (const fn of this.docListeners) fn();
   }
 

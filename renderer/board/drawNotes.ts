@@ -34,9 +34,15 @@ const BITMAP_BUDGET_MS = 6;
  * once per zoom octave), so a frame is mostly drawImage calls; bitmaps are made within a time
  * budget per frame, and a note still waiting is drawn from a stale bitmap or as a plain card.
  */
-export function drawNotes(ctx: CanvasRenderingContext2D, notes: readonly BoardNote[], zoom: number, lens: string | null = null): DrawResult {
+export function drawNotes(
+  ctx: CanvasRenderingContext2D,
+  notes: readonly BoardNote[],
+  zoom: number,
+  lens: string | null = null,
+  blocks = isBlockLevel(zoom, notes.length),
+): DrawResult {
   if (notes.length === 0) return { drawn: 0, pending: 0 };
-  if (isBlockLevel(zoom, notes.length)) return { drawn: drawBlocks(ctx, notes, zoom, lens), pending: 0 };
+  if (blocks) return { drawn: drawBlocks(ctx, notes, zoom, lens), pending: 0 };
   // The persona lens: alpha changes only where a dimmed run of notes starts or ends.
   const alpha0 = ctx.globalAlpha;
   let dim = false;
