@@ -1,37 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import type { JourneyMap } from '../../shared/domain';
-import { mapToCsv, mapToHtml, mapToJson, mapToMarkdown, mapToPdf, mapToPptx, mapToXlsx } from '../../shared/export/index';
 import { api } from '../api/client';
 import { showError, showInfo } from '../state/notices';
 import { base64ToBlob, download, fileNameFor } from './download';
+import { EXPORT_FORMATS, exportInWorker, type ExportFormat } from './exportFormats';
 import './files.css';
 
-type Format = 'journey' | 'pptx' | 'pdf-whole' | 'pdf-stages' | 'html' | 'xlsx' | 'csv' | 'md' | 'json';
-
-const FORMATS: { id: Format; label: string; hint: string }[] = [
-  { id: 'journey', label: 'Journeyboard map (.journey)', hint: 'Opens in Journeyboard on another laptop' },
-  { id: 'pptx', label: 'PowerPoint (.pptx)', hint: 'Overview, a slide per stage, pain points' },
-  { id: 'pdf-whole', label: 'PDF, whole map (.pdf)', hint: 'The map on one large page' },
-  { id: 'pdf-stages', label: 'PDF, a page per stage (.pdf)', hint: 'For reading and printing' },
-  { id: 'html', label: 'Web page (.html)', hint: 'Pan and zoom in any browser, offline' },
-  { id: 'xlsx', label: 'Excel (.xlsx)', hint: 'Notes, pain points, opportunities, metrics' },
-  { id: 'csv', label: 'CSV (.csv)', hint: 'One row per note, for spreadsheets' },
-  { id: 'md', label: 'Markdown report (.md)', hint: 'Stages, lanes, pain points, opportunities' },
-  { id: 'json', label: 'JSON (.json)', hint: 'Every field, versioned (docs/JSON.md)' },
-];
-
-/** The JSON export, stamped with the time it was made. */
-function jsonExport(map: JourneyMap): Blob {
-  return new Blob([mapToJson(map, Date.now())], { type: 'application/json' });
-}
+/** Now, for the JSON export's stamp (outside render, where reading the clock is fine). */
+const now = () => Date.now();
 
 /**
- * File > Export on the map bar. `latest` saves the board's pending edits and reads the map, so
- * the file holds what is on screen.
+ * File > Export on the map bar. `latest` saves the board's pending edits and reads the map, so the
+ * file holds what is on screen. Files are built in a worker: the board stays live, the progress
+ * line says what is happening, and Cancel stops it.
  */
 export function ExportMenu({ latest }: { latest: () => Promise<JourneyMap> }) {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [running, setRunning] = useState<{ label: string; controller: AbortController } | null>(null);
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -43,55 +28,49 @@ export function ExportMenu({ latest }: { latest: () => Promise<JourneyMap> }) {
     return () => document.removeEventListener('pointerdown', close);
   }, [open]);
 
-  const run = async (format: Format) => {
+  const run = async (format: ExportFormat) => {
     setOpen(false);
-    setBusy(true);
+    const spec = EXPORT_FORMATS.find((f) => f.id === format)!;
+    const controller = new AbortController();
+    setRunning({ label: spec.label, controller });
     try {
       const map = await latest();
+      controller.signal.throwIfAborted();
       if (format === 'journey') {
         const file = await api.call('files.exportJourney', { mapId: map.id });
-        download(file.fileName, base64ToBlob(file.base64, 'application/x-journeyboard'));
-      } else if (format === 'pptx') {
-        const bytes = await mapToPptx(map);
-        download(fileNameFor(map.title, 'pptx'), new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' }));
-      } else if (format === 'pdf-whole' || format === 'pdf-stages') {
-        const bytes = await mapToPdf(map, { mode: format === 'pdf-whole' ? 'whole' : 'perStage' });
-        download(fileNameFor(map.title, 'pdf'), new Blob([bytes as BlobPart], { type: 'application/pdf' }));
-      } else if (format === 'html') {
-        download(fileNameFor(map.title, 'html'), new Blob([mapToHtml(map)], { type: 'text/html;charset=utf-8' }));
-      } else if (format === 'xlsx') {
-        const bytes = await mapToXlsx(map);
-        download(fileNameFor(map.title, 'xlsx'), new Blob([bytes as BlobPart], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-      } else if (format === 'csv') {
-        download(fileNameFor(map.title, 'csv'), new Blob([mapToCsv(map)], { type: 'text/csv;charset=utf-8' }));
-      } else if (format === 'md') {
-        download(fileNameFor(map.title, 'md'), new Blob([mapToMarkdown(map)], { type: 'text/markdown;charset=utf-8' }));
+        controller.signal.throwIfAborted();
+        download(file.fileName, base64ToBlob(file.base64, spec.type));
       } else {
-        download(fileNameFor(map.title, 'json'), jsonExport(map));
+        const content = await exportInWorker({ format, map, now: now() }, controller.signal);
+        download(fileNameFor(map.title, spec.ext), new Blob([content as BlobPart], { type: spec.type }));
       }
-      showInfo(`Exported “${map.title}”.`);
+      showInfo(`Exported “${map.title}” as ${spec.label}.`);
     } catch (err) {
-      showError(err);
+      if (err instanceof DOMException && err.name === 'AbortError') showInfo('Export cancelled.');
+      else showError(err);
     } finally {
-      setBusy(false);
+      setRunning(null);
     }
   };
 
   return (
     <div className="export-menu" ref={root}>
-      <button
-        type="button"
-        className="button ghost"
-        aria-haspopup="menu"
-        aria-expanded={open}
-        disabled={busy}
-        onClick={() => setOpen(!open)}
-      >
-        {busy ? 'Exporting…' : 'Export'}
-      </button>
+      {running ? (
+        <div className="export-progress" role="status">
+          <span className="export-spinner" aria-hidden="true" />
+          <span>Exporting {running.label}…</span>
+          <button type="button" className="button ghost" onClick={() => running.controller.abort()}>
+            Cancel
+          </button>
+        </div>
+      ) : (
+        <button type="button" className="button ghost" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+          Export
+        </button>
+      )}
       {open && (
         <div className="export-popover" role="menu" aria-label="Export as" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-          {FORMATS.map((f, i) => (
+          {EXPORT_FORMATS.map((f, i) => (
             <button key={f.id} type="button" role="menuitem" className="export-item" autoFocus={i === 0} onClick={() => void run(f.id)}>
               <span className="export-label">{f.label}</span>
               <span className="export-hint">{f.hint}</span>

@@ -95,3 +95,28 @@ test('the HTML export works offline: no request leaves the file, and note text s
   expect(dialogs).toEqual([]);
   await viewer.close();
 });
+
+test('a long export shows progress, leaves the board usable, and can be cancelled', async ({ app, page }) => {
+  const created = await app.call<MapData>('maps.create', { title: 'Big wall' });
+  const notes = Array.from({ length: 5000 }, (_, i) => ({
+    text: `note ${i}: the customer waits on hold for a long time before anyone answers`,
+    x: (i % 100) * 180,
+    y: Math.floor(i / 100) * 180,
+  }));
+  await app.call('notes.createMany', { mapId: created.id, notes });
+  await page.goto(`${app.url}#/map/${created.id}`);
+  await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
+
+  let downloads = 0;
+  page.on('download', () => downloads++);
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.getByRole('menuitem', { name: /PDF, whole map/ }).click();
+  const progress = page.getByRole('status').filter({ hasText: 'Exporting PDF, whole map' });
+  await expect(progress).toBeVisible();
+  // The board still answers while the file is built in a worker.
+  expect(await page.evaluate(() => window.__journeyboardBoard!.noteCount())).toBe(5000);
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Export cancelled.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Export' })).toBeVisible();
+  expect(downloads).toBe(0);
+});
