@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { isMenuAction } from '../shared/menuActions';
 import { registerActions, runAction } from './actions/registry';
+import { FileDrop } from './files/FileDrop';
 import { NewMapDialog } from './screens/NewMapDialog';
 import { HomeScreen } from './screens/HomeScreen';
 import { MapScreen } from './screens/MapScreen';
@@ -37,6 +38,7 @@ export function App() {
           onCancel={closeNewMap}
         />
       )}
+      <FileDrop />
       <Notices />
     </>
   );

@@ -120,3 +120,21 @@ test('a long export shows progress, leaves the board usable, and can be cancelle
   await expect(page.getByRole('button', { name: 'Export' })).toBeVisible();
   expect(downloads).toBe(0);
 });
+
+test('dropping a .journey file on the window opens it', async ({ app, page }) => {
+  const created = await app.call<MapData>('maps.create', { title: 'Dropped map', template: 'service' });
+  const exported = await app.call<{ base64: string }>('files.exportJourney', { mapId: created.id });
+  await app.call('maps.delete', { id: created.id });
+  await page.goto(app.url);
+  const dataTransfer = await page.evaluateHandle((base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'Dropped map.journey', { type: 'application/octet-stream' }));
+    return dt;
+  }, exported.base64);
+  await page.dispatchEvent('body', 'dragenter', { dataTransfer });
+  await expect(page.getByText('Drop a .journey file to open it')).toBeVisible();
+  await page.dispatchEvent('body', 'drop', { dataTransfer });
+  await expect(page.getByRole('heading', { name: 'Dropped map' })).toBeVisible();
+  expect(page.url()).toContain(`#/map/${created.id}`);
+});
