@@ -16,7 +16,7 @@ import { ApiError } from '../../shared/errors';
 import { migrate, schemaVersion } from '../store/db';
 import { LATEST_VERSION } from '../store/migrations/index';
 import { createRepos } from '../store/repos';
-import { fromNote, fromPersona, parseCamera, toLane, toNote, toPersona, toStage } from '../store/rows';
+import { fromNote, fromPersona, readMap } from '../store/rows';
 
 /** "JBMP": marks a SQLite file as a Journeyboard map (PRAGMA application_id). */
 export const JOURNEY_APPLICATION_ID = 0x4a424d50;
@@ -84,27 +84,13 @@ export function insertMap(db: Database.Database, map: JourneyMap): void {
   })();
 }
 
-/** Reads every map row of `db` (a .journey file holds exactly one). */
+/** Reads every map of `db` (a .journey file holds exactly one). */
 function readMaps(db: Database.Database): JourneyMap[] {
   const repos = createRepos(db);
   return db
     .prepare<[], { id: string }>('SELECT id FROM maps')
     .all()
-    .map(({ id }) => {
-      const m = repos.getMap.get(id)!;
-      return {
-        id: m.id,
-        title: m.title,
-        createdAt: m.created_at,
-        updatedAt: m.updated_at,
-        camera: parseCamera(m.camera),
-        personaId: m.persona_id,
-        personas: repos.personasOf.all(id).map(toPersona),
-        stages: repos.stagesOf.all(id).map(toStage),
-        lanes: repos.lanesOf.all(id).map(toLane),
-        notes: repos.notesOf.all(id).map(toNote),
-      };
-    });
+    .map(({ id }) => readMap(repos, id)!);
 }
 
 const bad = (what: string) =>

@@ -4,7 +4,7 @@ import { NOTE_DEFAULT_SIZE, NOTE_KIND_OF_LANE, type JourneyMap, type MapSummary 
 import { FRAME_ORIGIN, freeBoardSlot, layoutFrame, placementOf } from '../../shared/journey/index';
 import type { MapSummaryRow } from '../store/repos';
 import { fromNote, fromPersona } from '../store/rows';
-import { parseCamera, toLane, toNote, toPersona, toStage } from '../store/rows';
+import { readMap } from '../store/rows';
 import { requireMap, type ServiceContext } from './context';
 import { findTemplate, loadTemplates, summarise } from './templates';
 
@@ -18,19 +18,8 @@ export function createMapService(ctx: ServiceContext) {
   const allTemplates = () => (templates ??= loadTemplates(ctx.resourcesDir));
 
   function get(id: string): JourneyMap {
-    const m = requireMap(ctx, id);
-    return {
-      id: m.id,
-      title: m.title,
-      createdAt: m.created_at,
-      updatedAt: m.updated_at,
-      camera: parseCamera(m.camera),
-      personaId: m.persona_id,
-      personas: repos.personasOf.all(id).map(toPersona),
-      stages: repos.stagesOf.all(id).map(toStage),
-      lanes: repos.lanesOf.all(id).map(toLane),
-      notes: repos.notesOf.all(id).map(toNote),
-    };
+    requireMap(ctx, id);
+    return readMap(repos, id)!;
   }
 
   function summary(id: string): MapSummary {

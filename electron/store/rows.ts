@@ -2,7 +2,8 @@
  * Row types (what SQLite stores) and mappers to the domain model (what the API returns).
  * Rows use snake_case, 0/1 booleans and JSON strings; the domain never sees them.
  */
-import type { Camera, Channel, Lane, LaneKind, Note, NoteColor, NoteKind, Persona, Sentiment, Stage } from '../../shared/domain';
+import type { Camera, Channel, JourneyMap, Lane, LaneKind, Note, NoteColor, NoteKind, Persona, Sentiment, Stage } from '../../shared/domain';
+import type { Repos } from './repos';
 
 export interface DbMap {
   id: string;
@@ -176,4 +177,22 @@ export function parseCamera(json: string | null): Camera | null {
   } catch {
     return null;
   }
+}
+
+/** The whole map with this id, as the API returns it, or null when there is none. */
+export function readMap(repos: Repos, id: string): JourneyMap | null {
+  const m = repos.getMap.get(id);
+  if (!m) return null;
+  return {
+    id: m.id,
+    title: m.title,
+    createdAt: m.created_at,
+    updatedAt: m.updated_at,
+    camera: parseCamera(m.camera),
+    personaId: m.persona_id,
+    personas: repos.personasOf.all(id).map(toPersona),
+    stages: repos.stagesOf.all(id).map(toStage),
+    lanes: repos.lanesOf.all(id).map(toLane),
+    notes: repos.notesOf.all(id).map(toNote),
+  };
 }
