@@ -3,9 +3,9 @@ import { DEFAULT_LANES, type MapTemplate } from '../../shared/templates';
 import { NOTE_DEFAULT_SIZE, NOTE_KIND_OF_LANE, type JourneyMap, type MapSummary } from '../../shared/domain';
 import { FRAME_ORIGIN, freeBoardSlot, layoutFrame, placementOf } from '../../shared/journey/index';
 import type { MapSummaryRow } from '../store/repos';
-import { fromNote, fromPersona } from '../store/rows';
 import { readMap } from '../store/rows';
 import { requireMap, type ServiceContext } from './context';
+import { insertMap, withFreshIds } from './journeyFile';
 import { findTemplate, loadTemplates, summarise } from './templates';
 
 function toSummary(r: MapSummaryRow): MapSummary {
@@ -113,43 +113,10 @@ export function createMapService(ctx: ServiceContext) {
 
     'maps.duplicate': ({ id, title }: { id: string; title?: string }) => {
       const source = get(id);
-      const copyId = ctx.newId();
       const now = ctx.now();
-      const ids = new Map<string, string>();
-      const fresh = (old: string) => {
-        const next = ctx.newId();
-        ids.set(old, next);
-        return next;
-      };
-      const mapped = (old: string | null) => (old ? (ids.get(old) ?? null) : null);
-      repos.insertMap.run({
-        id: copyId,
-        title: title ?? copyTitle(source.title),
-        camera: source.camera ? JSON.stringify(source.camera) : null,
-        persona_id: null,
-        created_at: now,
-        updated_at: now,
-      });
-      for (const p of source.personas) repos.insertPersona.run(fromPersona({ ...p, id: fresh(p.id), mapId: copyId }));
-      repos.setMapPersona.run(mapped(source.personaId), now, copyId);
-      for (const s of source.stages) {
-        repos.insertStage.run({ id: fresh(s.id), map_id: copyId, name: s.name, description: s.description, position: s.position, emotion: s.emotion });
-      }
-      for (const l of source.lanes) {
-        repos.insertLane.run({ id: fresh(l.id), map_id: copyId, name: l.name, kind: l.kind, position: l.position, collapsed: l.collapsed ? 1 : 0 });
-      }
-      for (const n of source.notes) {
-        repos.insertNote.run(
-          fromNote({
-            ...n,
-            id: ctx.newId(),
-            mapId: copyId,
-            stageId: mapped(n.stageId),
-            laneId: mapped(n.laneId),
-            personaIds: n.personaIds.map((p) => ids.get(p)).filter((p): p is string => Boolean(p)),
-          }),
-        );
-      }
+      const copy = { ...withFreshIds(source, ctx.newId), title: title ?? copyTitle(source.title), createdAt: now, updatedAt: now };
+      insertMap(ctx.db, copy);
+      const copyId = copy.id;
       return summary(copyId);
     },
 
