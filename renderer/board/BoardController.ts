@@ -148,6 +148,11 @@ export class BoardController {
   /** Screen pixels the notes and frame canvases reach past the view on every side. */
   private canvasPad = 0;
   /**
+   * The padding the notes canvas was last drawn with: none until the board is first ready (the
+   * first full frame needs only the view's bitmaps), `canvasPad` from the draw after.
+   */
+  private drawnPad = 0;
+  /**
    * The camera the notes and frame canvases were last positioned for (their layers' transform);
    * while the camera pans within `canvasPad` of it, a CSS translate shows them where they belong.
    */
@@ -390,10 +395,10 @@ export class BoardController {
   }
 
   /** The board region the notes and frame canvases hold (their drawn camera, padded), or null. */
-  private drawnRegion(): Rect | null {
+  private drawnRegion(padPx = this.canvasPad): Rect | null {
     const d = this.drawnCamera;
     if (!d) return null;
-    const pad = this.canvasPad / d.zoom;
+    const pad = padPx / d.zoom;
     return { x: d.x - pad, y: d.y - pad, width: this.viewport.width / d.zoom + 2 * pad, height: this.viewport.height / d.zoom + 2 * pad };
   }
 
@@ -408,7 +413,8 @@ export class BoardController {
       const pad = this.canvasPad;
       const dx = d ? (d.x - x) * zoom : 0;
       const dy = d ? (d.y - y) * zoom : 0;
-      redraw = !d || d.zoom !== zoom || Math.abs(dx) > pad || Math.abs(dy) > pad;
+      const reach = Math.min(pad, this.drawnPad);
+      redraw = !d || d.zoom !== zoom || Math.abs(dx) > reach || Math.abs(dy) > reach;
       const transform = redraw ? '' : `translate(${dx}px, ${dy}px)`;
       if (redraw) {
         this.drawnCamera = { x, y, zoom };
@@ -562,7 +568,9 @@ export class BoardController {
     // The canvas holds the drawn region (the view when it was drawn, plus the padding a pan may
     // bring into view); the level of detail is still decided by the notes in the view itself.
     const view = viewRect(this.camera, this.viewport);
-    const region = this.drawnRegion() ?? view;
+    const pad = this.readyDone ? this.canvasPad : 0;
+    const region = this.drawnRegion(pad) ?? view;
+    this.drawnPad = pad;
     const list: BoardNote[] = [];
     let inView = 0;
     for (const n of this.visible) {
@@ -582,6 +590,8 @@ export class BoardController {
     if (!this.readyDone && this.viewport.width > 0 && this.viewport.height > 0) {
       this.readyDone = true;
       this.resolveReady();
+      // Now the padding, so that pans from here only move the canvas.
+      if (this.canvasPad > 0) requestAnimationFrame(() => this.parts?.staticLayer.batchDraw());
     }
     const waiting = this.frameListeners;
     this.frameListeners = [];
