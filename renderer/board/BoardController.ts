@@ -147,11 +147,10 @@ export class BoardController {
   private readonly api: JourneyboardApi;
   /** Screen pixels the notes and frame canvases reach past the view on every side. */
   private canvasPad = 0;
-  /**
-   * The padding the notes canvas was last drawn with: none until the board is first ready (the
-   * first full frame needs only the view's bitmaps), `canvasPad` from the draw after.
-   */
+  /** The padding the notes canvas was last drawn with (none while zooming). */
   private drawnPad = 0;
+  /** While the zoom changes (and 150 ms after), the notes canvas is drawn for the view alone. */
+  private zoomRest: ReturnType<typeof setTimeout> | null = null;
   /**
    * The camera the notes and frame canvases were last positioned for (their layers' transform);
    * while the camera pans within `canvasPad` of it, a CSS translate shows them where they belong.
@@ -309,6 +308,8 @@ export class BoardController {
     this.detachDom = null;
     this.parts?.proxy.off('transformstart transform transformend');
     this.parts?.stage.off('widthChange.board heightChange.board');
+    if (this.zoomRest) clearTimeout(this.zoomRest);
+    this.zoomRest = null;
     this.parts = null;
     this.host = null;
     this.flush();
@@ -379,7 +380,8 @@ export class BoardController {
     const p = this.parts;
     if (p) {
       const { width, height } = this.viewport;
-      const pad = Math.min(CANVAS_PAD_MAX, Math.round(Math.max(width, height) * CANVAS_PAD));
+      // Until the first full frame, no padding: opening draws and commits only the view.
+      const pad = this.readyDone ? Math.min(CANVAS_PAD_MAX, Math.round(Math.max(width, height) * CANVAS_PAD)) : 0;
       this.canvasPad = pad;
       for (const layer of [p.frameLayer, p.staticLayer]) {
         const canvas = layer.getCanvas();
@@ -416,6 +418,14 @@ export class BoardController {
       const reach = Math.min(pad, this.drawnPad);
       redraw = !d || d.zoom !== zoom || Math.abs(dx) > reach || Math.abs(dy) > reach;
       const transform = redraw ? '' : `translate(${dx}px, ${dy}px)`;
+      if (d && d.zoom !== zoom) {
+        // Zooming redraws every frame anyway: no padding until the zoom rests.
+        if (this.zoomRest) clearTimeout(this.zoomRest);
+        this.zoomRest = setTimeout(() => {
+          this.zoomRest = null;
+          this.parts?.staticLayer.batchDraw();
+        }, 150);
+      }
       if (redraw) {
         this.drawnCamera = { x, y, zoom };
         for (const layer of [p.frameLayer, p.staticLayer]) {
@@ -568,7 +578,7 @@ export class BoardController {
     // The canvas holds the drawn region (the view when it was drawn, plus the padding a pan may
     // bring into view); the level of detail is still decided by the notes in the view itself.
     const view = viewRect(this.camera, this.viewport);
-    const pad = this.readyDone ? this.canvasPad : 0;
+    const pad = this.zoomRest ? 0 : this.canvasPad;
     const region = this.drawnRegion(pad) ?? view;
     this.drawnPad = pad;
     const list: BoardNote[] = [];
@@ -590,8 +600,8 @@ export class BoardController {
     if (!this.readyDone && this.viewport.width > 0 && this.viewport.height > 0) {
       this.readyDone = true;
       this.resolveReady();
-      // Now the padding, so that pans from here only move the canvas.
-      if (this.canvasPad > 0) requestAnimationFrame(() => this.parts?.staticLayer.batchDraw());
+      // Now the padding, so that pans from here only move the canvases.
+      requestAnimationFrame(() => this.sizeCanvases());
     }
     const waiting = this.frameListeners;
     this.frameListeners = [];

@@ -39,7 +39,7 @@ describe('panning', () => {
   test('a pan within the padding moves the drawn canvas instead of drawing it; notes that come into view were drawn already', async () => {
     // One note in view, one just right of it (out of the 1000 px wide view).
     const m = await mount(makeMap([note('a', 100, 100), note('b', 1100, 100)]));
-    await m.c.nextFrame();
+    await frames(3); // the canvases grow their padding in the frame after the first full one
     expect(alphaAt('notes', 110, 110)).toBe(255);
     const draws = countDraws();
     for (let i = 1; i <= 10; i++) {
@@ -65,14 +65,22 @@ describe('panning', () => {
     expect(alphaAt('notes', 110, 110)).toBe(255);
     expect(alphaAt('notes', 90, 110)).toBe(0);
 
-    // A zoom redraws.
+    // A zoom redraws, for the view alone until the zoom rests; then the padding is drawn and
+    // small pans only move the canvas again.
     m.c.setCamera({ x: 1000, y: 0, zoom: 0.5 });
     await frames(2);
     expect(draws.notes).toBe(2);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await frames(2);
+    expect(draws.notes).toBe(3);
+    m.c.setCamera({ x: 1100, y: 20, zoom: 0.5 });
+    await frames(2);
+    expect(draws.notes).toBe(3);
   });
 
   test('with a selection the interaction layer follows every pan; the frame layer is hidden while the map has no frame', async () => {
     const m = await mount(makeMap([note('a', 100, 100)]));
+    await frames(3);
     expect(layer('frame').visible()).toBe(false);
     m.c.setSelection(['a']);
     await frames(2);
