@@ -35,13 +35,21 @@ const sample = () => {
   return map;
 };
 
-/** Alpha (0-255) of the notes layer's canvas at a screen point (inside a note's card, away from its text). */
+/**
+ * Alpha (0-255) of the notes layer's canvas at a point of the stage (inside a note's card, away
+ * from its text). The canvas may reach past the stage and be moved by a CSS transform: its box on
+ * the page says where each of its pixels is shown.
+ */
 function notesAlpha(x: number, y: number): number {
-  const layer = Konva.stages[Konva.stages.length - 1]!.findOne<Konva.Layer>('.notes')!;
+  const stage = Konva.stages[Konva.stages.length - 1]!;
+  const layer = stage.findOne<Konva.Layer>('.notes')!;
   const canvas = layer.getCanvas();
+  const stageBox = stage.content.getBoundingClientRect();
+  const box = canvas._canvas.getBoundingClientRect();
   const ratio = canvas.getPixelRatio();
-  const px = layer.getContext()._context.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data;
-  return px[3]!;
+  const cx = (x + stageBox.left - box.left) * ratio;
+  const cy = (y + stageBox.top - box.top) * ratio;
+  return layer.getContext()._context.getImageData(Math.round(cx), Math.round(cy), 1, 1).data[3]!;
 }
 
 const picker = () => document.querySelector('[data-testid="persona-picker"]');
