@@ -56,7 +56,7 @@ import { SpatialIndex } from '../../shared/board/spatial';
 import { applyChanges, History, type BoardNote, type HistoryStep, type NoteChange } from '../../shared/board/history';
 import { SaveQueue, type SaveCall } from '../../shared/board/saveQueue';
 import { patchWithoutPersonas, togglePersonaChanges, withoutPersonas } from '../../shared/board/personas';
-import { drawBlocks, drawNotes, forgetBitmap, isBlockLevel } from './drawNotes';
+import { drawBlocks, drawNotes, forgetBitmap, isBlockLevel, prepareBitmaps } from './drawNotes';
 import { forgetLayout } from './textLayout';
 import { GRID_DOT, SELECTION } from './theme';
 import { createUiStore, type Tool, type UiStore } from './uiStore';
@@ -147,6 +147,10 @@ export class BoardController {
   private readonly api: JourneyboardApi;
   /** Screen pixels the notes and frame canvases reach past the view on every side. */
   private canvasPad = 0;
+  /** Notes the last notes-canvas draw drew (the count its bitmap scale was chosen for). */
+  private drawnListCount = 0;
+  /** The queried notes may lack bitmaps: frames that only move the canvases make some. */
+  private prewarm = false;
   /** The padding the notes canvas was last drawn with (none while zooming). */
   private drawnPad = 0;
   /** While the zoom changes (and 150 ms after), the notes canvas is drawn for the view alone. */
@@ -389,7 +393,8 @@ export class BoardController {
         const style = canvas._canvas.style;
         style.left = `${-pad}px`;
         style.top = `${-pad}px`;
-        style.willChange = 'transform';
+        // Its own compositor layer only once it moves by CSS (not while the board opens).
+        style.willChange = pad > 0 ? 'transform' : '';
       }
     }
     this.drawnCamera = null;
@@ -446,6 +451,10 @@ export class BoardController {
       if (redraw) {
         p.staticLayer.batchDraw();
         if (this.frame) p.frameLayer.batchDraw();
+      } else if (this.prewarm) {
+        // A frame with no drawing: make a few bitmaps of notes the next redraw will bring in, so
+        // that redraw does not spend frames on them.
+        this.prewarm = !prepareBitmaps(this.visible, zoom, this.drawnListCount, 3);
       }
       // The interaction layer follows the view; with nothing on it, it is cleared once, then left.
       // (Even moving it would redraw it: Konva draws a layer again when its attributes change.)
@@ -581,6 +590,7 @@ export class BoardController {
     const pad = this.zoomRest ? 0 : this.canvasPad;
     const region = this.drawnRegion(pad) ?? view;
     this.drawnPad = pad;
+    this.prewarm = true;
     const list: BoardNote[] = [];
     let inView = 0;
     for (const n of this.visible) {
@@ -592,6 +602,7 @@ export class BoardController {
     const zoom = this.camera.zoom;
     const result = isBlockLevel(zoom, inView) && this.queryRect ? this.drawRegion(ctx, region, inView) : drawNotes(ctx, list, zoom, this.lens, isBlockLevel(zoom, inView));
     this.drawnCount = inView;
+    this.drawnListCount = list.length;
     if (result.pending > 0) {
       // Some notes were drawn roughly while their bitmaps are made: finish in the next frames.
       requestAnimationFrame(() => this.parts?.staticLayer.batchDraw());

@@ -46,13 +46,8 @@ export function drawNotes(
   // The persona lens: alpha changes only where a dimmed run of notes starts or ends.
   const alpha0 = ctx.globalAlpha;
   let dim = false;
-  const ratio = (typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1) * zoom;
-  // Render at the next power of two at or above the screen scale: crisp, and few re-renders.
-  let scale = Math.max(1 / 8, 2 ** Math.ceil(Math.log2(ratio) - 1e-9));
-  // Never more notes in view than the cache holds at this scale (they would evict each other every
-  // frame): go an octave down instead, slightly softer but steady.
-  const perNote = (NOTE_DEFAULT_SIZE + 2 * SHADOW_MARGIN) ** 2;
-  while (scale > 1 / 8 && notes.length * perNote * scale * scale > MAX_BITMAP_PIXELS * 0.75) scale /= 2;
+  const ratio = screenRatio(zoom);
+  const scale = bitmapScale(zoom, notes.length);
   if (scale > 2 || typeof document === 'undefined') {
     // Close up few notes are in view: draw them directly, sharp at any zoom.
     for (const n of notes) {
@@ -85,6 +80,44 @@ export function drawNotes(
   return { drawn: notes.length, pending };
 }
 
+function screenRatio(zoom: number): number {
+  return (typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1) * zoom;
+}
+
+/** The scale note bitmaps are made at when `count` notes are drawn at `zoom` (above 2: none). */
+function bitmapScale(zoom: number, count: number): number {
+  // Render at the next power of two at or above the screen scale: crisp, and few re-renders.
+  let scale = Math.max(1 / 8, 2 ** Math.ceil(Math.log2(screenRatio(zoom)) - 1e-9));
+  // Never more notes in view than the cache holds at this scale (they would evict each other every
+  // frame): go an octave down instead, slightly softer but steady.
+  const perNote = (NOTE_DEFAULT_SIZE + 2 * SHADOW_MARGIN) ** 2;
+  while (scale > 1 / 8 && count * perNote * scale * scale > MAX_BITMAP_PIXELS * 0.75) scale /= 2;
+  return scale;
+}
+
+/**
+ * Makes, within `budgetMs`, the bitmaps that a draw of `count` notes at `zoom` would use for
+ * `notes` (e.g. those a pan will bring onto the canvas next), so that draw need not. Returns true
+ * when every one is made (or none is needed at this level of detail).
+ */
+export function prepareBitmaps(notes: readonly BoardNote[], zoom: number, count: number, budgetMs: number): boolean {
+  if (typeof document === 'undefined' || isBlockLevel(zoom, count)) return true;
+  const scale = bitmapScale(zoom, count);
+  if (scale > 2) return true;
+  const deadline = performance.now() + budgetMs;
+  for (const n of notes) {
+    const hit = bitmaps.get(n.id);
+    if (hit && hit.scale === scale && hit.content === contentKey(n)) continue;
+    if (performance.now() > deadline) return false;
+    bitmapFor(n, scale, deadline + 1);
+  }
+  return true;
+}
+
+function contentKey(n: BoardNote): string {
+  return `${n.width}x${n.height}|${n.color}|${n.channels.join(',')}|${n.text}`;
+}
+
 /** Board units around a note's bitmap for its shadow. */
 const SHADOW_MARGIN = 12;
 /** About 48 MB of cached bitmaps at most. */
@@ -93,7 +126,7 @@ const bitmaps = new Map<string, { content: string; scale: number; canvas: HTMLCa
 let bitmapPixels = 0;
 
 function bitmapFor(n: BoardNote, scale: number, deadline: number): { canvas: HTMLCanvasElement; stale: boolean } | null {
-  const content = `${n.width}x${n.height}|${n.color}|${n.channels.join(',')}|${n.text}`;
+  const content = contentKey(n);
   const hit = bitmaps.get(n.id);
   if (hit && hit.content === content && hit.scale === scale) {
     // Keep recently used bitmaps at the end (least recently used are evicted first).

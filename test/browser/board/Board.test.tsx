@@ -299,6 +299,8 @@ describe('Board', () => {
 
   test('clicking the minimap centres the view on that point', async () => {
     const { c } = await mount(makeMap([note('a', 0, 0), note('b', 4000, 3000)]));
+    // The minimap lays out the board in its first animation frame, which may come after `ready`.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     const mm = document.querySelector('[data-testid="minimap"] canvas:last-child') as HTMLCanvasElement;
     const r = mm.getBoundingClientRect();
     mm.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, clientX: r.right - 10, clientY: r.bottom - 10, pointerId: 7 }));
