@@ -65,6 +65,17 @@ export function MapScreen({ mapId }: { mapId: string }) {
         </button>
         <span className="map-bar-divider" aria-hidden="true" />
         {map && <MapTitle map={map} onRenamed={(title) => setMap({ ...map, title })} />}
+        {map?.personaId && (
+          <button
+            type="button"
+            className="map-persona-chip"
+            title="The persona this map is for"
+            onClick={() => setPanel('personas')}
+          >
+            For: {map.personas.find((p) => p.id === map.personaId)?.name ?? '—'}
+            {lens && <span className="map-lens-on"> · lens on</span>}
+          </button>
+        )}
         <span className="map-bar-spacer" />
         {map && (
           <>
@@ -103,7 +114,7 @@ export function MapScreen({ mapId }: { mapId: string }) {
           <>
             {/* The board shrinks beside an open panel, so its toolbar, save pill and minimap stay in view. */}
             <div className={panel ? 'board-host with-panel' : 'board-host'}>
-              <Board key={map.id} map={map} onController={onController} />
+              <Board key={map.id} map={map} personas={map.personas} lensPersonaId={lens} onController={onController} />
             </div>
             {panel === 'personas' && (
               <PersonasPanel map={map} onMapChange={setMap} lensPersonaId={lens} onLensChange={setLens} onClose={() => setPanel(null)} />

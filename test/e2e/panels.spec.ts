@@ -24,11 +24,16 @@ test('personas: add one from the map bar, name it, reload: it is the map’s per
     ['Priya', 'Is my money safe here?'],
   ]);
 
+  await expect(page.getByRole('button', { name: 'For: Priya' })).toBeVisible();
   await page.reload();
+  await expect(page.getByRole('button', { name: 'For: Priya' })).toBeVisible();
   await page.getByRole('button', { name: 'Personas' }).click();
   await expect(page.getByTestId('personas-panel').getByRole('textbox', { name: 'Name' })).toHaveValue('Priya');
   const saved = await app.call<MapData>('maps.get', { id: map.id });
   expect(saved.personaId).toBe(saved.personas[0]!.id);
+  // The lens highlights Priya's notes on the board; the map bar says it is on.
+  await page.getByRole('button', { name: 'Highlight Priya’s notes on the board' }).click();
+  await expect(page.getByRole('button', { name: 'For: Priya · lens on' })).toBeVisible();
 });
 
 test('reading view: the map as a table, with a note typed on the board just before', async ({ app, page }) => {
