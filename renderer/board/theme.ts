@@ -1,29 +1,7 @@
-import type { NoteColor } from '../../shared/domain';
 import { DEFAULT_TEXT_FIT } from '../../shared/board/textFit';
 
-/** Sticky-note fills, by the colour names in shared/domain.ts. */
-export const NOTE_RGB: Record<NoteColor, string> = {
-  yellow: '#fff3a3',
-  orange: '#ffd29c',
-  pink: '#ffc4d6',
-  purple: '#dccbff',
-  blue: '#bfdcff',
-  teal: '#b4ece2',
-  green: '#cdeeb0',
-  gray: '#e3e5e8',
-};
-
-/** Slightly darker edge per colour, for the block level of detail and the minimap. */
-export const NOTE_EDGE: Record<NoteColor, string> = {
-  yellow: '#f0dc6a',
-  orange: '#f3b46a',
-  pink: '#f2a2bb',
-  purple: '#bea6f3',
-  blue: '#94c1f4',
-  teal: '#86d6c8',
-  green: '#a9d98a',
-  gray: '#c6cad0',
-};
+/** Sticky-note fills and edges: one palette for the board and every export. */
+export { NOTE_FILL as NOTE_RGB, NOTE_EDGE } from '../../shared/export/palette';
 
 export const SELECTION = '#2f6bff';
 export const TEXT_COLOR = '#22262b';

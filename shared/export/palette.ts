@@ -1,6 +1,6 @@
 /**
- * Colours the export writers paint with. The sticky-note fills are copied from
- * renderer/board/theme.ts (shared/ may not import renderer/): keep the two in step.
+ * The sticky-note palette, shared by the board (renderer/board/theme.ts re-exports it) and the
+ * export writers, so a note is the same yellow on screen, in PowerPoint and in a PDF.
  */
 import type { NoteColor } from '../domain';
 
