@@ -5,6 +5,7 @@ import type { JourneyboardApi, MethodInput, MethodName } from '../../../shared/a
 import type { JourneyMap, Note, Persona } from '../../../shared/domain';
 import { Board } from '../../../renderer/board/Board';
 import type { BoardController } from '../../../renderer/board/BoardController';
+import { storedNote } from '../../fixtures/notes';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -33,26 +34,7 @@ export function fakeApi(): FakeApi {
 }
 
 export function note(id: string, x: number, y: number, extra: Partial<Note> = {}): Note {
-  return {
-    id,
-    mapId: 'm1',
-    text: `note ${id}`,
-    x,
-    y,
-    width: 160,
-    height: 160,
-    color: 'yellow',
-    stageId: null,
-    laneId: null,
-    kind: null,
-    sentiment: null,
-    author: null,
-    channels: [],
-    personaIds: [],
-    createdAt: 0,
-    updatedAt: 0,
-    ...extra,
-  };
+  return storedNote(id, { text: `note ${id}`, x, y, ...extra });
 }
 
 export function makeMap(notes: Note[], camera: JourneyMap['camera'] = { x: 0, y: 0, zoom: 1 }): JourneyMap {

@@ -1,27 +1,9 @@
 /** A template-like journey map (the "Online shopping" template plus personas and tags) for browser tests. */
 import type { Channel, JourneyMap, Lane, LaneKind, Note, Persona, Sentiment, Stage } from '../../../shared/domain';
+import { storedNote } from '../../fixtures/notes';
 
 export function sampleNote(id: string, extra: Partial<Note> = {}): Note {
-  return {
-    id,
-    mapId: 'm1',
-    text: `note ${id}`,
-    x: 0,
-    y: 0,
-    width: 160,
-    height: 160,
-    color: 'yellow',
-    stageId: null,
-    laneId: null,
-    kind: null,
-    sentiment: null,
-    author: null,
-    channels: [],
-    personaIds: [],
-    createdAt: 0,
-    updatedAt: 0,
-    ...extra,
-  };
+  return storedNote(id, { text: `note ${id}`, ...extra });
 }
 
 export function samplePersona(id: string, extra: Partial<Persona> = {}): Persona {

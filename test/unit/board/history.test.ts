@@ -1,22 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { applyChanges, History, type BoardNote, type NoteChange } from '../../../shared/board/history';
+import { boardNote } from '../../fixtures/notes';
 
-const n = (id: string, x = 0): BoardNote => ({
-  id,
-  text: id,
-  x,
-  y: 0,
-  width: 160,
-  height: 160,
-  color: 'yellow',
-  stageId: null,
-  laneId: null,
-  kind: null,
-  sentiment: null,
-  author: null,
-  channels: [],
-  personaIds: [],
-});
+const n = (id: string, x = 0): BoardNote => boardNote(id, { x });
 
 describe('applyChanges', () => {
   test('returns the inverse, which restores the document exactly', () => {

@@ -1,23 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { mergeOps, SaveQueue, type Clock, type SaveCall } from '../../../shared/board/saveQueue';
 import type { BoardNote } from '../../../shared/board/history';
+import { boardNote } from '../../fixtures/notes';
 
-const n = (id: string, x = 0): BoardNote => ({
-  id,
-  text: '',
-  x,
-  y: 0,
-  width: 160,
-  height: 160,
-  color: 'yellow',
-  stageId: null,
-  laneId: null,
-  kind: null,
-  sentiment: null,
-  author: null,
-  channels: [],
-  personaIds: [],
-});
+const n = (id: string, x = 0): BoardNote => boardNote(id, { text: '', x });
 
 /** A manual clock: timers run only when the test says so. */
 function manualClock() {

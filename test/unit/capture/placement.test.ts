@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FRAME_ORIGIN, layoutFrame, rectsOverlap } from '../../../shared/journey';
 import type { BoardNote } from '../../../shared/board/history';
+import { boardNote } from '../../fixtures/notes';
 import {
   acceptChanges,
   brainstormSlots,
@@ -20,25 +21,7 @@ const frame = layoutFrame({
   notes: [],
 });
 
-function note(id: string, extra: Partial<BoardNote> = {}): BoardNote {
-  return {
-    id,
-    text: id,
-    x: 0,
-    y: 0,
-    width: 160,
-    height: 160,
-    color: 'yellow',
-    stageId: null,
-    laneId: null,
-    kind: null,
-    sentiment: null,
-    author: null,
-    channels: [],
-    personaIds: [],
-    ...extra,
-  };
-}
+const note = (id: string, extra: Partial<BoardNote> = {}): BoardNote => boardNote(id, extra);
 
 const box = (p: { x: number; y: number }) => ({ x: p.x, y: p.y, width: 160, height: 160 });
 

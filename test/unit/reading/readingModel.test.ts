@@ -1,29 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { JourneyMap, Note } from '../../../shared/domain';
 import { readingModel } from '../../../renderer/reading/readingModel';
+import { storedNote } from '../../fixtures/notes';
 
-function note(id: string, extra: Partial<Note> = {}): Note {
-  return {
-    id,
-    mapId: 'm',
-    text: id,
-    x: 0,
-    y: 0,
-    width: 160,
-    height: 160,
-    color: 'yellow',
-    stageId: null,
-    laneId: null,
-    kind: null,
-    sentiment: null,
-    author: null,
-    channels: [],
-    personaIds: [],
-    createdAt: 0,
-    updatedAt: 0,
-    ...extra,
-  };
-}
+const note = (id: string, extra: Partial<Note> = {}): Note => storedNote(id, { mapId: 'm', ...extra });
 
 function map(notes: Note[]): JourneyMap {
   return {
