@@ -60,7 +60,7 @@ export function CaptureTools({ map, controller, onClose, initialTab = 'capture',
 
   return (
     <aside
-      className="capture-panel"
+      className="side-panel capture-panel"
       aria-labelledby={titleId}
       data-testid="capture-panel"
       onKeyDown={(e) => {

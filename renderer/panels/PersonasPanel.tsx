@@ -145,7 +145,7 @@ export function PersonasPanel({ map, onMapChange, lensPersonaId, onLensChange, o
   const lensPersona = personas.find((p) => p.id === lensPersonaId) ?? null;
 
   return (
-    <aside className="personas-panel" aria-labelledby={titleId} onKeyDown={onPanelKey} data-testid="personas-panel">
+    <aside className="side-panel personas-panel" aria-labelledby={titleId} onKeyDown={onPanelKey} data-testid="personas-panel">
       <header className="personas-head">
         <h2 id={titleId}>Personas</h2>
         <div className="personas-head-actions">
