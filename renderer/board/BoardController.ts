@@ -31,8 +31,7 @@ import {
   type StageEmotion,
 } from '../../shared/journey';
 import { dropChanges, dropTargetOf, readingOrder, scoreAtY, toggleChannelChanges } from '../../shared/board/frameDrop';
-import { drawFrame, FRAME_THEME } from '../journey/drawFrame';
-import { drawFace } from '../journey/faces';
+import { drawCurveOnTop, drawFrame } from '../journey/drawFrame';
 import { showError } from '../state/notices';
 import {
   centerOn,
@@ -565,6 +564,12 @@ export class BoardController {
     const rect = unionRects([...this.selection].map((id) => this.notes.get(id)).filter((n): n is BoardNote => !!n));
     if (!rect) return;
     this.setCamera(fitRect(rect, this.viewport, { padding: 96, maxZoom: 2 }));
+  }
+
+  /** The board region on screen and the zoom it is shown at (for a picture of the view). */
+  viewArea(): { kind: 'view'; rect: Rect; zoom: number } | null {
+    if (this.viewport.width === 0 || this.viewport.height === 0) return null;
+    return { kind: 'view', rect: viewRect(this.camera, this.viewport), zoom: this.camera.zoom };
   }
 
   /** Board point at the middle of the view. */
@@ -1404,32 +1409,10 @@ export class BoardController {
     return { emotions, curve: emotionCurve(frame, emotions) };
   }
 
-  /**
-   * The curve and faces again, above the notes: notes in the Emotions lane would otherwise hide
-   * the points a facilitator drags. (The frame layer draws them too, with guides and labels.)
-   */
+  /** The curve and faces above the notes, so notes in the Emotions lane never hide a draggable point. */
   private drawCurveOnTop(ctx: CanvasRenderingContext2D, frame: FrameLayout): void {
     const { emotions, curve } = this.shownEmotions(frame);
-    if (!curve || curve.points.length === 0) return;
-    const row = frame.rows.find((r) => r.laneId === curve.laneId);
-    if (!row || row.collapsed) return;
-    const zoom = this.camera.zoom;
-    const path = curve.path;
-    ctx.save();
-    if (path.start && path.segments.length > 0) {
-      ctx.beginPath();
-      ctx.moveTo(path.start.x, path.start.y);
-      for (const seg of path.segments) ctx.bezierCurveTo(seg.c1.x, seg.c1.y, seg.c2.x, seg.c2.y, seg.to.x, seg.to.y);
-      ctx.strokeStyle = FRAME_THEME.curve;
-      ctx.lineWidth = Math.max(3, 1.5 / zoom);
-      ctx.lineCap = 'round';
-      ctx.lineJoin = 'round';
-      ctx.stroke();
-    }
-    const manual = new Map(emotions.map((e) => [e.stageId, e.manual]));
-    const r = Math.min(18, (curve.bottom - curve.top) / 6);
-    for (const p of curve.points) drawFace(ctx, p.x, p.y, r, p.score, manual.get(p.stageId) ?? false);
-    ctx.restore();
+    drawCurveOnTop(ctx, frame, curve, emotions, this.camera.zoom);
   }
 
   /** Drop target and header drop indicator, on the interaction layer under the lifted notes. */

@@ -538,3 +538,37 @@ export function wrapLines(ctx: Pick<FrameContext, 'measureText' | 'font'>, text:
   if (last >= 0) lines[last] = fitLine(ctx, lines[last]!, maxWidth);
   return lines.slice(0, maxLines);
 }
+
+/**
+ * The curve and faces again, above the notes: on the board notes in the Emotions lane would
+ * otherwise hide the points a facilitator drags, and in an exported image the curve reads over
+ * them. (drawFrame draws them too, under the notes, with guides and labels.) `zoom` is screen
+ * pixels per board unit.
+ */
+export function drawCurveOnTop(
+  ctx: FrameContext & { lineCap: CanvasLineCap },
+  frame: FrameLayout,
+  curve: EmotionCurve | null,
+  emotions: readonly FrameEmotion[],
+  zoom: number,
+): void {
+  if (!curve || curve.points.length === 0) return;
+  const row = frame.rows.find((r) => r.laneId === curve.laneId);
+  if (!row || row.collapsed) return;
+  const path = curve.path;
+  ctx.save();
+  if (path.start && path.segments.length > 0) {
+    ctx.beginPath();
+    ctx.moveTo(path.start.x, path.start.y);
+    for (const seg of path.segments) ctx.bezierCurveTo(seg.c1.x, seg.c1.y, seg.c2.x, seg.c2.y, seg.to.x, seg.to.y);
+    ctx.strokeStyle = FRAME_THEME.curve;
+    ctx.lineWidth = Math.max(3, 1.5 / zoom);
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    ctx.stroke();
+  }
+  const manual = new Map(emotions.map((e) => [e.stageId, e.manual]));
+  const r = Math.min(18, (curve.bottom - curve.top) / 6);
+  for (const p of curve.points) drawFace(ctx, p.x, p.y, r, p.score, manual.get(p.stageId) ?? false);
+  ctx.restore();
+}
