@@ -1,9 +1,12 @@
 import type { BoardNote } from '../../shared/board/history';
 import { NOTE_COLORS, NOTE_DEFAULT_SIZE } from '../../shared/domain';
 import { MIN_READABLE_PX, NOTE_EDGE, NOTE_FONT_FAMILY, NOTE_RGB, TEXT_COLOR, TEXT_FIT } from './theme';
-import { layoutFor } from './textLayout';
+import { layoutFor, scratchContext } from './textLayout';
 import { drawChannelIcon } from '../journey/channelIcons';
 import { LENS_DIM_ALPHA } from '../../shared/board/personas';
+
+/** The board's canvases, or an OffscreenCanvas's (image exports draw in a worker). */
+export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 
 /** Below this zoom, or above this count, notes are coloured blocks with no text. */
 export const BLOCK_ZOOM = 0.22;
@@ -162,7 +165,7 @@ function bitmapFor(n: BoardNote, scale: number, deadline: number): { canvas: HTM
 }
 
 /** A note whose bitmap is not made yet (for a frame or two): the bare card. */
-function drawPlaceholder(ctx: CanvasRenderingContext2D, n: BoardNote): void {
+function drawPlaceholder(ctx: Context2D, n: BoardNote): void {
   ctx.fillStyle = 'rgba(20, 30, 50, 0.10)';
   ctx.fillRect(n.x + 1, n.y + 3, n.width, n.height);
   ctx.fillStyle = NOTE_RGB[n.color] ?? NOTE_RGB.yellow;
@@ -170,7 +173,7 @@ function drawPlaceholder(ctx: CanvasRenderingContext2D, n: BoardNote): void {
 }
 
 /** One note with a soft shadow and its text; `zoom` is the screen scale it will be seen at. */
-function drawNoteDirect(ctx: CanvasRenderingContext2D, n: BoardNote, zoom: number, soft = false): void {
+function drawNoteDirect(ctx: Context2D, n: BoardNote, zoom: number, soft = false): void {
   ctx.save();
   if (soft) {
     // Shadow parameters are in device pixels, whatever the transform.
@@ -191,7 +194,7 @@ function drawNoteDirect(ctx: CanvasRenderingContext2D, n: BoardNote, zoom: numbe
 }
 
 /** Channel icons along the note's bottom edge, each on a soft chip so text under it stays legible. */
-function drawChannels(ctx: CanvasRenderingContext2D, n: BoardNote, zoom: number): void {
+function drawChannels(ctx: Context2D, n: BoardNote, zoom: number): void {
   const size = Math.min(16, n.width / 8, n.height / 6);
   if (size * zoom < 5) return;
   const pad = size * 0.25;
@@ -210,6 +213,19 @@ function drawChannels(ctx: CanvasRenderingContext2D, n: BoardNote, zoom: number)
   ctx.restore();
 }
 
+/**
+ * Every note sharp, with shadow, text and channel icons, at `zoom` screen pixels per board unit:
+ * what an exported image wants, at any scale and count (no bitmap cache, no time budget).
+ * `onProgress` is called every `every` notes.
+ */
+export function drawNotesSharp(ctx: Context2D, notes: readonly BoardNote[], zoom: number, onProgress?: (done: number) => void, every = 500): void {
+  for (let i = 0; i < notes.length; i++) {
+    drawNoteDirect(ctx, notes[i]!, zoom, true);
+    if (onProgress && (i + 1) % every === 0) onProgress(i + 1);
+  }
+  onProgress?.(notes.length);
+}
+
 /** Drops a note's cached bitmap (deleted notes). */
 export function forgetBitmap(id: string): void {
   const e = bitmaps.get(id);
@@ -218,7 +234,7 @@ export function forgetBitmap(id: string): void {
   bitmapPixels -= e.pixels;
 }
 
-function drawText(ctx: CanvasRenderingContext2D, n: BoardNote, zoom: number): void {
+function drawText(ctx: Context2D, n: BoardNote, zoom: number): void {
   const layout = layoutFor(n);
   if (layout.fontSize * zoom < MIN_READABLE_PX) {
     // Too small to read: a few grey strokes stand in for the text.
@@ -258,7 +274,7 @@ function drawText(ctx: CanvasRenderingContext2D, n: BoardNote, zoom: number): vo
  * Far zoom: flat blocks batched by colour (eight fill-style changes in all), no text. With a
  * persona lens, notes it dims are batched apart and painted first, at low alpha.
  */
-export function drawBlocks(ctx: CanvasRenderingContext2D, notes: readonly BoardNote[], zoom: number, lens: string | null = null): number {
+export function drawBlocks(ctx: Context2D, notes: readonly BoardNote[], zoom: number, lens: string | null = null): number {
   const byColor = new Map<string, BoardNote[]>();
   if (lens !== null) for (const c of LENS_KEYS) byColor.set(c, []);
   for (const n of notes) {
@@ -301,7 +317,7 @@ function fontMetrics(size: number): { ascent: number; descent: number } {
   const hit = metrics.get(size);
   if (hit) return hit;
   let m = { ascent: size * 0.93, descent: size * 0.24 };
-  const c = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
+  const c = scratchContext();
   if (c) {
     c.font = `${size}px ${NOTE_FONT_FAMILY}`;
     const t = c.measureText('Hg');
@@ -310,3 +326,4 @@ function fontMetrics(size: number): { ascent: number; descent: number } {
   metrics.set(size, m);
   return m;
 }
+

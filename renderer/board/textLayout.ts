@@ -2,16 +2,23 @@ import { fitText, type TextLayout } from '../../shared/board/textFit';
 import type { BoardNote } from '../../shared/board/history';
 import { NOTE_FONT_FAMILY, TEXT_FIT } from './theme';
 
-let ctx: CanvasRenderingContext2D | null = null;
+let ctx: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null = null;
+
+/** A 2D context for measuring: a canvas element on the page, an OffscreenCanvas in a worker (image exports). */
+export function scratchContext(): CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null {
+  if (typeof document !== 'undefined') return document.createElement('canvas').getContext('2d');
+  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(1, 1).getContext('2d');
+  return null;
+}
 let ctxSize = -1;
 const widths = new Map<string, number>();
 
-/** Measures with an offscreen canvas; caches per size and string (notes re-fit often). */
+/** Measures with a scratch canvas; caches per size and string (notes re-fit often). */
 export function measure(text: string, fontSize: number): number {
   const key = `${fontSize}|${text}`;
   const hit = widths.get(key);
   if (hit !== undefined) return hit;
-  if (!ctx) ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) ctx = scratchContext();
   if (!ctx) return text.length * fontSize * 0.55;
   if (ctxSize !== fontSize) {
     ctx.font = `${fontSize}px ${NOTE_FONT_FAMILY}`;

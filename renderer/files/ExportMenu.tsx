@@ -1,23 +1,44 @@
 import { useEffect, useRef, useState } from 'react';
 import type { JourneyMap } from '../../shared/domain';
+import { registerActions } from '../actions/registry';
 import { api } from '../api/client';
 import { showError, showInfo } from '../state/notices';
 import { base64ToBlob, download, fileNameFor } from './download';
-import { EXPORT_FORMATS, exportInWorker, type ExportFormat } from './exportFormats';
+import { EXPORT_FORMATS, exportInWorker, IMAGE_MULTIPLIERS, PNG_TYPE, type ExportFormat } from './exportFormats';
+import type { ImageArea, PngProgress } from './mapImage';
 import './files.css';
 
 /** Now, for the JSON export's stamp (outside render, where reading the clock is fine). */
 const now = () => Date.now();
 
+/** The board region on screen and its zoom, for "PNG, current view". */
+export type ViewArea = Extract<ImageArea, { kind: 'view' }>;
+
+type Job = { kind: 'file'; format: ExportFormat } | { kind: 'png'; area: 'map' | 'view'; multiplier: number };
+
+interface Running {
+  label: string;
+  controller: AbortController;
+  progress: PngProgress | null;
+}
+
+function progressText(p: PngProgress | null): string {
+  if (!p || p.total === 0) return '';
+  if (p.phase === 'encoding') return ' encoding the image';
+  return ` ${Math.round((100 * p.done) / p.total)} % (${p.done.toLocaleString('en')} of ${p.total.toLocaleString('en')} notes)`;
+}
+
 /**
- * File > Export on the map bar. `latest` saves the board's pending edits and reads the map, so the
- * file holds what is on screen. Files are built in a worker: the board stays live, the progress
- * line says what is happening, and Cancel stops it.
+ * File > Export on the map bar (and the native menu's File > Export… and Save as). `latest` saves
+ * the board's pending edits and reads the map, so the file holds what is on screen; `view` is the
+ * board region on screen. Files are built in a worker: the board stays live, the progress line
+ * says how far it has got, and Cancel stops it.
  */
-export function ExportMenu({ latest }: { latest: () => Promise<JourneyMap> }) {
+export function ExportMenu({ latest, view }: { latest: () => Promise<JourneyMap>; view: () => ViewArea | null }) {
   const [open, setOpen] = useState(false);
-  const [running, setRunning] = useState<{ label: string; controller: AbortController } | null>(null);
+  const [running, setRunning] = useState<Running | null>(null);
   const root = useRef<HTMLDivElement>(null);
+  const busy = useRef(false);
 
   useEffect(() => {
     if (!open) return;
@@ -28,50 +49,155 @@ export function ExportMenu({ latest }: { latest: () => Promise<JourneyMap> }) {
     return () => document.removeEventListener('pointerdown', close);
   }, [open]);
 
-  const run = async (format: ExportFormat) => {
+  const run = async (job: Job) => {
     setOpen(false);
-    const spec = EXPORT_FORMATS.find((f) => f.id === format)!;
+    if (busy.current) return;
+    busy.current = true;
+    const spec = job.kind === 'file' ? EXPORT_FORMATS.find((f) => f.id === job.format)! : null;
+    const label = spec
+      ? spec.label
+      : `PNG, ${job.kind === 'png' && job.area === 'view' ? 'current view' : 'whole map'}`;
     const controller = new AbortController();
-    setRunning({ label: spec.label, controller });
+    setRunning({ label, controller, progress: null });
     try {
+      // The view as it is now, before saving moves anything.
+      const shown = job.kind === 'png' && job.area === 'view' ? view() : null;
+      if (job.kind === 'png' && job.area === 'view' && !shown)
+        throw new Error('The board is not showing yet: try again in a moment.');
       const map = await latest();
       controller.signal.throwIfAborted();
-      if (format === 'journey') {
+      if (job.kind === 'png') {
+        const area: ImageArea = shown ?? { kind: 'map' };
+        const onProgress = (progress: PngProgress) =>
+          setRunning((r) => (r && r.controller === controller ? { ...r, progress } : r));
+        const { content, note } = await exportInWorker(
+          { format: 'png', map, now: now(), image: { area, multiplier: job.multiplier } },
+          controller.signal,
+          onProgress,
+        );
+        const suffix = job.area === 'view' ? 'view' : 'map';
+        download(
+          fileNameFor(`${map.title} (${suffix}, ${job.multiplier}x)`, 'png'),
+          new Blob([content as BlobPart], { type: PNG_TYPE }),
+        );
+        showInfo(note ?? `Exported “${map.title}” as ${label}, ${job.multiplier}x.`);
+        return;
+      }
+      if (job.format === 'journey') {
         const file = await api.call('files.exportJourney', { mapId: map.id });
         controller.signal.throwIfAborted();
-        download(file.fileName, base64ToBlob(file.base64, spec.type));
+        download(file.fileName, base64ToBlob(file.base64, spec!.type));
       } else {
-        const content = await exportInWorker({ format, map, now: now() }, controller.signal);
-        download(fileNameFor(map.title, spec.ext), new Blob([content as BlobPart], { type: spec.type }));
+        const { content } = await exportInWorker({ format: job.format, map, now: now() }, controller.signal);
+        download(fileNameFor(map.title, spec!.ext), new Blob([content as BlobPart], { type: spec!.type }));
       }
-      showInfo(`Exported “${map.title}” as ${spec.label}.`);
+      showInfo(`Exported “${map.title}” as ${label}.`);
     } catch (err) {
       if (err instanceof DOMException && err.name === 'AbortError') showInfo('Export cancelled.');
       else showError(err);
     } finally {
+      busy.current = false;
       setRunning(null);
     }
   };
+
+  // The native menu's File > Export… opens this menu; Save as writes a .journey file.
+  const runRef = useRef(run);
+  useEffect(() => {
+    runRef.current = run;
+  });
+  useEffect(
+    () =>
+      registerActions([
+        { id: 'map.export', label: 'Export…', shortcut: 'Ctrl+E', perform: () => setOpen(true) },
+        {
+          id: 'map.saveAs',
+          label: 'Save as .journey…',
+          shortcut: 'Ctrl+Shift+S',
+          perform: () => void runRef.current({ kind: 'file', format: 'journey' }),
+        },
+      ]),
+    [],
+  );
 
   return (
     <div className="export-menu" ref={root}>
       {running ? (
         <div className="export-progress" role="status">
           <span className="export-spinner" aria-hidden="true" />
-          <span>Exporting {running.label}…</span>
+          <span>
+            Exporting {running.label}…{progressText(running.progress)}
+          </span>
           <button type="button" className="button ghost" onClick={() => running.controller.abort()}>
             Cancel
           </button>
         </div>
       ) : (
-        <button type="button" className="button ghost" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="button ghost"
+          aria-haspopup="menu"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+        >
           Export
         </button>
       )}
       {open && (
-        <div className="export-popover" role="menu" aria-label="Export as" onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
-          {EXPORT_FORMATS.map((f, i) => (
-            <button key={f.id} type="button" role="menuitem" className="export-item" autoFocus={i === 0} onClick={() => void run(f.id)}>
+        <div
+          className="export-popover"
+          role="menu"
+          aria-label="Export as"
+          onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
+        >
+          {EXPORT_FORMATS.slice(0, 1).map((f) => (
+            <button
+              key={f.id}
+              type="button"
+              role="menuitem"
+              className="export-item"
+              autoFocus
+              onClick={() => void run({ kind: 'file', format: f.id })}
+            >
+              <span className="export-label">{f.label}</span>
+              <span className="export-hint">{f.hint}</span>
+            </button>
+          ))}
+          {(
+            [
+              ['map', 'PNG image, whole map', 'The frame and every note; 1x is a pixel per board unit'],
+              ['view', 'PNG image, current view', 'What the board shows now; 1x is its size on screen'],
+            ] as const
+          ).map(([area, text, hint]) => (
+            <div key={area} className="export-item export-row" role="group" aria-label={text}>
+              <span className="export-row-text">
+                <span className="export-label">{text}</span>
+                <span className="export-hint">{hint}</span>
+              </span>
+              <span className="export-scales">
+                {IMAGE_MULTIPLIERS.map((m) => (
+                  <button
+                    key={m}
+                    type="button"
+                    role="menuitem"
+                    className="export-scale"
+                    aria-label={`PNG, ${area === 'map' ? 'whole map' : 'current view'}, ${m}x`}
+                    onClick={() => void run({ kind: 'png', area, multiplier: m })}
+                  >
+                    {m}x
+                  </button>
+                ))}
+              </span>
+            </div>
+          ))}
+          {EXPORT_FORMATS.slice(1).map((f) => (
+            <button
+              key={f.id}
+              type="button"
+              role="menuitem"
+              className="export-item"
+              onClick={() => void run({ kind: 'file', format: f.id })}
+            >
               <span className="export-label">{f.label}</span>
               <span className="export-hint">{f.hint}</span>
             </button>

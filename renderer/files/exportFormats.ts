@@ -1,29 +1,106 @@
 import type { JourneyMap } from '../../shared/domain';
+import type { ImageArea, PngProgress } from './mapImage';
 
-export type ExportFormat = 'journey' | 'pptx' | 'pdf-whole' | 'pdf-stages' | 'html' | 'xlsx' | 'csv' | 'md' | 'json';
+export type ExportFormat =
+  'journey' | 'png' | 'pptx' | 'pdf-whole' | 'pdf-stages' | 'html' | 'xlsx' | 'csv' | 'md' | 'json';
 
 export interface ExportRequest {
   format: ExportFormat;
   map: JourneyMap;
   now: number;
+  /** For 'png': what to picture, and 1x, 2x or 3x. */
+  image?: { area: ImageArea; multiplier: number };
 }
 
-export type ExportResponse = { ok: true; content: Uint8Array | string } | { ok: false; message: string };
+export type ExportResponse =
+  | {
+      ok: true;
+      content: Uint8Array | string;
+      /** Said to the person with the result (e.g. a lowered scale). */ note?: string;
+    }
+  | { ok: false; message: string }
+  | { progress: PngProgress };
+
+/** The PNG scales offered. */
+export const IMAGE_MULTIPLIERS = [1, 2, 3] as const;
+
+export const PNG_TYPE = 'image/png';
 
 export const EXPORT_FORMATS: { id: ExportFormat; label: string; hint: string; ext: string; type: string }[] = [
-  { id: 'journey', label: 'Journeyboard map (.journey)', hint: 'Opens in Journeyboard on another laptop', ext: 'journey', type: 'application/x-journeyboard' },
-  { id: 'pptx', label: 'PowerPoint (.pptx)', hint: 'Overview, a slide per stage, pain points', ext: 'pptx', type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation' },
-  { id: 'pdf-whole', label: 'PDF, whole map (.pdf)', hint: 'The map on one large page', ext: 'pdf', type: 'application/pdf' },
-  { id: 'pdf-stages', label: 'PDF, a page per stage (.pdf)', hint: 'For reading and printing', ext: 'pdf', type: 'application/pdf' },
-  { id: 'html', label: 'Web page (.html)', hint: 'Pan and zoom in any browser, offline', ext: 'html', type: 'text/html;charset=utf-8' },
-  { id: 'xlsx', label: 'Excel (.xlsx)', hint: 'Notes, pain points, opportunities, metrics', ext: 'xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-  { id: 'csv', label: 'CSV (.csv)', hint: 'One row per note, for spreadsheets', ext: 'csv', type: 'text/csv;charset=utf-8' },
-  { id: 'md', label: 'Markdown report (.md)', hint: 'Stages, lanes, pain points, opportunities', ext: 'md', type: 'text/markdown;charset=utf-8' },
-  { id: 'json', label: 'JSON (.json)', hint: 'Every field, versioned (docs/JSON.md)', ext: 'json', type: 'application/json' },
+  {
+    id: 'journey',
+    label: 'Journeyboard map (.journey)',
+    hint: 'Opens in Journeyboard on another laptop',
+    ext: 'journey',
+    type: 'application/x-journeyboard',
+  },
+  {
+    id: 'pptx',
+    label: 'PowerPoint (.pptx)',
+    hint: 'Overview, a slide per stage, pain points',
+    ext: 'pptx',
+    type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  },
+  {
+    id: 'pdf-whole',
+    label: 'PDF, whole map (.pdf)',
+    hint: 'The map on one large page',
+    ext: 'pdf',
+    type: 'application/pdf',
+  },
+  {
+    id: 'pdf-stages',
+    label: 'PDF, a page per stage (.pdf)',
+    hint: 'For reading and printing',
+    ext: 'pdf',
+    type: 'application/pdf',
+  },
+  {
+    id: 'html',
+    label: 'Web page (.html)',
+    hint: 'Pan and zoom in any browser, offline',
+    ext: 'html',
+    type: 'text/html;charset=utf-8',
+  },
+  {
+    id: 'xlsx',
+    label: 'Excel (.xlsx)',
+    hint: 'Notes, pain points, opportunities, metrics',
+    ext: 'xlsx',
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  },
+  {
+    id: 'csv',
+    label: 'CSV (.csv)',
+    hint: 'One row per note, for spreadsheets',
+    ext: 'csv',
+    type: 'text/csv;charset=utf-8',
+  },
+  {
+    id: 'md',
+    label: 'Markdown report (.md)',
+    hint: 'Stages, lanes, pain points, opportunities',
+    ext: 'md',
+    type: 'text/markdown;charset=utf-8',
+  },
+  {
+    id: 'json',
+    label: 'JSON (.json)',
+    hint: 'Every field, versioned (docs/JSON.md)',
+    ext: 'json',
+    type: 'application/json',
+  },
 ];
 
-/** Runs one export in a worker; `signal` aborts it (the worker is terminated). */
-export function exportInWorker(request: ExportRequest, signal: AbortSignal): Promise<Uint8Array | string> {
+/**
+ * Runs one export in a worker; `signal` aborts it (the worker is terminated). `onProgress` hears
+ * how far a long export (a big PNG) has got.
+ */
+export function exportInWorker(
+  request: ExportRequest,
+  signal: AbortSignal,
+  onProgress?: (p: PngProgress) => void,
+): Promise<{ content: Uint8Array | string; note?: string }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./exportWorker.ts', import.meta.url), { type: 'module' });
     const finish = () => {
@@ -36,9 +113,15 @@ export function exportInWorker(request: ExportRequest, signal: AbortSignal): Pro
     };
     signal.addEventListener('abort', onAbort);
     worker.onmessage = (e: MessageEvent<ExportResponse>) => {
+      const reply = e.data;
+      if ('progress' in reply) {
+        onProgress?.(reply.progress);
+        return;
+      }
       finish();
-      if (e.data.ok) resolve(e.data.content);
-      else reject(new Error(`The export failed: ${e.data.message}`));
+      if (reply.ok)
+        resolve(reply.note === undefined ? { content: reply.content } : { content: reply.content, note: reply.note });
+      else reject(new Error(`The export failed: ${reply.message}`));
     };
     worker.onerror = (e) => {
       finish();

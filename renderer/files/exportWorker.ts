@@ -4,10 +4,45 @@
  * The page terminates the worker to cancel.
  */
 import type { JourneyMap } from '../../shared/domain';
-import { mapToCsv, mapToHtml, mapToJson, mapToMarkdown, mapToPdf, mapToPptx, mapToXlsx } from '../../shared/export/index';
-import type { ExportFormat, ExportRequest, ExportResponse } from './exportFormats';
+import {
+  mapToCsv,
+  mapToHtml,
+  mapToJson,
+  mapToMarkdown,
+  mapToPdf,
+  mapToPptx,
+  mapToXlsx,
+} from '../../shared/export/index';
+import type { ExportRequest, ExportResponse } from './exportFormats';
+import { mapToPng } from './mapImage';
 
-async function build(format: ExportFormat, map: JourneyMap, now: number): Promise<Uint8Array | string> {
+const post = (reply: ExportResponse, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(reply, transfer);
+
+async function build({
+  format,
+  map,
+  now,
+  image,
+}: ExportRequest): Promise<{ content: Uint8Array | string; note?: string }> {
+  if (format === 'png') {
+    if (!image) throw new Error('No area or scale was given for the picture.');
+    const { bytes, plan } = await mapToPng(map, image.area, image.multiplier, (progress) => post({ progress }));
+    const size = `${plan.width.toLocaleString('en')} × ${plan.height.toLocaleString('en')} px`;
+    const note =
+      plan.loweredFrom === null
+        ? undefined
+        : `The picture at ${image.multiplier}x would be larger than an image can hold, so it was made at ${Math.round(plan.scale * 100) / 100}x (${size}).`;
+    return note === undefined ? { content: bytes } : { content: bytes, note };
+  }
+  return { content: await buildFile(format, map, now) };
+}
+
+async function buildFile(
+  format: Exclude<ExportRequest['format'], 'png'>,
+  map: JourneyMap,
+  now: number,
+): Promise<Uint8Array | string> {
   switch (format) {
     case 'pptx':
       return mapToPptx(map);
@@ -31,12 +66,11 @@ async function build(format: ExportFormat, map: JourneyMap, now: number): Promis
 }
 
 self.onmessage = async (e: MessageEvent<ExportRequest>) => {
-  const { format, map, now } = e.data;
-  let reply: ExportResponse;
   try {
-    reply = { ok: true, content: await build(format, map, now) };
+    const built = await build(e.data);
+    // A picture's bytes move to the page rather than being copied (they can be hundreds of MB).
+    post({ ok: true, ...built }, typeof built.content === 'string' ? [] : [built.content.buffer as ArrayBuffer]);
   } catch (err) {
-    reply = { ok: false, message: err instanceof Error ? err.message : String(err) };
+    post({ ok: false, message: err instanceof Error ? err.message : String(err) });
   }
-  (self as unknown as Worker).postMessage(reply);
 };

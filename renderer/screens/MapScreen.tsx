@@ -31,6 +31,8 @@ export function MapScreen({ mapId }: { mapId: string }) {
     return api.call('maps.get', { id: mapId });
   }, [mapId]);
 
+  const viewArea = useCallback(() => board.current?.viewArea() ?? null, []);
+
   const openReading = async () => {
     try {
       setReading(await latest());
@@ -98,7 +100,7 @@ export function MapScreen({ mapId }: { mapId: string }) {
             <button type="button" className="button ghost" onClick={() => void openReading()}>
               Reading view
             </button>
-            <ExportMenu latest={latest} />
+            <ExportMenu latest={latest} view={viewArea} />
           </>
         )}
       </header>

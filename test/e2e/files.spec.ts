@@ -138,3 +138,41 @@ test('dropping a .journey file on the window opens it', async ({ app, page }) =>
   await expect(page.getByRole('heading', { name: 'Dropped map' })).toBeVisible();
   expect(page.url()).toContain(`#/map/${created.id}`);
 });
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const bytes = fs.readFileSync(file);
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(bytes.subarray(12, 16).toString()).toBe('IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+test('PNG export: the whole map at 2x, and the current view at its on-screen size', async ({ app, page }, testInfo) => {
+  const created = await app.call<MapData>('maps.create', { title: 'Bank for the client', template: 'bank-account-opening' });
+  await page.goto(`${app.url}#/map/${created.id}`);
+  await page.evaluate(() => window.__journeyboardBoard!.ready);
+  const frame = await page.evaluate(() => window.__journeyboardBoard!.frame()!.rect);
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  let downloading = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'PNG, whole map, 2x' }).click();
+  let download = await downloading;
+  expect(download.suggestedFilename()).toBe('Bank for the client (map, 2x).png');
+  const whole = testInfo.outputPath('whole.png');
+  await download.saveAs(whole);
+  const size = pngSize(whole);
+  // Two pixels per board unit, the frame and a margin around it.
+  expect(size.width).toBeGreaterThan(frame.width * 2);
+  expect(size.height).toBeGreaterThan(frame.height * 2);
+  expect(size.width).toBeLessThan(frame.width * 2 + 400);
+  await expect(page.getByText('Exported “Bank for the client” as PNG, whole map, 2x.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Export' }).click();
+  downloading = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'PNG, current view, 1x' }).click();
+  download = await downloading;
+  const view = testInfo.outputPath('view.png');
+  await download.saveAs(view);
+  const box = (await page.getByTestId('board').boundingBox())!;
+  expect(pngSize(view)).toEqual({ width: Math.round(box.width), height: Math.round(box.height) });
+});
