@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { isMethodName, methods, type MethodName } from '../../shared/api';
-import type { MapSummary } from '../../shared/domain';
+import type { JourneyMap, MapSummary } from '../../shared/domain';
 import { ApiError, type Envelope } from '../../shared/errors';
 import { openDatabase, type Db } from '../store/db';
 import { createRepos } from '../store/repos';
@@ -96,12 +96,26 @@ export function openCore(options: CoreOptions): Core {
       }
     },
     exportJourney(mapId, dest) {
+      let map: JourneyMap;
       try {
-        const map = db.transaction(() => maps['maps.get']({ id: mapId }))();
+        map = db.transaction(() => maps['maps.get']({ id: mapId }))();
+      } catch (err) {
+        return fail(err);
+      }
+      try {
         writeJourneyFile(map, dest);
         return { ok: true, value: { path: dest } };
       } catch (err) {
-        return fail(err);
+        // The person chose the place: say it could not be written there (read-only, full, gone).
+        console.error(`Journeyboard: writing ${dest} failed:`, err);
+        const reason = (err as { code?: unknown })?.code;
+        return fail(
+          new ApiError(
+            'internal',
+            `Journeyboard could not write ${path.basename(dest)} in ${path.dirname(dest)}${typeof reason === 'string' ? ` (${reason})` : ''}. ` +
+              'Check that the folder exists, that you may write to it and that the disk has room, or choose another place. No file was written.',
+          ),
+        );
       }
     },
     importJourney(file, onConflict) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JourneyMap } from '../../../shared/domain';
 import { JOURNEY_APPLICATION_ID } from '../../../electron/services/journeyFile';
 import { mapToJson } from '../../../shared/export/json';
@@ -44,6 +44,17 @@ describe('.journey files', () => {
     const imported = core.importJourney(file);
     expect(imported).toMatchObject({ ok: true, value: { id: map.id, title: 'Bank', noteCount: map.notes.length } });
     expect(core.call('maps.get', { id: map.id })).toEqual(map);
+  });
+
+  it('a place that cannot be written says so, names the file and leaves nothing behind', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const file = path.join(dir, 'no-such-folder', 'bank.journey');
+    const answer = core.exportJourney(map.id, file);
+    expect(answer).toMatchObject({ ok: false, error: { message: expect.stringContaining('could not write bank.journey') } });
+    expect(answer.ok ? '' : answer.error.message).toContain('No file was written');
+    expect(fs.readdirSync(dir)).toEqual([]);
+    expect(core.exportJourney('no-such-map', path.join(dir, 'x.journey'))).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    vi.restoreAllMocks();
   });
 
   it('the same map again asks first; replace keeps one, keep both makes a copy with new ids', () => {
