@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { isMenuAction } from '../shared/menuActions';
 import { registerActions, runAction } from './actions/registry';
 import { FileDrop } from './files/FileDrop';
@@ -13,6 +13,9 @@ export function App() {
   const route = useRoute();
   const newMapOpen = useShell((s) => s.newMapOpen);
   const closeNewMap = useShell((s) => s.closeNewMap);
+  // Bumped for each map the desktop app opens from a file, so the map screen reloads even when it
+  // already shows that map (its file version just replaced it).
+  const [openedFromFile, setOpenedFromFile] = useState(0);
 
   // New map works on every screen (the native menu offers it over an open map too).
   useEffect(() => registerActions([{ id: 'map.new', label: 'New map', shortcut: 'Ctrl+N', perform: openNewMap }]), []);
@@ -26,9 +29,20 @@ export function App() {
     });
   }, []);
 
+  // Electron: a .journey file opened from the OS or File > Open… has been imported by the main
+  // process; show its map.
+  useEffect(() => {
+    const bridge = window.journeyboard;
+    if (!bridge?.onMapOpened) return;
+    return bridge.onMapOpened((mapId) => {
+      setOpenedFromFile((n) => n + 1);
+      navigate({ screen: 'map', mapId });
+    });
+  }, []);
+
   return (
     <>
-      {route.screen === 'map' ? <MapScreen key={route.mapId} mapId={route.mapId} /> : <HomeScreen />}
+      {route.screen === 'map' ? <MapScreen key={`${route.mapId}/${openedFromFile}`} mapId={route.mapId} /> : <HomeScreen />}
       {newMapOpen && (
         <NewMapDialog
           onCreated={(id) => {

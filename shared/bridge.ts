@@ -11,9 +11,16 @@ export interface JourneyboardBridge {
   /** Runs `cb` for each native-menu action; returns a function that unsubscribes. */
   onMenuAction(cb: (action: MenuAction) => void): () => void;
   /**
-   * Runs `cb` for each .journey file the OS asks us to open (double-click, "Open with", a second
-   * launch). Files that arrived before the first subscriber are delivered to it. Returns an
-   * unsubscribe function.
+   * Runs `cb` with the id of each map the main process has just imported and wants shown: a
+   * .journey file the OS asked us to open (double-click, "Open with", a second launch) or one
+   * picked in File > Open…. Maps that arrived before the first subscriber are delivered to it.
+   * Returns an unsubscribe function.
    */
-  onOpenFile(cb: (path: string) => void): () => void;
+  onMapOpened(cb: (mapId: string) => void): () => void;
+  /**
+   * Shows the native Save dialog (suggesting `suggestedName`) and writes the map there as a
+   * .journey file, atomically. Resolves to the path written, or to `null` when the person
+   * cancelled; errors come back in the envelope (never a rejection).
+   */
+  saveJourneyAs(mapId: string, suggestedName: string): Promise<Envelope<{ path: string } | null>>;
 }

@@ -1,10 +1,13 @@
 /**
  * Actions the native menu (Electron) can ask the renderer to perform. The renderer registers a
- * handler per id in its actions registry; toolbar buttons and shortcuts run the same actions.
+ * handler per id in its actions registry; toolbar buttons and shortcuts run the same actions. An id
+ * nothing has registered (e.g. Export on the home screen) does nothing. File > Open… is not here:
+ * the main process shows the Open dialog and imports the file itself.
  */
 export const MENU_ACTIONS = [
   'map.new',
-  'map.open',
+  'map.saveAs',
+  'map.export',
   'map.close',
   'edit.undo',
   'edit.redo',

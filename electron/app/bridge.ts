@@ -6,8 +6,10 @@ export const CHANNELS = {
   invoke: 'journeyboard:invoke',
   /** main -> renderer: a MenuAction id chosen in the native menu */
   menu: 'journeyboard:menu',
-  /** main -> renderer: an absolute path to a .journey file the OS asked us to open */
-  openFile: 'journeyboard:open-file',
+  /** main -> renderer: the id of a map main has just imported from a file, to show it */
+  mapOpened: 'journeyboard:map-opened',
+  /** renderer -> main, invoke: (mapId: string, suggestedName: string) => Envelope<{ path } | null> */
+  saveJourneyAs: 'journeyboard:save-journey-as',
 } as const;
 
 export type { JourneyboardBridge } from '../../shared/bridge';

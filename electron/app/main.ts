@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, session, type WebContents } from 'electron';
 import type { MenuAction } from '../../shared/menuActions';
 import { openCore, type Core } from '../services/index';
 import { APP_INDEX_URL, APP_SCHEME, mimeType, resolveAppRequest } from './appProtocol';
@@ -13,15 +13,19 @@ import { CHANNELS } from './bridge';
 import { SECURITY_HEADERS } from './csp';
 import { bindApi } from './ipc';
 import { menuTemplate } from './menu';
+import { createNativeFiles } from './nativeFiles';
 import { nativeBindingPath, preloadPath, rendererDir, resourcesDir, type AppLocation } from './paths';
 import { hardenContents, hardenSession } from './security';
 
 let core: Core | null = null;
 let mainWindow: BrowserWindow | null = null;
 let rendererReady = false;
-// Sent once the page has loaded: files the OS asked us to open and menu actions chosen meanwhile.
-const pendingFiles: string[] = [];
+// Sent once the page has loaded: maps imported from files and menu actions chosen meanwhile.
+const pendingMaps: string[] = [];
 const pendingActions: MenuAction[] = [];
+
+// Opening .journey files (and JSON exports) and Save as: main imports and writes them itself.
+const files = createNativeFiles({ core: () => core, window: () => mainWindow, mapOpened: sendMapOpened });
 
 function location(): AppLocation {
   return { isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath };
@@ -47,13 +51,24 @@ function parseOrExit(): AppArgs {
   return parsed.args;
 }
 
+/** A file the OS asked us to open: imported now, or once the store is open. */
 function openJourneyFile(filePath: string): void {
-  // Opening .journey files is a renderer action (import with validation, in services); for now
-  // the path is forwarded as an event the renderer may subscribe to.
   console.log(`Journeyboard: asked to open ${filePath}`);
-  if (mainWindow && rendererReady) mainWindow.webContents.send(CHANNELS.openFile, filePath);
-  else pendingFiles.push(filePath);
   focusOrCreateWindow();
+  files.open(filePath);
+}
+
+function sendMapOpened(mapId: string): void {
+  if (mainWindow && rendererReady) mainWindow.webContents.send(CHANNELS.mapOpened, mapId);
+  else {
+    pendingMaps.push(mapId);
+    focusOrCreateWindow();
+  }
+}
+
+function showOpenDialog(): void {
+  focusOrCreateWindow();
+  files.openWithDialog().catch((err: unknown) => console.error('Journeyboard: the Open dialog failed:', err));
 }
 
 function sendMenuAction(action: MenuAction): void {
@@ -109,7 +124,7 @@ function createWindow(): void {
     rendererReady = true;
     // Pinch-zoom must reach the board (Konva), not magnify the page.
     void win.webContents.setVisualZoomLevelLimits(1, 1);
-    for (const filePath of pendingFiles.splice(0)) win.webContents.send(CHANNELS.openFile, filePath);
+    for (const mapId of pendingMaps.splice(0)) win.webContents.send(CHANNELS.mapOpened, mapId);
     for (const action of pendingActions.splice(0)) win.webContents.send(CHANNELS.menu, action);
   });
   win.webContents.on('render-process-gone', (_event, details) => {
@@ -217,7 +232,8 @@ function main(): void {
     core = null;
   });
 
-  if (args.openFile) pendingFiles.push(args.openFile);
+  // Imported once the store is open, like a macOS 'open-file' that comes before 'ready'.
+  if (args.openFile) files.open(args.openFile);
 
   app
     .whenReady()
@@ -226,12 +242,17 @@ function main(): void {
       serveRenderer();
       core = openStore();
       const activeCore = core;
-      bindApi(activeCore, (contents) => mainWindow !== null && contents.id === mainWindow.webContents.id);
+      const isOurContents = (contents: WebContents) => mainWindow !== null && contents.id === mainWindow.webContents.id;
+      bindApi(activeCore, isOurContents);
+      files.bind(isOurContents);
       Menu.setApplicationMenu(
-        Menu.buildFromTemplate(menuTemplate({ platform: process.platform, isDev: !app.isPackaged, send: sendMenuAction, about: showAbout })),
+        Menu.buildFromTemplate(
+          menuTemplate({ platform: process.platform, isDev: !app.isPackaged, send: sendMenuAction, open: showOpenDialog, about: showAbout }),
+        ),
       );
       createWindow();
       console.log(`Journeyboard: data in ${activeCore.dataFile}`);
+      files.storeOpened();
     })
     .catch((err: unknown) => {
       if (!(err instanceof StartupError)) console.error('Journeyboard failed to start:', err);

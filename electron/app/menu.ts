@@ -2,9 +2,10 @@
 // template, its accelerators and its action ids are unit-tested under plain Node; main.ts turns it
 // into a Menu.
 //
-// Cut/Copy/Paste are Electron roles: they fire DOM clipboard events the board listens to. Every
-// other board command is sent to the renderer as a MenuAction (shared/menuActions.ts) and runs
-// through the renderer's actions registry, like its toolbar buttons and shortcuts.
+// Cut/Copy/Paste are Electron roles: they fire DOM clipboard events the board listens to. File >
+// Open… runs in the main process (the Open dialog and the import, nativeFiles.ts). Every other
+// command is sent to the renderer as a MenuAction (shared/menuActions.ts) and runs through the
+// renderer's actions registry, like its toolbar buttons and shortcuts.
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuAction } from '../../shared/menuActions';
 
@@ -14,11 +15,13 @@ export interface MenuDeps {
   isDev: boolean;
   /** Sends an action to the renderer (creating the window first if there is none). */
   send(action: MenuAction): void;
+  /** File > Open…: the main process shows the Open dialog and imports the file itself. */
+  open(): void;
   /** Shows the About box. */
   about(): void;
 }
 
-export function menuTemplate({ platform, isDev, send, about }: MenuDeps): MenuItemConstructorOptions[] {
+export function menuTemplate({ platform, isDev, send, open, about }: MenuDeps): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   // "&File": Alt+F opens it on Windows and Linux; macOS has no mnemonics.
   const top = (label: string) => (mac ? label : `&${label}`);
@@ -53,7 +56,10 @@ export function menuTemplate({ platform, isDev, send, about }: MenuDeps): MenuIt
     label: top('File'),
     submenu: [
       action('New map', 'map.new', 'CmdOrCtrl+N'),
-      action('Open…', 'map.open', 'CmdOrCtrl+O'),
+      { label: 'Open…', id: 'file.open', accelerator: 'CmdOrCtrl+O', click: () => open() },
+      { type: 'separator' },
+      action('Save as .journey…', 'map.saveAs', 'CmdOrCtrl+Shift+S'),
+      action('Export…', 'map.export', 'CmdOrCtrl+E'),
       { type: 'separator' },
       action('Close', 'map.close', 'CmdOrCtrl+W'),
       ...(mac ? [] : [{ type: 'separator' } as const, { role: 'quit', label: 'Quit', accelerator: 'Ctrl+Q' } as const]),

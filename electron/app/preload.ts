@@ -5,14 +5,14 @@ import { isMenuAction, type MenuAction } from '../../shared/menuActions';
 import type { Envelope } from '../../shared/errors';
 import { CHANNELS, type JourneyboardBridge } from './bridge';
 
-const openFileListeners = new Set<(path: string) => void>();
-// Files the OS handed us before the renderer subscribed (e.g. a double-clicked .journey at launch).
-const pendingFiles: string[] = [];
+const mapOpenedListeners = new Set<(mapId: string) => void>();
+// Maps main imported before the renderer subscribed (e.g. a double-clicked .journey at launch).
+const pendingMaps: string[] = [];
 
-ipcRenderer.on(CHANNELS.openFile, (_event: IpcRendererEvent, filePath: unknown) => {
-  if (typeof filePath !== 'string') return;
-  if (openFileListeners.size === 0) pendingFiles.push(filePath);
-  for (const listener of openFileListeners) listener(filePath);
+ipcRenderer.on(CHANNELS.mapOpened, (_event: IpcRendererEvent, mapId: unknown) => {
+  if (typeof mapId !== 'string') return;
+  if (mapOpenedListeners.size === 0) pendingMaps.push(mapId);
+  for (const listener of mapOpenedListeners) listener(mapId);
 });
 
 const bridge: JourneyboardBridge = {
@@ -29,12 +29,15 @@ const bridge: JourneyboardBridge = {
       ipcRenderer.removeListener(CHANNELS.menu, listener);
     };
   },
-  onOpenFile(cb: (path: string) => void): () => void {
-    openFileListeners.add(cb);
-    for (const filePath of pendingFiles.splice(0)) cb(filePath);
+  onMapOpened(cb: (mapId: string) => void): () => void {
+    mapOpenedListeners.add(cb);
+    for (const mapId of pendingMaps.splice(0)) cb(mapId);
     return () => {
-      openFileListeners.delete(cb);
+      mapOpenedListeners.delete(cb);
     };
+  },
+  saveJourneyAs(mapId: string, suggestedName: string): Promise<Envelope<{ path: string } | null>> {
+    return ipcRenderer.invoke(CHANNELS.saveJourneyAs, mapId, suggestedName) as Promise<Envelope<{ path: string } | null>>;
   },
 };
 

@@ -62,3 +62,17 @@ function tokenFromPage(): string {
 export const api: JourneyboardApi = window.journeyboard
   ? ipcApi(window.journeyboard)
   : httpApi(window.location.origin, tokenFromPage());
+
+/**
+ * Electron only (null in a browser, where exports are downloads): Save as through the native
+ * dialog. Resolves to the path written, or null when the person cancelled; throws ApiError.
+ */
+export const nativeFiles = window.journeyboard ? nativeFilesOf(window.journeyboard) : null;
+
+function nativeFilesOf(bridge: NonNullable<Window['journeyboard']>) {
+  return {
+    async saveJourneyAs(mapId: string, suggestedName: string): Promise<{ path: string } | null> {
+      return unwrap<{ path: string } | null>(await bridge.saveJourneyAs(mapId, suggestedName));
+    },
+  };
+}

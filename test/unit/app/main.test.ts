@@ -8,6 +8,8 @@ import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../electron/app/bridge';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/app/csp';
+import type { JourneyMap, MapSummary } from '../../../shared/domain';
+import { mapToJson } from '../../../shared/export/json';
 import { createFakeElectron, type FakeElectron } from './fakes/electron';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -63,7 +65,8 @@ function makeAppDir(name: string, { withNative = true } = {}): string {
   return appPath;
 }
 
-async function startMain(appPath: string, argv: string[]): Promise<FakeElectron> {
+/** Runs main.ts; `beforeReady` runs after it has started and before Electron is ready. */
+async function startMain(appPath: string, argv: string[], beforeReady?: (fake: FakeElectron) => void): Promise<FakeElectron> {
   const fake = createFakeElectron();
   fake.state.appPath = appPath;
   fake.state.userData = path.join(tmp, 'default-user-data');
@@ -73,6 +76,7 @@ async function startMain(appPath: string, argv: string[]): Promise<FakeElectron>
   const fakeRequire = (id: string) => (id === 'electron' ? fake.module : realRequire(id));
   const module = { exports: {} };
   new Function('require', 'module', 'exports', '__filename', '__dirname', bundle)(fakeRequire, module, module.exports, path.join(appPath, 'dist/electron/main.cjs'), path.join(appPath, 'dist/electron'));
+  beforeReady?.(fake);
   fake.state.resolveReady();
   for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
   return fake;
@@ -84,18 +88,73 @@ function invoke(fake: FakeElectron, senderId: number, method: unknown, input: un
   return handler({ sender: { id: senderId }, senderFrame: { parent, url } }, method, input) as { ok: boolean; value?: unknown; error?: { code: string } };
 }
 
+type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** The renderer's window.journeyboard.saveJourneyAs, as main receives it. */
+function saveAs(fake: FakeElectron, senderId: number, mapId: unknown, suggestedName: unknown, url = 'app://journeyboard/index.html', parent: unknown = null) {
+  const handler = fake.state.ipcHandlers.get(CHANNELS.saveJourneyAs);
+  if (!handler) throw new Error('no Save as handler bound');
+  return handler({ sender: { id: senderId }, senderFrame: { parent, url } }, mapId, suggestedName) as Promise<Answer<{ path: string } | null>>;
+}
+
+/** The window once its page has loaded and it shows, as Electron reports it. */
+function loaded(fake: FakeElectron) {
+  const win = fake.state.windows[0]!;
+  win.emit('ready-to-show');
+  win.webContents.emit('did-finish-load');
+  return win;
+}
+
+const mapsIn = (fake: FakeElectron) => invoke(fake, fake.state.windows[0]!.webContents.id, 'maps.list', {}).value as MapSummary[];
+const opened = (fake: FakeElectron) => fake.state.windows[0]!.webContents.sent.filter(([channel]) => channel === CHANNELS.mapOpened).map(([, id]) => id);
+const messageBoxes = (fake: FakeElectron) => fake.state.dialogs.filter((d) => d.kind === 'message').map((d) => d.options);
+
+function clickMenu(fake: FakeElectron, id: string): void {
+  const items = (fake.state.menuTemplate as Array<{ submenu?: Array<{ id?: string; click?: () => void }> }>).flatMap((m) => m.submenu ?? []);
+  const item = items.find((i) => i.id === id);
+  if (!item?.click) throw new Error(`no menu item ${id}`);
+  item.click();
+}
+
+/** Lets pending promise callbacks and timers run (for asserting that nothing more happens). */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 1));
+}
+
+let appDirs = 0;
+/**
+ * A map "Kickoff" with one note, written by the app itself: a .journey file through Save as (in a
+ * data folder of its own), and a JSON export of the same map.
+ */
+async function kickoffFiles(): Promise<{ journey: string; json: string; mapId: string }> {
+  const n = ++appDirs;
+  const fake = await startMain(makeAppDir(`maker-${n}`), ['--data-dir', path.join(tmp, `maker-data-${n}`)]);
+  const id = loaded(fake).webContents.id;
+  const map = invoke(fake, id, 'maps.create', { title: 'Kickoff' }).value as JourneyMap;
+  expect(invoke(fake, id, 'notes.create', { mapId: map.id, text: 'Sign-up form is too long', x: 0, y: 0 }).ok).toBe(true);
+  const dir = path.join(tmp, `files-${n}`);
+  fs.mkdirSync(dir);
+  fake.state.answers.save.push(path.join(dir, 'Kickoff.journey'));
+  const saved = await saveAs(fake, id, map.id, 'Kickoff');
+  expect(saved).toEqual({ ok: true, value: { path: path.join(dir, 'Kickoff.journey') } });
+  const json = path.join(dir, 'Kickoff.json');
+  fs.writeFileSync(json, mapToJson(invoke(fake, id, 'maps.get', { id: map.id }).value as JourneyMap, Date.now()));
+  fake.module.app.emit('will-quit');
+  return { journey: path.join(dir, 'Kickoff.journey'), json, mapId: map.id };
+}
+
 describe('electron/app/main.ts wiring', () => {
   it('starts: data dir, sandboxed window on app://, CSP, IPC to the services, menu, hardening', async () => {
     const appPath = makeAppDir('ok');
     const dataDir = path.join(tmp, 'data');
-    const fake = await startMain(appPath, ['--data-dir', dataDir, '--enable-logging', path.join(tmp, 'Kickoff.journey')]);
+    const fake = await startMain(appPath, ['--data-dir', dataDir, '--enable-logging']);
     const { state } = fake;
 
     expect(state.exitCode).toBeNull();
     expect(state.errorBoxes).toEqual([]);
     expect(state.userData).toBe(dataDir);
     expect(fs.existsSync(path.join(dataDir, 'journeyboard.sqlite'))).toBe(true);
-    expect(state.lockData).toEqual({ openFile: path.join(tmp, 'Kickoff.journey') });
+    expect(state.lockData).toEqual({});
     expect(state.sandboxEnabled).toBe(true);
     expect(state.privilegedSchemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
@@ -133,19 +192,13 @@ describe('electron/app/main.ts wiring', () => {
     expect(invoke(fake, id, 'maps.list', {}, 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(invoke(fake, id, 'maps.list', {}, 'app://journeyboard/index.html', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
 
-    // The .journey path from the command line reaches the renderer once the page has loaded.
+    // Menu items send their action ids to the renderer once the page has loaded.
+    clickMenu(fake, 'edit.undo');
     expect(win.webContents.sent).toEqual([]);
     win.webContents.emit('did-finish-load');
-    expect(win.webContents.sent).toEqual([[CHANNELS.openFile, path.join(tmp, 'Kickoff.journey')]]);
-
-    // A second launch with a file focuses us and forwards it.
-    fake.module.app.emit('second-instance', {}, ['/exe', 'other.journey'], '/work', { openFile: '/maps/b.journey' });
-    expect(win.webContents.sent.at(-1)).toEqual([CHANNELS.openFile, '/maps/b.journey']);
-
-    // Menu items send their action ids to the renderer.
-    const items = (state.menuTemplate as Array<{ submenu?: Array<{ id?: string; click?: () => void }> }>).flatMap((m) => m.submenu ?? []);
-    items.find((i) => i.id === 'edit.undo')!.click!();
-    expect(win.webContents.sent.at(-1)).toEqual([CHANNELS.menu, 'edit.undo']);
+    expect(win.webContents.sent).toEqual([[CHANNELS.menu, 'edit.undo']]);
+    clickMenu(fake, 'map.saveAs');
+    expect(win.webContents.sent.at(-1)).toEqual([CHANNELS.menu, 'map.saveAs']);
 
     // Hardening: no navigation, no new windows, no permissions, no network, CSP as a backstop.
     const navigate = { prevented: false, preventDefault() { this.prevented = true; } };
@@ -191,5 +244,163 @@ describe('electron/app/main.ts wiring', () => {
     expect(fake.state.lockData).toEqual({ openFile: path.resolve('c.journey') });
     expect(fake.state.windows).toHaveLength(0);
     expect(fake.state.ipcHandlers.size).toBe(0);
+  });
+});
+
+describe('.journey files in the desktop app', () => {
+  it('Save as writes a .journey file where the person chose; cancelling writes nothing; only our window may ask', async () => {
+    const fake = await startMain(makeAppDir('save'), ['--data-dir', path.join(tmp, 'save-data')]);
+    const id = loaded(fake).webContents.id;
+    const map = invoke(fake, id, 'maps.create', { title: 'A/B test' }).value as JourneyMap;
+    const documents = path.join(tmp, 'save-documents');
+    fs.mkdirSync(documents);
+    fake.state.documents = documents;
+
+    // The dialog suggests a usable file name in Documents, on our window; cancelling answers null.
+    expect(await saveAs(fake, id, map.id, 'A/B test')).toEqual({ ok: true, value: null });
+    expect(fake.state.dialogs).toEqual([
+      {
+        kind: 'save',
+        parented: true,
+        options: expect.objectContaining({
+          defaultPath: path.join(documents, 'A B test.journey'),
+          filters: [{ name: 'Journeyboard map', extensions: ['journey'] }],
+        }),
+      },
+    ]);
+    expect(fs.readdirSync(documents)).toEqual([]);
+
+    // A name typed without the extension gets it.
+    fake.state.answers.save.push(path.join(documents, 'Workshop'));
+    expect(await saveAs(fake, id, map.id, 'A/B test')).toEqual({ ok: true, value: { path: path.join(documents, 'Workshop.journey') } });
+    expect(fs.readdirSync(documents)).toEqual(['Workshop.journey']);
+    const written = fs.statSync(path.join(documents, 'Workshop.journey')).mtimeMs;
+
+    // ...and if that file exists, the person is asked first (the dialog asked about "Workshop").
+    fake.state.answers.save.push(path.join(documents, 'Workshop'));
+    fake.state.answers.message.push(1); // Cancel
+    expect(await saveAs(fake, id, map.id, 'A/B test')).toEqual({ ok: true, value: null });
+    expect(messageBoxes(fake).at(-1)).toMatchObject({ type: 'question', message: '“Workshop.journey” already exists', buttons: ['Replace', 'Cancel'] });
+    expect(fs.statSync(path.join(documents, 'Workshop.journey')).mtimeMs).toBe(written);
+
+    // A place that cannot be written is named in the answer.
+    fake.state.answers.save.push(path.join(documents, 'gone', 'Kickoff.journey'));
+    const failed = await saveAs(fake, id, map.id, 'Kickoff');
+    expect(failed).toMatchObject({ ok: false, error: { message: expect.stringContaining('could not write Kickoff.journey') } });
+
+    // Wrong input and other senders are refused before any dialog shows.
+    const shown = fake.state.dialogs.length;
+    expect(await saveAs(fake, id, 42, 'Kickoff')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await saveAs(fake, id, 'x'.repeat(201), 'Kickoff')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await saveAs(fake, id, map.id, undefined)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await saveAs(fake, id + 1000, map.id, 'Kickoff')).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await saveAs(fake, id, map.id, 'Kickoff', 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await saveAs(fake, id, map.id, 'Kickoff', 'app://journeyboard/index.html', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(fake.state.dialogs).toHaveLength(shown);
+    fake.module.app.emit('will-quit');
+  });
+
+  it('launching with a .journey file imports it and opens its map; opening it again asks first', async () => {
+    const files = await kickoffFiles();
+    const fake = await startMain(makeAppDir('launch'), ['--data-dir', path.join(tmp, 'launch-data'), files.journey]);
+    const win = fake.state.windows[0]!;
+    await vi.waitFor(() => expect(mapsIn(fake)).toEqual([expect.objectContaining({ id: files.mapId, title: 'Kickoff', noteCount: 1 })]));
+    // The renderer hears of it once its page has loaded.
+    expect(opened(fake)).toEqual([]);
+    loaded(fake);
+    expect(opened(fake)).toEqual([files.mapId]);
+
+    // The same file from a second launch: asked, and Cancel changes nothing.
+    fake.state.answers.message.push(2);
+    fake.module.app.emit('second-instance', {}, ['/exe', files.journey], '/work', { openFile: files.journey });
+    await vi.waitFor(() => expect(messageBoxes(fake)).toHaveLength(1));
+    expect(fake.state.dialogs.at(-1)).toMatchObject({
+      parented: true,
+      options: { type: 'question', message: '“Kickoff” is already in Journeyboard', buttons: ['Keep both', 'Replace mine', 'Cancel'], defaultId: 0, cancelId: 2 },
+    });
+    await settle();
+    expect(mapsIn(fake)).toHaveLength(1);
+    expect(opened(fake)).toEqual([files.mapId]);
+
+    // Keep both: a second map, shown.
+    fake.state.answers.message.push(0);
+    fake.module.app.emit('second-instance', {}, ['/exe', files.journey], '/work', { openFile: files.journey });
+    await vi.waitFor(() => expect(mapsIn(fake)).toHaveLength(2));
+    const copy = mapsIn(fake).find((m) => m.id !== files.mapId)!;
+    expect(copy).toMatchObject({ title: 'Kickoff', noteCount: 1 });
+    await vi.waitFor(() => expect(opened(fake)).toEqual([files.mapId, copy.id]));
+
+    // Replace mine (macOS hands the file over with 'open-file'): the file's version is back.
+    invoke(fake, win.webContents.id, 'maps.rename', { id: files.mapId, title: 'Changed here' });
+    fake.state.answers.message.push(1);
+    const event = { prevented: false, preventDefault() { this.prevented = true; } };
+    fake.module.app.emit('open-file', event, files.journey);
+    expect(event.prevented).toBe(true);
+    await vi.waitFor(() => expect(opened(fake)).toEqual([files.mapId, copy.id, files.mapId]));
+    expect(messageBoxes(fake).at(-1)).toMatchObject({ message: '“Changed here” is already in Journeyboard' });
+    expect(mapsIn(fake).map((m) => m.title)).toEqual(['Kickoff', 'Kickoff']);
+    fake.module.app.emit('will-quit');
+  });
+
+  it('a file handed over before the app is ready is imported once the store is open; a damaged one says why and changes nothing', async () => {
+    const files = await kickoffFiles();
+    const broken = path.join(tmp, 'broken.journey');
+    fs.writeFileSync(broken, 'this is not a map');
+    const fake = await startMain(makeAppDir('early'), ['--data-dir', path.join(tmp, 'early-data')], (f) => {
+      f.module.app.emit('open-file', { preventDefault() {} }, files.journey);
+    });
+    await vi.waitFor(() => expect(mapsIn(fake).map((m) => m.id)).toEqual([files.mapId]));
+    loaded(fake);
+    expect(opened(fake)).toEqual([files.mapId]);
+
+    fake.module.app.emit('open-file', { preventDefault() {} }, broken);
+    await vi.waitFor(() => expect(messageBoxes(fake)).toHaveLength(1));
+    const box = messageBoxes(fake)[0]!;
+    expect(box).toMatchObject({ type: 'error', message: '“broken.journey” could not be opened' });
+    expect(box.detail).toMatch(/not a SQLite database.*Nothing was imported/);
+    await settle();
+    expect(mapsIn(fake).map((m) => m.id)).toEqual([files.mapId]);
+    expect(opened(fake)).toEqual([files.mapId]);
+    fake.module.app.emit('will-quit');
+  });
+
+  it('File > Open… shows the Open dialog in the main process and imports the chosen map or JSON export', async () => {
+    const files = await kickoffFiles();
+    const fake = await startMain(makeAppDir('menu-open'), ['--data-dir', path.join(tmp, 'menu-open-data')]);
+    const win = loaded(fake);
+
+    // Cancelled: nothing happens, and nothing reaches the renderer.
+    clickMenu(fake, 'file.open');
+    await vi.waitFor(() => expect(fake.state.dialogs).toHaveLength(1));
+    expect(fake.state.dialogs[0]).toMatchObject({ kind: 'open', parented: true, options: { properties: ['openFile'] } });
+    expect((fake.state.dialogs[0]!.options.filters as Array<{ extensions: string[] }>)[0]!.extensions).toEqual(['journey', 'json']);
+    await settle();
+    expect(mapsIn(fake)).toEqual([]);
+    expect(win.webContents.sent).toEqual([]);
+
+    // A JSON export.
+    fake.state.answers.open.push([files.json]);
+    clickMenu(fake, 'file.open');
+    await vi.waitFor(() => expect(opened(fake)).toEqual([files.mapId]));
+    expect(mapsIn(fake)).toEqual([expect.objectContaining({ id: files.mapId, title: 'Kickoff', noteCount: 1 })]);
+
+    // A .journey file, after the map was deleted here.
+    invoke(fake, win.webContents.id, 'maps.delete', { id: files.mapId });
+    fake.state.answers.open.push([files.journey]);
+    clickMenu(fake, 'file.open');
+    await vi.waitFor(() => expect(opened(fake)).toEqual([files.mapId, files.mapId]));
+    expect(mapsIn(fake)).toEqual([expect.objectContaining({ id: files.mapId, title: 'Kickoff', noteCount: 1 })]);
+
+    // A JSON file over 200 MB is refused before it is read.
+    const huge = path.join(tmp, 'huge.json');
+    fs.writeFileSync(huge, '');
+    fs.truncateSync(huge, 201 * 1024 * 1024);
+    fake.state.answers.open.push([huge]);
+    clickMenu(fake, 'file.open');
+    await vi.waitFor(() => expect(messageBoxes(fake)).toHaveLength(1));
+    expect(messageBoxes(fake)[0]).toMatchObject({ type: 'error', message: '“huge.json” could not be opened', detail: expect.stringContaining('up to 200 MB') });
+    fs.rmSync(huge);
+    expect(mapsIn(fake)).toHaveLength(1);
+    fake.module.app.emit('will-quit');
   });
 });

@@ -12,8 +12,9 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
 function build(platform: NodeJS.Platform, isDev = false) {
   const sent: MenuAction[] = [];
   const about = vi.fn();
-  const template = menuTemplate({ platform, isDev, send: (a) => sent.push(a), about });
-  return { template, items: flatten(template), sent, about };
+  const open = vi.fn();
+  const template = menuTemplate({ platform, isDev, send: (a) => sent.push(a), open, about });
+  return { template, items: flatten(template), sent, open, about };
 }
 
 const byAccelerator = (items: MenuItemConstructorOptions[], accelerator: string) => items.filter((i) => i.accelerator === accelerator);
@@ -44,6 +45,20 @@ describe('menuTemplate', () => {
       expect(byAccelerator(items, 'CmdOrCtrl+=')[0]?.id).toBe('view.zoomIn');
       expect(byAccelerator(items, 'CmdOrCtrl+-')[0]?.id).toBe('view.zoomOut');
       expect(byAccelerator(items, 'CmdOrCtrl+0')[0]?.id).toBe('view.zoom100');
+      expect(byAccelerator(items, 'CmdOrCtrl+O')[0]?.id).toBe('file.open');
+      expect(byAccelerator(items, 'CmdOrCtrl+Shift+S')[0]?.id).toBe('map.saveAs');
+      expect(byAccelerator(items, 'CmdOrCtrl+E')[0]?.id).toBe('map.export');
+    });
+
+    it(`on ${platform}, File offers Open…, Save as .journey… and Export…; Open… stays in the main process`, () => {
+      const { template, sent, open } = build(platform);
+      const file = template.find((m) => m.label === 'File' || m.label === '&File');
+      const labels = (file?.submenu as MenuItemConstructorOptions[]).map((i) => i.label).filter(Boolean);
+      expect(labels.slice(0, 4)).toEqual(['New map', 'Open…', 'Save as .journey…', 'Export…']);
+      const openItem = (file?.submenu as MenuItemConstructorOptions[]).find((i) => i.label === 'Open…');
+      openItem?.click?.(undefined as never, undefined, undefined as never);
+      expect(open).toHaveBeenCalledOnce();
+      expect(sent).toEqual([]);
     });
 
     it(`on ${platform}, Shift+1 is shown but left to the renderer`, () => {

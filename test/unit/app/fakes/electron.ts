@@ -19,6 +19,13 @@ class Emitter {
 
 let nextContentsId = 1;
 
+/** What a native dialog was asked: its kind, whether it had a parent window, its options. */
+export interface DialogCall {
+  kind: 'open' | 'save' | 'message';
+  parented: boolean;
+  options: Record<string, unknown>;
+}
+
 /** A fresh fake 'electron' module and the record of what was asked of it. */
 export function createFakeElectron() {
 
@@ -52,6 +59,15 @@ export function createFakeElectron() {
     menuTemplate: null as unknown,
     windows: [] as FakeBrowserWindow[],
     errorBoxes: [] as Array<[string, string]>,
+    documents: '/tmp/unset-documents',
+    /** Every native dialog shown, in order. */
+    dialogs: [] as DialogCall[],
+    /** Scripted answers, used in order; with none left a dialog is cancelled (Cancel = cancelId). */
+    answers: {
+      open: [] as string[][],
+      save: [] as string[],
+      message: [] as number[],
+    },
     permissionRequest: null as null | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void),
     permissionCheck: null as null | ((...args: unknown[]) => boolean),
     beforeRequest: null as null | { filter: { urls: string[] }; listener: (details: unknown, callback: (r: unknown) => void) => void },
@@ -71,6 +87,7 @@ export function createFakeElectron() {
     isPackaged: false,
     getAppPath: () => state.appPath,
     getPath: (name: string) => {
+      if (name === 'documents') return state.documents;
       if (name !== 'userData') throw new Error(`fake getPath(${name})`);
       return state.userData;
     },
@@ -109,6 +126,12 @@ export function createFakeElectron() {
     isMinimized(): boolean {
       return false;
     }
+    isVisible(): boolean {
+      return this.shown;
+    }
+    isDestroyed(): boolean {
+      return false;
+    }
     restore(): void {}
     show(): void {
       this.shown = true;
@@ -116,11 +139,31 @@ export function createFakeElectron() {
     focus(): void {}
   }
 
+  // Electron's dialogs take (window, options) or (options).
+  const record = (kind: DialogCall['kind'], args: unknown[]): Record<string, unknown> => {
+    const options = (args.length > 1 ? args[1] : args[0]) as Record<string, unknown>;
+    state.dialogs.push({ kind, parented: args.length > 1, options });
+    return options;
+  };
   const dialog = {
     showErrorBox: (title: string, message: string) => {
       state.errorBoxes.push([title, message]);
     },
-    showMessageBox: async () => ({ response: 0 }),
+    showMessageBox: async (...args: unknown[]) => {
+      const options = record('message', args);
+      const scripted = state.answers.message.shift();
+      return { response: scripted ?? (typeof options.cancelId === 'number' ? options.cancelId : 0), checkboxChecked: false };
+    },
+    showOpenDialog: async (...args: unknown[]) => {
+      record('open', args);
+      const filePaths = state.answers.open.shift();
+      return filePaths ? { canceled: false, filePaths } : { canceled: true, filePaths: [] };
+    },
+    showSaveDialog: async (...args: unknown[]) => {
+      record('save', args);
+      const filePath = state.answers.save.shift();
+      return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' };
+    },
   };
 
   const Menu = {
