@@ -28,7 +28,7 @@ const WORDS = (
 ).split(' ');
 
 /** Mulberry32: a tiny seeded PRNG, good enough for test data. */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

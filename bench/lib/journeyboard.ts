@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { NoteInput } from '../../shared/api';
 import type { Camera } from '../../shared/domain';
 import type { BenchNote } from './data';
 import { log } from './log';
@@ -96,20 +97,25 @@ export async function startWeb(timeoutMs = 240_000): Promise<WebServer> {
 /** Creates a map holding the notes, saved with the given camera; returns its id. */
 export async function seedMap(web: WebServer, title: string, notes: readonly BenchNote[], camera: Camera): Promise<string> {
   const map = await web.api<{ id: string }>('maps.create', { title });
-  let part: BenchNote[] = [];
+  await addNotes(web, map.id, notes);
+  await web.api('maps.setCamera', { id: map.id, camera });
+  return map.id;
+}
+
+/** Adds notes (`notes.createMany` inputs) to a map, in requests that stay under the body limit. */
+export async function addNotes(web: WebServer, mapId: string, notes: readonly NoteInput[]): Promise<void> {
+  let part: NoteInput[] = [];
   let bytes = 0;
   const flush = async () => {
-    if (part.length) await web.api('notes.createMany', { mapId: map.id, notes: part });
+    if (part.length) await web.api('notes.createMany', { mapId, notes: part });
     part = [];
     bytes = 0;
   };
   for (const note of notes) {
-    const size = JSON.stringify(note).length + 1;
+    const size = Buffer.byteLength(JSON.stringify(note)) + 1;
     if (bytes + size > MAX_BODY) await flush();
     part.push(note);
     bytes += size;
   }
   await flush();
-  await web.api('maps.setCamera', { id: map.id, camera });
-  return map.id;
 }
