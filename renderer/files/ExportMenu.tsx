@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { JourneyMap } from '../../shared/domain';
 import { registerActions } from '../actions/registry';
-import { api } from '../api/client';
+import { api, nativeFiles } from '../api/client';
 import { showError, showInfo } from '../state/notices';
 import { base64ToBlob, download, fileNameFor } from './download';
 import { EXPORT_FORMATS, exportInWorker, IMAGE_MULTIPLIERS, PNG_TYPE, type ExportFormat } from './exportFormats';
@@ -84,6 +84,12 @@ export function ExportMenu({ latest, view }: { latest: () => Promise<JourneyMap>
         return;
       }
       if (job.format === 'journey') {
+        if (nativeFiles) {
+          // The desktop app: a save dialog, then the main process writes the file atomically.
+          const saved = await nativeFiles.saveJourneyAs(map.id, fileNameFor(map.title, 'journey'));
+          if (saved) showInfo(`Saved “${map.title}” to ${saved.path}.`);
+          return;
+        }
         const file = await api.call('files.exportJourney', { mapId: map.id });
         controller.signal.throwIfAborted();
         download(file.fileName, base64ToBlob(file.base64, spec!.type));
