@@ -7,6 +7,9 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // The export worker is an ES module, so each writer (pdf-lib, exceljs, pptxgenjs) is its own chunk,
+  // loaded only by the export that needs it: a CSV need not load a 2 MB bundle first.
+  worker: { format: 'es' },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
