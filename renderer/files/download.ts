@@ -13,6 +13,10 @@ export function download(fileName: string, content: Blob): void {
 }
 
 export function base64ToBlob(base64: string, type: string): Blob {
+  // Native decoding where the browser has it (Chromium 140+, so Electron 45 too): a big map's
+  // file is decoded without a byte-by-byte loop on the main thread.
+  const native = (Uint8Array as { fromBase64?: (s: string) => Uint8Array<ArrayBuffer> }).fromBase64;
+  if (native) return new Blob([native(base64)], { type });
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
