@@ -32,7 +32,7 @@ async function build({
     const note =
       plan.loweredFrom === null
         ? undefined
-        : `The picture at ${image.multiplier}x would be larger than an image can hold, so it was made at ${Math.round(plan.scale * 100) / 100}x (${size}).`;
+        : `The picture at ${image.multiplier}x would be larger than an image can hold, so it was made at ${Math.round(plan.scale * 100) / 100}x (${size}). For every note at full size, export a PDF with a page per stage, or a PNG of the current view.`;
     return note === undefined ? { content: bytes } : { content: bytes, note };
   }
   return { content: await buildFile(format, map, now) };

@@ -86,9 +86,10 @@ export function sceneBounds(scene: MapScene): Rect | null {
 
 /**
  * The most an image may hold. Chromium refuses canvases past 32,767 px a side or 268 M pixels, and
- * the RGBA buffer of 64 M pixels is already 256 MB: beyond these the scale is lowered instead.
+ * the RGBA buffer of 120 M pixels is already 480 MB: beyond these the scale is lowered instead (a
+ * 1,000-note map still fits at 1x).
  */
-export const IMAGE_LIMITS = { maxSide: 16_384, maxPixels: 64_000_000 } as const;
+export const IMAGE_LIMITS = { maxSide: 32_767, maxPixels: 120_000_000 } as const;
 
 /** One image to make: the board region, pixels per board unit, and the size in pixels. */
 export interface ImagePlan {

@@ -92,9 +92,9 @@ describe('PNG export', () => {
       { format: 'png', map: far, now: 0, image: { area: { kind: 'map' }, multiplier: 3 } },
       new AbortController().signal,
     );
-    expect(out.note).toMatch(/larger than an image can hold, so it was made at 0\.\d+x \(16,384 × \d[\d,]* px\)/);
+    expect(out.note).toMatch(/larger than an image can hold, so it was made at 0\.\d+x \(32,767 × \d[\d,]* px\)/);
     const img = await decode(out.content);
-    expect(img.bitmap.width).toBe(16_384);
+    expect(img.bitmap.width).toBe(32_767);
 
     const empty: JourneyMap = { ...map, stages: [], notes: [] };
     await expect(
