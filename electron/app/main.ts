@@ -127,6 +127,19 @@ function createWindow(): void {
     for (const mapId of pendingMaps.splice(0)) win.webContents.send(CHANNELS.mapOpened, mapId);
     for (const action of pendingActions.splice(0)) win.webContents.send(CHANNELS.menu, action);
   });
+  // The board refuses to unload while a change is queued behind a write or failing (Board.tsx):
+  // ask, as a browser would, rather than silently keeping the window open or losing the change.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      buttons: ['Stay', 'Close anyway'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Some changes are not saved yet',
+      detail: 'Journeyboard is still saving your latest changes, or could not save them. Stay to let it finish: the map bar shows “Saved” when it has. If you close now, those changes are lost.',
+    });
+    if (choice === 1) event.preventDefault();
+  });
   win.webContents.on('render-process-gone', (_event, details) => {
     console.error(`Journeyboard: the window's renderer stopped (${details.reason}).`);
   });

@@ -141,6 +141,12 @@ export function Board({
     const onCut = clip('cut');
     const onPaste = clip('paste');
     const flush = () => controller.flush();
+    // Closing or reloading with changes that are not on their way (queued behind a write in
+    // flight, or failing): the browser asks "Leave site?", Electron's main process asks natively.
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      controller.flush();
+      if (controller.hasUnsentChanges()) e.preventDefault();
+    };
     const hidden = () => {
       if (document.visibilityState === 'hidden') controller.flush();
     };
@@ -150,7 +156,7 @@ export function Board({
     document.addEventListener('copy', onCopy);
     document.addEventListener('cut', onCut);
     document.addEventListener('paste', onPaste);
-    window.addEventListener('beforeunload', flush);
+    window.addEventListener('beforeunload', beforeUnload);
     window.addEventListener('pagehide', flush);
     document.addEventListener('visibilitychange', hidden);
     const hook = controller.testHook();
@@ -163,7 +169,7 @@ export function Board({
       document.removeEventListener('copy', onCopy);
       document.removeEventListener('cut', onCut);
       document.removeEventListener('paste', onPaste);
-      window.removeEventListener('beforeunload', flush);
+      window.removeEventListener('beforeunload', beforeUnload);
       window.removeEventListener('pagehide', flush);
       document.removeEventListener('visibilitychange', hidden);
       if (window.__journeyboardBoard === hook) delete window.__journeyboardBoard;

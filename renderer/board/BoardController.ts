@@ -350,6 +350,14 @@ export class BoardController {
     });
   }
 
+  /**
+   * True when some change would be lost if the page went now: queued behind a write still in
+   * flight, or failing and waiting for a retry. (A write in flight is already on its way.)
+   */
+  hasUnsentChanges(): boolean {
+    return this.queue.pendingCount > 0 || this.queue.status === 'error';
+  }
+
   /** Sends queued changes and the camera now (page hidden, closing, or the board unmounting). */
   flush(): void {
     if (this.editSession) this.commitEdit(this.currentEditText ?? '', 'leave');

@@ -277,6 +277,40 @@ describe('Board', () => {
     expect(updates[1]!.input).toEqual({ mapId: 'm1', notes: [{ id: 'n0', x: 61 }] });
   });
 
+  test('closing the page asks first while a change could be lost, and not once everything is saved', async () => {
+    const { c, api } = await mount(sample());
+    const pill = () => document.querySelector('[data-testid="save-status"]')!.getAttribute('data-status');
+    const close = () => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented ? 'asks' : 'closes';
+    };
+    expect(close()).toBe('closes');
+
+    // A write is failing: leaving now would lose the move.
+    api.failNext = 1;
+    c.setSelection(['n0']);
+    key('ArrowRight');
+    await expect.poll(pill).toBe('error');
+    expect(close()).toBe('asks');
+    await expect.poll(pill, { timeout: 5000 }).toBe('saved');
+    expect(close()).toBe('closes');
+
+    // A write is in flight and another change waits behind it: closing would lose the second.
+    let land: () => void = () => {};
+    api.respond = () => new Promise<void>((resolve) => (land = resolve));
+    key('ArrowRight');
+    await expect.poll(() => api.calls.filter((x) => x.method === 'notes.updateMany').length).toBe(3);
+    expect(close()).toBe('closes'); // only the write in flight: it is already on its way
+    key('ArrowDown');
+    expect(close()).toBe('asks');
+    land();
+    await expect.poll(() => api.calls.filter((x) => x.method === 'notes.updateMany').length).toBe(4);
+    land();
+    await expect.poll(pill).toBe('saved');
+    expect(close()).toBe('closes');
+  });
+
   test('a create that already landed (conflict on retry) is written note by note, not retried forever', async () => {
     const { c, api } = await mount(sample());
     const stored = new Set(['n0', 'n1', 'n2', 'n3', 'n4', 'n5', 'n6', 'n7']);

@@ -214,6 +214,18 @@ describe('electron/app/main.ts wiring', () => {
     state.headersReceived?.({ responseHeaders: { 'content-security-policy': ['default-src *'] } }, (r) => (headers = r));
     expect(headers).toEqual({ responseHeaders: expect.objectContaining({ 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] }) });
 
+    // Closing while the board still has unsaved changes (it refused to unload): ask natively.
+    const closing = () => {
+      const event = { prevented: false, preventDefault() { this.prevented = true; } };
+      win.webContents.emit('will-prevent-unload', event);
+      return event.prevented ? 'closes' : 'stays';
+    };
+    state.answers.message.push(0);
+    expect(closing()).toBe('stays');
+    expect(state.dialogs.at(-1)).toMatchObject({ kind: 'message', parented: true, options: { message: 'Some changes are not saved yet', buttons: ['Stay', 'Close anyway'] } });
+    state.answers.message.push(1);
+    expect(closing()).toBe('closes');
+
     // Quitting closes the database: later calls get a readable refusal, not a crash.
     fake.module.app.emit('will-quit');
     expect(invoke(fake, id, 'maps.list', {})).toMatchObject({ ok: false, error: { code: 'internal' } });

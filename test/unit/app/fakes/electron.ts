@@ -154,6 +154,11 @@ export function createFakeElectron() {
       const scripted = state.answers.message.shift();
       return { response: scripted ?? (typeof options.cancelId === 'number' ? options.cancelId : 0), checkboxChecked: false };
     },
+    showMessageBoxSync: (...args: unknown[]) => {
+      const options = record('message', args);
+      const scripted = state.answers.message.shift();
+      return scripted ?? (typeof options.cancelId === 'number' ? options.cancelId : 0);
+    },
     showOpenDialog: async (...args: unknown[]) => {
       record('open', args);
       const filePaths = state.answers.open.shift();
