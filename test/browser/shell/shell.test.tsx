@@ -18,6 +18,8 @@ vi.mock('../../../renderer/api/client', () => ({
       return fake.respond(method, input);
     },
   },
+  // A browser: no native file dialogs.
+  nativeFiles: null,
 }));
 
 const { App } = await import('../../../renderer/App');
