@@ -19,18 +19,16 @@ import {
   dropSlot,
   dropSlotPosition,
   emotionCurve,
-  FRAME_ORIGIN,
   hitTest,
-  layoutFrame,
   placementOf,
   reorder,
   slotToIndex,
-  stageEmotions,
+  mapStageEmotions,
   type EmotionCurve,
   type FrameLayout,
   type StageEmotion,
 } from '../../shared/journey';
-import { dropChanges, dropTargetOf, readingOrder, scoreAtY, toggleChannelChanges } from '../../shared/board/frameDrop';
+import { dropChanges, dropTargetOf, layoutBoardFrame, scoreAtY, toggleChannelChanges } from '../../shared/board/frameDrop';
 import { drawCurveOnTop, drawFrame } from '../journey/drawFrame';
 import { showError } from '../state/notices';
 import {
@@ -52,7 +50,7 @@ import {
   type Rect,
 } from '../../shared/board/camera';
 import { SpatialIndex } from '../../shared/board/spatial';
-import { applyChanges, History, type BoardNote, type HistoryStep, type NoteChange } from '../../shared/board/history';
+import { applyChanges, History, toBoardNote, type BoardNote, type HistoryStep, type NoteChange } from '../../shared/board/history';
 import { SaveQueue, type SaveCall } from '../../shared/board/saveQueue';
 import { patchWithoutPersonas, togglePersonaChanges, withoutPersonas } from '../../shared/board/personas';
 import { drawBlocks, drawNotes, forgetBitmap, isBlockLevel, prepareBitmaps } from './drawNotes';
@@ -215,24 +213,7 @@ export class BoardController {
   constructor(map: JourneyMap, api: JourneyboardApi) {
     this.mapId = map.id;
     this.api = api;
-    for (const n of map.notes) {
-      this.notes.set(n.id, {
-        id: n.id,
-        text: n.text,
-        x: n.x,
-        y: n.y,
-        width: n.width,
-        height: n.height,
-        color: n.color,
-        stageId: n.stageId,
-        laneId: n.laneId,
-        kind: n.kind,
-        sentiment: n.sentiment,
-        author: n.author,
-        channels: n.channels ?? [],
-        personaIds: n.personaIds ?? [],
-      });
-    }
+    for (const n of map.notes) this.notes.set(n.id, toBoardNote(n));
     this.index.load(this.notes.values());
     this.stages = [...map.stages].sort((a, b) => a.position - b.position);
     this.lanes = [...map.lanes].sort((a, b) => a.position - b.position);
@@ -1471,10 +1452,7 @@ export class BoardController {
       this.frameChanged();
       return;
     }
-    const inCells: BoardNote[] = [];
-    for (const n of this.notes.values()) if (n.stageId !== null && n.laneId !== null) inCells.push(n);
-    inCells.sort(readingOrder);
-    const frame = layoutFrame({ origin: FRAME_ORIGIN, stages: this.stages, lanes: this.lanes, notes: inCells });
+    const frame = layoutBoardFrame(this.stages, this.lanes, this.notes.values());
     const moved: NoteChange[] = [];
     const movedNotes: BoardNote[] = [];
     const nowHidden = new Set<string>();
@@ -1517,7 +1495,7 @@ export class BoardController {
       this.queue.enqueue(moved);
     }
     this.frame = frame;
-    this.emotions = stageEmotions(this.stages, [...this.notes.values()], { manual: Object.fromEntries(this.stages.map((s) => [s.id, s.emotion])) });
+    this.emotions = mapStageEmotions(this.stages, [...this.notes.values()]);
     this.curve = emotionCurve(frame, this.emotions);
     this.frameChanged();
   }

@@ -4,15 +4,13 @@
  * drawNotesSharp) so the image looks like the board. Runs in the export worker on an
  * OffscreenCanvas, so a big image never freezes the board; it also runs on a page (the tests).
  */
-import type { BoardNote } from '../../shared/board/history';
-import { readingOrder } from '../../shared/board/frameDrop';
+import { toBoardNote, type BoardNote } from '../../shared/board/history';
+import { layoutBoardFrame } from '../../shared/board/frameDrop';
 import { unionRects, type Rect } from '../../shared/board/camera';
 import type { JourneyMap, Lane, Stage } from '../../shared/domain';
 import {
   emotionCurve,
-  FRAME_ORIGIN,
-  layoutFrame,
-  stageEmotions,
+  mapStageEmotions,
   type EmotionCurve,
   type FrameLayout,
   type StageEmotion,
@@ -35,26 +33,10 @@ export interface MapScene {
 export function sceneOf(map: JourneyMap): MapScene {
   const stages = [...map.stages].sort((a, b) => a.position - b.position);
   const lanes = [...map.lanes].sort((a, b) => a.position - b.position);
-  const notes: BoardNote[] = map.notes.map((n) => ({
-    id: n.id,
-    text: n.text,
-    x: n.x,
-    y: n.y,
-    width: n.width,
-    height: n.height,
-    color: n.color,
-    stageId: n.stageId,
-    laneId: n.laneId,
-    kind: n.kind,
-    sentiment: n.sentiment,
-    author: n.author,
-    channels: n.channels ?? [],
-    personaIds: n.personaIds ?? [],
-  }));
+  const notes = map.notes.map(toBoardNote);
   if (stages.length === 0 || lanes.length === 0)
     return { notes, frame: null, stages, lanes, emotions: [], curve: null };
-  const inCells = notes.filter((n) => n.stageId !== null && n.laneId !== null).sort(readingOrder);
-  const frame = layoutFrame({ origin: FRAME_ORIGIN, stages, lanes, notes: inCells });
+  const frame = layoutBoardFrame(stages, lanes, notes);
   const placed = new Map(frame.placements.map((p) => [p.id, p]));
   const shown: BoardNote[] = [];
   for (const n of notes) {
@@ -62,7 +44,7 @@ export function sceneOf(map: JourneyMap): MapScene {
     if (!p) shown.push(n);
     else if (!p.hidden) shown.push({ ...n, x: p.x, y: p.y });
   }
-  const emotions = stageEmotions(stages, notes, { manual: Object.fromEntries(stages.map((s) => [s.id, s.emotion])) });
+  const emotions = mapStageEmotions(stages, notes);
   return { notes: shown, frame, stages, lanes, emotions, curve: emotionCurve(frame, emotions) };
 }
 

@@ -5,14 +5,21 @@
  * one undo step.
  */
 import { CHANNELS, NOTE_KIND_OF_LANE, type Channel, type LaneKind, type NoteKind } from '../domain';
-import { EMOTION_MAX, EMOTION_MIN, type FrameHit } from '../journey';
+import {
+  EMOTION_MAX,
+  EMOTION_MIN,
+  FRAME_ORIGIN,
+  layoutFrame,
+  type FrameHit,
+  type FrameInput,
+  type FrameLayout,
+  type FrameNote,
+} from '../journey';
 import type { NoteChange } from './history';
 
 /** Where a drop lands: into a cell, out onto the free board, or nowhere new (a header). */
 export type DropTarget =
-  | { type: 'cell'; stageId: string; laneId: string; laneKind: LaneKind }
-  | { type: 'free' }
-  | { type: 'none' };
+  { type: 'cell'; stageId: string; laneId: string; laneKind: LaneKind } | { type: 'free' } | { type: 'none' };
 
 /**
  * The target of a drop with the pointer over `hit` (from `hitTest`): a cell takes the notes, outside
@@ -39,7 +46,13 @@ export interface DropNote {
  * lane's note kind (a custom lane keeps the note's kind); the free board clears stage and lane and
  * keeps the dropped position. `round` turns coordinates into what the store accepts.
  */
-export function dropChanges(notes: readonly DropNote[], dx: number, dy: number, target: DropTarget, round: (n: number) => number = Math.round): NoteChange[] {
+export function dropChanges(
+  notes: readonly DropNote[],
+  dx: number,
+  dy: number,
+  target: DropTarget,
+  round: (n: number) => number = Math.round,
+): NoteChange[] {
   return notes.map((n) => {
     const patch: Extract<NoteChange, { op: 'update' }>['patch'] = { x: round(n.x + dx), y: round(n.y + dy) };
     if (target.type === 'cell') {
@@ -64,6 +77,21 @@ export function readingOrder(a: { id: string; x: number; y: number }, b: { id: s
   return a.y - b.y || a.x - b.x || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/**
+ * The frame as the board lays it out: at FRAME_ORIGIN, with the notes that name a stage and a lane
+ * flowed into their cells in reading order. The board and its exported picture both use this.
+ */
+export function layoutBoardFrame<N extends FrameNote & { x: number; y: number }>(
+  stages: FrameInput['stages'],
+  lanes: FrameInput['lanes'],
+  notes: Iterable<N>,
+): FrameLayout {
+  const inCells: N[] = [];
+  for (const n of notes) if (n.stageId !== null && n.laneId !== null) inCells.push(n);
+  inCells.sort(readingOrder);
+  return layoutFrame({ origin: FRAME_ORIGIN, stages, lanes, notes: inCells });
+}
+
 /** Whether every note has the channel (then toggling it removes it from all). */
 export function allHaveChannel(notes: readonly { channels: readonly Channel[] }[], channel: Channel): boolean {
   return notes.length > 0 && notes.every((n) => n.channels.includes(channel));
@@ -73,7 +101,10 @@ export function allHaveChannel(notes: readonly { channels: readonly Channel[] }[
  * Patches that toggle `channel` on `notes`: removed from all when every note has it, else added to
  * those missing it. Channels stay in the order of `CHANNELS`.
  */
-export function toggleChannelChanges(notes: readonly { id: string; channels: readonly Channel[] }[], channel: Channel): NoteChange[] {
+export function toggleChannelChanges(
+  notes: readonly { id: string; channels: readonly Channel[] }[],
+  channel: Channel,
+): NoteChange[] {
   const remove = allHaveChannel(notes, channel);
   const out: NoteChange[] = [];
   for (const n of notes) {

@@ -23,6 +23,26 @@ export type BoardNote = Pick<
   | 'channels'
   | 'personaIds'
 >;
+/** The board's copy of a stored note (older stores may lack channels and persona tags). */
+export function toBoardNote(n: Note): BoardNote {
+  return {
+    id: n.id,
+    text: n.text,
+    x: n.x,
+    y: n.y,
+    width: n.width,
+    height: n.height,
+    color: n.color,
+    stageId: n.stageId,
+    laneId: n.laneId,
+    kind: n.kind,
+    sentiment: n.sentiment,
+    author: n.author,
+    channels: n.channels ?? [],
+    personaIds: n.personaIds ?? [],
+  };
+}
+
 export type NoteFieldPatch = Partial<Omit<BoardNote, 'id'>>;
 
 export type NoteChange =

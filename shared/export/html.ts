@@ -8,7 +8,7 @@
  * HTML-escaped, and no map data goes into the script.
  */
 import type { JourneyMap, Note, Persona } from '../domain';
-import { emotionCurve, emotionFace, stageEmotions, type StageEmotion } from '../journey/emotion';
+import { emotionCurve, emotionFace, mapStageEmotions, type StageEmotion } from '../journey/emotion';
 import { FRAME_ORIGIN, layoutFrame, type Rect } from '../journey/frame';
 import { orderedNotes } from './model';
 import { ACCENT, CURVE, GRID_LINE, HEADER_FILL, INK, MUTED_INK, NOTE_EDGE, NOTE_FILL, PAPER } from './palette';
@@ -98,7 +98,7 @@ export function mapToHtml(map: JourneyMap, options: HtmlOptions = {}): string {
     lanes: lanes.map((l) => ({ id: l.id, kind: l.kind, collapsed: false })),
     notes,
   });
-  const emotions = stageEmotions(stages, map.notes, { manual: Object.fromEntries(stages.map((s) => [s.id, s.emotion])) });
+  const emotions = mapStageEmotions(stages, map.notes);
   const emotionOf = new Map(emotions.map((e) => [e.stageId, e]));
   const curve = emotionCurve(frame, emotions);
   const hasFrame = stages.length > 0 || lanes.length > 0;

@@ -12,7 +12,7 @@
  */
 import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import type { JourneyMap, Note, Stage } from '../domain';
-import { emotionCurve, emotionFace, stageEmotions, type StageEmotion } from '../journey/emotion';
+import { emotionCurve, emotionFace, mapStageEmotions, type StageEmotion } from '../journey/emotion';
 import { FRAME_ORIGIN, layoutFrame, type Rect } from '../journey/frame';
 import { KIND_LABELS, orderedNotes } from './model';
 import { ACCENT, CURVE, GRID_LINE, HEADER_FILL, INK, MUTED_INK, NOTE_EDGE, NOTE_FILL, rgb01 } from './palette';
@@ -425,7 +425,7 @@ export async function mapToPdf(map: JourneyMap, options: PdfOptions): Promise<Ui
   const w = new Writer(await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
   const stages = [...map.stages].sort((a, b) => a.position - b.position);
   const notes = orderedNotes(map);
-  const emotions = stageEmotions(stages, map.notes, { manual: Object.fromEntries(stages.map((s) => [s.id, s.emotion])) });
+  const emotions = mapStageEmotions(stages, map.notes);
   if (options.mode === 'whole') wholePage(doc, w, map, stages, notes, emotions);
   else perStagePages(doc, w, map, stages, notes, emotions);
   return doc.save();

@@ -8,7 +8,7 @@
  */
 import type PptxGenJS from 'pptxgenjs';
 import type { JourneyMap, Lane, Note, Stage } from '../domain';
-import { emotionFace, stageEmotions, type StageEmotion } from '../journey/emotion';
+import { emotionFace, mapStageEmotions, type StageEmotion } from '../journey/emotion';
 import { orderedNotes } from './model';
 import { ACCENT, GRID_LINE, HEADER_FILL, hex6, INK, MUTED_INK, NOTE_EDGE, NOTE_FILL } from './palette';
 
@@ -300,7 +300,7 @@ export async function mapToPptx(map: JourneyMap, options: PptxOptions = {}): Pro
   const stages = [...map.stages].sort((a, b) => a.position - b.position);
   const lanes = [...map.lanes].sort((a, b) => a.position - b.position);
   const notes = orderedNotes(map);
-  const emotions = stageEmotions(stages, map.notes, { manual: Object.fromEntries(stages.map((s) => [s.id, s.emotion])) });
+  const emotions = mapStageEmotions(stages, map.notes);
 
   overviewSlide(pptx, map, stages, lanes, emotions, notes);
 

@@ -7,7 +7,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { NOTE_KINDS, type JourneyMap, type Note } from '../domain';
-import { stageEmotions } from '../journey/emotion';
+import { mapStageEmotions } from '../journey/emotion';
 import { KIND_LABELS, NOTE_COLUMNS, noteRows, orderedNotes } from './model';
 import { hex6, HEADER_FILL } from './palette';
 
@@ -131,7 +131,7 @@ export async function mapToXlsx(map: JourneyMap, options: XlsxOptions = {}): Pro
   );
 
   const stages = [...map.stages].sort((a, b) => a.position - b.position);
-  const emotions = stageEmotions(stages, map.notes, { manual: Object.fromEntries(stages.map((s) => [s.id, s.emotion])) });
+  const emotions = mapStageEmotions(stages, map.notes);
   const counts = new Map<string, Record<string, number>>(stages.map((s) => [s.id, {}]));
   for (const n of map.notes) {
     const c = n.stageId ? counts.get(n.stageId) : undefined;

@@ -46,9 +46,21 @@ export interface StageEmotionOptions {
   laneIds?: ReadonlySet<string>;
 }
 
+/**
+ * {@link stageEmotions} of a map's stages, with the scores the facilitator set on them (each
+ * stage's `emotion`) winning over the derived ones: what the board, the picture and every export show.
+ */
+export function mapStageEmotions(
+  stages: readonly { id: string; emotion: number | null }[],
+  notes: readonly EmotionNote[],
+): StageEmotion[] {
+  return stageEmotions(stages, notes, { manual: Object.fromEntries(stages.map((s) => [s.id, s.emotion])) });
+}
+
 function manualScore(manual: StageEmotionOptions['manual'], stageId: string): number | null {
   if (!manual) return null;
-  const v = manual instanceof Map ? manual.get(stageId) : (manual as Record<string, number | null | undefined>)[stageId];
+  const v =
+    manual instanceof Map ? manual.get(stageId) : (manual as Record<string, number | null | undefined>)[stageId];
   return typeof v === 'number' && Number.isFinite(v) ? clampEmotion(v) : null;
 }
 
@@ -232,7 +244,15 @@ export function emotionCurve(
     points.push({ stageId: col.stageId, score: s, x: col.x + col.width / 2, y: emotionY(s, top, bottom) });
   }
   const path = monotoneCurve(points);
-  return { laneId: row.laneId, top, bottom, points, path, bezierPoints: bezierPoints(path), svgPath: svgPathData(path) };
+  return {
+    laneId: row.laneId,
+    top,
+    bottom,
+    points,
+    path,
+    bezierPoints: bezierPoints(path),
+    svgPath: svgPathData(path),
+  };
 }
 
 /** The five faces, from -2 to +2. */
