@@ -126,6 +126,21 @@ export function ExportMenu({ latest, view }: { latest: () => Promise<JourneyMap>
     [],
   );
 
+  /** One file format in the menu (the first one takes focus when the menu opens). */
+  const formatItem = (f: (typeof EXPORT_FORMATS)[number], first: boolean) => (
+    <button
+      key={f.id}
+      type="button"
+      role="menuitem"
+      className="export-item"
+      autoFocus={first}
+      onClick={() => void run({ kind: 'file', format: f.id })}
+    >
+      <span className="export-label">{f.label}</span>
+      <span className="export-hint">{f.hint}</span>
+    </button>
+  );
+
   return (
     <div className="export-menu" ref={root}>
       {running ? (
@@ -156,19 +171,7 @@ export function ExportMenu({ latest, view }: { latest: () => Promise<JourneyMap>
           aria-label="Export as"
           onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
         >
-          {EXPORT_FORMATS.slice(0, 1).map((f) => (
-            <button
-              key={f.id}
-              type="button"
-              role="menuitem"
-              className="export-item"
-              autoFocus
-              onClick={() => void run({ kind: 'file', format: f.id })}
-            >
-              <span className="export-label">{f.label}</span>
-              <span className="export-hint">{f.hint}</span>
-            </button>
-          ))}
+          {EXPORT_FORMATS.slice(0, 1).map((f) => formatItem(f, true))}
           {(
             [
               ['map', 'PNG image, whole map', 'The frame and every note; 1x is a pixel per board unit'],
@@ -196,18 +199,7 @@ export function ExportMenu({ latest, view }: { latest: () => Promise<JourneyMap>
               </span>
             </div>
           ))}
-          {EXPORT_FORMATS.slice(1).map((f) => (
-            <button
-              key={f.id}
-              type="button"
-              role="menuitem"
-              className="export-item"
-              onClick={() => void run({ kind: 'file', format: f.id })}
-            >
-              <span className="export-label">{f.label}</span>
-              <span className="export-hint">{f.hint}</span>
-            </button>
-          ))}
+          {EXPORT_FORMATS.slice(1).map((f) => formatItem(f, false))}
         </div>
       )}
     </div>
