@@ -8,6 +8,7 @@ import { checkChromium, launchChromium, openPage, type BenchPage } from './lib/b
 import { ZOOMED_IN_CAMERA, fitCamera, makeNotes, type BenchNote } from './lib/data';
 import { startWeb, seedMap, type WebServer } from './lib/journeyboard';
 import { log } from './lib/log';
+import { eachFlag, parseSizes } from './lib/options';
 import './lib/pageGlobals';
 import { frameWork, traced } from './lib/trace';
 import { serveStatic, type StaticServer } from './lib/staticServer';
@@ -32,28 +33,15 @@ const RUN_TIMEOUT_MS = 20 * 60_000;
 function parseOptions(argv: string[]) {
   let sizes = [1000, 5000, 20000];
   let apps: App[] = [...APPS];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.indexOf('=');
-    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
-    const value = () => {
-      const v = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-      if (!v) throw new Error(`${flag} needs a value.`);
-      return v;
-    };
-    if (flag === '--n') {
-      sizes = value()
-        .split(',')
-        .map((s) => Number(s.replace(/_/g, '').trim()));
-      if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 50_000)) throw new Error('--n takes whole numbers from 1 to 50,000, comma-separated: --n=1000,5000');
-    } else if (flag === '--only') {
+  eachFlag(argv, 'npm run bench -- board [--n=1000,5000,20000] [--only=journeyboard|tldraw]', (flag, value, arg) => {
+    if (flag === '--n') sizes = parseSizes(value());
+    else if (flag === '--only') {
       const only = value();
       if (!APPS.includes(only as App)) throw new Error(`--only takes ${APPS.join(' or ')}.`);
       apps = [only as App];
-    } else if (arg !== 'board') {
-      throw new Error(`Unknown option ${arg}. Usage: npm run bench -- board [--n=1000,5000,20000] [--only=journeyboard|tldraw]`);
-    }
-  }
+    } else return arg === 'board';
+    return true;
+  });
   return { sizes, apps };
 }
 
@@ -75,9 +63,17 @@ async function pan(browser: Browser, page: Page, camera: Camera, reverseEvery: n
   for (let run = 0; run < PAN_RUNS; run++) {
     await setCamera(page, camera);
     await page.waitForTimeout(settleMs);
-    const { result, events } = await traced(browser, page, () => page.evaluate((a) => window.__benchMeter.pan(a), args));
+    const { result, events } = await traced(browser, page, () =>
+      page.evaluate((a) => window.__benchMeter.pan(a), args),
+    );
     const work = frameWork(events, 'bench:measure-start', 'bench:measure-end');
-    const figures = { fps: fps(result.starts), p95ms: p95(work.cpu), frames: work.cpu.length, wallP95ms: p95(work.wall), inPageP95ms: p95(result.work) };
+    const figures = {
+      fps: fps(result.starts),
+      p95ms: p95(work.cpu),
+      frames: work.cpu.length,
+      wallP95ms: p95(work.wall),
+      inPageP95ms: p95(result.work),
+    };
     if (!best || figures.p95ms < best.p95ms) best = figures;
   }
   return best!;
@@ -91,14 +87,18 @@ async function setCamera(page: Page, camera: Camera) {
 async function panFigures(browser: Browser, page: Page, n: number, app: App) {
   warnIfBusy(app, n);
   const zoomed = await pan(browser, page, ZOOMED_IN_CAMERA, 0, 300);
-  log(`${app} n=${n}: pan zoomed in: ${zoomed.fps.toFixed(1)} fps, p95 ${zoomed.p95ms.toFixed(1)} ms over ${zoomed.frames} frames (wall-clock p95 ${zoomed.wallP95ms.toFixed(1)} ms, in-page p95 ${zoomed.inPageP95ms.toFixed(1)} ms)`);
+  log(
+    `${app} n=${n}: pan zoomed in: ${zoomed.fps.toFixed(1)} fps, p95 ${zoomed.p95ms.toFixed(1)} ms over ${zoomed.frames} frames (wall-clock p95 ${zoomed.wallP95ms.toFixed(1)} ms, in-page p95 ${zoomed.inPageP95ms.toFixed(1)} ms)`,
+  );
   emit('board.pan.fps', n, zoomed.fps, 'fps', app);
   emit('board.pan.p95ms', n, zoomed.p95ms, 'ms', app);
 
   const view = await page.evaluate(() => window.__benchMeter.viewport());
   const fit = fitCamera(n, view);
   const whole = await pan(browser, page, fit, FIT_REVERSE_EVERY, SETTLE_MS);
-  log(`${app} n=${n}: pan whole board (${Math.round(view.width)}x${Math.round(view.height)} px at zoom ${fit.zoom.toFixed(3)}): ${whole.fps.toFixed(1)} fps, p95 ${whole.p95ms.toFixed(1)} ms over ${whole.frames} frames (wall-clock p95 ${whole.wallP95ms.toFixed(1)} ms, in-page p95 ${whole.inPageP95ms.toFixed(1)} ms)`);
+  log(
+    `${app} n=${n}: pan whole board (${Math.round(view.width)}x${Math.round(view.height)} px at zoom ${fit.zoom.toFixed(3)}): ${whole.fps.toFixed(1)} fps, p95 ${whole.p95ms.toFixed(1)} ms over ${whole.frames} frames (wall-clock p95 ${whole.wallP95ms.toFixed(1)} ms, in-page p95 ${whole.inPageP95ms.toFixed(1)} ms)`,
+  );
   emit('board.fit.fps', n, whole.fps, 'fps', app);
   emit('board.fit.p95ms', n, whole.p95ms, 'ms', app);
 }
@@ -107,7 +107,10 @@ async function panFigures(browser: Browser, page: Page, n: number, app: App) {
 function warnIfBusy(app: App, n: number) {
   const load = os.loadavg()[0]!;
   const cores = os.availableParallelism();
-  if (load > cores * 0.75) log(`${app} n=${n}: note: load average ${load.toFixed(1)} on ${cores} cores; other processes may skew these figures`);
+  if (load > cores * 0.75)
+    log(
+      `${app} n=${n}: note: load average ${load.toFixed(1)} on ${cores} cores; other processes may skew these figures`,
+    );
 }
 
 function checkProblems(bp: BenchPage, app: App) {
@@ -130,9 +133,12 @@ async function runTldraw(browser: Browser, server: StaticServer, n: number, note
         ([list, cam, timeout]) => window.__tldrawBench.createNotes(list as BenchNote[], cam, timeout),
         [notes, ZOOMED_IN_CAMERA, FULL_FRAME_TIMEOUT_MS] as const,
       );
-      if (created.count !== n) throw new Error(`tldraw holds ${created.count} shapes, not ${n}: is maxShapesPerPage high enough?`);
+      if (created.count !== n)
+        throw new Error(`tldraw holds ${created.count} shapes, not ${n}: is maxShapesPerPage high enough?`);
       createdMs = created.ms;
-      log(`tldraw n=${n}: createShapes to full frame ${created.ms.toFixed(0)} ms (createShapes ${created.createMs.toFixed(0)} ms; ${created.drawn}/${created.visible} visible notes drawn)`);
+      log(
+        `tldraw n=${n}: createShapes to full frame ${created.ms.toFixed(0)} ms (createShapes ${created.createMs.toFixed(0)} ms; ${created.drawn}/${created.visible} visible notes drawn)`,
+      );
       document = await bp.page.evaluate(() => window.__tldrawBench.getDocument());
       checkProblems(bp, 'tldraw');
     } finally {
@@ -144,11 +150,14 @@ async function runTldraw(browser: Browser, server: StaticServer, n: number, note
     await bp.page.goto(server.url);
     await bp.page.evaluate(() => window.__tldrawBench.ready);
     const opened = await bp.page.evaluate(
-      ([doc, cam, timeout]) => window.__tldrawBench.openDocument(doc as Parameters<typeof window.__tldrawBench.openDocument>[0], cam, timeout),
+      ([doc, cam, timeout]) =>
+        window.__tldrawBench.openDocument(doc as Parameters<typeof window.__tldrawBench.openDocument>[0], cam, timeout),
       [document, ZOOMED_IN_CAMERA, FULL_FRAME_TIMEOUT_MS] as const,
     );
     if (opened.count !== n) throw new Error(`tldraw opened ${opened.count} shapes, not ${n}.`);
-    log(`tldraw n=${n}: loadSnapshot to full frame ${opened.ms.toFixed(0)} ms (loadSnapshot ${opened.loadMs.toFixed(0)} ms; ${opened.drawn}/${opened.visible} visible notes drawn)`);
+    log(
+      `tldraw n=${n}: loadSnapshot to full frame ${opened.ms.toFixed(0)} ms (loadSnapshot ${opened.loadMs.toFixed(0)} ms; ${opened.drawn}/${opened.visible} visible notes drawn)`,
+    );
     emit('board.open.ms', n, Math.min(createdMs, opened.ms), 'ms', 'tldraw');
     await panFigures(browser, bp.page, n, 'tldraw');
     checkProblems(bp, 'tldraw');
@@ -181,11 +190,19 @@ async function openJourneyboard(browser: Browser, web: WebServer, mapId: string,
       const b = window.__journeyboardBoard!;
       const requested = performance.getEntriesByName('bench:maps.get')[0];
       const full = performance.getEntriesByName('bench:board-full-frame')[0]!;
-      return { notes: b.noteCount(), visible: b.visibleCount(), drawn: b.drawnCount(), requestedAt: requested ? requested.startTime : null, fullAt: full.startTime };
+      return {
+        notes: b.noteCount(),
+        visible: b.visibleCount(),
+        drawn: b.drawnCount(),
+        requestedAt: requested ? requested.startTime : null,
+        fullAt: full.startTime,
+      };
     });
-    if (state.visible === 0 || state.drawn < state.visible) throw new Error(`Journeyboard drew ${state.drawn} of ${state.visible} visible notes in its first full frame.`);
+    if (state.visible === 0 || state.drawn < state.visible)
+      throw new Error(`Journeyboard drew ${state.drawn} of ${state.visible} visible notes in its first full frame.`);
     if (state.notes !== n) throw new Error(`Journeyboard shows ${state.notes} notes, not ${n}.`);
-    if (state.requestedAt === null) log('journeyboard: the page never called maps.get over HTTP; timing open from navigation start');
+    if (state.requestedAt === null)
+      log('journeyboard: the page never called maps.get over HTTP; timing open from navigation start');
     const openMs = state.fullAt - (state.requestedAt ?? 0);
     log(`journeyboard n=${n}: open ${openMs.toFixed(0)} ms (${state.drawn}/${state.visible} visible notes drawn)`);
     return { bp, openMs };
@@ -221,7 +238,8 @@ async function main() {
   checkChromium();
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
-    for (const close of closers.splice(0).reverse()) await close().catch((error: Error) => log(`while closing: ${error.message}`));
+    for (const close of closers.splice(0).reverse())
+      await close().catch((error: Error) => log(`while closing: ${error.message}`));
   };
   const watchdog = setTimeout(() => {
     log(`The run took longer than ${RUN_TIMEOUT_MS / 60_000} minutes: giving up.`);

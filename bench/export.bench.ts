@@ -11,6 +11,7 @@ import { checkChromium, launchChromium, openPage, type BenchPage } from './lib/b
 import { addNotes, startWeb, type WebServer } from './lib/journeyboard';
 import { IN_CELLS, makeJourneyNotes } from './lib/journeyNotes';
 import { log } from './lib/log';
+import { eachFlag, parseSizes } from './lib/options';
 import './lib/pageGlobals';
 import { round1 } from './lib/stats';
 
@@ -36,32 +37,20 @@ function parseOptions(argv: string[]) {
   let sizes = [1000, 5000];
   let formats: string[] | null = null;
   let runs = DEFAULT_RUNS;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    const eq = arg.indexOf('=');
-    const flag = eq >= 0 ? arg.slice(0, eq) : arg;
-    const value = () => {
-      const v = eq >= 0 ? arg.slice(eq + 1) : argv[++i];
-      if (!v) throw new Error(`${flag} needs a value.`);
-      return v;
-    };
-    if (flag === '--n') {
-      sizes = value()
-        .split(',')
-        .map((s) => Number(s.replace(/_/g, '').trim()));
-      if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 50_000)) throw new Error('--n takes whole numbers from 1 to 50,000, comma-separated: --n=1000,5000');
-    } else if (flag === '--formats') {
+  eachFlag(argv, 'npm run bench -- export [--n=1000,5000] [--formats=png,pdf] [--runs=2]', (flag, value, arg) => {
+    if (flag === '--n') sizes = parseSizes(value());
+    else if (flag === '--formats') {
       formats = value()
         .split(',')
         .map((s) => s.trim().toLowerCase())
         .filter(Boolean);
     } else if (flag === '--runs') {
       runs = Number(value());
-      if (!Number.isInteger(runs) || runs < 1 || runs > 10) throw new Error('--runs takes a whole number from 1 to 10.');
-    } else if (arg !== 'export') {
-      throw new Error(`Unknown option ${arg}. Usage: npm run bench -- export [--n=1000,5000] [--formats=png,pdf] [--runs=2]`);
-    }
-  }
+      if (!Number.isInteger(runs) || runs < 1 || runs > 10)
+        throw new Error('--runs takes a whole number from 1 to 10.');
+    } else return arg === 'export';
+    return true;
+  });
   return { sizes, formats, runs };
 }
 
@@ -207,7 +196,16 @@ async function exportOnce(page: Page, name: string): Promise<Run> {
   await page.getByRole('button', { name: 'Export', exact: true }).waitFor({ timeout: EXPORT_TIMEOUT_MS });
   const notice = (await noticeTexts(page, 'status')).filter((t) => !statusBefore.includes(t)).join(' / ');
   const inPageMs = meter.clickAt !== null && meter.savedAt !== null ? meter.savedAt - meter.clickAt : null;
-  return { ms, inPageMs, bytes, maxGapMs: meter.maxGapMs, frames: meter.frames, longFrames: meter.longFrames, notice, ...(image ? { image } : {}) };
+  return {
+    ms,
+    inPageMs,
+    bytes,
+    maxGapMs: meter.maxGapMs,
+    frames: meter.frames,
+    longFrames: meter.longFrames,
+    notice,
+    ...(image ? { image } : {}),
+  };
 }
 
 interface Result {
@@ -225,10 +223,13 @@ interface Result {
 /** Seeds a map of n notes on the template's frame; returns its id. */
 async function seed(web: WebServer, n: number): Promise<string> {
   const started = Date.now();
-  const map = await web.api<{ id: string; stages: { id: string }[]; lanes: { id: string; kind: LaneKind }[] }>('maps.create', {
-    title: `Export bench ${n} notes`,
-    template: TEMPLATE,
-  });
+  const map = await web.api<{ id: string; stages: { id: string }[]; lanes: { id: string; kind: LaneKind }[] }>(
+    'maps.create',
+    {
+      title: `Export bench ${n} notes`,
+      template: TEMPLATE,
+    },
+  );
   const notes = makeJourneyNotes(n, map);
   await addNotes(web, map.id, notes);
   await web.api('maps.setCamera', { id: map.id, camera: CAMERA });
@@ -252,7 +253,9 @@ async function openMap(browser: Browser, web: WebServer, mapId: string, n: numbe
     await bp.context.addInitScript({ path: METER_SCRIPT });
     await bp.page.goto(url.href);
     // lib/frameMeter.browser.js marks the end of the first frame with every visible note drawn.
-    await bp.page.waitForFunction(() => performance.getEntriesByName('bench:board-full-frame').length > 0, undefined, { timeout: OPEN_TIMEOUT_MS });
+    await bp.page.waitForFunction(() => performance.getEntriesByName('bench:board-full-frame').length > 0, undefined, {
+      timeout: OPEN_TIMEOUT_MS,
+    });
     const count = await bp.page.evaluate(() => window.__journeyboardBoard!.noteCount());
     if (count !== n) throw new Error(`The board shows ${count} notes, not ${n}.`);
     return bp;
@@ -274,7 +277,14 @@ function wanted(name: string, formats: string[] | null): boolean {
   return !formats || formats.some((f) => name.toLowerCase().includes(f));
 }
 
-async function runSize(browser: Browser, web: WebServer, n: number, formats: string[] | null, runs: number, idleGaps: Record<number, number>) {
+async function runSize(
+  browser: Browser,
+  web: WebServer,
+  n: number,
+  formats: string[] | null,
+  runs: number,
+  idleGaps: Record<number, number>,
+) {
   const mapId = await seed(web, n);
   const bp = await openMap(browser, web, mapId, n);
   const results: Result[] = [];
@@ -342,7 +352,9 @@ async function runSize(browser: Browser, web: WebServer, n: number, formats: str
 }
 
 function emit(name: string, format: string, n: number, value: number, unit: string) {
-  process.stdout.write(`${JSON.stringify({ name, format, n, value: unit === 'bytes' ? value : round1(value), unit })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ name, format, n, value: unit === 'bytes' ? value : round1(value), unit })}\n`,
+  );
 }
 
 function formatBytes(bytes: number): string {
@@ -357,13 +369,24 @@ function printTable(results: Result[]) {
   const rows = [
     ['format', 'N', 'ms', 'size', 'longest frame gap ms'],
     ...results.map((r) =>
-      r.runs.length ? [r.format, r.n.toLocaleString('en'), r.ms.toFixed(0), formatBytes(r.bytes), r.maxGapMs.toFixed(1)] : [r.format, r.n.toLocaleString('en'), 'failed', '-', '-'],
+      r.runs.length
+        ? [r.format, r.n.toLocaleString('en'), r.ms.toFixed(0), formatBytes(r.bytes), r.maxGapMs.toFixed(1)]
+        : [r.format, r.n.toLocaleString('en'), 'failed', '-', '-'],
     ),
   ];
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
-  const line = (row: string[]) => `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
-  const out = [line(rows[0]!), `| ${widths.map((w, c) => (c === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`, ...rows.slice(1).map(line)];
-  const images = results.filter((r) => r.runs[0]?.image).map((r) => `${r.format} at ${r.n.toLocaleString('en')}: ${r.runs[0]!.image!.width}x${r.runs[0]!.image!.height} px`);
+  const line = (row: string[]) =>
+    `| ${row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ')} |`;
+  const out = [
+    line(rows[0]!),
+    `| ${widths.map((w, c) => (c === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`,
+    ...rows.slice(1).map(line),
+  ];
+  const images = results
+    .filter((r) => r.runs[0]?.image)
+    .map(
+      (r) => `${r.format} at ${r.n.toLocaleString('en')}: ${r.runs[0]!.image!.width}x${r.runs[0]!.image!.height} px`,
+    );
   const failures = results.filter((r) => r.error).map((r) => `${r.format} at ${r.n.toLocaleString('en')}: ${r.error}`);
   const said = results.flatMap((r) => {
     const notice = r.runs[0]?.notice ?? '';
@@ -378,7 +401,8 @@ function printTable(results: Result[]) {
 function warnIfBusy(n: number) {
   const load = os.loadavg()[0]!;
   const cores = os.availableParallelism();
-  if (load > cores * 0.75) log(`n=${n}: note: load average ${load.toFixed(1)} on ${cores} cores; other processes may skew these figures`);
+  if (load > cores * 0.75)
+    log(`n=${n}: note: load average ${load.toFixed(1)} on ${cores} cores; other processes may skew these figures`);
 }
 
 async function main() {
@@ -386,7 +410,8 @@ async function main() {
   checkChromium();
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
-    for (const close of closers.splice(0).reverse()) await close().catch((error: Error) => log(`while closing: ${error.message}`));
+    for (const close of closers.splice(0).reverse())
+      await close().catch((error: Error) => log(`while closing: ${error.message}`));
   };
   const watchdog = setTimeout(() => {
     log(`The run took longer than ${RUN_TIMEOUT_MS / 60_000} minutes: giving up.`);
