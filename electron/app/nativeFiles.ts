@@ -10,6 +10,7 @@ import { app, dialog, ipcMain, type BrowserWindow, type MessageBoxOptions, type 
 import type { MapSummary } from '../../shared/domain';
 import type { Envelope } from '../../shared/errors';
 import type { Core } from '../services/index';
+import { safeFileName } from '../../shared/fileName';
 import { JOURNEY_EXTENSION } from './args';
 import { CHANNELS } from './bridge';
 import { isTrustedSender } from './ipc';
@@ -34,14 +35,8 @@ export interface NativeFilesDeps {
 
 /** A file name to suggest in the Save dialog: no folders, nothing Windows refuses, ends in .journey. */
 export function suggestedFileName(name: string): string {
-  const base = [...name]
-    .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '')
-    .slice(0, 200)
-    .trim();
+  // No leading dots either: "..plan" would be a hidden file.
+  const base = safeFileName(name, 200).replace(/^\.+/, '').trim();
   const withName = base || 'Journeyboard map';
   return withName.toLowerCase().endsWith(JOURNEY_EXTENSION) ? withName : `${withName}${JOURNEY_EXTENSION}`;
 }
@@ -91,7 +86,10 @@ export function createNativeFiles(deps: NativeFilesDeps) {
     try {
       const { size } = await fs.promises.stat(file);
       if (size > MAP_FILE_MAX_BYTES) {
-        return { ok: false, reason: `This file is ${Math.round(size / 1024 / 1024)} MB; Journeyboard opens map files up to 200 MB. Nothing was imported.` };
+        return {
+          ok: false,
+          reason: `This file is ${Math.round(size / 1024 / 1024)} MB; Journeyboard opens map files up to 200 MB. Nothing was imported.`,
+        };
       }
       return { ok: true, text: await readFile(file, 'utf8') };
     } catch {
@@ -106,7 +104,10 @@ export function createNativeFiles(deps: NativeFilesDeps) {
       const read = await readJsonExport(file);
       if (!read.ok) return showCannotOpen(file, read.reason);
       attempt = (core, onConflict) =>
-        core.dispatch('files.importJson', { text: read.text, ...(onConflict ? { onConflict } : {}) }) as Envelope<MapSummary>;
+        core.dispatch('files.importJson', {
+          text: read.text,
+          ...(onConflict ? { onConflict } : {}),
+        }) as Envelope<MapSummary>;
     } else {
       attempt = (core, onConflict) => core.importJourney(file, onConflict);
     }
@@ -210,7 +211,11 @@ export function createNativeFiles(deps: NativeFilesDeps) {
       }
     }
     const core = deps.core();
-    if (!core) return { ok: false, error: { code: 'internal', message: 'Journeyboard is shutting down. Start it again and retry.' } };
+    if (!core)
+      return {
+        ok: false,
+        error: { code: 'internal', message: 'Journeyboard is shutting down. Start it again and retry.' },
+      };
     const result = core.exportJourney(mapId, dest);
     if (result.ok) lastDir = path.dirname(dest);
     return result;
@@ -218,20 +223,28 @@ export function createNativeFiles(deps: NativeFilesDeps) {
 
   /** Binds Save as to IPC: only our window's top frame, showing our page, may ask. */
   function bind(isOurContents: (contents: WebContents) => boolean): void {
-    ipcMain.handle(CHANNELS.saveJourneyAs, async (event, mapId: unknown, suggestedName: unknown): Promise<Envelope<{ path: string } | null>> => {
-      if (!isTrustedSender(event, isOurContents)) {
-        console.warn(`Journeyboard: refused a Save as from an unexpected sender (${event.senderFrame?.url ?? 'unknown frame'}).`);
-        return { ok: false, error: { code: 'unauthorized', message: 'Only the Journeyboard window may save maps.' } };
-      }
-      const problem = saveAsInputProblem(mapId, suggestedName);
-      if (problem) return { ok: false, error: { code: 'invalid_input', message: problem } };
-      try {
-        return await saveAs(mapId as string, suggestedName as string);
-      } catch (err) {
-        console.error('Journeyboard: Save as failed:', err);
-        return { ok: false, error: { code: 'internal', message: 'The map could not be saved; nothing was written. Try again.' } };
-      }
-    });
+    ipcMain.handle(
+      CHANNELS.saveJourneyAs,
+      async (event, mapId: unknown, suggestedName: unknown): Promise<Envelope<{ path: string } | null>> => {
+        if (!isTrustedSender(event, isOurContents)) {
+          console.warn(
+            `Journeyboard: refused a Save as from an unexpected sender (${event.senderFrame?.url ?? 'unknown frame'}).`,
+          );
+          return { ok: false, error: { code: 'unauthorized', message: 'Only the Journeyboard window may save maps.' } };
+        }
+        const problem = saveAsInputProblem(mapId, suggestedName);
+        if (problem) return { ok: false, error: { code: 'invalid_input', message: problem } };
+        try {
+          return await saveAs(mapId as string, suggestedName as string);
+        } catch (err) {
+          console.error('Journeyboard: Save as failed:', err);
+          return {
+            ok: false,
+            error: { code: 'internal', message: 'The map could not be saved; nothing was written. Try again.' },
+          };
+        }
+      },
+    );
   }
 
   return { open, storeOpened, openWithDialog, bind };

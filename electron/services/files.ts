@@ -3,21 +3,11 @@ import path from 'node:path';
 import type { JourneyMap, MapSummary } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { parseMapDocument } from '../../shared/export/json';
+import { safeFileName } from '../../shared/fileName';
 import { insertMap, readJourneyFile, withFreshIds, writeJourneyFile } from './journeyFile';
 import type { ServiceContext } from './context';
 
 type OnConflict = 'replace' | 'copy' | undefined;
-
-/** A file name from a map title: no path separators or characters Windows refuses. */
-export function safeFileName(title: string): string {
-  const name = [...title]
-    .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 120);
-  return name || 'Journeyboard map';
-}
 
 /**
  * Map files through the API, as bytes (web mode uploads and downloads them). The desktop shell
@@ -35,7 +25,10 @@ export function createFileService(ctx: ServiceContext, scratchDir: string, getMa
     let map = incoming;
     if (existing) {
       if (!onConflict) {
-        throw new ApiError('conflict', `You already have this map (“${existing.title}”). Replace it with the file’s version, or keep both?`);
+        throw new ApiError(
+          'conflict',
+          `You already have this map (“${existing.title}”). Replace it with the file’s version, or keep both?`,
+        );
       }
       if (onConflict === 'replace') ctx.repos.deleteMap.run(existing.id);
       else map = withFreshIds(incoming, ctx.newId);

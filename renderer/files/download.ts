@@ -1,3 +1,5 @@
+import { safeFileName } from '../../shared/fileName';
+
 /** Saves bytes or text as a file: a download in a browser, a save dialog in Electron. */
 export function download(fileName: string, content: Blob): void {
   const url = URL.createObjectURL(content);
@@ -31,13 +33,7 @@ export async function fileToBase64(file: File): Promise<string> {
   return btoa(binary);
 }
 
-/** A file name from a map title, matching the server's rule for .journey files. */
+/** A file name from a map title, by the same rule as the server's .journey downloads. */
 export function fileNameFor(title: string, ext: string): string {
-  const name = [...title]
-    .map((ch) => (ch.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(ch) ? ' ' : ch))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 120);
-  return `${name || 'Journeyboard map'}.${ext}`;
+  return `${safeFileName(title)}.${ext}`;
 }
