@@ -1,22 +1,42 @@
 /**
  * The HTTP transport of the API (web mode, and later the room server): the same `dispatch` the
  * Electron IPC binding calls, behind a bearer token, on the loopback interface only.
+ *
+ * It answers every request and never exits on one: a malformed address is a 400, an unexpected
+ * error inside a handler is a 500 `{code:'internal'}` (logged once), a request Node cannot parse
+ * or that is too slow gets its status from `clientError`, and every limit (limits.ts) is explicit.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import os from 'node:os';
 import path from 'node:path';
-import { ERROR_STATUS, type ApiErrorBody, type Envelope } from '../../shared/errors';
+import type { MapSummary } from '../../shared/domain';
+import type { Envelope } from '../../shared/errors';
+import { DEFAULT_LIMITS, type ServerLimits } from './limits';
+import { discardRest, parseTarget, rawResponse, readBody, send, sendError } from './respond';
+import { receiveUpload } from './upload';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
-/** Map files come up as base64: a 200 MB file is about 270 MB of JSON. */
-export const MAX_FILE_BODY_BYTES = 280 * 1024 * 1024;
-const FILE_METHODS = new Set(['files.importJourney', 'files.importJson']);
+export { MAX_BODY_BYTES } from './limits';
+
 const LOOPBACK = '127.0.0.1';
+/** Where a .journey file is uploaded as raw bytes (see docs/API.md). */
+export const UPLOAD_JOURNEY_PATH = '/upload/journey';
+/** API methods whose JSON body may be larger than an ordinary call's. */
+const JSON_FILE_METHODS = new Set(['files.importJson']);
+
+type MaybePromise<T> = T | Promise<T>;
 
 export interface Dispatcher {
-  dispatch(method: string, input: unknown): Envelope<unknown>;
+  dispatch(method: string, input: unknown): MaybePromise<Envelope<unknown>>;
+  /** Every method, files.importJourney included (Core has it; a test's fake may not). */
+  dispatchAsync?(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /** Imports a .journey file from a path: the same core entry the desktop shell's Open uses. */
+  importJourney(file: string, onConflict?: 'replace' | 'copy'): MaybePromise<Envelope<MapSummary>>;
+  /** The store's file; its folder's `scratch/` receives uploads (absent or ':memory:': the OS temp folder). */
+  readonly dataFile?: string;
 }
 
 export interface ServerOptions {
@@ -27,12 +47,18 @@ export interface ServerOptions {
   port?: number;
   /** Absent: a random 256-bit token. */
   token?: string;
+  /** Where uploads are streamed; absent: `scratch/` beside the core's data file. */
+  scratchDir?: string;
+  /** Absent: DEFAULT_LIMITS. Tests lower them to check timeouts and caps quickly. */
+  limits?: Partial<ServerLimits>;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   token: string;
+  /** Connections open now (for tests of the cap). */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -53,21 +79,7 @@ const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
   "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-src 'none'; frame-ancestors 'none'; form-action 'none'";
 
-function send(res: http.ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    ...extra,
-  });
-  res.end(text);
-}
-
-function sendError(res: http.ServerResponse, error: ApiErrorBody, extra: Record<string, string> = {}) {
-  send(res, ERROR_STATUS[error.code], { ok: false, error }, extra);
-}
+const INTERNAL_MESSAGE = 'Something went wrong inside Journeyboard; nothing was changed. Try again.';
 
 function tokensMatch(given: string, expected: string): boolean {
   const a = Buffer.from(given);
@@ -75,60 +87,19 @@ function tokensMatch(given: string, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Reads a request body up to the limit; resolves null (and answers 413) when it is larger. */
-function readBody(req: http.IncomingMessage, res: http.ServerResponse, limit: number): Promise<string | null> {
-  return new Promise((resolve) => {
-    const declared = Number(req.headers['content-length'] ?? 0);
-    const tooLarge = () => {
-      sendError(res, { code: 'too_large', message: limit === MAX_BODY_BYTES ? `The request is larger than ${MAX_BODY_BYTES} bytes. Send fewer notes per call.` : 'The file is larger than 200 MB, the most Journeyboard opens.' }, { connection: 'close' });
-      req.resume();
-      resolve(null);
-    };
-    if (declared > limit) return tooLarge();
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let done = false;
-    req.on('data', (chunk: Buffer) => {
-      if (done) return;
-      size += chunk.length;
-      if (size > limit) {
-        done = true;
-        tooLarge();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (!done) resolve(Buffer.concat(chunks).toString('utf8'));
-    });
-    req.on('error', () => {
-      if (!done) resolve(null);
-    });
-  });
+function scratchDirOf(options: ServerOptions): string {
+  if (options.scratchDir) return options.scratchDir;
+  const dataFile = options.core.dataFile;
+  if (dataFile && dataFile !== ':memory:') return path.join(path.dirname(dataFile), 'scratch');
+  return path.join(os.tmpdir(), 'journeyboard-scratch');
 }
 
-async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string, opts: Required<Pick<ServerOptions, 'token'>> & ServerOptions) {
-  const auth = req.headers.authorization ?? '';
-  const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-  if (!tokensMatch(given, opts.token)) {
-    return sendError(res, { code: 'unauthorized', message: 'Missing or wrong token. Open the address `npm run web` printed.' }, { 'www-authenticate': 'Bearer' });
+/** Describes a write error for a person: a full disk is named as such. */
+function writeFailure(error: NodeJS.ErrnoException, dir: string): string {
+  if (error.code === 'ENOSPC' || error.code === 'EDQUOT') {
+    return `The disk holding ${dir} is full, so the file could not be received. Free some space and try again; nothing was imported.`;
   }
-  if (req.method !== 'POST') {
-    return send(res, 405, { ok: false, error: { code: 'invalid_input', message: 'Use POST for API calls.' } }, { allow: 'POST' });
-  }
-  const body = await readBody(req, res, FILE_METHODS.has(method) ? MAX_FILE_BODY_BYTES : MAX_BODY_BYTES);
-  if (body === null) return;
-  let input: unknown = {};
-  if (body.trim() !== '') {
-    try {
-      input = JSON.parse(body);
-    } catch {
-      return sendError(res, { code: 'invalid_input', message: 'The request body is not valid JSON. Send the method’s input as a JSON object.' });
-    }
-  }
-  const result = opts.core.dispatch(method, input);
-  if (result.ok) return send(res, 200, result);
-  return sendError(res, result.error);
+  return `The file could not be written to ${dir} (${error.code ?? 'write error'}). Check that the folder exists and may be written to; nothing was imported.`;
 }
 
 function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, staticDir: string, pathname: string) {
@@ -137,17 +108,18 @@ function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, static
     return;
   }
   const root = path.resolve(staticDir);
-  const rel = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+  const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
   const file = path.resolve(root, rel);
   if (!file.startsWith(root + path.sep)) {
-    res.writeHead(404).end();
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
   fs.readFile(file, (err, data) => {
     if (err) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
+    if (res.headersSent || res.destroyed) return;
     res.writeHead(200, {
       'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
       'content-length': data.length,
@@ -163,37 +135,220 @@ function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, static
 /** Starts the server on 127.0.0.1 only and resolves once it is listening. */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(32).toString('hex');
-  const opts = { ...options, token };
+  const limits: ServerLimits = { ...DEFAULT_LIMITS, ...options.limits };
+  const scratchDir = scratchDirOf(options);
+  const { core } = options;
   let port = 0;
-  const server = http.createServer((req, res) => {
+
+  const authorized = (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
+    const auth = req.headers.authorization ?? '';
+    const given = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    if (tokensMatch(given, token)) return true;
+    sendError(
+      res,
+      { code: 'unauthorized', message: 'Missing or wrong token. Open the address `npm run web` printed.' },
+      { 'www-authenticate': 'Bearer' },
+    );
+    discardRest(req, limits.drainGraceMs);
+    return false;
+  };
+
+  const tooLarge = (req: http.IncomingMessage, res: http.ServerResponse, message: string) => {
+    sendError(res, { code: 'too_large', message }, { connection: 'close' });
+    discardRest(req, limits.drainGraceMs);
+  };
+
+  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string) {
+    if (!authorized(req, res)) return;
+    if (req.method !== 'POST') {
+      send(
+        res,
+        405,
+        { ok: false, error: { code: 'invalid_input', message: 'Use POST for API calls.' } },
+        { allow: 'POST' },
+      );
+      discardRest(req, limits.drainGraceMs);
+      return;
+    }
+    const limit = JSON_FILE_METHODS.has(method) ? limits.maxJsonFileBodyBytes : limits.maxBodyBytes;
+    const body = await readBody(req, limit);
+    if (!body.ok) {
+      if (body.status === 'aborted') return;
+      return tooLarge(
+        req,
+        res,
+        method === 'files.importJourney'
+          ? `A JSON body is at most ${limits.maxBodyBytes} bytes. Send a .journey file as raw bytes to POST ${UPLOAD_JOURNEY_PATH} instead.`
+          : limit === limits.maxBodyBytes
+            ? `The request is larger than ${limits.maxBodyBytes} bytes. Send fewer notes per call.`
+            : 'The file is larger than 200 MB, the most Journeyboard opens.',
+      );
+    }
+    let input: unknown = {};
+    if (body.text.trim() !== '') {
+      try {
+        input = JSON.parse(body.text);
+      } catch {
+        return sendError(res, {
+          code: 'invalid_input',
+          message: 'The request body is not valid JSON. Send the method’s input as a JSON object.',
+        });
+      }
+    }
+    // The core's async entry takes every method (files.importJourney reads its file off the main thread).
+    const result = await (core.dispatchAsync ? core.dispatchAsync(method, input) : core.dispatch(method, input));
+    if (result.ok) return send(res, 200, result);
+    return sendError(res, result.error);
+  }
+
+  async function handleUpload(req: http.IncomingMessage, res: http.ServerResponse, query: URLSearchParams) {
+    if (!authorized(req, res)) return;
+    if (req.method !== 'POST') {
+      send(
+        res,
+        405,
+        { ok: false, error: { code: 'invalid_input', message: 'Use POST to upload a .journey file.' } },
+        { allow: 'POST' },
+      );
+      discardRest(req, limits.drainGraceMs);
+      return;
+    }
+    const onConflict = query.get('onConflict');
+    if (onConflict !== null && onConflict !== 'replace' && onConflict !== 'copy') {
+      sendError(res, {
+        code: 'invalid_input',
+        message: 'onConflict: must be "replace" or "copy" (or left out). Nothing was imported.',
+      });
+      discardRest(req, limits.drainGraceMs);
+      return;
+    }
+    const upload = await receiveUpload(req, scratchDir, limits.maxUploadBytes);
+    if (!upload.ok) {
+      if (upload.reason === 'aborted') return;
+      if (upload.reason === 'too_large') {
+        const mb = Math.round(limits.maxUploadBytes / 1024 / 1024);
+        return tooLarge(
+          req,
+          res,
+          `The file is larger than ${mb} MB, the most Journeyboard opens. Nothing was imported.`,
+        );
+      }
+      console.error(`Journeyboard web: receiving an upload into ${scratchDir} failed:`, upload.error);
+      sendError(res, { code: 'internal', message: writeFailure(upload.error, scratchDir) });
+      discardRest(req, limits.drainGraceMs);
+      return;
+    }
+    try {
+      const result = await core.importJourney(upload.file, onConflict ?? undefined);
+      if (result.ok) send(res, 200, result);
+      else sendError(res, result.error);
+    } finally {
+      await fs.promises.rm(upload.file, { force: true });
+    }
+  }
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
     // A page on another site could point a DNS name at 127.0.0.1: only our own origin may talk to us.
     const host = req.headers.host ?? '';
     if (host !== `${LOOPBACK}:${port}` && host !== `localhost:${port}`) {
-      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Wrong host');
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' }).end('Wrong host');
+      discardRest(req, limits.drainGraceMs);
       return;
     }
-    const url = new URL(req.url ?? '/', `http://${host}`);
-    if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, decodeURIComponent(url.pathname.slice(5)), opts).catch(() => {
-        if (!res.headersSent) sendError(res, { code: 'internal', message: 'Something went wrong inside Journeyboard; nothing was changed.' });
-      });
+    const target = parseTarget(req.url);
+    if (!target.ok) {
+      sendError(res, { code: 'invalid_input', message: target.message });
+      discardRest(req, limits.drainGraceMs);
       return;
     }
+    const { pathname } = target;
+    if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice(5));
+    if (pathname === UPLOAD_JOURNEY_PATH) return handleUpload(req, res, target.query);
     if (!options.staticDir) {
-      res.writeHead(404).end();
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+      discardRest(req, limits.drainGraceMs);
       return;
     }
-    serveStatic(req, res, options.staticDir, url.pathname);
+    serveStatic(req, res, options.staticDir, pathname);
+  }
+
+  /** The one place an unexpected error ends: logged once, answered 500 if the answer has not begun. */
+  function failed(req: http.IncomingMessage, res: http.ServerResponse, err: unknown) {
+    const where = `${req.method ?? '?'} ${(req.url ?? '').slice(0, 200)}`;
+    console.error(`Journeyboard web: ${where} failed unexpectedly:`, err);
+    if (!res.headersSent && !res.destroyed) {
+      sendError(res, { code: 'internal', message: INTERNAL_MESSAGE }, { connection: 'close' });
+      discardRest(req, limits.drainGraceMs);
+    } else {
+      res.destroy();
+    }
+  }
+
+  const server = http.createServer(
+    { maxHeaderSize: limits.maxHeaderBytes, connectionsCheckingInterval: limits.timeoutCheckIntervalMs },
+    (req, res) => {
+      if (overCap.has(req.socket)) return;
+      // A write to a connection that has gone is reported here rather than thrown.
+      res.on('error', () => res.destroy());
+      handle(req, res).catch((err: unknown) => failed(req, res, err));
+    },
+  );
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.timeout = limits.socketIdleTimeoutMs;
+
+  // Requests Node refuses before our handler sees them: bad syntax, headers too large, too slow.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    const inFlight = (socket as Duplex & { _httpMessage?: http.ServerResponse })._httpMessage;
+    if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    const [status, reason, message] =
+      err.code === 'HPE_HEADER_OVERFLOW'
+        ? [
+            431,
+            'Request Header Fields Too Large',
+            `The request's headers are larger than ${limits.maxHeaderBytes} bytes.`,
+          ]
+        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? [408, 'Request Timeout', 'The request took too long to arrive. Try again.']
+          : [400, 'Bad Request', 'The request is not valid HTTP/1.1.'];
+    socket.end(rawResponse(status, reason, { code: status === 431 ? 'too_large' : 'invalid_input', message }));
   });
-  server.keepAliveTimeout = 5000;
+
+  // The cap on open connections: one over it is answered 503 and closed, and never reaches a handler.
+  const open = new Set<Socket>();
+  const overCap = new WeakSet<Socket>();
+  server.on('connection', (socket: Socket) => {
+    if (open.size >= limits.maxConnections) {
+      overCap.add(socket);
+      socket.on('error', () => socket.destroy());
+      socket.end(
+        rawResponse(503, 'Service Unavailable', {
+          code: 'internal',
+          message: `Journeyboard already has ${limits.maxConnections} connections open. Close some tabs, then try again.`,
+        }),
+      );
+      return;
+    }
+    open.add(socket);
+    socket.once('close', () => open.delete(socket));
+  });
+
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, LOOPBACK, () => {
+      server.off('error', reject);
+      // After listening, a server error (rare: the OS refusing accept) is logged, never fatal.
+      server.on('error', (err) => console.error('Journeyboard web: server error:', err));
       port = (server.address() as AddressInfo).port;
       resolve({
         url: `http://${LOOPBACK}:${port}/?token=${token}`,
         port,
         token,
+        connections: () => open.size,
         close: () =>
           new Promise<void>((done) => {
             server.close(() => done());
