@@ -3,8 +3,8 @@
  * Each rule adds evidence to one or more kinds; the highest total wins and the margin over the
  * runner-up becomes the confidence.
  */
-import type { Features } from "./features";
-import type { Tok } from "./nlp";
+import type { Features } from './features';
+import type { Tok } from './nlp';
 import {
   FEELINGS_NEG,
   FEELINGS_POS,
@@ -17,300 +17,358 @@ import {
   QUESTION_STARTERS,
   SOFTENERS,
   TOUCHPOINT_NOUNS,
-} from "./lexicon";
+} from './lexicon';
 
 /** The kinds the classifier predicts ('channel' is a lane kind it leaves to people). */
-export const KINDS = [
-  "action",
-  "touchpoint",
-  "thought",
-  "emotion",
-  "pain_point",
-  "opportunity",
-] as const;
+export const KINDS = ['action', 'touchpoint', 'thought', 'emotion', 'pain_point', 'opportunity'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export type KindScores = Record<Kind, number>;
 
 const FEELING_IDIOMS = [
-  "over the moon",
-  "on the fence",
-  "in control",
-  "out of control",
-  "at home",
-  "fed up",
-  "on edge",
-  "in the dark",
-  "at a loss",
-  "cloud nine",
-  "left out",
-  "let down",
-  "put off",
-  "taken aback",
-  "blown away",
-  "at ease",
-  "freaked out",
-  "stressed out",
-  "worn out",
-  "to bits",
-  "sick of",
-  "over it",
-  "in limbo",
-  "on top of",
-  "on board",
-  "in love",
-  "fed up",
-  "done with",
-  "out of my depth",
+  'over the moon',
+  'on the fence',
+  'in control',
+  'out of control',
+  'at home',
+  'fed up',
+  'on edge',
+  'in the dark',
+  'at a loss',
+  'cloud nine',
+  'left out',
+  'let down',
+  'put off',
+  'taken aback',
+  'blown away',
+  'at ease',
+  'freaked out',
+  'stressed out',
+  'worn out',
+  'to bits',
+  'sick of',
+  'over it',
+  'in limbo',
+  'on top of',
+  'on board',
+  'in love',
+  'fed up',
+  'done with',
+  'out of my depth',
+  'looking forward',
+  'looked after',
+  'taken care of',
+  'peace of mind',
+  'made my day',
 ];
-const FEEL_VERBS = new Set([
-  "feel",
-  "feels",
-  "feeling",
-  "felt",
-  "getting",
-  "gets",
-  "becoming",
-  "seems",
-  "looks",
-]);
+const FEEL_VERBS = new Set(['feel', 'feels', 'feeling', 'felt', 'getting', 'gets', 'becoming', 'seems', 'looks']);
 const MENTAL = new Set([
-  "hope",
-  "wonder",
-  "wondering",
-  "think",
-  "guess",
-  "wish",
-  "bet",
-  "suppose",
-  "imagine",
-  "reckon",
-  "assume",
-  "doubt",
-  "please",
-  "pls",
-  "hopefully",
-  "maybe",
-  "probably",
-  "surely",
-  "finally",
+  'hope',
+  'wonder',
+  'wondering',
+  'think',
+  'guess',
+  'wish',
+  'bet',
+  'suppose',
+  'imagine',
+  'reckon',
+  'assume',
+  'doubt',
+  'please',
+  'pls',
+  'hopefully',
+  'maybe',
+  'probably',
+  'surely',
+  'finally',
 ]);
 const EMOTION_FILLER = new Set([
-  "a",
-  "bit",
-  "feel",
-  "feels",
-  "feeling",
-  "felt",
-  "getting",
-  "now",
-  "still",
-  "tbh",
-  "lol",
-  "ngl",
-  "rn",
-  "af",
-  "honestly",
-  "actually",
-  "at",
-  "this",
-  "point",
-  "and",
-  "but",
-  "just",
-  "mood",
-  "whatever",
-  "totally",
-  "all",
-  "of",
-  "the",
-  "so",
-  "much",
-  "to",
-  "bits",
-  "out",
-  "up",
-  "quietly",
-  "very",
-  "more",
-  "than",
-  "ever",
-  "again",
-  "properly",
+  'a',
+  'bit',
+  'feel',
+  'feels',
+  'feeling',
+  'felt',
+  'getting',
+  'now',
+  'still',
+  'tbh',
+  'lol',
+  'ngl',
+  'rn',
+  'af',
+  'honestly',
+  'actually',
+  'at',
+  'this',
+  'point',
+  'and',
+  'but',
+  'just',
+  'mood',
+  'whatever',
+  'totally',
+  'all',
+  'of',
+  'the',
+  'so',
+  'much',
+  'to',
+  'bits',
+  'out',
+  'up',
+  'quietly',
+  'very',
+  'more',
+  'than',
+  'ever',
+  'again',
+  'properly',
 ]);
 const CUSTOMER_SUBJECTS = new Set([
-  "customer",
-  "customers",
-  "cust",
-  "cust.",
-  "user",
-  "users",
-  "she",
-  "he",
-  "they",
-  "patient",
-  "patients",
-  "client",
-  "clients",
-  "member",
-  "members",
-  "guest",
-  "guests",
-  "buyer",
-  "shopper",
-  "student",
-  "parent",
-  "parents",
-  "people",
-  "ppl",
-  "persona",
+  'customer',
+  'customers',
+  'cust',
+  'cust.',
+  'user',
+  'users',
+  'she',
+  'he',
+  'they',
+  'patient',
+  'patients',
+  'client',
+  'clients',
+  'member',
+  'members',
+  'guest',
+  'guests',
+  'buyer',
+  'shopper',
+  'student',
+  'parent',
+  'parents',
+  'people',
+  'ppl',
+  'persona',
 ]);
-const TEAM_SUBJECTS = new Set(["we", "we'll", "we'd", "us", "our", "team"]);
+const TEAM_SUBJECTS = new Set(['we', "we'll", "we'd", 'us', 'our', 'team']);
 
 /** Words that report something broke or went wrong (a subset of PROBLEM_WORDS, but unambiguous). */
 const FAILURES = new Set([
-  "error",
-  "fail",
-  "failed",
-  "fails",
-  "failure",
-  "broken",
-  "crash",
-  "crashes",
-  "crashed",
-  "bug",
-  "glitch",
-  "lost",
-  "missing",
-  "wrong",
-  "rejected",
-  "declined",
-  "blocked",
-  "wiped",
-  "deleted",
-  "stuck",
-  "frozen",
-  "freezes",
-  "timed",
-  "timeout",
-  "expired",
-  "denied",
-  "refused",
-  "overcharged",
-  "damaged",
-  "faulty",
-  "cancelled",
-  "canceled",
-  "404",
-  "spam",
-  "junk",
+  'error',
+  'fail',
+  'failed',
+  'fails',
+  'failure',
+  'broken',
+  'crash',
+  'crashes',
+  'crashed',
+  'bug',
+  'glitch',
+  'lost',
+  'missing',
+  'wrong',
+  'rejected',
+  'declined',
+  'blocked',
+  'wiped',
+  'deleted',
+  'stuck',
+  'frozen',
+  'freezes',
+  'timed',
+  'timeout',
+  'expired',
+  'denied',
+  'refused',
+  'overcharged',
+  'damaged',
+  'faulty',
+  'cancelled',
+  'canceled',
+  '404',
+  'spam',
+  'junk',
 ]);
 
 /** Proposal verbs that also name things ("help centre", "invite email", "text reminder"). */
 const NOUNISH_VERBS = new Set([
-  "help",
-  "invite",
-  "support",
-  "review",
-  "welcome",
-  "call",
-  "check",
-  "order",
-  "search",
-  "text",
-  "email",
-  "chat",
-  "video",
-  "demo",
-  "feature",
-  "guide",
-  "test",
-  "trial",
-  "track",
-  "book",
-  "list",
-  "sign",
-  "display",
-  "update",
-  "film",
-  "label",
-  "share",
-  "save",
-  "switch",
-  "start",
-  "stop",
-  "hold",
+  'help',
+  'invite',
+  'support',
+  'review',
+  'welcome',
+  'call',
+  'check',
+  'order',
+  'search',
+  'text',
+  'email',
+  'chat',
+  'video',
+  'demo',
+  'feature',
+  'guide',
+  'test',
+  'trial',
+  'track',
+  'book',
+  'list',
+  'sign',
+  'display',
+  'update',
+  'film',
+  'label',
+  'share',
+  'save',
+  'switch',
+  'start',
+  'stop',
+  'hold',
+  'offer',
+  'refund',
+  'reply',
+  'upgrade',
+  'return',
+  'transfer',
+]);
+
+/** Verbs of getting in touch: "reports a missing item" is a step, whatever the item's problem. */
+const CONTACT_VERBS = new Set([
+  'reports',
+  'calls',
+  'rings',
+  'phones',
+  'emails',
+  'messages',
+  'contacts',
+  'asks',
+  'chats',
+  'raises',
+  'flags',
+  'tells',
+  'writes',
+  'tweets',
+  'posts',
+  'complains',
+]);
+
+/** "could we afford", "can we trust": the customer's household asking itself, not a team's proposal. */
+const CUSTOMER_WE =
+  /\b(can|could|shall|should) we (actually |really |even |still |ever |just )?(afford|cope|manage|trust|risk|justify|survive|wait|get|go|make it|live|stay|keep up|fit|sleep)\b/;
+
+/** Words skipped when looking for the word a note opens with ("so", "felt", "really", "pleasantly"). */
+const LEAD_SKIP = new Set([
+  'so',
+  'really',
+  'very',
+  'pleasantly',
+  'genuinely',
+  'honestly',
+  'just',
+  'quite',
+  'a',
+  'bit',
+  'totally',
+  'absolutely',
+  'i',
+  "i'm",
+  'im',
+  'we',
+  "we're",
+  'was',
+  'were',
+  'am',
+  'been',
+  'feel',
+  'feels',
+  'feeling',
+  'felt',
+  'super',
+  'massively',
+  'well',
+  'properly',
+  'ever',
+  'actually',
+  'kind',
+  'of',
+  'kinda',
 ]);
 
 const isFeeling = (t: Tok): boolean =>
-  FEELINGS_POS.has(t.lower) ||
-  FEELINGS_NEG.has(t.lower) ||
-  FEELINGS_POS.has(t.lemma) ||
-  FEELINGS_NEG.has(t.lemma);
+  FEELINGS_POS.has(t.lower) || FEELINGS_NEG.has(t.lower) || FEELINGS_POS.has(t.lemma) || FEELINGS_NEG.has(t.lemma);
 
 /** A verb in the third person singular ("compares", "signs", "pays"). */
-function isThirdPersonVerb(
-  t: Tok | undefined,
-  next: Tok | undefined,
-  rest: Tok[] = [],
-): boolean {
-  if (
-    !t ||
-    !/^[a-z-]+s$/.test(t.lower) ||
-    /(ss|us|is)$/.test(t.lower) ||
-    t.lower.length < 4
-  )
-    return false;
-  if (t.pos === "VERB") return true;
+function isThirdPersonVerb(t: Tok | undefined, next: Tok | undefined, rest: Tok[] = []): boolean {
+  if (!t || !/^[a-z-]+s$/.test(t.lower) || /(ss|us|is)$/.test(t.lower) || t.lower.length < 4) return false;
+  if (t.pos === 'VERB') return true;
   // wink tags many sentence-initial verbs as nouns ("books sat slot", "emails sales for a quote").
-  if (t.pos !== "NOUN" && t.pos !== "PROPN") return false;
+  if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return false;
   if (!next) return false;
   // "sales demo call", "returns cost £99", "favourites list wiped": a plural noun heading a phrase.
-  if (
-    TOUCHPOINT_NOUNS.has(next.lower) ||
-    PROBLEM_WORDS.has(next.lower) ||
-    /ed$/.test(next.lower)
-  )
-    return false;
-  if (rest.some((x) => x.pos === "AUX")) return false;
-  return next.pos !== "VERB" && next.pos !== "AUX" && next.pos !== "PUNCT";
+  if (TOUCHPOINT_NOUNS.has(next.lower) || PROBLEM_WORDS.has(next.lower) || /ed$/.test(next.lower)) return false;
+  if (rest.some((x) => x.pos === 'AUX')) return false;
+  return next.pos !== 'VERB' && next.pos !== 'AUX' && next.pos !== 'PUNCT';
 }
 
 /** A base-form verb opening the note: the imperative of a proposal ("add", "show", "let"). */
-function isImperative(
-  t: Tok | undefined,
-  next: Tok | undefined,
-): "strong" | "weak" | false {
+function isImperative(t: Tok | undefined, next: Tok | undefined, after?: Tok): 'strong' | 'weak' | false {
   if (!t) return false;
   const w = t.lower;
-  const head = w.split("-")[0] ?? w;
+  const head = w.split('-')[0] ?? w;
+  // "Refund took two weeks", "offer expired": the word is the subject of an inflected verb.
   if (
     next &&
-    ((TOUCHPOINT_NOUNS.has(next.lower) && !/s$/.test(next.lower)) ||
-      next.pos === "VERB") &&
-    !["DET", "PRON"].includes(next.pos) &&
+    (next.pos === 'VERB' || next.pos === 'AUX') &&
+    next.lemma !== next.lower &&
+    !/ing$/.test(next.lower) &&
+    !(after && (after.pos === 'NOUN' || after.pos === 'PROPN'))
+  )
+    return false;
+  if (
+    next &&
+    (TOUCHPOINT_NOUNS.has(next.lower) ||
+      TOUCHPOINT_NOUNS.has(next.lemma) ||
+      (next.pos === 'VERB' &&
+        // "refund missing items": a participle before a noun describes it.
+        !(/(ing|ed)$/.test(next.lower) && after?.pos === 'NOUN'))) &&
+    !['DET', 'PRON'].includes(next.pos) &&
     PROPOSAL_VERBS.has(w) &&
     NOUNISH_VERBS.has(w)
   )
-    return "weak";
-  if (
-    PROPOSAL_VERBS.has(w) ||
-    (w.includes("-") &&
-      PROPOSAL_VERBS.has(head) &&
-      (head === "auto" || head === "pre"))
-  )
-    return "strong";
-  if (/^(auto|pre)-?[a-z]+$/.test(w) && t.pos === "VERB") return "strong";
+    return 'weak';
+  if (PROPOSAL_VERBS.has(w) || (w.includes('-') && PROPOSAL_VERBS.has(head) && (head === 'auto' || head === 'pre')))
+    return 'strong';
+  if (/^(auto|pre)-?[a-z]+$/.test(w) && t.pos === 'VERB') return 'strong';
   if (MENTAL.has(w)) return false;
-  if (t.pos === "VERB" && t.lemma === w && !/(ing|ed)$/.test(w)) {
-    if (
-      next &&
-      ["DET", "PRON", "NUM", "ADJ", "NOUN", "PROPN", "ADP"].includes(next.pos)
-    )
-      return "weak";
+  if (t.pos === 'VERB' && t.lemma === w && !/(ing|ed)$/.test(w)) {
+    if (next && ['DET', 'PRON', 'NUM', 'ADJ', 'NOUN', 'PROPN', 'ADP'].includes(next.pos)) return 'weak';
   }
   return false;
 }
+
+const neg0 = (f: Features): boolean => f.negations > 0;
+
+/** Feeling words that also name things when a noun follows ("welcome pack", "safe space"). */
+const ATTRIBUTIVE_FEELINGS = new Set([
+  'welcome',
+  'relief',
+  'comfort',
+  'secure',
+  'safe',
+  'happy',
+  'positive',
+  'trust',
+  'interest',
+  'hope',
+  'joy',
+  'pride',
+  'excitement',
+  'delight',
+]);
 
 /** Evidence for each kind. Exposed for tests and for the confidence figure. */
 export function scoreKind(f: Features): KindScores {
@@ -328,124 +386,91 @@ export function scoreKind(f: Features): KindScores {
   const lowers = w.map((t) => t.lower);
   const firstPerson = lowers.some((x) => FIRST_PERSON.has(x));
   const teamVoice = lowers.some((x) => TEAM_SUBJECTS.has(x));
-  const verbs = w.filter(
-    (t) =>
-      (t.pos === "VERB" || t.pos === "AUX") && !TOUCHPOINT_NOUNS.has(t.lemma),
+  const verbs = w.filter((t) => (t.pos === 'VERB' || t.pos === 'AUX') && !TOUCHPOINT_NOUNS.has(t.lemma));
+  const nouns = w.filter((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+  const problemHits = w.filter((t) => PROBLEM_WORDS.has(t.lower) || PROBLEM_WORDS.has(t.lemma)).length;
+  // A feeling word naming a thing is not a feeling: "welcome pack", "relief fund".
+  const feelings = new Set(
+    w.filter(
+      (t, i) =>
+        isFeeling(t) &&
+        !(ATTRIBUTIVE_FEELINGS.has(t.lower) && w[i + 1] && (w[i + 1]!.pos === 'NOUN' || w[i + 1]!.pos === 'PROPN')),
+    ),
   );
-  const nouns = w.filter((t) => t.pos === "NOUN" || t.pos === "PROPN");
-  const problemHits = w.filter(
-    (t) => PROBLEM_WORDS.has(t.lower) || PROBLEM_WORDS.has(t.lemma),
-  ).length;
-  const feelingHits = w.filter(isFeeling).length;
+  const feelingHits = feelings.size;
   const idiom = FEELING_IDIOMS.some((i) => f.lower.includes(i));
   const startsQuestion = first
-    ? QUESTION_STARTERS.has(first.lower) &&
-      !(["have", "has"].includes(first.lower) && second?.lower === "to")
+    ? QUESTION_STARTERS.has(first.lower) && !(['have', 'has'].includes(first.lower) && second?.lower === 'to')
     : false;
   // A question after a dash or comma: "min spend £40 - do we even spend that?"
   const laterQuestion =
     f.hasQuestionMark &&
-    f.a.toks.some(
-      (t, i) =>
-        i > 0 &&
-        QUESTION_STARTERS.has(t.lower) &&
-        f.a.toks[i - 1]!.type === "punctuation",
-    );
+    f.a.toks.some((t, i) => i > 0 && QUESTION_STARTERS.has(t.lower) && f.a.toks[i - 1]!.type === 'punctuation');
   // A note that opens with a quoted message is about that message ("'order shipped' email").
   const opensWithQuote = f.a.toks[0]?.quoted === true;
-  const imperative =
-    opensWithQuote || !second ? false : isImperative(first, second);
+  const imperative = opensWithQuote || !second ? false : isImperative(first, second, w[2]);
   const thirdPerson = isThirdPersonVerb(first, second, w);
 
   // --- opportunity: the team proposing a change
   if (f.ideaMarker) s.opportunity += 6;
+  const customerWe = CUSTOMER_WE.test(f.lower);
   if (
+    !customerWe &&
     /\b(how might we|how could we|how can we|what if we|could we|can we|shall we|why not|we should|we could|we need to|we must|let's try|worth testing|worth trying|worth a try)\b/.test(
       f.lower,
     )
   )
     s.opportunity += 7;
+  if (customerWe) s.thought += 2;
   if (
-    /\b(instead|so that|so they|so ppl|so people|so customers|so the customer|as default|by default|per [a-z]+)\b/.test(
+    /\b(instead|so that|so they|so ppl|so people|so customers|so the customer|as default|by default|per [a-z]+|automatically|proactively|upfront|up front|in advance|ahead of time)\b/.test(
       f.lower,
     )
   )
     s.opportunity += 1;
-  if (imperative === "strong") s.opportunity += 4;
-  else if (imperative === "weak") s.opportunity += 2;
+  if (imperative === 'strong') s.opportunity += 4;
+  else if (imperative === 'weak') s.opportunity += 2;
   // "X should/could ..." about the product ("the form should keep answers")
   if (
     !firstPerson &&
-    w.some(
-      (t, i) =>
-        i > 0 &&
-        MODALS.has(t.lower) &&
-        ["should", "could", "must"].includes(t.lower),
-    ) &&
+    w.some((t, i) => i > 0 && MODALS.has(t.lower) && ['should', 'could', 'must'].includes(t.lower)) &&
     !startsQuestion
   )
     s.opportunity += 1.5;
   if (
-    /^what if (the|a|an|sales|support|staff|drivers?|agents?|it|every|each)\b/.test(
-      lowers.join(" "),
-    ) &&
+    /^what if (the|a|an|sales|support|staff|drivers?|agents?|it|every|each)\b/.test(lowers.join(' ')) &&
     /(ed|'d)\b/.test(f.lower)
   )
     s.opportunity += 7;
   // "could the x-ray be done before ...?": the team asking whether the service could change.
-  if (
-    !firstPerson &&
-    /^(could|can|should|would) .*\bbe [a-z]+(ed|en|ne|t)\b/.test(
-      lowers.join(" "),
-    )
-  )
+  if (!firstPerson && /^(could|can|should|would) .*\bbe [a-z]+(ed|en|ne|t)\b/.test(lowers.join(' ')))
     s.opportunity += 6;
-  if (
-    /^(auto|pre|one)[- ]?(click|tap|[a-z]+)\b/.test(f.lower) &&
-    /^(auto|pre)-|^one[- ](click|tap|step)/.test(f.lower)
-  )
+  if (/^(auto|pre|one)[- ]?(click|tap|[a-z]+)\b/.test(f.lower) && /^(auto|pre)-|^one[- ](click|tap|step)/.test(f.lower))
     s.opportunity += 3;
   // "what if customers could ...": the team imagining a different service.
-  if (
-    !firstPerson &&
-    /^what if\b.*\b(could|would|were able|had the option|got to)\b/.test(
-      lowers.join(" "),
-    )
-  )
+  if (!firstPerson && /^what if\b.*\b(could|would|were able|had the option|got to)\b/.test(lowers.join(' ')))
     s.opportunity += 7;
-  if (/^could [a-z]+/.test(lowers.join(" ")) && /\binstead\b/.test(f.lower))
-    s.opportunity += 7;
+  if (/^could [a-z]+/.test(lowers.join(' ')) && /\binstead\b/.test(f.lower)) s.opportunity += 7;
 
   // --- action: a step the customer takes, verb first in the third person
   if (thirdPerson) s.action += 3.5;
-  if (
-    first &&
-    CUSTOMER_SUBJECTS.has(first.lower) &&
-    second &&
-    isThirdPersonVerb(second, w[2])
-  )
-    s.action += 2.5;
-  if (first && first.pos === "VERB" && /ing$/.test(first.lower))
+  if (thirdPerson && first && CONTACT_VERBS.has(first.lower)) {
     s.action += 1.5;
-  if (first && first.pos === "VERB" && /ed$/.test(first.lower) && !firstPerson)
-    s.action += 0.8;
+    s.pain_point -= 1;
+  }
+  if (first && CUSTOMER_SUBJECTS.has(first.lower) && second && isThirdPersonVerb(second, w[2])) s.action += 2.5;
+  if (first && first.pos === 'VERB' && /ing$/.test(first.lower)) s.action += 1.5;
+  if (first && first.pos === 'VERB' && /ed$/.test(first.lower) && !firstPerson) s.action += 0.8;
 
   // --- thought: a question or inner voice of the customer
   const alternatives = /\bor\b/.test(f.lower);
-  if (f.hasQuestionMark)
-    s.thought += startsQuestion || alternatives || firstPerson ? 2.5 : 1;
+  if (f.hasQuestionMark) s.thought += startsQuestion || alternatives || firstPerson ? 2.5 : 1;
   if (startsQuestion) s.thought += 2.5;
   // "will they just ... again": a worried question, still the customer's own voice.
-  if (
-    startsQuestion &&
-    second &&
-    (second.pos === "PRON" || FIRST_PERSON.has(second.lower))
-  )
-    s.pain_point -= 1.5;
+  if (startsQuestion && second && (second.pos === 'PRON' || FIRST_PERSON.has(second.lower))) s.pain_point -= 1.5;
   if (/\b(at last|finally)\b/.test(f.lower) && !thirdPerson) s.thought += 1;
   if (laterQuestion) s.thought += 2;
-  if (/\?\?/.test(f.lower) && !startsQuestion && !alternatives && !firstPerson)
-    s.pain_point += 1.5;
+  if (/\?\?/.test(f.lower) && !startsQuestion && !alternatives && !firstPerson) s.pain_point += 1.5;
   if (
     w.some((t) => GOOD_WORDS.has(t.lower)) &&
     f.a.sentiment > 0 &&
@@ -454,7 +479,7 @@ export function scoreKind(f: Features): KindScores {
     imperative === false
   )
     s.thought += 2;
-  if (/^what if\b/.test(lowers.join(" "))) s.thought += 1.5;
+  if (/^what if\b/.test(lowers.join(' '))) s.thought += 1.5;
   if (firstPerson) s.thought += 1.2;
   if (w.some((t) => MENTAL.has(t.lower))) s.thought += 1.5;
   if (
@@ -470,57 +495,53 @@ export function scoreKind(f: Features): KindScores {
     !/\b(should we|do we|will we|can we afford|are we)\b/.test(f.lower)
   )
     s.thought -= 1;
-  if (
-    w.some((t) => GOOD_WORDS.has(t.lower)) &&
-    !thirdPerson &&
-    imperative === false
-  )
-    s.thought += 0.8;
+  if (w.some((t) => GOOD_WORDS.has(t.lower)) && !thirdPerson && imperative === false) s.thought += 0.8;
 
   // --- emotion: a feeling with no named cause
   const content = w.filter(
-    (t) =>
-      !EMOTION_FILLER.has(t.lower) &&
-      !INTENSIFIERS.has(t.lower) &&
-      !SOFTENERS.has(t.lower) &&
-      t.type === "word",
+    (t) => !EMOTION_FILLER.has(t.lower) && !INTENSIFIERS.has(t.lower) && !SOFTENERS.has(t.lower) && t.type === 'word',
   );
-  const idiomWords = new Set(
-    FEELING_IDIOMS.filter((i) => f.lower.includes(i)).flatMap((i) =>
-      i.split(" "),
-    ),
-  );
-  const nonFeeling = content.filter(
-    (t) =>
-      !isFeeling(t) && !FEEL_VERBS.has(t.lower) && !idiomWords.has(t.lower),
-  );
+  const idiomWords = new Set(FEELING_IDIOMS.filter((i) => f.lower.includes(i)).flatMap((i) => i.split(' ')));
+  const nonFeeling = content.filter((t) => !feelings.has(t) && !FEEL_VERBS.has(t.lower) && !idiomWords.has(t.lower));
   if (feelingHits > 0 || idiom) {
     s.emotion += 3;
     if (nonFeeling.length === 0) s.emotion += 2.5;
-    else if (
-      nonFeeling.length === 1 &&
-      !nonFeeling.some((t) => t.pos === "NOUN" && !idiom)
-    )
-      s.emotion += 1.2;
+    else if (nonFeeling.length === 1 && !nonFeeling.some((t) => t.pos === 'NOUN' && !idiom)) s.emotion += 1.2;
     if (w.some((t) => FEEL_VERBS.has(t.lower))) s.emotion += 1;
     s.emotion -= Math.max(0, nonFeeling.length - 1) * 1.2;
   } else if (
     content.length <= 2 &&
     w.length <= 4 &&
     f.a.sentiment !== 0 &&
-    content.every((t) => t.pos === "ADJ" || t.pos === "ADV" || t.pos === "VERB")
+    content.every((t) => t.pos === 'ADJ' || t.pos === 'ADV' || t.pos === 'VERB')
   ) {
     s.emotion += 3;
   } else if (
     content.length <= 2 &&
     w.length <= 4 &&
-    content.some((t) => t.pos === "ADJ") &&
+    content.some((t) => t.pos === 'ADJ') &&
     nouns.length === 0 &&
     verbs.length === 0
   ) {
     s.emotion += 2.5;
   }
   if (f.hasQuestionMark) s.emotion -= 2.5;
+  // A note that opens with a feeling names how the customer felt, even with its cause after it:
+  // "Delighted the courier texted a slot", "Felt relieved when the refund arrived". A positive
+  // feeling is an emotion; a negative one with a problem named stays a pain point (tie-break).
+  const lead = f.allWords.find((t) => !t.quoted && t.type === 'word' && !LEAD_SKIP.has(t.lower));
+  const leadIdiom = FEELING_IDIOMS.some((i) =>
+    new RegExp(`^(\\W|${[...LEAD_SKIP].join('|')}|\\s)*${i}\\b`).test(f.lower),
+  );
+  if (lead && !f.hasQuestionMark && !MENTAL.has(lead.lower) && (feelings.has(lead) || leadIdiom) && !lead.negated) {
+    const positive = leadIdiom || FEELINGS_POS.has(lead.lower) || FEELINGS_POS.has(lead.lemma);
+    if (positive) {
+      // The cause after the feeling costs the emotion nothing here.
+      s.emotion = Math.max(s.emotion, 3) + 4;
+      s.pain_point -= 3;
+      s.thought -= 1;
+    } else if (problemHits === 0 && !neg0(f)) s.emotion += 2;
+  }
 
   // --- pain point: a problem, failure, wait or cost
   const neg = f.negations > 0;
@@ -528,26 +549,20 @@ export function scoreKind(f: Features): KindScores {
   s.pain_point += Math.min(problemHits, 3) * 1.3;
   if (f.durations > 0) s.pain_point += 2;
   if (
-    /\b(out of (order|stock|date)|not working|broke down|sold out|went wrong|goes wrong|fell through)\b/.test(
-      f.lower,
-    )
+    /\b(out of (order|stock|date)|not working|broke down|sold out|went wrong|goes wrong|fell through)\b/.test(f.lower)
   ) {
     s.pain_point += 3;
     s.touchpoint -= 1.5;
   }
-  if (imperative === "strong") s.pain_point -= 2.5;
+  if (imperative === 'strong') s.pain_point -= 2.5;
   if (thirdPerson && problemHits === 0 && !neg) s.pain_point -= 1.5;
-  if (/\ba (day|week|month|year|fortnight)\b/.test(f.lower))
-    s.pain_point += 1.2;
+  if (/\ba (day|week|month|year|fortnight)\b/.test(f.lower)) s.pain_point += 1.2;
   // A quoted message that reports a failure: "voucher code 'not valid'".
   if (
     f.a.toks.some(
       (t) =>
         t.quoted &&
-        (PROBLEM_WORDS.has(t.lower) ||
-          ["not", "n't", "no", "never", "sorry", "unable", "cannot"].includes(
-            t.normal,
-          )),
+        (PROBLEM_WORDS.has(t.lower) || ['not', "n't", 'no', 'never', 'sorry', 'unable', 'cannot'].includes(t.normal)),
     )
   ) {
     s.pain_point += 2.5;
@@ -565,8 +580,8 @@ export function scoreKind(f: Features): KindScores {
         i > 0 &&
         !thirdPerson &&
         imperative === false &&
-        ((/ed$/.test(t.lower) && (t.pos === "VERB" || t.pos === "ADJ")) ||
-          (/[^s]s$/.test(t.lower) && t.pos === "VERB")),
+        ((/ed$/.test(t.lower) && (t.pos === 'VERB' || t.pos === 'ADJ')) ||
+          (/[^s]s$/.test(t.lower) && t.pos === 'VERB')),
     )
   )
     s.pain_point += 1.2;
@@ -585,16 +600,15 @@ export function scoreKind(f: Features): KindScores {
   // "15 in the queue", "35 tariffs for one phone": counting what went wrong or was too many.
   if (/^\d{2,}\s/.test(f.lower) && !thirdPerson) s.pain_point += 1.5;
   if (f.exclaims >= 2 || f.shouting > 0) s.pain_point += 0.8;
-  if (f.a.sentiment < -0.1 && (nouns.length > 0 || verbs.length > 0))
-    s.pain_point += Math.min(2, -f.a.sentiment * 3);
+  if (f.a.sentiment < -0.1 && (nouns.length > 0 || verbs.length > 0)) s.pain_point += Math.min(2, -f.a.sentiment * 3);
   // A statement with a subject and a verb that is not the customer's own step: something happened.
   if (
     first &&
-    (first.pos === "NOUN" ||
-      first.pos === "PROPN" ||
-      first.pos === "DET" ||
-      first.pos === "ADJ" ||
-      first.pos === "NUM") &&
+    (first.pos === 'NOUN' ||
+      first.pos === 'PROPN' ||
+      first.pos === 'DET' ||
+      first.pos === 'ADJ' ||
+      first.pos === 'NUM') &&
     verbs.length > 0 &&
     !thirdPerson &&
     !f.hasQuestionMark
@@ -605,50 +619,34 @@ export function scoreKind(f: Features): KindScores {
     s.pain_point += 1.8;
     s.touchpoint -= 1;
   }
-  if (s.emotion > 0 && problemHits > 0 && nonFeeling.length >= 2)
-    s.pain_point += 1.5;
+  if (s.emotion > 0 && problemHits > 0 && nonFeeling.length >= 2) s.pain_point += 1.5;
 
   // --- touchpoint: a channel or artefact, named as a noun phrase
-  const touchNouns = w.filter(
-    (t) => TOUCHPOINT_NOUNS.has(t.lower) || TOUCHPOINT_NOUNS.has(t.lemma),
-  );
-  const realVerbs = verbs.filter(
-    (t) =>
-      !(
-        t.pos === "VERB" &&
-        t === first &&
-        !thirdPerson &&
-        imperative === false
-      ),
-  );
+  const touchNouns = w.filter((t) => TOUCHPOINT_NOUNS.has(t.lower) || TOUCHPOINT_NOUNS.has(t.lemma));
+  const realVerbs = verbs.filter((t) => !(t.pos === 'VERB' && t === first && !thirdPerson && imperative === false));
   if (verbs.length === 0 && !f.hasQuestionMark && !neg) s.touchpoint += 2;
-  else if (realVerbs.length === 0 && !f.hasQuestionMark && !neg)
-    s.touchpoint += 1;
+  else if (realVerbs.length === 0 && !f.hasQuestionMark && !neg) s.touchpoint += 1;
   if (touchNouns.length > 0) s.touchpoint += 1.5;
   // "help centre article", "invite email": a verb-like word heading a compound noun.
   if (
-    imperative === "weak" &&
+    imperative === 'weak' &&
     second &&
     TOUCHPOINT_NOUNS.has(second.lower) &&
     realVerbs.length <= 1 &&
     !f.hasQuestionMark
   )
     s.touchpoint += 1.5;
-  const last = w.filter((t) => t.type === "word").at(-1);
+  const last = w.filter((t) => t.type === 'word').at(-1);
   if (last && touchNouns.includes(last)) s.touchpoint += 0.8;
   if (f.a.toks.some((t) => t.quoted) && verbs.length === 0) s.touchpoint += 1;
   if (
     first &&
-    (first.pos === "NOUN" ||
-      first.pos === "ADJ" ||
-      first.pos === "PROPN" ||
-      first.pos === "NUM" ||
-      first.pos === "DET")
+    (first.pos === 'NOUN' || first.pos === 'ADJ' || first.pos === 'PROPN' || first.pos === 'NUM' || first.pos === 'DET')
   )
     s.touchpoint += 0.4;
   if (feelingHits > 0) s.touchpoint -= 2;
   if (thirdPerson) s.touchpoint -= 2.5;
-  if (imperative === "strong") s.touchpoint -= 2;
+  if (imperative === 'strong') s.touchpoint -= 2;
   if (f.durations > 0 || /\d ?%/.test(f.lower)) s.touchpoint -= 1.5;
   s.touchpoint -= Math.min(problemHits, 2) * 1.2;
   if (neg) s.touchpoint -= 1.5;
@@ -661,13 +659,12 @@ export function pickKind(scores: KindScores): {
   kind: Kind;
   confidence: number;
 } {
-  let best: Kind = "touchpoint";
+  let best: Kind = 'touchpoint';
   let second = -Infinity;
   for (const k of KINDS) {
     if (scores[k] > scores[best]) best = k;
   }
-  for (const k of KINDS)
-    if (k !== best && scores[k] > second) second = scores[k];
+  for (const k of KINDS) if (k !== best && scores[k] > second) second = scores[k];
   // Softmax of the two leaders: equal scores give 0.5, a clear lead approaches 1.
   const margin = scores[best] - second;
   const confidence = 1 / (1 + Math.exp(-margin * 1.2));

@@ -16,13 +16,12 @@ export const PROPOSAL_VERBS = set(`
   publish put redesign reduce refund remind remove reorder replace reply respond rewrite run save
   say send separate share show shorten simplify skip split standardise standardize start stop
   streamline support surface switch take target tell test text throw train trial try turn unlock
-  update upgrade use waive warn
+  update upgrade use waive warn confirm pair assign flag schedule translate compensate credit
+  apologise apologize alert rename reword promise
 `);
 
 /** Openers that mark a note as the team's idea. */
-export const IDEA_MARKERS = set(
-  `idea idea: hmw opportunity opp quick-win suggestion proposal 💡`,
-);
+export const IDEA_MARKERS = set(`idea idea: hmw opportunity opp quick-win suggestion proposal 💡`);
 
 /** Words that start a question. */
 export const QUESTION_STARTERS = set(`
@@ -31,9 +30,7 @@ export const QUESTION_STARTERS = set(`
 `);
 
 /** Modal verbs that carry a team proposal when the subject is "we" ("we should ..."). */
-export const MODALS = set(
-  `should could can must need needs might may would ought`,
-);
+export const MODALS = set(`should could can must need needs might may would ought`);
 
 /** First-person singular: the customer's own voice. */
 export const FIRST_PERSON = set(`i i'm im me my mine myself i've i'll i'd`);
@@ -45,7 +42,8 @@ export const FEELINGS_POS = set(`
   comfortable safe secure settled cosy cozy comfy chuffed stoked buzzing giddy elated ecstatic joyful
   cheerful enthusiastic motivated inspired valued welcome welcomed cared respected positive
   interested surprised dreamy smug empowered energised energized lucky loved delight relief joy
-  excitement hope pride gratitude trust trusting in-control
+  excitement hope pride gratitude trust trusting in-control overjoyed heartened touched appreciated
+  reassuring uplifted refreshed rested relaxing
 `);
 
 export const FEELINGS_NEG = set(`
@@ -66,9 +64,7 @@ export const INTENSIFIERS = set(`
   proper properly incredibly hugely seriously genuinely truly deeply af mega hella insanely
   ridiculously thoroughly majorly
 `);
-export const SOFTENERS = set(
-  `bit slightly somewhat quite kinda kind sorta fairly little mildly rather pretty`,
-);
+export const SOFTENERS = set(`bit slightly somewhat quite kinda kind sorta fairly little mildly rather pretty`);
 
 /** Problem, failure and friction words ("error", "lost", "hidden", "declined"). */
 export const PROBLEM_WORDS = set(`
@@ -118,16 +114,14 @@ export const TOUCHPOINT_NOUNS = set(`
   concierge salesperson cashier bubble popup pop-up modal banner sidebar menu button link
   confirmation reminder reminders welcome onboarding check-in appointment session meeting call
   visit instagram facebook tiktok youtube linkedin twitter pinterest whatsapp social forum
-  community slack intercom ivr voicemail
+  community slack intercom ivr voicemail update updates pack
 `);
 
 /** Words that cannot stand alone as a touchpoint head but often precede a problem. */
 export const STATE_VERBS = set(`is are was were be been being has have had`);
 
 /** Words a note may open with that say nothing about its kind. */
-export const FILLERS = set(
-  `- – — * • > ok okay oh ooh hmm hm um uh well so right lol tbh ngl honestly`,
-);
+export const FILLERS = set(`- – — * • > ok okay oh ooh hmm hm um uh well so right lol tbh ngl honestly`);
 
 /** Positive outcome words that lift a thought or action ("finally", "saves me", "better"). */
 export const GOOD_WORDS = set(`
