@@ -20,7 +20,12 @@ export async function buildMain() {
     build({ ...common, entryPoints: ['electron/server/main.ts'], outfile: 'dist/server/main.mjs', format: 'esm' }),
   ];
   if (fs.existsSync(path.join(root, 'electron/app/main.ts'))) {
-    jobs.push(build({ ...common, entryPoints: ['electron/app/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }));
+    // import.meta.url as in ESM (the .journey reader finds better-sqlite3 for its worker from it).
+    const cjsMeta = {
+      banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+      define: { 'import.meta.url': '__importMetaUrl' },
+    };
+    jobs.push(build({ ...common, ...cjsMeta, entryPoints: ['electron/app/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }));
   }
   if (fs.existsSync(path.join(root, 'electron/app/preload.ts'))) {
     jobs.push(build({ ...common, entryPoints: ['electron/app/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' }));

@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   too_large: 413,
   unauthorized: 401,
   newer_schema: 409,
+  disk_full: 507,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

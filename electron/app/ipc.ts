@@ -1,4 +1,4 @@
-// Binds the API to IPC: one channel, one call, `core.dispatch`, which validates the input against
+// Binds the API to IPC: one channel, one call, `core.dispatchAsync`, which validates the input against
 // shared/api.ts and answers with an envelope. Only our own window's top frame, showing our own
 // page, may call it.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
@@ -13,7 +13,7 @@ export function isTrustedSender(event: IpcMainInvokeEvent, isOurContents: (conte
 }
 
 export function bindApi(core: Core, isOurContents: (contents: WebContents) => boolean): void {
-  ipcMain.handle(CHANNELS.invoke, (event, method: unknown, input: unknown): Envelope<unknown> => {
+  ipcMain.handle(CHANNELS.invoke, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event, isOurContents)) {
       console.warn(`Journeyboard: refused an API call from an unexpected sender (${event.senderFrame?.url ?? 'unknown frame'}).`);
       return { ok: false, error: { code: 'unauthorized', message: 'Only the Journeyboard window may call its API.' } };
@@ -21,7 +21,7 @@ export function bindApi(core: Core, isOurContents: (contents: WebContents) => bo
     if (typeof method !== 'string') {
       return { ok: false, error: { code: 'unknown_method', message: 'An API method name must be a string.' } };
     }
-    return core.dispatch(method, input);
+    return core.dispatchAsync(method, input);
   });
 }
 

@@ -99,11 +99,13 @@ export function createNativeFiles(deps: NativeFilesDeps) {
 
   /** Imports one file, asking what to do with a map that is already here; shows every failure. */
   async function importFile(file: string): Promise<void> {
-    let attempt: (core: Core, onConflict?: OnConflict) => Envelope<MapSummary>;
+    // A .journey file is read and checked off the main thread (the window stays responsive); the
+    // store takes its map in with one transaction afterwards.
+    let attempt: (core: Core, onConflict?: OnConflict) => Promise<Envelope<MapSummary>>;
     if (/\.json$/i.test(file)) {
       const read = await readJsonExport(file);
       if (!read.ok) return showCannotOpen(file, read.reason);
-      attempt = (core, onConflict) =>
+      attempt = async (core, onConflict) =>
         core.dispatch('files.importJson', {
           text: read.text,
           ...(onConflict ? { onConflict } : {}),
@@ -114,7 +116,7 @@ export function createNativeFiles(deps: NativeFilesDeps) {
 
     let core = deps.core();
     if (!core) return;
-    let result = attempt(core);
+    let result = await attempt(core);
     if (!result.ok && result.error.code === 'conflict') {
       // The service names the map it already has: “Title”.
       const title = /“([^”]+)”/.exec(result.error.message)?.[1];
@@ -133,7 +135,7 @@ export function createNativeFiles(deps: NativeFilesDeps) {
       if (response !== 0 && response !== 1) return;
       core = deps.core();
       if (!core) return;
-      result = attempt(core, response === 0 ? 'copy' : 'replace');
+      result = await attempt(core, response === 0 ? 'copy' : 'replace');
     }
     if (!result.ok) return showCannotOpen(file, result.error.message);
     lastDir = path.dirname(file);

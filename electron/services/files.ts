@@ -4,20 +4,75 @@ import type { JourneyMap, MapSummary } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { parseMapDocument } from '../../shared/export/json';
 import { safeFileName } from '../../shared/fileName';
-import { insertMap, readJourneyFile, withFreshIds, writeJourneyFile } from './journeyFile';
+import { diskFullError, isDiskFull } from './diskFull';
+import { insertMap, withFreshIds, writeJourneyFile } from './journeyFile';
 import type { ServiceContext } from './context';
+import { readJourneyFile } from './untrustedJourney';
 
 type OnConflict = 'replace' | 'copy' | undefined;
 
 /**
+ * Empties `scratch/` at start-up: whatever is there (copies of imports, exports on their way out)
+ * was left by a run that crashed. `andFolder` removes the folder too (an in-memory store's own
+ * scratch folder, when it closes). Never throws; answers how many entries it removed.
+ */
+export function sweepScratch(scratchDir: string, andFolder = false): number {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(scratchDir);
+  } catch {
+    return 0; // No scratch folder yet.
+  }
+  let removed = 0;
+  for (const name of entries) {
+    try {
+      fs.rmSync(path.join(scratchDir, name), { recursive: true, force: true });
+      removed++;
+    } catch (err) {
+      console.warn(`Journeyboard: could not remove ${path.join(scratchDir, name)} from an earlier run:`, err);
+    }
+  }
+  if (andFolder) fs.rmSync(scratchDir, { recursive: true, force: true });
+  return removed;
+}
+
+/**
  * Map files through the API, as bytes (web mode uploads and downloads them). The desktop shell
  * calls the same import with a path from its own Open dialog.
+ *
+ * files.importJourney has two halves: `readUpload` checks the file off the main thread, before
+ * any transaction (openCore's dispatchAsync awaits it); the handler then takes the checked map in,
+ * inside the method's one transaction, through `withUpload`.
  */
-export function createFileService(ctx: ServiceContext, scratchDir: string, getMap: (id: string) => JourneyMap) {
+export function createFileService(
+  ctx: ServiceContext,
+  scratchDir: string,
+  getMap: (id: string) => JourneyMap,
+  options: { nativeBinding?: string } = {},
+) {
   const scratch = () => {
     fs.mkdirSync(scratchDir, { recursive: true });
     return path.join(scratchDir, `${ctx.newId()}.journey`);
   };
+  // The checked map of the upload being taken in; set only for the length of one dispatch.
+  let upload: JourneyMap | null = null;
+
+  /** Writes an uploaded .journey file to scratch and reads it (untrustedJourney.ts); the copy never outlives the read. */
+  async function readUpload(base64: string): Promise<JourneyMap> {
+    await fs.promises.mkdir(scratchDir, { recursive: true });
+    const file = path.join(scratchDir, `upload-${ctx.newId()}.journey`);
+    try {
+      try {
+        await fs.promises.writeFile(file, Buffer.from(base64, 'base64'));
+      } catch (err) {
+        if (isDiskFull(err)) throw diskFullError('Nothing was imported.');
+        throw err;
+      }
+      return await readJourneyFile(file, scratchDir, { ...options, privateCopy: true });
+    } finally {
+      await fs.promises.rm(file, { force: true }).catch(() => {});
+    }
+  }
 
   /** Takes in a checked map; an existing map with its id is replaced or kept beside a copy only when asked. */
   function importMap(incoming: JourneyMap, onConflict: OnConflict): MapSummary {
@@ -40,6 +95,16 @@ export function createFileService(ctx: ServiceContext, scratchDir: string, getMa
 
   return {
     importMap,
+    readUpload,
+    /** Runs `dispatch` with `map` as the checked upload that files.importJourney takes in. */
+    withUpload<T>(map: JourneyMap, dispatch: () => T): T {
+      upload = map;
+      try {
+        return dispatch();
+      } finally {
+        upload = null;
+      }
+    },
     handlers: {
       'files.exportJourney': ({ mapId }: { mapId: string }) => {
         const map = getMap(mapId);
@@ -51,14 +116,11 @@ export function createFileService(ctx: ServiceContext, scratchDir: string, getMa
           fs.rmSync(file, { force: true });
         }
       },
-      'files.importJourney': ({ base64, onConflict }: { base64: string; onConflict?: OnConflict }) => {
-        const file = scratch();
-        try {
-          fs.writeFileSync(file, Buffer.from(base64, 'base64'));
-          return importMap(readJourneyFile(file, scratchDir), onConflict);
-        } finally {
-          fs.rmSync(file, { force: true });
+      'files.importJourney': ({ onConflict }: { base64: string; onConflict?: OnConflict }) => {
+        if (!upload) {
+          throw new ApiError('internal', 'files.importJourney reads its file before the transaction: call it through dispatchAsync.');
         }
+        return importMap(upload, onConflict);
       },
       'files.importJson': ({ text, onConflict }: { text: string; onConflict?: OnConflict }) => {
         let map: JourneyMap;

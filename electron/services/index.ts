@@ -13,8 +13,10 @@ import type { JourneyMap, MapSummary } from '../../shared/domain';
 import { ApiError, type Envelope } from '../../shared/errors';
 import { openDatabase, type Db } from '../store/db';
 import { createRepos } from '../store/repos';
-import { createFileService } from './files';
-import { readJourneyFile, writeJourneyFile } from './journeyFile';
+import { diskFullError, isDiskFull } from './diskFull';
+import { createFileService, sweepScratch } from './files';
+import { writeJourneyFile } from './journeyFile';
+import { readJourneyFile } from './untrustedJourney';
 import type { ServiceContext } from './context';
 import { createMapService } from './maps';
 import { createNoteService } from './notes';
@@ -35,14 +37,17 @@ export interface CoreOptions {
 }
 
 export interface Core {
+  /** Every method but files.importJourney, whose file is read off the main thread: use dispatchAsync for that one. */
   dispatch(method: string, input: unknown): Envelope<unknown>;
+  /** Every method (what the transports call): files.importJourney reads its file first, then runs like dispatch. */
+  dispatchAsync(method: string, input: unknown): Promise<Envelope<unknown>>;
   /** Writes one map to a .journey file, atomically. The shell picks `dest` (a save dialog). */
   exportJourney(mapId: string, dest: string): Envelope<{ path: string }>;
   /**
    * Imports a .journey file in one transaction. If its map's id exists already the answer is a
    * `conflict` until the person chooses: replace the existing map, or keep both (`copy`).
    */
-  importJourney(file: string, onConflict?: 'replace' | 'copy'): Envelope<MapSummary>;
+  importJourney(file: string, onConflict?: 'replace' | 'copy'): Promise<Envelope<MapSummary>>;
   close(): void;
   readonly dataFile: string;
   readonly db: Db;
@@ -63,8 +68,13 @@ export function openCore(options: CoreOptions): Core {
     resourcesDir: options.resourcesDir,
   };
   const maps = createMapService(ctx);
-  const scratchDir = path.join(options.dataDir === ':memory:' ? os.tmpdir() : options.dataDir, 'scratch');
-  const files = createFileService(ctx, scratchDir, (id) => maps['maps.get']({ id }));
+  // A data folder's scratch/ is emptied now: what is in it was left by a crash. An in-memory store
+  // (tests) has a scratch folder of its own, removed when it closes.
+  const inMemory = options.dataDir === ':memory:';
+  const scratchDir = inMemory ? path.join(os.tmpdir(), `journeyboard-scratch-${randomUUID()}`) : path.join(options.dataDir, 'scratch');
+  if (!inMemory) sweepScratch(scratchDir);
+  const fileOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+  const files = createFileService(ctx, scratchDir, (id) => maps['maps.get']({ id }), fileOptions);
   const handlers: Record<MethodName, Handler> = {
     ...maps,
     ...createNoteService(ctx),
@@ -95,6 +105,18 @@ export function openCore(options: CoreOptions): Core {
         return fail(err);
       }
     },
+    async dispatchAsync(method, input) {
+      if (method !== 'files.importJourney' || closed) return this.dispatch(method, input);
+      const parsed = methods[method].input.safeParse(input ?? {});
+      if (!parsed.success) return this.dispatch(method, input);
+      let map: JourneyMap;
+      try {
+        map = await files.readUpload(parsed.data.base64);
+      } catch (err) {
+        return fail(err);
+      }
+      return files.withUpload(map, () => this.dispatch(method, input));
+    },
     exportJourney(mapId, dest) {
       let map: JourneyMap;
       try {
@@ -108,6 +130,7 @@ export function openCore(options: CoreOptions): Core {
       } catch (err) {
         // The person chose the place: say it could not be written there (read-only, full, gone).
         console.error(`Journeyboard: writing ${dest} failed:`, err);
+        if (isDiskFull(err)) return fail(diskFullError('No file was written.'));
         const reason = (err as { code?: unknown })?.code;
         return fail(
           new ApiError(
@@ -118,9 +141,10 @@ export function openCore(options: CoreOptions): Core {
         );
       }
     },
-    importJourney(file, onConflict) {
+    async importJourney(file, onConflict) {
       try {
-        const incoming = readJourneyFile(file, scratchDir);
+        const incoming = await readJourneyFile(file, scratchDir, fileOptions);
+        if (closed) return fail(new ApiError('internal', 'Journeyboard is shutting down. Start it again and retry.'));
         return { ok: true, value: db.transaction(() => files.importMap(incoming, onConflict))() };
       } catch (err) {
         return fail(err);
@@ -130,12 +154,14 @@ export function openCore(options: CoreOptions): Core {
       if (closed) return;
       closed = true;
       db.close();
+      if (inMemory) sweepScratch(scratchDir, true);
     },
   };
 }
 
 function fail(err: unknown): Envelope<never> {
   if (err instanceof ApiError) return { ok: false, error: err.toBody() };
+  if (isDiskFull(err)) return { ok: false, error: diskFullError().toBody() };
   // Constraint failures that slipped past validation are still the caller's fault, not a crash.
   const code = (err as { code?: string })?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {

@@ -4,7 +4,7 @@
  * the emotion curve) and can be panned and zoomed in any browser with no network.
  *
  * Nothing is fetched: no fonts, no CDNs, no images by URL; the CSS and a small script are inline
- * and a strict Content-Security-Policy forbids everything else. Every piece of text is
+ * and a strict Content-Security-Policy (the script allowed by its hash) forbids everything else. Every piece of text is
  * HTML-escaped, and no map data goes into the script.
  */
 import type { JourneyMap, Note, Persona } from '../domain';
@@ -19,9 +19,20 @@ export interface HtmlOptions {
   exportedAt?: number;
 }
 
-/** The page's Content-Security-Policy: nothing may load from anywhere. */
+/**
+ * The SHA-256 of the page's one script (SCRIPT below), as CSP writes it. The script is a fixed
+ * string, so its hash is a constant: test/unit/export/html.test.ts recomputes it with Node's crypto
+ * and fails, printing the new value, if the script changes without it (shared/ cannot use Node's
+ * crypto, and WebCrypto's digest is asynchronous).
+ */
+export const HTML_EXPORT_SCRIPT_HASH = 'sha256-1pOY0EG3J25stwIdd2CE1X9Z7i1r9c+O7u9Xzy4X+04=';
+
+/**
+ * The page's Content-Security-Policy: nothing may load from anywhere, and the only script that
+ * may run is ours, by its hash (a script someone slipped into the page would not match it).
+ */
 export const HTML_EXPORT_CSP =
-  "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+  `default-src 'none'; style-src 'unsafe-inline'; script-src '${HTML_EXPORT_SCRIPT_HASH}'; img-src data:; base-uri 'none'; form-action 'none'`;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -232,7 +243,10 @@ main.drag{cursor:grabbing}
 @media print{header{position:static}main{position:static;overflow:visible}#world{transform:none!important}}
 `.trim();
 
-/** Pan and zoom. No map data here: the script only moves the already-rendered world. */
+/**
+ * Pan and zoom. No map data here: the script only moves the already-rendered world. Any change
+ * here changes its hash: update HTML_EXPORT_SCRIPT_HASH (the unit test prints the new value).
+ */
 const SCRIPT = `
 (function(){
 var vp=document.getElementById('vp'),w=document.getElementById('world'),zl=document.getElementById('zl');

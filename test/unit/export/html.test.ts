@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { JourneyMap } from '../../../shared/domain';
 import { HTML_EXPORT_CSP, htmlText, mapToHtml } from '../../../shared/export/index';
+import { HTML_EXPORT_SCRIPT_HASH } from '../../../shared/export/html';
 import { layoutFrame } from '../../../shared/journey/index';
 import { bigMap } from './bigMap';
 import { goldenMap } from './fixture';
@@ -37,7 +39,22 @@ describe('HTML export', () => {
     expect(html).not.toMatch(/@import|<link\b|<iframe\b|<object\b|<embed\b/i);
     expect(html).not.toMatch(/\b(src|href)\s*=\s*["']?(?!data:)[a-z]+:/i);
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${HTML_EXPORT_CSP}">`);
-    expect(HTML_EXPORT_CSP).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:/);
+    expect(HTML_EXPORT_CSP).toMatch(/^default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-[A-Za-z0-9+/]{43}='; img-src data:/);
+    expect(HTML_EXPORT_CSP).not.toContain("script-src 'unsafe-inline'");
+  });
+
+  it("allows exactly its own script: the CSP's hash is the SHA-256 of the page's one inline script", () => {
+    const html = mapToHtml(evil);
+    const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    // The hash CSP checks: of the script element's text exactly as the browser reads it.
+    const digest = `sha256-${createHash('sha256').update(scripts[0]!, 'utf8').digest('base64')}`;
+    expect(HTML_EXPORT_SCRIPT_HASH, 'the pan/zoom script changed: set HTML_EXPORT_SCRIPT_HASH in shared/export/html.ts to this value').toBe(digest);
+    expect(HTML_EXPORT_CSP).toContain(`script-src '${digest}'`);
+    // The same script whatever the map: the hash does not depend on what people typed.
+    expect(mapToHtml(goldenMap)).toContain(`<script>${scripts[0]}</script>`);
+    // The browser's HTML parser turns CR LF into LF before hashing: the script has no CR to lose.
+    expect(scripts[0]).not.toContain('\r');
   });
 
   it('shows the frame: stage headers, lane rows, notes in their cells, free notes beside it, the curve', () => {

@@ -30,7 +30,7 @@ afterEach(() => {
 const count = () => core.call('maps.list', {}).length;
 
 describe('.journey files', () => {
-  it('round trip: export, delete, import gives the same map, note for note', () => {
+  it('round trip: export, delete, import gives the same map, note for note', async () => {
     const file = path.join(dir, 'bank.journey');
     expect(core.exportJourney(map.id, file)).toEqual({ ok: true, value: { path: file } });
     // One self-contained SQLite file, marked as Journeyboard's, and no temporary files left.
@@ -41,7 +41,7 @@ describe('.journey files', () => {
     raw.close();
 
     core.call('maps.delete', { id: map.id });
-    const imported = core.importJourney(file);
+    const imported = await core.importJourney(file);
     expect(imported).toMatchObject({ ok: true, value: { id: map.id, title: 'Bank', noteCount: map.notes.length } });
     expect(core.call('maps.get', { id: map.id })).toEqual(map);
   });
@@ -57,18 +57,18 @@ describe('.journey files', () => {
     vi.restoreAllMocks();
   });
 
-  it('the same map again asks first; replace keeps one, keep both makes a copy with new ids', () => {
+  it('the same map again asks first; replace keeps one, keep both makes a copy with new ids', async () => {
     const file = path.join(dir, 'bank.journey');
     core.exportJourney(map.id, file);
-    const asked = core.importJourney(file);
+    const asked = await core.importJourney(file);
     expect(asked).toEqual({ ok: false, error: { code: 'conflict', message: expect.stringContaining('Replace it with the file’s version, or keep both?') } });
     expect(count()).toBe(1);
 
     core.call('maps.rename', { id: map.id, title: 'Changed here' });
-    expect(core.importJourney(file, 'replace')).toMatchObject({ ok: true, value: { id: map.id, title: 'Bank' } });
+    expect(await core.importJourney(file, 'replace')).toMatchObject({ ok: true, value: { id: map.id, title: 'Bank' } });
     expect(count()).toBe(1);
 
-    const both = core.importJourney(file, 'copy');
+    const both = await core.importJourney(file, 'copy');
     expect(both.ok).toBe(true);
     const copy = core.call('maps.get', { id: (both as { value: { id: string } }).value.id });
     expect(copy.id).not.toBe(map.id);
@@ -84,9 +84,9 @@ describe('.journey files', () => {
   });
 
   describe('refuses a bad file, changing nothing', () => {
-    const refuse = (file: string, code: string, message: RegExp) => {
+    const refuse = async (file: string, code: string, message: RegExp) => {
       const before = core.call('maps.list', {});
-      const r = core.importJourney(file);
+      const r = await core.importJourney(file);
       expect(r.ok).toBe(false);
       if (!r.ok) {
         expect(r.error.code).toBe(code);
@@ -95,76 +95,83 @@ describe('.journey files', () => {
       expect(core.call('maps.list', {})).toEqual(before);
     };
 
-    it('a file that is not SQLite', () => {
+    it('a file that is not SQLite', async () => {
       const file = path.join(dir, 'notes.journey');
       fs.writeFileSync(file, 'text,stage\nhello,1\n');
-      refuse(file, 'invalid_input', /not a Journeyboard map \(not a SQLite database\)/);
+      await refuse(file, 'invalid_input', /not a Journeyboard map \(not a SQLite database\)/);
     });
 
-    it('a truncated file', () => {
+    it('a truncated file', async () => {
       const file = path.join(dir, 'bank.journey');
       core.call('maps.delete', { id: core.call('maps.create', { title: 'other' }).id });
       core.exportJourney(map.id, file);
       const bytes = fs.readFileSync(file);
       fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
       core.call('maps.delete', { id: map.id });
-      refuse(file, 'invalid_input', /damaged|truncated/);
+      await refuse(file, 'invalid_input', /damaged|truncated/);
     });
 
-    it('a SQLite database that is not a Journeyboard map', () => {
+    it('a SQLite database that is not a Journeyboard map', async () => {
       const file = path.join(dir, 'other.journey');
       const db = new Database(file);
       db.exec('CREATE TABLE t (x)');
       db.close();
-      refuse(file, 'invalid_input', /not one written by Journeyboard/);
+      await refuse(file, 'invalid_input', /not one written by Journeyboard/);
     });
 
-    it('a map from a newer Journeyboard', () => {
+    it('a map from a newer Journeyboard', async () => {
       const file = path.join(dir, 'future.journey');
       core.exportJourney(map.id, file);
       const db = new Database(file);
       db.pragma('user_version = 99');
       db.close();
       core.call('maps.delete', { id: map.id });
-      refuse(file, 'newer_schema', /newer Journeyboard \(schema 99/);
+      await refuse(file, 'newer_schema', /newer Journeyboard \(schema 99/);
     });
 
-    it('a map whose notes break the rules (a NaN-free but absurd coordinate, an unknown colour)', () => {
+    it('a map whose notes break the rules (a NaN-free but absurd coordinate, an unknown colour)', async () => {
       const file = path.join(dir, 'bad.journey');
       core.exportJourney(map.id, file);
       const db = new Database(file);
       db.prepare("UPDATE notes SET color = 'chartreuse' WHERE rowid = 1").run();
       db.close();
       core.call('maps.delete', { id: map.id });
-      refuse(file, 'invalid_input', /notes\.0\.color/);
+      await refuse(file, 'invalid_input', /notes\.0\.color/);
     });
 
-    it('a file holding two maps', () => {
+    it('a file holding two maps', async () => {
       const file = path.join(dir, 'two.journey');
       core.exportJourney(map.id, file);
       const db = new Database(file);
       db.prepare("INSERT INTO maps (id, title, created_at, updated_at) VALUES ('x', 'X', 1, 1)").run();
       db.close();
       core.call('maps.delete', { id: map.id });
-      refuse(file, 'invalid_input', /holds 2 maps instead of exactly one/);
+      await refuse(file, 'invalid_input', /holds 2 maps instead of exactly one/);
     });
 
-    it('a missing file', () => {
-      refuse(path.join(dir, 'nope.journey'), 'not_found', /could not be read/);
+    it('a missing file', async () => {
+      await refuse(path.join(dir, 'nope.journey'), 'not_found', /could not be read/);
     });
   });
 });
 
 describe('map files through the API (web mode)', () => {
-  it('files.exportJourney gives the bytes and a safe file name; files.importJourney takes them back', () => {
+  it('files.exportJourney gives the bytes and a safe file name; files.importJourney takes them back', async () => {
     core.call('maps.rename', { id: map.id, title: 'Bank: as-is / v2' });
     const exported = core.call('files.exportJourney', { mapId: map.id });
     expect(exported.fileName).toBe('Bank as-is v2.journey');
     expect(Buffer.from(exported.base64, 'base64').subarray(0, 15).toString()).toBe('SQLite format 3');
     core.call('maps.delete', { id: map.id });
-    expect(core.call('files.importJourney', { base64: exported.base64 })).toMatchObject({ id: map.id, noteCount: map.notes.length });
+    expect(await core.dispatchAsync('files.importJourney', { base64: exported.base64 })).toMatchObject({
+      ok: true,
+      value: { id: map.id, noteCount: map.notes.length },
+    });
     expect(core.call('maps.get', { id: map.id }).notes).toEqual(map.notes);
-    expect(fs.readdirSync(path.join(os.tmpdir(), 'scratch')).filter((f) => f.endsWith('.journey'))).toEqual([]);
+    // The file is read off the main thread first: the synchronous entry says where to go instead.
+    expect(core.fail('files.importJourney', { base64: exported.base64 }).message).toMatch(/call it through dispatchAsync/);
+    // dispatchAsync takes every other method as dispatch does.
+    expect(await core.dispatchAsync('maps.list', {})).toEqual(core.dispatch('maps.list', {}));
+    expect(await core.dispatchAsync('files.importJourney', { base64: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('files.importJson takes a JSON export and refuses a broken one, changing nothing', () => {
