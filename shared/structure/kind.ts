@@ -256,6 +256,28 @@ const CONTACT_VERBS = new Set([
   'complains',
 ]);
 
+/** Comparatives that open a proposal: "Clearer wording", "Fewer steps", "Better signage". */
+const BETTER = new Set([
+  'better',
+  'clearer',
+  'simpler',
+  'easier',
+  'faster',
+  'quicker',
+  'shorter',
+  'fewer',
+  'cheaper',
+  'smarter',
+  'friendlier',
+  'bigger',
+  'larger',
+  'plainer',
+  'kinder',
+  'earlier',
+  'more',
+  'less',
+]);
+
 /** "could we afford", "can we trust": the customer's household asking itself, not a team's proposal. */
 const CUSTOMER_WE =
   /\b(can|could|shall|should) we (actually |really |even |still |ever |just )?(afford|cope|manage|trust|risk|justify|survive|wait|get|go|make it|live|stay|keep up|fit|sleep)\b/;
@@ -422,6 +444,28 @@ export function scoreKind(f: Features): KindScores {
   )
     s.opportunity += 7;
   if (customerWe) s.thought += 2;
+  // Proposals written as a wish for the service rather than an order.
+  if (
+    !firstPerson &&
+    /\b(would help|would be (great|good|nice|better|useful|handy|ideal)|there should be|should be able to|needs? a way to|needs? an? (option|button|way|place)|ought to|one place (to|for)|rather than)\b/.test(
+      f.lower,
+    )
+  )
+    s.opportunity += 5;
+  // "maybe an FAQ on the booking page?": the team floating an idea.
+  if (!firstPerson && /^(maybe|perhaps) (a|an|some|more|fewer|less|the|one|extra|better)\b/.test(lowers.join(' ')))
+    s.opportunity += 4;
+  // "Clearer wording on the form", "Fewer steps to sign up": a better version of something.
+  if (
+    first &&
+    BETTER.has(first.lower) &&
+    !/\bthan\b/.test(f.lower) &&
+    !f.hasQuestionMark &&
+    !w.some((t) => t.pos === 'VERB' && /ed$/.test(t.lower))
+  ) {
+    s.opportunity += 4.5;
+    s.touchpoint -= 2;
+  }
   if (
     /\b(instead|so that|so they|so ppl|so people|so customers|so the customer|as default|by default|per [a-z]+|automatically|proactively|upfront|up front|in advance|ahead of time)\b/.test(
       f.lower,
@@ -540,7 +584,11 @@ export function scoreKind(f: Features): KindScores {
       s.emotion = Math.max(s.emotion, 3) + 4;
       s.pain_point -= 3;
       s.thought -= 1;
-    } else if (problemHits === 0 && !neg0(f)) s.emotion += 2;
+    } else if (problemHits === 0 && !neg0(f)) {
+      // "bit worried about the deposit": a worry, not a problem that happened.
+      s.emotion += 3.5;
+      s.pain_point -= 1.5;
+    }
   }
 
   // --- pain point: a problem, failure, wait or cost
@@ -557,6 +605,13 @@ export function scoreKind(f: Features): KindScores {
   if (imperative === 'strong') s.pain_point -= 2.5;
   if (thirdPerson && problemHits === 0 && !neg) s.pain_point -= 1.5;
   if (/\ba (day|week|month|year|fortnight)\b/.test(f.lower)) s.pain_point += 1.2;
+  // Time lost, said in words: "waited in all day", "on hold for ages".
+  if (
+    /\b(all (day|morning|afternoon|evening|night|week|weekend)|for ages|forever|for (hours|days|weeks|months))\b/.test(
+      f.lower,
+    )
+  )
+    s.pain_point += 2.5;
   // A quoted message that reports a failure: "voucher code 'not valid'".
   if (
     f.a.toks.some(

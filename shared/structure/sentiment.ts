@@ -3,81 +3,73 @@
  * direction for free text; the kind sets the usual range (pain points hurt, proposals and
  * touchpoints are neutral) and intensity markers push to the ends of the scale.
  */
-import type { Features } from "./features";
-import type { Kind } from "./kind";
-import {
-  FEELINGS_NEG,
-  FEELINGS_POS,
-  GOOD_WORDS,
-  INTENSIFIERS,
-  SOFTENERS,
-  WORRY_WORDS,
-} from "./lexicon";
+import type { Features } from './features';
+import type { Kind } from './kind';
+import { FEELINGS_NEG, FEELINGS_POS, GOOD_WORDS, INTENSIFIERS, SOFTENERS, WORRY_WORDS } from './lexicon';
 
 export type SentimentScore = -2 | -1 | 0 | 1 | 2;
 
 /** Feelings that sit on the fence: no direction. */
 const NEUTRAL_FEELINGS = new Set([
-  "meh",
-  "so-so",
-  "whatever",
-  "undecided",
-  "unsure",
-  "hesitant",
-  "indifferent",
-  "neutral",
-  "ambivalent",
-  "fence",
-  "fine",
-  "ok",
-  "okay",
+  'meh',
+  'so-so',
+  'whatever',
+  'undecided',
+  'unsure',
+  'hesitant',
+  'indifferent',
+  'neutral',
+  'ambivalent',
+  'fence',
+  'fine',
+  'ok',
+  'okay',
 ]);
 /** Words that are strong on their own. */
 /** Feeling idioms wink's lexicon does not know. */
-const NEG_IDIOMS =
-  /\b(on edge|fed up|at a loss|in the dark|let down|out of my depth|sick of|done with|over it)\b/;
+const NEG_IDIOMS = /\b(on edge|fed up|at a loss|in the dark|let down|out of my depth|sick of|done with|over it)\b/;
 const POS_IDIOMS =
   /\b(over the moon|on cloud nine|at ease|at home|in control|on top of|blown away|all sorted|sorted)\b/;
 
 const STRONG = new Set([
-  "delighted",
-  "thrilled",
-  "ecstatic",
-  "elated",
-  "overjoyed",
-  "stoked",
-  "buzzing",
-  "chuffed",
-  "giddy",
-  "moon",
-  "love",
-  "loving",
-  "amazing",
-  "impressed",
-  "massively",
-  "furious",
-  "livid",
-  "fuming",
-  "devastated",
-  "gutted",
-  "horrified",
-  "terrified",
-  "panicking",
-  "panic",
-  "desperate",
-  "hate",
-  "awful",
-  "terrible",
-  "disgusted",
-  "despair",
-  "nightmare",
+  'delighted',
+  'thrilled',
+  'ecstatic',
+  'elated',
+  'overjoyed',
+  'stoked',
+  'buzzing',
+  'chuffed',
+  'giddy',
+  'moon',
+  'love',
+  'loving',
+  'amazing',
+  'impressed',
+  'massively',
+  'furious',
+  'livid',
+  'fuming',
+  'devastated',
+  'gutted',
+  'horrified',
+  'terrified',
+  'panicking',
+  'panic',
+  'desperate',
+  'hate',
+  'awful',
+  'terrible',
+  'disgusted',
+  'despair',
+  'nightmare',
 ]);
 const ANGRY_EMOJI = /[😡🤬😠😤😩😫😭💀🙄😱]/u;
 const HAPPY_EMOJI = /[😊😀😃😄😁🙂😍🥰🎉🚀😎✨👍❤🥳]/u;
 /** Signs that a problem is severe: failure, loss, safety, repetition, giving up, no warning. */
 const SEVERE =
-  /\b(gave up|give up|gives up|lost|lose|locked out|crash(es|ed)?|fail(ed|s)?|never|wrong|rejected|declined|allergic|unsafe|danger|fraud|blocked|wiped|deleted|twice|again|\d+ ?(x|times)|no (warning|heads[- ]up|reminder|reason|update|updates|explanation|answer)|zero|nobody|no one|late fee|charged|delayed|missed|cancell?ed|doesn't fit|won't|only shown|hidden|buried|restart|any)\b/;
-const SEVERE_ALL = new RegExp(SEVERE.source, "g");
+  /\b(gave up|give up|gives up|lost|lose|locked out|crash(es|ed)?|fail(ed|s)?|never|wrong|rejected|declined|allergic|unsafe|danger|fraud|blocked|wiped|deleted|twice|again|\d+ ?(x|times)|no (warning|heads[- ]up|reminder|reason|update|updates|explanation|answer)|zero|nobody|no one|late fee|charged|delayed|missed|cancell?ed|doesn't fit|won't|wouldn't|couldn't|didn't|only shown|hidden|buried|restart|any|fail(ing|ure)|kept|keeps|had to|nearly|almost|no [a-z]+)\b|\d+ ?%|[£$€] ?\d{3,}/;
+const SEVERE_ALL = new RegExp(SEVERE.source, 'g');
 const LONG_WAIT =
   /\b(\d+|a|two|three|several) ?(days?|wks?|weeks?|months?|mths?)\b|\b([3-9]\d|\d{3,}) ?(min|mins|minutes)\b|\bhours?\b|\bhrs?\b/;
 
@@ -95,14 +87,12 @@ function clamp(n: number): SentimentScore {
 /** The sentiment of one note given its predicted kind. */
 export function scoreSentiment(f: Features, kind: Kind): SentimentScore {
   const lowers = f.words.map((t) => t.lower);
-  const pos = f.words.filter(
-    (t) => FEELINGS_POS.has(t.lower) || FEELINGS_POS.has(t.lemma),
-  ).length;
-  const negF = f.words.filter(
-    (t) => FEELINGS_NEG.has(t.lower) || FEELINGS_NEG.has(t.lemma),
-  ).length;
+  // Leading words count for strength: "so relieved" opens with a filler-looking "so".
+  const allLowers = f.allWords.filter((t) => !t.quoted).map((t) => t.lower);
+  const pos = f.words.filter((t) => FEELINGS_POS.has(t.lower) || FEELINGS_POS.has(t.lemma)).length;
+  const negF = f.words.filter((t) => FEELINGS_NEG.has(t.lower) || FEELINGS_NEG.has(t.lemma)).length;
   const intense =
-    lowers.some((x) => INTENSIFIERS.has(x) || STRONG.has(x)) ||
+    allLowers.some((x) => INTENSIFIERS.has(x) || STRONG.has(x)) ||
     f.exclaims >= 2 ||
     f.shouting > 0 ||
     /(.)\1\1/.test(f.lower) ||
@@ -113,12 +103,9 @@ export function scoreSentiment(f: Features, kind: Kind): SentimentScore {
   const wink = f.a.sentiment;
 
   switch (kind) {
-    case "emotion": {
+    case 'emotion': {
       // Negated feelings flip ("not happy"); wink's negation flag carries that.
-      const negatedPos = f.words.some(
-        (t) =>
-          t.negated && (FEELINGS_POS.has(t.lower) || FEELINGS_POS.has(t.lemma)),
-      );
+      const negatedPos = f.words.some((t) => t.negated && (FEELINGS_POS.has(t.lower) || FEELINGS_POS.has(t.lemma)));
       let dir = sign(pos - negF);
       if (negatedPos) dir = -1;
       if (dir === 0 && NEG_IDIOMS.test(f.lower)) dir = -1;
@@ -126,10 +113,7 @@ export function scoreSentiment(f: Features, kind: Kind): SentimentScore {
       if (dir === 0) dir = sign(wink) || (angry ? -1 : happy ? 1 : 0);
       if (
         dir === 0 ||
-        (lowers.some((x) => NEUTRAL_FEELINGS.has(x)) &&
-          pos === 0 &&
-          negF <= 1 &&
-          !/\b(torn)\b/.test(f.lower))
+        (lowers.some((x) => NEUTRAL_FEELINGS.has(x)) && pos === 0 && negF <= 1 && !/\b(torn)\b/.test(f.lower))
       ) {
         if (lowers.some((x) => NEUTRAL_FEELINGS.has(x))) return 0;
       }
@@ -137,7 +121,7 @@ export function scoreSentiment(f: Features, kind: Kind): SentimentScore {
       const magnitude = intense && !soft ? 2 : 1;
       return clamp(dir * magnitude);
     }
-    case "pain_point": {
+    case 'pain_point': {
       let severity = 0;
       if (intense) severity++;
       if (angry) severity++;
@@ -148,30 +132,23 @@ export function scoreSentiment(f: Features, kind: Kind): SentimentScore {
       if (f.durations > 0) severity++;
       return severity >= SEVERE_AT ? -2 : -1;
     }
-    case "thought": {
+    case 'thought': {
       const good = lowers.filter((x) => GOOD_WORDS.has(x)).length + pos;
       const worry =
         lowers.filter((x) => WORRY_WORDS.has(x)).length +
         negF +
         // "what if I ...": imagining it going wrong; "how much longer??": exasperation.
-        (/^what if\b/.test(f.words.map((t) => t.lower).join(" ")) ? 1 : 0) +
-        (/\?\?/.test(f.lower) && lowers.every((x) => !GOOD_WORDS.has(x))
-          ? 1
-          : 0);
+        (/^what if\b/.test(f.words.map((t) => t.lower).join(' ')) ? 1 : 0) +
+        (/\?\?/.test(f.lower) && lowers.every((x) => !GOOD_WORDS.has(x)) ? 1 : 0);
       // A question is mostly neutral: wink reads "worth it?" as praise.
       const w = f.hasQuestionMark ? Math.min(0, wink) : wink;
-      const score =
-        w * 1.5 +
-        good * 0.8 -
-        worry * 0.6 +
-        (happy ? 0.8 : 0) -
-        (angry ? 0.8 : 0);
+      const score = w * 1.5 + good * 0.8 - worry * 0.6 + (happy ? 0.8 : 0) - (angry ? 0.8 : 0);
       if (score >= 1.6 || (good > 0 && intense)) return 2;
       if (score >= 0.6) return 1;
       if (score <= -0.6) return -1;
       return 0;
     }
-    case "action": {
+    case 'action': {
       if (
         /\b(recommends?|tells? (a |her |his |their )?(friend|colleague|sister|brother|mum|dad|partner|family)|praises?|thanks?)\b/.test(
           f.lower,
