@@ -103,6 +103,11 @@ function sqliteModule(): string {
   return sqliteModulePath;
 }
 
+const seconds = (ms: number) => {
+  const n = Math.max(1, Math.round(ms / 1000));
+  return `${n} second${n === 1 ? '' : 's'}`;
+};
+
 /** Runs the worker on `file`; resolves with its answer, or an ApiError when it fails or overruns. */
 function runWorker(file: string, nativeBinding: string | undefined, timeoutMs: number): Promise<WorkerAnswer> {
   return new Promise((resolve, reject) => {
@@ -134,7 +139,7 @@ function runWorker(file: string, nativeBinding: string | undefined, timeoutMs: n
       settle(() =>
         reject(
           bad(
-            `checking it took longer than ${Math.round(timeoutMs / 1000)} seconds, so Journeyboard stopped. The file may be damaged or made to stall the app`,
+            `checking it took longer than ${seconds(timeoutMs)}, so Journeyboard stopped. The file may be damaged or made to stall the app`,
           ),
         ),
       );

@@ -107,8 +107,12 @@ function read() {
 
     const tables = checkSchema(db, version);
 
-    const problems = db.pragma('quick_check(5)', { simple: false }).map((r) => r.quick_check);
-    if (problems[0] !== 'ok') refuse('the file is damaged (SQLite found: ' + String(problems[0]).slice(0, 200) + ')');
+    const found = db.pragma('quick_check(5)').map((r) => String(r.quick_check));
+    if (found[0] !== 'ok') {
+      const lines = found.join('\n').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('***'));
+      const more = lines.length > 1 ? ', and ' + (lines.length - 1) + ' more' : '';
+      refuse('the file is damaged (SQLite found: ' + (lines[0] || 'an error').slice(0, 160) + more + ')');
+    }
 
     for (const table of tables) {
       const n = db.prepare('SELECT count(*) AS n FROM "' + table + '"').pluck().get();
