@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { JourneyMap } from '../../../shared/domain';
 import { JOURNEY_APPLICATION_ID } from '../../../electron/services/journeyFile';
 import { mapToJson } from '../../../shared/export/json';
+import { MIGRATIONS } from '../../../electron/store/migrations/index';
 import { testCore } from '../helpers';
 
 let core: ReturnType<typeof testCore>;
@@ -81,6 +82,32 @@ describe('.journey files', () => {
       expect(n.stageId ? stageNames.get(n.stageId) : null).toBe(original.stageId ? originalStageNames.get(original.stageId) : null);
     }
     expect(count()).toBe(2);
+  });
+
+  it('a map saved by an older Journeyboard (schema 1) is brought up to date and taken in; the file is not written', async () => {
+    const file = path.join(dir, 'old.journey');
+    const old = new Database(file);
+    old.pragma('journal_mode = DELETE');
+    old.exec(MIGRATIONS[0]!.up);
+    old.pragma('user_version = 1');
+    old.pragma(`application_id = ${JOURNEY_APPLICATION_ID}`);
+    old.prepare("INSERT INTO maps (id, title, camera, created_at, updated_at) VALUES ('old-map', 'From 2025', NULL, 1, 2)").run();
+    old.prepare("INSERT INTO stages (id, map_id, name, description, position) VALUES ('s1', 'old-map', 'Discover', '', 0)").run();
+    old.prepare("INSERT INTO lanes (id, map_id, name, kind, position) VALUES ('l1', 'old-map', 'Actions', 'actions', 0)").run();
+    old
+      .prepare(
+        `INSERT INTO notes (id, map_id, text, x, y, width, height, color, stage_id, lane_id, created_at, updated_at)
+         VALUES ('n1', 'old-map', 'Found the bank online', 10, 20, 160, 160, 'yellow', 's1', 'l1', 3, 3)`,
+      )
+      .run();
+    old.close();
+    const bytes = fs.readFileSync(file);
+
+    expect(await core.importJourney(file)).toMatchObject({ ok: true, value: { id: 'old-map', title: 'From 2025', noteCount: 1 } });
+    const imported = core.call('maps.get', { id: 'old-map' });
+    expect(imported.personas).toEqual([]);
+    expect(imported.notes).toEqual([expect.objectContaining({ text: 'Found the bank online', stageId: 's1', laneId: 'l1', channels: [], personaIds: [] })]);
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true);
   });
 
   describe('refuses a bad file, changing nothing', () => {
