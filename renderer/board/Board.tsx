@@ -188,14 +188,14 @@ export function Board({
         <Stage ref={stage} width={size.width} height={size.height}>
           {/* The journey frame (stages x lanes), under the notes: one shape painted by drawFrame. */}
           <Layer ref={frameLayer} listening={false} name="frame">
-            <Shape ref={frameShape} sceneFunc={controller.sceneFrame} listening={false} perfectDrawEnabled={false} />
+            <Shape ref={frameShape} sceneFunc={controller.scenes.frame} listening={false} perfectDrawEnabled={false} />
           </Layer>
           <Layer ref={staticLayer} listening={false} name="notes">
-            <Shape ref={staticShape} sceneFunc={controller.sceneStatic} listening={false} perfectDrawEnabled={false} />
+            <Shape ref={staticShape} sceneFunc={controller.scenes.notes} listening={false} perfectDrawEnabled={false} />
           </Layer>
           <Layer ref={liveLayer} name="interaction">
-            <Shape ref={liftShape} sceneFunc={controller.sceneLifted} listening={false} perfectDrawEnabled={false} />
-            <Shape ref={selectionShape} sceneFunc={controller.sceneSelection} listening={false} perfectDrawEnabled={false} />
+            <Shape ref={liftShape} sceneFunc={controller.scenes.lifted} listening={false} perfectDrawEnabled={false} />
+            <Shape ref={selectionShape} sceneFunc={controller.scenes.selection} listening={false} perfectDrawEnabled={false} />
             <Rect ref={proxy} listening={false} width={1} height={1} />
             <Rect ref={marquee} visible={false} listening={false} fill="rgba(47,107,255,0.08)" stroke={SELECTION} />
             <Transformer

@@ -33,7 +33,7 @@ export function Minimap({ controller }: { controller: BoardController }) {
     const mapping = () => {
       const view = viewRect(controller.camera, controller.viewport);
       if (!area || !containsRect(area, view)) {
-        const notes = controller.index.bounds();
+        const notes = controller.notesBounds();
         const frame = controller.frame?.rect;
         const bounds = frame ? unionRects(notes ? [notes, frame] : [frame]) : notes;
         const fitted = padRect(unionRects(bounds ? [bounds, view] : [view])!, 0.08);
@@ -73,11 +73,10 @@ export function Minimap({ controller }: { controller: BoardController }) {
           nc.lineWidth = 1;
           nc.strokeRect(m.ox + f.x * m.s, m.oy + f.y * m.s, f.width * m.s, f.height * m.s);
         }
-        for (const n of controller.notes.values()) {
-          if (controller.hidden.has(n.id)) continue;
+        controller.forEachShownNote((n) => {
           nc.fillStyle = NOTE_EDGE[n.color];
           nc.fillRect(m.ox + n.x * m.s, m.oy + n.y * m.s, Math.max(1, n.width * m.s), Math.max(1, n.height * m.s));
-        }
+        });
       }
       vc.setTransform(dpr, 0, 0, dpr, 0, 0);
       vc.clearRect(0, 0, W, H);

@@ -74,7 +74,7 @@ export function SuggestReview({
   const [rows, setRows] = useState<Row[] | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const freeCount = c ? [...c.notes.values()].filter((n) => isFree(n) && n.text.trim() !== '').length : 0;
+  const freeCount = c ? c.allNotes().filter((n) => isFree(n) && n.text.trim() !== '').length : 0;
   // Notes deleted or placed since the suggestion was made leave the list.
   const live = (rows ?? []).filter((r) => {
     const n = c?.note(r.noteId);

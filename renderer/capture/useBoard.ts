@@ -28,7 +28,7 @@ export function useBoardDoc(controller: ControllerRef): { c: BoardController | n
 
 /** Stages and lanes in display order: the board's (live) or, before it mounts, the map's. */
 export function structureOf(c: BoardController | null, map: JourneyMap): { stages: Stage[]; lanes: Lane[] } {
-  if (c) return { stages: c.stages, lanes: c.lanes };
+  if (c) return { stages: [...c.stages], lanes: [...c.lanes] };
   return {
     stages: [...map.stages].sort((a, b) => a.position - b.position),
     lanes: [...map.lanes].sort((a, b) => a.position - b.position),
@@ -46,7 +46,7 @@ export function createNotes(
   const notes = placeDrafts(drafts, {
     frame: c.frame,
     center: c.viewCenter(),
-    notes: c.notes.values(),
+    notes: c.allNotes(),
     newId: () => crypto.randomUUID(),
   });
   c.commit(
@@ -66,6 +66,5 @@ export function showOnBoard(c: BoardController | null, ids: readonly string[]): 
 
 /** Saves every pending edit, so the server answers about what the person sees. */
 export async function saveFirst(c: BoardController): Promise<void> {
-  c.flush();
-  await c.queue.whenIdle();
+  await c.saveNow();
 }

@@ -26,8 +26,7 @@ export function MapScreen({ mapId }: { mapId: string }) {
 
   /** The board holds the live notes: save them, then read the whole map. */
   const latest = useCallback(async () => {
-    board.current?.flush();
-    await board.current?.queue.whenIdle();
+    await board.current?.saveNow();
     return api.call('maps.get', { id: mapId });
   }, [mapId]);
 

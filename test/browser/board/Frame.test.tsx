@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { JourneyMap, Lane, Note, Stage } from '../../../shared/domain';
-import { drag, fakeApi, liveStages, mount, note, unmountCurrent } from './harness';
+import { drag, fakeApi, liveStages, mount, note, sentRecords, unmountCurrent } from './harness';
 
 afterEach(() => {
   unmountCurrent();
@@ -54,20 +54,20 @@ describe('journey frame on the board', () => {
     expect(c.frame?.rows.map((r) => r.laneId)).toEqual(['act', 'emo', 'own']);
     // Column s2 starts at 200 + 364; the note sits inside its padding.
     expect(c.note('a')).toMatchObject({ x: 580, y: 104 });
-    await c.queue.whenIdle();
+    await c.whenSaved();
   });
 
   test('dropping a free note into a cell sets stage, lane and kind in one undo step; the cell re-flows', async () => {
     const { c, api, canvas } = await mount(journey([note('a', 1400, 100, { kind: 'thought' }), note('b', 0, 0, { stageId: 's2', laneId: 'act', kind: 'action' })]), answering());
-    await c.queue.whenIdle();
+    await c.whenSaved();
     drag(canvas, screen(1480, 180), screen(900, 250));
     expect(c.note('a')).toMatchObject({ stageId: 's2', laneId: 'act', kind: 'action' });
     // Dropped below-right of b: it flows after b in the cell.
     expect(c.note('b')).toMatchObject({ x: 580, y: 104 });
     expect(c.note('a')).toMatchObject({ x: 580 + 160 + 12, y: 104 });
-    expect(c.history.size).toBe(1);
-    await c.queue.whenIdle();
-    const sent = api.calls.filter((x) => x.method === 'notes.updateMany').flatMap((x) => (x.input as { notes: Partial<Note>[] }).notes);
+    expect(c.undoDepth()).toBe(1);
+    await c.whenSaved();
+    const sent: Partial<Note>[] = sentRecords(api, 'update');
     expect(sent.filter((p) => p.id === 'a').reduce((acc, p) => ({ ...acc, ...p }), {})).toMatchObject({ stageId: 's2', laneId: 'act', kind: 'action', x: 752, y: 104 });
 
     c.undo();
@@ -82,8 +82,8 @@ describe('journey frame on the board', () => {
     const at = c.note('a')!;
     drag(canvas, screen(at.x + 80, at.y + 80), screen(1600, 300));
     expect(c.note('a')).toMatchObject({ stageId: null, laneId: null, x: 1520, y: 220 });
-    expect(c.history.size).toBe(2);
-    await c.queue.whenIdle();
+    expect(c.undoDepth()).toBe(2);
+    await c.whenSaved();
   });
 
   test('dragging a stage header reorders the stages; its notes follow the column; a click opens the menu', async () => {
@@ -102,7 +102,7 @@ describe('journey frame on the board', () => {
 
     drag(canvas, screen(380, 44), screen(380, 44));
     await expect.poll(() => document.querySelector('[data-testid="header-menu"]')).not.toBeNull();
-    await c.queue.whenIdle();
+    await c.whenSaved();
   });
 
   test('a refused reorder is put back and the store’s message is shown', async () => {
@@ -137,7 +137,7 @@ describe('journey frame on the board', () => {
     await c.structureIdle();
     expect(c.stages.find((s) => s.id === 's1')!.emotion).toBeNull();
     expect(api.calls.filter((x) => x.method === 'stages.update').at(-1)?.input).toEqual({ id: 's1', emotion: null });
-    await c.queue.whenIdle();
+    await c.whenSaved();
   });
 
   test('double-click a header renames it in place; Escape cancels', async () => {
@@ -169,26 +169,26 @@ describe('journey frame on the board', () => {
     c.commit('Edit text', [{ op: 'update', id: 'a', patch: { text: 'edited' } }]);
     await c.deleteHeader({ type: 'lane', id: 'act' });
     const methods = api.calls.map((x) => x.method);
-    expect(methods.indexOf('notes.updateMany')).toBeLessThan(methods.indexOf('lanes.delete'));
+    expect(methods.indexOf('changes.apply')).toBeLessThan(methods.indexOf('lanes.delete'));
     expect(methods.indexOf('lanes.delete')).toBeLessThan(methods.indexOf('maps.get'));
     expect(c.lanes.map((l) => l.id)).toEqual(['emo', 'own']);
     expect(c.note('a')).toMatchObject({ stageId: null, laneId: null, x: 1400, y: 0 });
-    expect(c.history.size).toBe(0);
+    expect(c.undoDepth()).toBe(0);
   });
 
   test('collapsing a lane hides its notes (not drawn, not hit) and expanding brings them back in place', async () => {
     const { c } = await mount(journey([note('a', 0, 0, { stageId: 's1', laneId: 'own' }), note('b', 0, 0, { stageId: 's1', laneId: 'act' })]), answering());
     const before = { ...c.note('a')! };
     await c.toggleLaneCollapsed('own');
-    expect(c.hidden.has('a')).toBe(true);
-    expect(c.index.has('a')).toBe(false);
+    expect(c.isHidden('a')).toBe(true);
+    expect(c.isOnBoard('a')).toBe(false);
     expect(c.frame!.rows[2]!.collapsed).toBe(true);
     c.selectAll();
     expect(c.selection.has('a')).toBe(false);
     await c.toggleLaneCollapsed('own');
-    expect(c.index.has('a')).toBe(true);
+    expect(c.isOnBoard('a')).toBe(true);
     expect(c.note('a')).toMatchObject({ x: before.x, y: before.y });
-    await c.queue.whenIdle();
+    await c.whenSaved();
   });
 
   test('"+ Stage" adds a stage at the end and opens its name for typing; a note typed in a cell joins it', async () => {
@@ -210,7 +210,7 @@ describe('journey frame on the board', () => {
     await expect.poll(() => c.editingId).not.toBeNull();
     expect(c.note(c.editingId!)).toMatchObject({ stageId: 's1', laneId: 'own', kind: null });
     await userEvent.keyboard('Loyal customer{Escape}');
-    await c.queue.whenIdle();
+    await c.whenSaved();
   });
 
   test('a delete waits for unsaved changes and refuses, with a message, while they cannot be saved', async () => {
@@ -219,7 +219,7 @@ describe('journey frame on the board', () => {
     try {
       const api = answering();
       api.respond = (method) => {
-        if (method === 'notes.updateMany') throw new Error('disk is full');
+        if (method === 'changes.apply') throw new Error('disk is full');
         return {};
       };
       const { c } = await mount(journey([note('a', 1400, 0)]), api);
@@ -248,7 +248,7 @@ describe('journey frame on the board', () => {
     expect(c.note('b')!.channels).toEqual([]);
     c.undo();
     expect(c.note('b')!.channels).toEqual(['web']);
-    await c.queue.whenIdle();
-    expect(api.calls.some((x) => x.method === 'notes.updateMany')).toBe(true);
+    await c.whenSaved();
+    expect(sentRecords(api, 'update').length).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import Konva from 'konva';
 import type { Persona } from '../../../shared/domain';
-import { liveStages, makeMap, mount, note, unmountCurrent } from './harness';
+import { applyCalls, liveStages, makeMap, mount, note, unmountCurrent } from './harness';
 
 afterEach(() => {
   unmountCurrent();
@@ -97,19 +97,19 @@ describe('persona lens and tags', () => {
     expect(button('pA').textContent).toContain('Busy Parent');
     expect(button('pB').title).toBe('Student (some)');
 
-    const steps = m.c.history.size;
+    const steps = m.c.undoDepth();
     button('pA').click();
     expect(m.c.note('n1')!.personaIds).toEqual(['pA']);
     expect(m.c.note('n2')!.personaIds).toEqual(['pB', 'pA']);
-    expect(m.c.history.size).toBe(steps + 1);
-    await m.c.queue.whenIdle();
-    const writes = m.api.calls.filter((c) => c.method === 'notes.updateMany');
+    expect(m.c.undoDepth()).toBe(steps + 1);
+    await m.c.whenSaved();
+    const writes = applyCalls(m.api);
     expect(writes).toHaveLength(1);
     expect(writes[0]!.input).toEqual({
       mapId: 'm1',
-      notes: [
-        { id: 'n1', personaIds: ['pA'] },
-        { id: 'n2', personaIds: ['pB', 'pA'] },
+      changes: [
+        { type: 'note', op: 'update', id: 'n1', patch: { personaIds: ['pA'] } },
+        { type: 'note', op: 'update', id: 'n2', patch: { personaIds: ['pB', 'pA'] } },
       ],
     });
     await expect.poll(() => button('pA').getAttribute('aria-pressed')).toBe('true');
@@ -133,9 +133,9 @@ describe('persona lens and tags', () => {
     m.c.setSelection(['n1']);
     await expect.poll(() => picker()).not.toBeNull();
     button('pA').click(); // n1 tagged pA: an undo step naming pA
-    await m.c.queue.whenIdle();
+    await m.c.whenSaved();
     const callsBefore = m.api.calls.length;
-    const steps = m.c.history.size;
+    const steps = m.c.undoDepth();
 
     await m.rerender({ personas: [...personas, persona('pC', 'Nurse', 2)], lensPersonaId: 'pA' });
     await expect.poll(() => document.querySelector('[data-testid="persona-pC"]')).not.toBeNull();
@@ -145,10 +145,10 @@ describe('persona lens and tags', () => {
     expect(m.c.note('n1')!.personaIds).toEqual([]);
     expect(m.c.note('n2')!.personaIds).toEqual(['pB']);
     expect(m.c.lens).toBeNull();
-    expect(m.c.history.size).toBe(steps);
+    expect(m.c.undoDepth()).toBe(steps);
     await expect.poll(() => button('pB').textContent).toContain('Student, renamed');
     expect(document.querySelector('[data-testid="persona-pA"]')).toBeNull();
-    await m.c.queue.whenIdle();
+    await m.c.whenSaved();
     expect(m.api.calls.length).toBe(callsBefore);
 
     // Undoing the tag does not bring the deleted persona back, and nothing names it in a write.
@@ -156,9 +156,9 @@ describe('persona lens and tags', () => {
     m.c.redo();
     expect(m.c.note('n1')!.personaIds).toEqual([]);
     m.c.commit('Tag', [{ op: 'update', id: 'n0', patch: { personaIds: ['pA', 'pC'] } }]);
-    await m.c.queue.whenIdle();
+    await m.c.whenSaved();
     const after = m.api.calls.slice(callsBefore);
     expect(JSON.stringify(after)).not.toContain('pA');
-    expect(after.at(-1)!.input).toMatchObject({ notes: expect.arrayContaining([{ id: 'n0', personaIds: ['pC'] }]) });
+    expect(after.at(-1)!.input).toMatchObject({ changes: expect.arrayContaining([{ type: 'note', op: 'update', id: 'n0', patch: { personaIds: ['pC'] } }]) });
   });
 });

@@ -136,3 +136,18 @@ export function key(keyName: string, init: KeyboardEventInit = {}) {
   window.dispatchEvent(new KeyboardEvent('keydown', { key: keyName, bubbles: true, cancelable: true, ...init, code: code ?? '' }));
   window.dispatchEvent(new KeyboardEvent('keyup', { key: keyName, bubbles: true, cancelable: true, ...init, code: code ?? '' }));
 }
+
+type SentChange = { type: string; op: 'create' | 'update' | 'delete'; id: string; value?: object; patch?: object };
+
+/** The `changes.apply` calls the board made (its one way to save). */
+export function applyCalls(api: FakeApi): { method: string; input: { mapId: string; changes: SentChange[] } }[] {
+  return api.calls.filter((x) => x.method === 'changes.apply') as never;
+}
+
+/** The changes of one record type and op the board sent, each as `{id, ...fields}` (a create's value, an update's patch). */
+export function sentRecords(api: FakeApi, op: SentChange['op'], type = 'note'): ({ id: string } & Record<string, unknown>)[] {
+  return applyCalls(api)
+    .flatMap((x) => x.input.changes)
+    .filter((c) => c.type === type && c.op === op)
+    .map((c) => ({ id: c.id, ...(c.value ?? c.patch ?? {}) }));
+}

@@ -1,0 +1,160 @@
+/**
+ * The board's camera (session state): where the view is, the viewport's size, zoom and fit, the
+ * dotted grid that follows it, and saving it to the map 400 ms after it stops.
+ */
+import { COORD_LIMIT, type Camera, type JourneyMap } from '../../shared/domain';
+import {
+  centerOn,
+  clampZoom,
+  containsRect,
+  fitRect,
+  padRect,
+  screenToBoard,
+  stepZoom,
+  unionRects,
+  viewRect,
+  zoomAt,
+  type Point,
+  type Rect,
+} from '../../shared/board/camera';
+import type { BoardNote } from '../../shared/board/history';
+import type { BoardCore } from './core';
+import { GRID_DOT } from './theme';
+
+const CAMERA_SAVE_MS = 400;
+
+export class BoardCamera {
+  camera: Camera;
+  viewport = { width: 0, height: 0 };
+  private needsFit: boolean;
+  private savedCamera: string;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly core: BoardCore,
+    map: JourneyMap,
+  ) {
+    this.needsFit = !map.camera;
+    this.camera = map.camera ? { ...map.camera, zoom: clampZoom(map.camera.zoom) } : { x: 0, y: 0, zoom: 1 };
+    this.savedCamera = JSON.stringify(this.camera);
+  }
+
+  /** The board region in view. */
+  view(): Rect {
+    return viewRect(this.camera, this.viewport);
+  }
+
+  setCamera(next: Camera): void {
+    if (!Number.isFinite(next.x) || !Number.isFinite(next.y)) return;
+    const limit = (n: number) => Math.max(-COORD_LIMIT, Math.min(COORD_LIMIT, n));
+    this.camera = { x: limit(next.x), y: limit(next.y), zoom: clampZoom(next.zoom) };
+    this.apply();
+    this.scheduleSave();
+  }
+
+  /** Shows the current camera: the canvases, the grid, the HUD and every listener follow. */
+  apply(): void {
+    this.core.render.cameraMoved();
+    this.updateGrid();
+    this.core.ui.setState({ camera: this.camera });
+    for (const fn of this.listeners) fn();
+  }
+
+  setViewport(width: number, height: number): void {
+    if (width === this.viewport.width && height === this.viewport.height) return;
+    const first = this.viewport.width === 0 || this.viewport.height === 0;
+    this.viewport = { width, height };
+    if (first && this.needsFit && width > 0 && height > 0) {
+      this.needsFit = false;
+      // Remember this first view, so a reload shows the same board even if nobody moves.
+      this.fitAll();
+      return;
+    }
+    this.core.render.viewportChanged();
+  }
+
+  private updateGrid(): void {
+    const host = this.core.host;
+    if (!host) return;
+    const { x, y, zoom } = this.camera;
+    let spacing = 24 * zoom;
+    while (spacing < 14) spacing *= 4;
+    const ox = (((-x * zoom) % spacing) + spacing) % spacing;
+    const oy = (((-y * zoom) % spacing) + spacing) % spacing;
+    const dot = Math.max(0.8, Math.min(1.6, zoom * 1.4));
+    host.style.backgroundImage = `radial-gradient(circle, ${GRID_DOT} ${dot}px, transparent ${dot + 0.4}px)`;
+    host.style.backgroundSize = `${spacing}px ${spacing}px`;
+    host.style.backgroundPosition = `${ox - spacing / 2}px ${oy - spacing / 2}px`;
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.saveNow(), CAMERA_SAVE_MS);
+  }
+
+  /** Saves the camera now if it moved since the last save. */
+  saveNow(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    const json = JSON.stringify(this.camera);
+    if (json === this.savedCamera) return;
+    this.savedCamera = json;
+    // The camera is session state: a failed save is retried by the next move, not shown.
+    this.core.api.call('maps.setCamera', { id: this.core.mapId, camera: this.camera }).catch((err: unknown) => {
+      this.savedCamera = '';
+      console.warn('Journeyboard could not remember the camera:', err);
+    });
+  }
+
+  private center(): Point {
+    return { x: this.viewport.width / 2, y: this.viewport.height / 2 };
+  }
+
+  zoomBy(factor: number, anchor?: Point): void {
+    this.setCamera(zoomAt(this.camera, this.camera.zoom * factor, anchor ?? this.center()));
+  }
+
+  zoomStep(direction: 1 | -1): void {
+    this.setCamera(zoomAt(this.camera, stepZoom(this.camera.zoom, direction), this.center()));
+  }
+
+  zoomTo100(): void {
+    this.setCamera(zoomAt(this.camera, 1, this.center()));
+  }
+
+  fitAll(save = true): void {
+    const notesBounds = this.core.model.index.bounds();
+    // The frame with room for the toolbar above it, "+ Stage" beside it and "+ Lane" under it.
+    const f = this.core.frame.layout?.rect;
+    const frameBounds = f ? { x: f.x, y: f.y - 48, width: f.width + 120, height: f.height + 104 } : null;
+    const bounds = frameBounds ? unionRects(notesBounds ? [notesBounds, frameBounds] : [frameBounds]) : notesBounds;
+    this.camera = bounds ? fitRect(bounds, this.viewport, { padding: 64, maxZoom: 1 }) : centerOn({ x: 0, y: 0, zoom: 1 }, { x: 0, y: 0 }, this.viewport);
+    this.apply();
+    if (save) this.scheduleSave();
+  }
+
+  fitRect(rect: Rect | null): void {
+    if (!rect) return;
+    this.setCamera(fitRect(rect, this.viewport, { padding: 96, maxZoom: 2 }));
+  }
+
+  /** Board point at the middle of the view. */
+  viewCenter(): Point {
+    return screenToBoard(this.camera, this.center());
+  }
+
+  /** Pans (same zoom) so a note is fully in view, if it is not. */
+  ensureVisible(n: BoardNote): void {
+    if (this.viewport.width === 0) return;
+    const view = this.view();
+    const margin = 24 / this.camera.zoom;
+    if (containsRect(view, padRect(n, 0)) && n.y + n.height + margin < view.y + view.height) return;
+    let { x, y } = this.camera;
+    if (n.x < view.x) x = n.x - margin;
+    else if (n.x + n.width > view.x + view.width) x = n.x + n.width + margin - view.width;
+    if (n.y < view.y) y = n.y - margin;
+    else if (n.y + n.height + margin > view.y + view.height) y = n.y + n.height + margin - view.height;
+    if (x !== this.camera.x || y !== this.camera.y) this.setCamera({ x, y, zoom: this.camera.zoom });
+  }
+}

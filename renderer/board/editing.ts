@@ -1,0 +1,132 @@
+/**
+ * What the person is working on: the selection, the note whose text is being typed into (the
+ * NoteEditor overlay), and new notes. A new note and the text typed into it are one undo step; an
+ * empty new note is dropped with its step.
+ */
+import { NOTE_DEFAULT_SIZE, NOTE_TEXT_MAX, type NoteColor } from '../../shared/domain';
+import type { Point } from '../../shared/board/camera';
+import type { BoardNote } from '../../shared/board/history';
+import { clampCoord, newId, type BoardCore } from './core';
+import type { Step } from './model';
+
+const NOTE_GAP = 16;
+
+export class BoardEditing {
+  selection = new Set<string>();
+  private session: { id: string; isNew: boolean; step: Step | null } | null = null;
+  /** Text in the overlay while editing, kept here so a flush on unload can commit it. */
+  private currentText: string | null = null;
+
+  constructor(private readonly core: BoardCore) {}
+
+  setSelection(ids: Iterable<string>): void {
+    const notes = this.core.model.notes;
+    this.selection = new Set([...ids].filter((id) => notes.has(id)));
+    this.core.ui.setState({ selectionCount: this.selection.size });
+    this.core.tools.resize.sync();
+    this.core.render.drawLive();
+  }
+
+  selectAll(): void {
+    const { notes, hidden } = this.core.model;
+    this.setSelection([...notes.keys()].filter((id) => !hidden.has(id)));
+  }
+
+  /** The selected notes that still exist, in paint order. */
+  sortedSelection(): BoardNote[] {
+    const notes = this.core.model.notes;
+    return this.core.model.sorted([...this.selection].map((id) => notes.get(id)).filter((n): n is BoardNote => !!n));
+  }
+
+  get editingId(): string | null {
+    return this.session?.id ?? null;
+  }
+
+  setEditText(text: string): void {
+    if (this.session) this.currentText = text;
+  }
+
+  /** Commits the text being typed, if any (before another action takes over). */
+  commitPending(): void {
+    if (this.session) this.commitEdit(this.currentText ?? '', 'leave');
+  }
+
+  createNote(center: Point, opts: { edit?: boolean; size?: { width: number; height: number }; color?: NoteColor } = {}): string {
+    const width = opts.size?.width ?? NOTE_DEFAULT_SIZE;
+    const height = opts.size?.height ?? NOTE_DEFAULT_SIZE;
+    const note: BoardNote = {
+      id: newId(),
+      text: '',
+      x: clampCoord(center.x - width / 2),
+      y: clampCoord(center.y - height / 2),
+      width,
+      height,
+      color: opts.color ?? this.core.ui.getState().color,
+      stageId: null,
+      laneId: null,
+      kind: null,
+      ...this.core.frame.cellFieldsAt(center),
+      sentiment: null,
+      author: null,
+      channels: [],
+      personaIds: [],
+    };
+    const step = this.core.model.commit('New note', [{ op: 'create', note }], [note.id]);
+    if (opts.edit !== false) this.startEditing(note.id, true, step);
+    return note.id;
+  }
+
+  startEditing(id: string, isNew = false, step: Step | null = null): void {
+    const n = this.core.model.notes.get(id);
+    if (!n) return;
+    if (this.session && this.session.id !== id) this.commitEdit(this.currentText ?? '', 'leave');
+    this.session = { id, isNew, step };
+    this.currentText = n.text;
+    this.setSelection([id]);
+    this.core.camera.ensureVisible(n);
+    this.core.ui.setState({ editing: { id, isNew } });
+  }
+
+  /** Commits the overlay's text. `next` opens a new note just below (fast capture). */
+  commitEdit(text: string, mode: 'leave' | 'next'): void {
+    const session = this.session;
+    if (!session) return;
+    const model = this.core.model;
+    this.session = null;
+    this.currentText = null;
+    this.core.ui.setState({ editing: null });
+    const n = model.notes.get(session.id);
+    if (!n) return;
+    const value = text.slice(0, NOTE_TEXT_MAX);
+    const amend = session.isNew && session.step && model.history.peek() === session.step;
+    if (session.isNew && value.trim() === '') {
+      // An empty new note is dropped, and so is the step that made it.
+      if (amend) {
+        const inverse = model.applyQuietly([{ op: 'delete', id: n.id }]);
+        model.history.replaceLast(null);
+        if (inverse.length) model.afterChange([{ op: 'delete', id: n.id }]);
+      } else {
+        model.commit('Delete', [{ op: 'delete', id: n.id }]);
+      }
+      this.setSelection([]);
+      return;
+    }
+    if (value !== n.text) {
+      if (amend && session.step) {
+        // A new note and the text typed into it are one step.
+        model.applyQuietly([{ op: 'update', id: n.id, patch: { text: value } }]);
+        const created = { ...n, text: value };
+        model.history.replaceLast({ label: 'New note', redo: [{ op: 'create', note: created }], undo: [{ op: 'delete', id: n.id }] });
+        model.afterChange([{ op: 'update', id: n.id, patch: { text: value } }]);
+      } else {
+        model.commit('Edit text', [{ op: 'update', id: n.id, patch: { text: value } }]);
+      }
+    }
+    this.core.tools.resize.sync();
+    this.core.render.drawLive();
+    if (mode === 'next') {
+      const below = { x: n.x + n.width / 2, y: n.y + n.height + NOTE_GAP + n.height / 2 };
+      this.createNote(below, { size: { width: n.width, height: n.height }, color: n.color });
+    }
+  }
+}
