@@ -10,7 +10,11 @@ export interface OpenOptions {
   /** Path to a prebuilt better_sqlite3.node (the Electron build); the Node build is used otherwise. */
   nativeBinding?: string;
   readonly?: boolean;
+  /** How long a write waits for another connection's lock before failing with SQLITE_BUSY. */
+  busyTimeoutMs?: number;
 }
+
+export const BUSY_TIMEOUT_MS = 5000;
 
 /** Opens (creating if needed) a Journeyboard database and brings its schema up to date. */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
@@ -25,7 +29,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? BUSY_TIMEOUT_MS))}`);
     if (!options.readonly) migrate(db);
     else assertNotFromTheFuture(db);
     return db;
@@ -62,6 +66,6 @@ export function migrate(db: Db, upTo: number = LATEST_VERSION): void {
     db.transaction(() => {
       db.exec(m.up);
       db.pragma(`user_version = ${m.version}`);
-    })();
+    }).immediate();
   }
 }
