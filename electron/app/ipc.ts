@@ -1,18 +1,19 @@
-// Binds the API to IPC: one channel, one call, `core.dispatchAsync`, which validates the input against
+// Binds the API to IPC: one channel, one call, `core.dispatch`, which the API core's worker thread
+// (coreWorker.ts) answers with the same Core as web mode: it validates the input against
 // shared/api.ts and answers with an envelope. Only our own window's top frame, showing our own
 // page, may call it.
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { Envelope } from '../../shared/errors';
-import type { Core } from '../services/index';
 import { isAppUrl } from './appProtocol';
 import { CHANNELS } from './bridge';
+import type { CoreClient } from './coreWorker';
 
 export function isTrustedSender(event: IpcMainInvokeEvent, isOurContents: (contents: WebContents) => boolean): boolean {
   const frame = event.senderFrame;
   return frame !== null && frame.parent === null && isOurContents(event.sender) && isAppUrl(frame.url);
 }
 
-export function bindApi(core: Core, isOurContents: (contents: WebContents) => boolean): void {
+export function bindApi(core: CoreClient, isOurContents: (contents: WebContents) => boolean): void {
   ipcMain.handle(CHANNELS.invoke, async (event, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event, isOurContents)) {
       console.warn(`Journeyboard: refused an API call from an unexpected sender (${event.senderFrame?.url ?? 'unknown frame'}).`);
@@ -21,7 +22,7 @@ export function bindApi(core: Core, isOurContents: (contents: WebContents) => bo
     if (typeof method !== 'string') {
       return { ok: false, error: { code: 'unknown_method', message: 'An API method name must be a string.' } };
     }
-    return core.dispatchAsync(method, input);
+    return core.dispatch(method, input);
   });
 }
 

@@ -6,10 +6,10 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, Menu, protocol, session, type WebContents } from 'electron';
 import type { MenuAction } from '../../shared/menuActions';
-import { openCore, type Core } from '../services/index';
 import { APP_INDEX_URL, APP_SCHEME, mimeType, resolveAppRequest } from './appProtocol';
 import { forwardedJourneyFile, parseAppArgs, userArgv, type AppArgs } from './args';
 import { CHANNELS } from './bridge';
+import { coreWorkerPath, CoreWorkerStartError, startCoreWorker, type CoreClient } from './coreWorker';
 import { SECURITY_HEADERS } from './csp';
 import { bindApi } from './ipc';
 import { menuTemplate } from './menu';
@@ -17,7 +17,8 @@ import { createNativeFiles } from './nativeFiles';
 import { nativeBindingPath, preloadPath, rendererDir, resourcesDir, type AppLocation } from './paths';
 import { hardenContents, hardenSession } from './security';
 
-let core: Core | null = null;
+// The API core, in a worker thread (coreWorker.ts): SQLite never runs on this thread.
+let core: CoreClient | null = null;
 let mainWindow: BrowserWindow | null = null;
 let rendererReady = false;
 // Sent once the page has loaded: maps imported from files and menu actions chosen meanwhile.
@@ -179,7 +180,8 @@ function serveRenderer(): void {
   });
 }
 
-function openStore(): Core {
+/** Starts the API core's worker, which opens the data folder (lock, recovery, backups) itself. */
+async function openStore(): Promise<CoreClient> {
   const where = location();
   const dataDir = app.getPath('userData');
   const nativeBinding = nativeBindingPath(where, process.versions.electron, process.platform, process.arch);
@@ -192,8 +194,15 @@ function openStore(): Core {
     );
   }
   try {
-    return openCore({ dataDir, resourcesDir: resourcesDir(where), nativeBinding });
+    // The folder's lock, the damage check, restoring a backup and the backups happen in the
+    // worker, where the database is (services/dataFolder.ts); what the person must hear comes back.
+    const folder = await startCoreWorker(coreWorkerPath(where), { dataDir, resourcesDir: resourcesDir(where), nativeBinding });
+    for (const notice of folder.notices) {
+      dialog.showMessageBoxSync({ type: 'warning', title: 'Journeyboard', message: 'Journeyboard found its map store damaged', detail: notice.message, buttons: ['OK'] });
+    }
+    return folder.core;
   } catch (err) {
+    if (err instanceof CoreWorkerStartError && err.inUse) return fail('Journeyboard is already open', err.message);
     const message = err instanceof Error ? err.message : String(err);
     return fail('Journeyboard cannot open its data', `${message}\n\nData folder: ${dataDir}`);
   }
@@ -240,9 +249,13 @@ function main(): void {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => focusOrCreateWindow());
-  app.on('will-quit', () => {
-    core?.close();
+  // Quitting waits for the worker to finish the calls already made and close the database.
+  app.on('will-quit', (event) => {
+    if (!core) return;
+    event.preventDefault();
+    const closing = core;
     core = null;
+    void closing.close().finally(() => app.quit());
   });
 
   // Imported once the store is open, like a macOS 'open-file' that comes before 'ready'.
@@ -250,10 +263,10 @@ function main(): void {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       hardenSession(session.defaultSession);
       serveRenderer();
-      core = openStore();
+      core = await openStore();
       const activeCore = core;
       const isOurContents = (contents: WebContents) => mainWindow !== null && contents.id === mainWindow.webContents.id;
       bindApi(activeCore, isOurContents);

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { app, dialog, ipcMain, type BrowserWindow, type MessageBoxOptions, type WebContents } from 'electron';
 import type { MapSummary } from '../../shared/domain';
 import type { Envelope } from '../../shared/errors';
-import type { Core } from '../services/index';
 import { safeFileName } from '../../shared/fileName';
 import { JOURNEY_EXTENSION } from './args';
 import { CHANNELS } from './bridge';
+import type { CoreClient as Core } from './coreWorker';
 import { isTrustedSender } from './ipc';
 
 /** The largest map file Journeyboard opens (the .journey reader checks the same). */
@@ -109,7 +109,7 @@ export function createNativeFiles(deps: NativeFilesDeps) {
         core.dispatch('files.importJson', {
           text: read.text,
           ...(onConflict ? { onConflict } : {}),
-        }) as Envelope<MapSummary>;
+        }) as Promise<Envelope<MapSummary>>;
     } else {
       attempt = (core, onConflict) => core.importJourney(file, onConflict);
     }
@@ -218,7 +218,7 @@ export function createNativeFiles(deps: NativeFilesDeps) {
         ok: false,
         error: { code: 'internal', message: 'Journeyboard is shutting down. Start it again and retry.' },
       };
-    const result = core.exportJourney(mapId, dest);
+    const result = await core.exportJourney(mapId, dest);
     if (result.ok) lastDir = path.dirname(dest);
     return result;
   }

@@ -10,6 +10,7 @@ import { CHANNELS } from '../../../electron/app/bridge';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/app/csp';
 import type { JourneyMap, MapSummary } from '../../../shared/domain';
 import { mapToJson } from '../../../shared/export/json';
+import { installWorker } from './coreWorkerBuild';
 import { createFakeElectron, type FakeElectron } from './fakes/electron';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -48,7 +49,7 @@ afterEach(() => {
 });
 
 /** A development checkout as main.ts expects it: built renderer, resources, Electron-ABI sqlite. */
-function makeAppDir(name: string, { withNative = true } = {}): string {
+async function makeAppDir(name: string, { withNative = true } = {}): Promise<string> {
   const appPath = path.join(tmp, name);
   fs.mkdirSync(path.join(appPath, 'dist', 'renderer', 'assets'), { recursive: true });
   fs.writeFileSync(path.join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Journeyboard</title>');
@@ -62,6 +63,8 @@ function makeAppDir(name: string, { withNative = true } = {}): string {
     fs.mkdirSync(native, { recursive: true });
     fs.copyFileSync(path.join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node'), path.join(native, 'better_sqlite3.node'));
   }
+  // The API core's worker, built as scripts/buildMain.mjs builds it, where main looks for it.
+  await installWorker(appPath);
   return appPath;
 }
 
@@ -78,14 +81,26 @@ async function startMain(appPath: string, argv: string[], beforeReady?: (fake: F
   new Function('require', 'module', 'exports', '__filename', '__dirname', bundle)(fakeRequire, module, module.exports, path.join(appPath, 'dist/electron/main.cjs'), path.join(appPath, 'dist/electron'));
   beforeReady?.(fake);
   fake.state.resolveReady();
-  for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+  // Started once the window is there, or given up (the core's worker opens the store meanwhile).
+  await eventually(() => expect(fake.state.windows.length > 0 || fake.state.exitCode !== null).toBe(true));
   return fake;
 }
 
-function invoke(fake: FakeElectron, senderId: number, method: unknown, input: unknown, url = 'app://journeyboard/index.html', parent: unknown = null) {
+/** Waits for `check` to pass: the core answers from its worker thread, a moment later. */
+function eventually<T>(check: () => T | Promise<T>): Promise<T> {
+  return vi.waitFor(check, { timeout: 15_000, interval: 10 });
+}
+
+/** Quits as Electron does: will-quit, which waits for the core's worker to close the store. */
+async function quit(fake: FakeElectron): Promise<void> {
+  fake.module.app.emit('will-quit', { preventDefault() {} });
+  await eventually(() => expect(fake.state.quit).toBe(true));
+}
+
+async function invoke(fake: FakeElectron, senderId: number, method: unknown, input: unknown, url = 'app://journeyboard/index.html', parent: unknown = null) {
   const handler = fake.state.ipcHandlers.get(CHANNELS.invoke);
   if (!handler) throw new Error('no IPC handler bound');
-  return handler({ sender: { id: senderId }, senderFrame: { parent, url } }, method, input) as { ok: boolean; value?: unknown; error?: { code: string } };
+  return (await handler({ sender: { id: senderId }, senderFrame: { parent, url } }, method, input)) as { ok: boolean; value?: unknown; error?: { code: string } };
 }
 
 type Answer<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
@@ -105,7 +120,7 @@ function loaded(fake: FakeElectron) {
   return win;
 }
 
-const mapsIn = (fake: FakeElectron) => invoke(fake, fake.state.windows[0]!.webContents.id, 'maps.list', {}).value as MapSummary[];
+const mapsIn = async (fake: FakeElectron) => (await invoke(fake, fake.state.windows[0]!.webContents.id, 'maps.list', {})).value as MapSummary[];
 const opened = (fake: FakeElectron) => fake.state.windows[0]!.webContents.sent.filter(([channel]) => channel === CHANNELS.mapOpened).map(([, id]) => id);
 const messageBoxes = (fake: FakeElectron) => fake.state.dialogs.filter((d) => d.kind === 'message').map((d) => d.options);
 
@@ -128,30 +143,32 @@ let appDirs = 0;
  */
 async function kickoffFiles(): Promise<{ journey: string; json: string; mapId: string }> {
   const n = ++appDirs;
-  const fake = await startMain(makeAppDir(`maker-${n}`), ['--data-dir', path.join(tmp, `maker-data-${n}`)]);
+  const fake = await startMain(await makeAppDir(`maker-${n}`), ['--data-dir', path.join(tmp, `maker-data-${n}`)]);
   const id = loaded(fake).webContents.id;
-  const map = invoke(fake, id, 'maps.create', { title: 'Kickoff' }).value as JourneyMap;
-  expect(invoke(fake, id, 'notes.create', { mapId: map.id, text: 'Sign-up form is too long', x: 0, y: 0 }).ok).toBe(true);
+  const map = (await invoke(fake, id, 'maps.create', { title: 'Kickoff' })).value as JourneyMap;
+  expect((await invoke(fake, id, 'notes.create', { mapId: map.id, text: 'Sign-up form is too long', x: 0, y: 0 })).ok).toBe(true);
   const dir = path.join(tmp, `files-${n}`);
   fs.mkdirSync(dir);
   fake.state.answers.save.push(path.join(dir, 'Kickoff.journey'));
   const saved = await saveAs(fake, id, map.id, 'Kickoff');
   expect(saved).toEqual({ ok: true, value: { path: path.join(dir, 'Kickoff.journey') } });
   const json = path.join(dir, 'Kickoff.json');
-  fs.writeFileSync(json, mapToJson(invoke(fake, id, 'maps.get', { id: map.id }).value as JourneyMap, Date.now()));
-  fake.module.app.emit('will-quit');
+  fs.writeFileSync(json, mapToJson((await invoke(fake, id, 'maps.get', { id: map.id })).value as JourneyMap, Date.now()));
+  await quit(fake);
   return { journey: path.join(dir, 'Kickoff.journey'), json, mapId: map.id };
 }
 
 describe('electron/app/main.ts wiring', () => {
   it('starts: data dir, sandboxed window on app://, CSP, IPC to the services, menu, hardening', async () => {
-    const appPath = makeAppDir('ok');
+    const appPath = await makeAppDir('ok');
     const dataDir = path.join(tmp, 'data');
     const fake = await startMain(appPath, ['--data-dir', dataDir, '--enable-logging']);
     const { state } = fake;
 
     expect(state.exitCode).toBeNull();
     expect(state.errorBoxes).toEqual([]);
+    // SQLite runs in the core's worker thread, never on Electron's main thread.
+    expect(bundle).not.toMatch(/require\(["']better-sqlite3["']\)/);
     expect(state.userData).toBe(dataDir);
     expect(fs.existsSync(path.join(dataDir, 'journeyboard.sqlite'))).toBe(true);
     expect(state.lockData).toEqual({});
@@ -183,14 +200,14 @@ describe('electron/app/main.ts wiring', () => {
 
     // The API answers our window's top frame, through the real services.
     const id = win.webContents.id;
-    expect(invoke(fake, id, 'maps.list', {})).toEqual({ ok: true, value: [] });
-    expect(invoke(fake, id, 'maps.create', { title: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(invoke(fake, id, 'no.such', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(invoke(fake, id, 42, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await invoke(fake, id, 'maps.list', {})).toEqual({ ok: true, value: [] });
+    expect(await invoke(fake, id, 'maps.create', { title: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await invoke(fake, id, 'no.such', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await invoke(fake, id, 42, {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     // ...and nobody else.
-    expect(invoke(fake, id + 1000, 'maps.list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(invoke(fake, id, 'maps.list', {}, 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(invoke(fake, id, 'maps.list', {}, 'app://journeyboard/index.html', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await invoke(fake, id + 1000, 'maps.list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await invoke(fake, id, 'maps.list', {}, 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await invoke(fake, id, 'maps.list', {}, 'app://journeyboard/index.html', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
 
     // Menu items send their action ids to the renderer once the page has loaded.
     clickMenu(fake, 'edit.undo');
@@ -227,12 +244,12 @@ describe('electron/app/main.ts wiring', () => {
     expect(closing()).toBe('closes');
 
     // Quitting closes the database: later calls get a readable refusal, not a crash.
-    fake.module.app.emit('will-quit');
-    expect(invoke(fake, id, 'maps.list', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    await quit(fake);
+    expect(await invoke(fake, id, 'maps.list', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
   it('says what to do when the Electron build of better-sqlite3 is missing', async () => {
-    const appPath = makeAppDir('no-native', { withNative: false });
+    const appPath = await makeAppDir('no-native', { withNative: false });
     const fake = await startMain(appPath, ['--data-dir', path.join(tmp, 'data2')]);
     expect(fake.state.exitCode).toBe(1);
     expect(fake.state.errorBoxes).toHaveLength(1);
@@ -241,7 +258,7 @@ describe('electron/app/main.ts wiring', () => {
   });
 
   it('leaves everything to the running instance when the lock is taken', async () => {
-    const appPath = makeAppDir('second');
+    const appPath = await makeAppDir('second');
     const fake = createFakeElectron();
     fake.state.lockGranted = false;
     fake.state.appPath = appPath;
@@ -261,9 +278,9 @@ describe('electron/app/main.ts wiring', () => {
 
 describe('.journey files in the desktop app', () => {
   it('Save as writes a .journey file where the person chose; cancelling writes nothing; only our window may ask', async () => {
-    const fake = await startMain(makeAppDir('save'), ['--data-dir', path.join(tmp, 'save-data')]);
+    const fake = await startMain(await makeAppDir('save'), ['--data-dir', path.join(tmp, 'save-data')]);
     const id = loaded(fake).webContents.id;
-    const map = invoke(fake, id, 'maps.create', { title: 'A/B test' }).value as JourneyMap;
+    const map = (await invoke(fake, id, 'maps.create', { title: 'A/B test' })).value as JourneyMap;
     const documents = path.join(tmp, 'save-documents');
     fs.mkdirSync(documents);
     fake.state.documents = documents;
@@ -309,14 +326,14 @@ describe('.journey files in the desktop app', () => {
     expect(await saveAs(fake, id, map.id, 'Kickoff', 'https://evil.example/')).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(await saveAs(fake, id, map.id, 'Kickoff', 'app://journeyboard/index.html', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(fake.state.dialogs).toHaveLength(shown);
-    fake.module.app.emit('will-quit');
+    await quit(fake);
   });
 
   it('launching with a .journey file imports it and opens its map; opening it again asks first', async () => {
     const files = await kickoffFiles();
-    const fake = await startMain(makeAppDir('launch'), ['--data-dir', path.join(tmp, 'launch-data'), files.journey]);
+    const fake = await startMain(await makeAppDir('launch'), ['--data-dir', path.join(tmp, 'launch-data'), files.journey]);
     const win = fake.state.windows[0]!;
-    await vi.waitFor(() => expect(mapsIn(fake)).toEqual([expect.objectContaining({ id: files.mapId, title: 'Kickoff', noteCount: 1 })]));
+    await eventually(async () => expect(await mapsIn(fake)).toEqual([expect.objectContaining({ id: files.mapId, title: 'Kickoff', noteCount: 1 })]));
     // The renderer hears of it once its page has loaded.
     expect(opened(fake)).toEqual([]);
     loaded(fake);
@@ -325,83 +342,83 @@ describe('.journey files in the desktop app', () => {
     // The same file from a second launch: asked, and Cancel changes nothing.
     fake.state.answers.message.push(2);
     fake.module.app.emit('second-instance', {}, ['/exe', files.journey], '/work', { openFile: files.journey });
-    await vi.waitFor(() => expect(messageBoxes(fake)).toHaveLength(1));
+    await eventually(() => expect(messageBoxes(fake)).toHaveLength(1));
     expect(fake.state.dialogs.at(-1)).toMatchObject({
       parented: true,
       options: { type: 'question', message: '“Kickoff” is already in Journeyboard', buttons: ['Keep both', 'Replace mine', 'Cancel'], defaultId: 0, cancelId: 2 },
     });
     await settle();
-    expect(mapsIn(fake)).toHaveLength(1);
+    expect(await mapsIn(fake)).toHaveLength(1);
     expect(opened(fake)).toEqual([files.mapId]);
 
     // Keep both: a second map, shown.
     fake.state.answers.message.push(0);
     fake.module.app.emit('second-instance', {}, ['/exe', files.journey], '/work', { openFile: files.journey });
-    await vi.waitFor(() => expect(mapsIn(fake)).toHaveLength(2));
-    const copy = mapsIn(fake).find((m) => m.id !== files.mapId)!;
+    await eventually(async () => expect(await mapsIn(fake)).toHaveLength(2));
+    const copy = (await mapsIn(fake)).find((m) => m.id !== files.mapId)!;
     expect(copy).toMatchObject({ title: 'Kickoff', noteCount: 1 });
-    await vi.waitFor(() => expect(opened(fake)).toEqual([files.mapId, copy.id]));
+    await eventually(() => expect(opened(fake)).toEqual([files.mapId, copy.id]));
 
     // Replace mine (macOS hands the file over with 'open-file'): the file's version is back.
-    invoke(fake, win.webContents.id, 'maps.rename', { id: files.mapId, title: 'Changed here' });
+    await invoke(fake, win.webContents.id, 'maps.rename', { id: files.mapId, title: 'Changed here' });
     fake.state.answers.message.push(1);
     const event = { prevented: false, preventDefault() { this.prevented = true; } };
     fake.module.app.emit('open-file', event, files.journey);
     expect(event.prevented).toBe(true);
-    await vi.waitFor(() => expect(opened(fake)).toEqual([files.mapId, copy.id, files.mapId]));
+    await eventually(() => expect(opened(fake)).toEqual([files.mapId, copy.id, files.mapId]));
     expect(messageBoxes(fake).at(-1)).toMatchObject({ message: '“Changed here” is already in Journeyboard' });
-    expect(mapsIn(fake).map((m) => m.title)).toEqual(['Kickoff', 'Kickoff']);
-    fake.module.app.emit('will-quit');
+    expect((await mapsIn(fake)).map((m) => m.title)).toEqual(['Kickoff', 'Kickoff']);
+    await quit(fake);
   });
 
   it('a file handed over before the app is ready is imported once the store is open; a damaged one says why and changes nothing', async () => {
     const files = await kickoffFiles();
     const broken = path.join(tmp, 'broken.journey');
     fs.writeFileSync(broken, 'this is not a map');
-    const fake = await startMain(makeAppDir('early'), ['--data-dir', path.join(tmp, 'early-data')], (f) => {
+    const fake = await startMain(await makeAppDir('early'), ['--data-dir', path.join(tmp, 'early-data')], (f) => {
       f.module.app.emit('open-file', { preventDefault() {} }, files.journey);
     });
-    await vi.waitFor(() => expect(mapsIn(fake).map((m) => m.id)).toEqual([files.mapId]));
+    await eventually(async () => expect((await mapsIn(fake)).map((m) => m.id)).toEqual([files.mapId]));
     loaded(fake);
     expect(opened(fake)).toEqual([files.mapId]);
 
     fake.module.app.emit('open-file', { preventDefault() {} }, broken);
-    await vi.waitFor(() => expect(messageBoxes(fake)).toHaveLength(1));
+    await eventually(() => expect(messageBoxes(fake)).toHaveLength(1));
     const box = messageBoxes(fake)[0]!;
     expect(box).toMatchObject({ type: 'error', message: '“broken.journey” could not be opened' });
     expect(box.detail).toMatch(/not a SQLite database.*Nothing was imported/);
     await settle();
-    expect(mapsIn(fake).map((m) => m.id)).toEqual([files.mapId]);
+    expect((await mapsIn(fake)).map((m) => m.id)).toEqual([files.mapId]);
     expect(opened(fake)).toEqual([files.mapId]);
-    fake.module.app.emit('will-quit');
+    await quit(fake);
   });
 
   it('File > Open… shows the Open dialog in the main process and imports the chosen map or JSON export', async () => {
     const files = await kickoffFiles();
-    const fake = await startMain(makeAppDir('menu-open'), ['--data-dir', path.join(tmp, 'menu-open-data')]);
+    const fake = await startMain(await makeAppDir('menu-open'), ['--data-dir', path.join(tmp, 'menu-open-data')]);
     const win = loaded(fake);
 
     // Cancelled: nothing happens, and nothing reaches the renderer.
     clickMenu(fake, 'file.open');
-    await vi.waitFor(() => expect(fake.state.dialogs).toHaveLength(1));
+    await eventually(() => expect(fake.state.dialogs).toHaveLength(1));
     expect(fake.state.dialogs[0]).toMatchObject({ kind: 'open', parented: true, options: { properties: ['openFile'] } });
     expect((fake.state.dialogs[0]!.options.filters as Array<{ extensions: string[] }>)[0]!.extensions).toEqual(['journey', 'json']);
     await settle();
-    expect(mapsIn(fake)).toEqual([]);
+    expect(await mapsIn(fake)).toEqual([]);
     expect(win.webContents.sent).toEqual([]);
 
     // A JSON export.
     fake.state.answers.open.push([files.json]);
     clickMenu(fake, 'file.open');
-    await vi.waitFor(() => expect(opened(fake)).toEqual([files.mapId]));
-    expect(mapsIn(fake)).toEqual([expect.objectContaining({ id: files.mapId, title: 'Kickoff', noteCount: 1 })]);
+    await eventually(() => expect(opened(fake)).toEqual([files.mapId]));
+    expect(await mapsIn(fake)).toEqual([expect.objectContaining({ id: files.mapId, title: 'Kickoff', noteCount: 1 })]);
 
     // A .journey file, after the map was deleted here.
-    invoke(fake, win.webContents.id, 'maps.delete', { id: files.mapId });
+    await invoke(fake, win.webContents.id, 'maps.delete', { id: files.mapId });
     fake.state.answers.open.push([files.journey]);
     clickMenu(fake, 'file.open');
-    await vi.waitFor(() => expect(opened(fake)).toEqual([files.mapId, files.mapId]));
-    expect(mapsIn(fake)).toEqual([expect.objectContaining({ id: files.mapId, title: 'Kickoff', noteCount: 1 })]);
+    await eventually(() => expect(opened(fake)).toEqual([files.mapId, files.mapId]));
+    expect(await mapsIn(fake)).toEqual([expect.objectContaining({ id: files.mapId, title: 'Kickoff', noteCount: 1 })]);
 
     // A JSON file over 200 MB is refused before it is read.
     const huge = path.join(tmp, 'huge.json');
@@ -409,10 +426,10 @@ describe('.journey files in the desktop app', () => {
     fs.truncateSync(huge, 201 * 1024 * 1024);
     fake.state.answers.open.push([huge]);
     clickMenu(fake, 'file.open');
-    await vi.waitFor(() => expect(messageBoxes(fake)).toHaveLength(1));
+    await eventually(() => expect(messageBoxes(fake)).toHaveLength(1));
     expect(messageBoxes(fake)[0]).toMatchObject({ type: 'error', message: '“huge.json” could not be opened', detail: expect.stringContaining('up to 200 MB') });
     fs.rmSync(huge);
-    expect(mapsIn(fake)).toHaveLength(1);
-    fake.module.app.emit('will-quit');
+    expect(await mapsIn(fake)).toHaveLength(1);
+    await quit(fake);
   });
 });
