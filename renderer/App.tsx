@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'react';
 import { isMenuAction } from '../shared/menuActions';
 import { registerActions, runAction } from './actions/registry';
+import { api } from './api/client';
 import { FileDrop } from './files/FileDrop';
 import { NewMapDialog } from './screens/NewMapDialog';
 import { HomeScreen } from './screens/HomeScreen';
 import { MapScreen } from './screens/MapScreen';
+import { useStartupNotices } from './state/notices';
 import { navigate, useRoute } from './state/route';
 import { openNewMap, useShell } from './state/shell';
 import { Notices } from './ui/Notices';
@@ -16,6 +18,8 @@ export function App() {
   // Bumped for each map the desktop app opens from a file, so the map screen reloads even when it
   // already shows that map (its file version just replaced it).
   const [openedFromFile, setOpenedFromFile] = useState(0);
+  // A store restored from a backup at start-up (web mode; the desktop app shows a dialog instead).
+  useStartupNotices(api);
 
   // New map works on every screen (the native menu offers it over an open map too).
   useEffect(() => registerActions([{ id: 'map.new', label: 'New map', shortcut: 'Ctrl+N', perform: openNewMap }]), []);

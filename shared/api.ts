@@ -130,6 +130,12 @@ export interface StructureSuggestion {
   sentiment: Sentiment;
 }
 
+/** Something start-up has to tell the person, e.g. that a damaged store was replaced by a backup. */
+export interface StartupNotice {
+  kind: 'error' | 'info';
+  message: string;
+}
+
 /** Declares a method: its result type (type-only), then its input schema. */
 function method<R>() {
   return <I extends z.ZodType>(input: I): { input: I; result?: R } => ({ input });
@@ -137,6 +143,7 @@ function method<R>() {
 
 export const methods = {
   'templates.list': method<TemplateSummary[]>()(z.strictObject({})),
+  'app.notices': method<StartupNotice[]>()(z.strictObject({})),
 
   'maps.list': method<MapSummary[]>()(z.strictObject({})),
   'maps.create': method<JourneyMap>()(

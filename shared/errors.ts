@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   newer_schema: 409,
   disk_full: 507,
+  /** Another program holds the store's write lock longer than the busy timeout. */
+  busy: 503,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

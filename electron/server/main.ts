@@ -1,11 +1,12 @@
 /**
  * Web mode: `npm run web -- [--port N] [--data-dir DIR]`. Opens the same SQLite store as the
- * desktop app, serves the built renderer and the API on 127.0.0.1 only, prints one line with the
- * address (token included), and closes the database cleanly on SIGINT/SIGTERM.
+ * desktop app (openDataFolder: the folder's lock, the damage check and backups), serves the built
+ * renderer and the API on 127.0.0.1 only, prints one line with the address (token included), and
+ * closes the database and releases the folder cleanly on SIGINT/SIGTERM.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openCore } from '../services/index';
+import { FolderInUseError, openDataFolder } from '../services/dataFolder';
 import { parseWebArgs } from './args';
 import { startServer } from './http';
 
@@ -21,9 +22,11 @@ async function main() {
   }
   let core;
   try {
-    core = openCore({ dataDir: args.dataDir, resourcesDir: path.join(root, 'resources') });
+    // Damage found and repaired at start-up is printed by openDataFolder and shown in the page (app.notices).
+    ({ core } = await openDataFolder(args.dataDir, { resourcesDir: path.join(root, 'resources') }));
   } catch (err) {
-    console.error(`Could not open the Journeyboard data in ${args.dataDir}: ${(err as Error).message}`);
+    // Another Journeyboard on this folder: one line, naming the folder.
+    console.error(err instanceof FolderInUseError ? err.message : `Could not open the Journeyboard data in ${args.dataDir}: ${(err as Error).message}`);
     process.exit(1);
   }
   let server;

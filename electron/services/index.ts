@@ -8,10 +8,10 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { isMethodName, methods, type MethodName } from '../../shared/api';
+import { isMethodName, methods, type MethodName, type StartupNotice } from '../../shared/api';
 import type { JourneyMap, MapSummary } from '../../shared/domain';
 import { ApiError, type Envelope } from '../../shared/errors';
-import { openDatabase, type Db } from '../store/db';
+import { openDatabase, type Db, type OpenOptions } from '../store/db';
 import { createRepos } from '../store/repos';
 import { diskFullError, isDiskFull } from './diskFull';
 import { createFileService, sweepScratch } from './files';
@@ -34,6 +34,12 @@ export interface CoreOptions {
   /** Injected in tests: a frozen clock and deterministic ids. */
   now?: () => number;
   newId?: () => string;
+  /** How long a write waits for another program's lock on the store before answering `busy`. */
+  busyTimeoutMs?: number;
+  /** What start-up has to tell the person (a store restored from a backup): `app.notices`. */
+  notices?: StartupNotice[];
+  /** Runs after the store is closed (openDataFolder: stop backups, release the folder lock). */
+  onClose?: () => void;
 }
 
 export interface Core {
@@ -57,9 +63,19 @@ type Handler = (input: never) => unknown;
 
 export const DATA_FILE_NAME = 'journeyboard.sqlite';
 
+/**
+ * Methods that only read. They run in a deferred transaction (a consistent snapshot, no write
+ * lock); every other method takes the write lock up front (BEGIN IMMEDIATE), so a busy store makes
+ * it wait the busy timeout instead of failing halfway through a read-then-write.
+ */
+const READ_ONLY = new Set<MethodName>(['templates.list', 'maps.list', 'maps.get', 'structure.suggest', 'notes.clusters', 'files.exportJourney', 'app.notices']);
+
 export function openCore(options: CoreOptions): Core {
   const dataFile = options.dataDir === ':memory:' ? ':memory:' : path.join(options.dataDir, DATA_FILE_NAME);
-  const db = openDatabase(dataFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const openOptions: OpenOptions = {};
+  if (options.nativeBinding) openOptions.nativeBinding = options.nativeBinding;
+  if (options.busyTimeoutMs !== undefined) openOptions.busyTimeoutMs = options.busyTimeoutMs;
+  const db = openDatabase(dataFile, openOptions);
   const ctx: ServiceContext = {
     db,
     repos: createRepos(db),
@@ -82,6 +98,7 @@ export function openCore(options: CoreOptions): Core {
     ...createPersonaService(ctx),
     ...createSuggestService(ctx),
     ...files.handlers,
+    'app.notices': () => options.notices ?? [],
   };
   let closed = false;
 
@@ -99,7 +116,8 @@ export function openCore(options: CoreOptions): Core {
       if (!parsed.success) return fail(new ApiError('invalid_input', describe(parsed.error)));
       try {
         // Every method runs in one transaction: a write either happens whole or not at all.
-        const value = db.transaction(() => handlers[method](parsed.data as never))();
+        const run = db.transaction(() => handlers[method](parsed.data as never));
+        const value = READ_ONLY.has(method) ? run() : run.immediate();
         return { ok: true, value };
       } catch (err) {
         return fail(err);
@@ -145,7 +163,7 @@ export function openCore(options: CoreOptions): Core {
       try {
         const incoming = await readJourneyFile(file, scratchDir, fileOptions);
         if (closed) return fail(new ApiError('internal', 'Journeyboard is shutting down. Start it again and retry.'));
-        return { ok: true, value: db.transaction(() => files.importMap(incoming, onConflict))() };
+        return { ok: true, value: db.transaction(() => files.importMap(incoming, onConflict)).immediate() };
       } catch (err) {
         return fail(err);
       }
@@ -153,8 +171,12 @@ export function openCore(options: CoreOptions): Core {
     close() {
       if (closed) return;
       closed = true;
-      db.close();
-      if (inMemory) sweepScratch(scratchDir, true);
+      try {
+        db.close();
+      } finally {
+        if (inMemory) sweepScratch(scratchDir, true);
+        options.onClose?.();
+      }
     },
   };
 }
@@ -162,6 +184,9 @@ export function openCore(options: CoreOptions): Core {
 function fail(err: unknown): Envelope<never> {
   if (err instanceof ApiError) return { ok: false, error: err.toBody() };
   if (isDiskFull(err)) return { ok: false, error: diskFullError().toBody() };
+  if (isBusy(err)) {
+    return { ok: false, error: { code: 'busy', message: 'The map store is busy in another program; try again in a moment. Nothing was changed.' } };
+  }
   // Constraint failures that slipped past validation are still the caller's fault, not a crash.
   const code = (err as { code?: string })?.code;
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
@@ -172,6 +197,12 @@ function fail(err: unknown): Envelope<never> {
     ok: false,
     error: { code: 'internal', message: 'Something went wrong inside Journeyboard; nothing was changed. Try again.' },
   };
+}
+
+/** SQLite's "another connection holds the lock" (after the busy timeout has run out). */
+export function isBusy(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
 /** Turns zod issues into one sentence naming each bad field. */

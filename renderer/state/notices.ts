@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { create } from 'zustand';
+import type { JourneyboardApi } from '../../shared/api';
 import { ApiError } from '../../shared/errors';
 
 export interface Notice {
@@ -39,4 +41,26 @@ export function showError(err: unknown): void {
 
 export function showInfo(message: string): void {
   useNotices.getState().push('info', message);
+}
+
+/**
+ * Once, when the page opens: what start-up has to tell the person (`app.notices`), e.g. that a
+ * damaged store was set aside and a backup restored. Shown with the other notices.
+ */
+export function useStartupNotices(api: JourneyboardApi): void {
+  useEffect(() => {
+    let live = true;
+    api.call('app.notices', {}).then(
+      (list) => {
+        if (!live || !Array.isArray(list)) return;
+        for (const n of list) useNotices.getState().push(n.kind, n.message);
+      },
+      (err: unknown) => {
+        if (live) showError(err);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [api]);
 }
