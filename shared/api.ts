@@ -6,116 +6,35 @@
  * validated at the boundary before any SQL runs.
  */
 import { z } from 'zod';
-import {
-  CHANNELS,
-  COORD_LIMIT,
-  LANE_KINDS,
-  NOTE_COLORS,
-  NOTE_KINDS,
-  NOTE_MAX_SIZE,
-  NOTE_MIN_SIZE,
-  NOTE_TEXT_MAX,
-  TITLE_MAX,
-  type JourneyMap,
-  type Lane,
-  type MapSummary,
-  type Note,
-  type NoteKind,
-  type Sentiment,
-  type Persona,
-  type Stage,
-} from './domain';
+import type { JourneyMap, Lane, MapSummary, Note, NoteKind, Persona, Sentiment, Stage } from './domain';
+import { BATCH_MAX, BATCH_MAX_LABEL, MAP_FILE_MAX_CHARS, MAP_FILE_MAX_LABEL } from './limits';
+import { changesApplyInput } from './records/changes';
+import { camera as cameraFields, id, noteText, title } from './records/fields';
+import { laneRecord, noteRecord, optionalOnCreate, personaRecord, stageRecord } from './records/records';
 import type { TemplateSummary } from './templates';
 
-const id = z.string().min(1, 'an id is required').max(100, 'an id is at most 100 characters');
-const title = z
-  .string()
-  .trim()
-  .min(1, 'a title cannot be empty')
-  .max(TITLE_MAX, `a title is at most ${TITLE_MAX} characters`);
-const name = z.string().trim().min(1, 'a name cannot be empty').max(100, 'a name is at most 100 characters');
-const coord = z
-  .number()
-  .refine((n) => Number.isFinite(n), 'must be a finite number')
-  .refine((n) => Math.abs(n) <= COORD_LIMIT, `must be within ±${COORD_LIMIT}`);
-const size = z
-  .number()
-  .refine((n) => Number.isFinite(n), 'must be a finite number')
-  .refine((n) => n >= NOTE_MIN_SIZE && n <= NOTE_MAX_SIZE, `must be between ${NOTE_MIN_SIZE} and ${NOTE_MAX_SIZE}`);
-const noteText = z.string().max(NOTE_TEXT_MAX, `a note's text is at most ${NOTE_TEXT_MAX} characters`);
-const sentiment = z.union([z.literal(-2), z.literal(-1), z.literal(0), z.literal(1), z.literal(2)]);
-
-const channels = z
-  .array(z.enum(CHANNELS))
-  .max(CHANNELS.length)
-  .refine((a) => new Set(a).size === a.length, 'a channel appears twice');
-const personaIds = z.array(id).max(20).refine((a) => new Set(a).size === a.length, 'a persona appears twice');
-const emotion = z.number().min(-2, 'an emotion score is from -2 to +2').max(2, 'an emotion score is from -2 to +2');
-const longText = (max: number) => z.string().max(max, `at most ${max} characters`);
-const photo = z
-  .string()
-  .max(400_000, 'a photo is at most about 300 KB; use a smaller image')
-  .regex(/^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/, 'a photo must be a PNG, JPEG, WebP or GIF image');
-
-/** Editable persona fields. */
-export const personaFields = z.strictObject({
-  name: name.optional(),
-  role: longText(200).optional(),
-  quote: longText(500).optional(),
-  goals: longText(2000).optional(),
-  needs: longText(2000).optional(),
-  frustrations: longText(2000).optional(),
-  photo: photo.nullable().optional(),
-  color: z.enum(NOTE_COLORS).optional(),
-});
+/** Editable persona fields (the card; its position follows from creation and deletion). */
+export const personaFields = personaRecord.value.omit({ position: true }).partial();
 export type PersonaFields = z.infer<typeof personaFields>;
 
 /** Fields a note may be created with. `id` lets the renderer create optimistically and undo a delete. */
-export const noteFields = z.strictObject({
-  id: id.optional(),
-  text: noteText,
-  x: coord,
-  y: coord,
-  width: size.optional(),
-  height: size.optional(),
-  color: z.enum(NOTE_COLORS).optional(),
-  stageId: id.nullable().optional(),
-  laneId: id.nullable().optional(),
-  kind: z.enum(NOTE_KINDS).nullable().optional(),
-  sentiment: sentiment.nullable().optional(),
-  author: z.string().max(100).nullable().optional(),
-  channels: channels.optional(),
-  personaIds: personaIds.optional(),
-});
+export const noteFields = noteRecord.value
+  .partial(optionalOnCreate(noteRecord))
+  .extend({ id: id.optional() });
 export type NoteInput = z.infer<typeof noteFields>;
 
 /** A partial change to one note. */
-export const notePatch = z.strictObject({
-  id,
-  text: noteText.optional(),
-  x: coord.optional(),
-  y: coord.optional(),
-  width: size.optional(),
-  height: size.optional(),
-  color: z.enum(NOTE_COLORS).optional(),
-  stageId: id.nullable().optional(),
-  laneId: id.nullable().optional(),
-  kind: z.enum(NOTE_KINDS).nullable().optional(),
-  sentiment: sentiment.nullable().optional(),
-  author: z.string().max(100).nullable().optional(),
-  channels: channels.optional(),
-  personaIds: personaIds.optional(),
-});
+export const notePatch = noteRecord.patch.extend({ id });
 export type NotePatch = z.infer<typeof notePatch>;
 
-const camera = z.strictObject({
-  x: coord,
-  y: coord,
-  zoom: z.number().min(0.05).max(4),
-});
+const camera = z.strictObject(cameraFields.shape);
+const stageFields = stageRecord.value.shape;
+const laneFields = laneRecord.value.shape;
+const mapFile = z.string().min(1, 'the file is empty').max(MAP_FILE_MAX_CHARS, `a map file is at most ${MAP_FILE_MAX_LABEL}`);
+const onConflict = z.enum(['replace', 'copy']).optional();
 
 const many = <T extends z.ZodType>(item: T) =>
-  z.array(item).min(1, 'give at least one').max(50_000, 'at most 50,000 at once');
+  z.array(item).min(1, 'give at least one').max(BATCH_MAX, `at most ${BATCH_MAX_LABEL} at once`);
 
 /** A suggested place for a free note (`structure.suggest`). */
 export interface StructureSuggestion {
@@ -163,7 +82,7 @@ export const methods = {
     z.strictObject({ id, personaId: id.nullable() }),
   ),
 
-  'personas.create': method<Persona>()(personaFields.extend({ mapId: id, name })),
+  'personas.create': method<Persona>()(personaFields.extend({ mapId: id, name: personaRecord.value.shape.name })),
   'personas.update': method<Persona>()(personaFields.extend({ id })),
   'personas.delete': method<{ id: string }>()(z.strictObject({ id })),
 
@@ -181,7 +100,7 @@ export const methods = {
   ),
 
   'structure.suggest': method<StructureSuggestion[]>()(
-    z.strictObject({ mapId: id, noteIds: z.array(id).max(50_000).optional() }),
+    z.strictObject({ mapId: id, noteIds: z.array(id).max(BATCH_MAX).optional() }),
   ),
   'notes.clusters': method<string[][]>()(z.strictObject({ mapId: id })),
   'notes.merge': method<{ note: Note; deleted: string[] }>()(
@@ -189,27 +108,18 @@ export const methods = {
   ),
 
   'files.exportJourney': method<{ fileName: string; base64: string }>()(z.strictObject({ mapId: id })),
-  'files.importJourney': method<MapSummary>()(
-    z.strictObject({
-      base64: z.string().min(1, 'the file is empty').max(280_000_000, 'a map file is at most 200 MB'),
-      onConflict: z.enum(['replace', 'copy']).optional(),
-    }),
-  ),
-  'files.importJson': method<MapSummary>()(
-    z.strictObject({ text: z.string().min(1, 'the file is empty').max(280_000_000), onConflict: z.enum(['replace', 'copy']).optional() }),
-  ),
+  'files.importJourney': method<MapSummary>()(z.strictObject({ base64: mapFile, onConflict })),
+  'files.importJson': method<MapSummary>()(z.strictObject({ text: mapFile, onConflict })),
 
   'stages.create': method<Stage>()(
     z.strictObject({
       mapId: id,
-      name,
-      description: z.string().max(300).optional(),
+      name: stageFields.name,
+      description: stageFields.description.optional(),
       index: z.number().int().min(0).optional(),
     }),
   ),
-  'stages.update': method<Stage>()(
-    z.strictObject({ id, name: name.optional(), description: z.string().max(300).optional(), emotion: emotion.nullable().optional() }),
-  ),
+  'stages.update': method<Stage>()(stageRecord.value.pick({ name: true, description: true, emotion: true }).partial().extend({ id })),
   'stages.reorder': method<Stage[]>()(
     z.strictObject({ mapId: id, ids: z.array(id).max(1000) }),
   ),
@@ -220,25 +130,24 @@ export const methods = {
   'lanes.create': method<Lane>()(
     z.strictObject({
       mapId: id,
-      name,
-      kind: z.enum(LANE_KINDS).optional(),
+      name: laneFields.name,
+      kind: laneFields.kind.optional(),
       index: z.number().int().min(0).optional(),
     }),
   ),
-  'lanes.update': method<Lane>()(
-    z.strictObject({
-      id,
-      name: name.optional(),
-      kind: z.enum(LANE_KINDS).optional(),
-      collapsed: z.boolean().optional(),
-    }),
-  ),
+  'lanes.update': method<Lane>()(laneRecord.value.pick({ name: true, kind: true, collapsed: true }).partial().extend({ id })),
   'lanes.reorder': method<Lane[]>()(
     z.strictObject({ mapId: id, ids: z.array(id).max(1000) }),
   ),
   'lanes.delete': method<{ id: string; freedNotes: number }>()(
     z.strictObject({ id }),
   ),
+
+  /**
+   * Any number of creates, updates and deletes of notes, stages, lanes and personas, in order, in
+   * one transaction: all of them or none. A failure names the change (`index`).
+   */
+  'changes.apply': method<{ applied: number }>()(changesApplyInput),
 } as const;
 
 export type Methods = typeof methods;

@@ -2,6 +2,9 @@
  * The journey-map document model shared by the main process and the renderer.
  * Plain data only: no I/O, no DOM, no Node.
  */
+import type { z } from 'zod';
+import type { camera as cameraSchema } from './records/fields';
+import type { MapDocument, StoredRecord } from './records/records';
 
 /** Lane kinds. `custom` lanes hold whatever the team wants and give notes no kind. */
 export const LANE_KINDS = [
@@ -81,71 +84,16 @@ export const TITLE_MAX = 200;
 /** Coordinates beyond this are refused: they would lose precision and hide notes forever. */
 export const COORD_LIMIT = 1e7;
 
-export interface Camera {
-  /** Board coordinate shown at the screen's left edge. */
-  x: number;
-  /** Board coordinate shown at the screen's top edge. */
-  y: number;
-  /** Screen pixels per board unit, 0.05 to 4. */
-  zoom: number;
-}
-
-export interface Stage {
-  id: string;
-  mapId: string;
-  name: string;
-  description: string;
-  /** 0-based order within the map. */
-  position: number;
-  /** The facilitator's emotion score, -2 to +2; null = derived from the sentiment of the stage's notes. */
-  emotion: number | null;
-}
-
-export interface Lane {
-  id: string;
-  mapId: string;
-  name: string;
-  kind: LaneKind;
-  position: number;
-  collapsed: boolean;
-}
-
-export interface Note {
-  id: string;
-  mapId: string;
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  color: NoteColor;
-  stageId: string | null;
-  laneId: string | null;
-  kind: NoteKind | null;
-  sentiment: Sentiment | null;
-  author: string | null;
-  channels: Channel[];
-  /** Personas this note is tagged with (the persona lens highlights them). */
-  personaIds: string[];
-  /** Milliseconds since the epoch. */
-  createdAt: number;
-  updatedAt: number;
-}
-
-export interface Persona {
-  id: string;
-  mapId: string;
-  name: string;
-  role: string;
-  quote: string;
-  goals: string;
-  needs: string;
-  frustrations: string;
-  /** A small image as a data: URL, or null for initials on `color`. */
-  photo: string | null;
-  color: NoteColor;
-  position: number;
-}
+/**
+ * The records of a map. Each type is derived from its schema in records/records.ts (the one place a
+ * record's fields are listed): an id, the map it belongs to, its editable fields, and for notes the
+ * times it was created and last changed (milliseconds since the epoch).
+ */
+export type Camera = z.infer<typeof cameraSchema>;
+export type Stage = StoredRecord<'stage'>;
+export type Lane = StoredRecord<'lane'>;
+export type Note = StoredRecord<'note'>;
+export type Persona = StoredRecord<'persona'>;
 
 export interface MapSummary {
   id: string;
@@ -154,16 +102,5 @@ export interface MapSummary {
   updatedAt: number;
 }
 
-export interface JourneyMap {
-  id: string;
-  title: string;
-  createdAt: number;
-  updatedAt: number;
-  camera: Camera | null;
-  /** The persona this map is for, if one is chosen. */
-  personaId: string | null;
-  personas: Persona[];
-  stages: Stage[];
-  lanes: Lane[];
-  notes: Note[];
-}
+/** A whole map: title, camera, chosen persona, and its personas, stages, lanes and notes. */
+export type JourneyMap = MapDocument;

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** Error codes that cross the process boundary. Each maps to one HTTP status in web mode. */
 export const ERROR_STATUS = {
   invalid_input: 400,
@@ -18,6 +20,8 @@ export type ErrorCode = keyof typeof ERROR_STATUS;
 export interface ApiErrorBody {
   code: ErrorCode;
   message: string;
+  /** For a batch (`changes.apply`): the position in the batch of the item that failed. */
+  index?: number;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
@@ -25,13 +29,20 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiErrorB
 /** An error a person can read: what happened and what to do. */
 export class ApiError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** For a batch: the position of the item that failed. */
+  readonly index: number | undefined;
+  constructor(code: ErrorCode, message: string, index?: number) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
+    this.index = index;
   }
   toBody(): ApiErrorBody {
-    return { code: this.code, message: this.message };
+    return this.index === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, index: this.index };
+  }
+  /** The error an envelope carries, as an ApiError again (keeps `index`). */
+  static fromBody(body: ApiErrorBody): ApiError {
+    return new ApiError(body.code, body.message, typeof body.index === 'number' ? body.index : undefined);
   }
 }
 
@@ -42,4 +53,38 @@ export function isApiErrorBody(value: unknown): value is ApiErrorBody {
     typeof (value as ApiErrorBody).code === 'string' &&
     typeof (value as ApiErrorBody).message === 'string'
   );
+}
+
+/** Where a zod issue is, as a dotted path ("notes.1.y"), or `top` at the top level. */
+export function issuePath(issue: z.core.$ZodIssue, top = 'input'): string {
+  return issue.path.length ? issue.path.map(String).join('.') : top;
+}
+
+/** What a zod issue says, without zod's "Invalid input: " prefix; unknown keys are named. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+/**
+ * The one way a zod error becomes words: "notes.1.y: expected number, received NaN; title: a title
+ * cannot be empty." (the first `max` issues, each naming its field). `separator: '\n'` gives lines.
+ */
+export function describeZodError(error: z.ZodError, options: { max?: number; top?: string; separator?: string } = {}): string {
+  const { max = 5, top = 'input', separator = '; ' } = options;
+  const parts = error.issues.slice(0, max).map((issue) => `${issuePath(issue, top)}: ${issueMessage(issue)}`);
+  const more = error.issues.length > max ? ` (and ${error.issues.length - max} more)` : '';
+  return separator === '; ' ? `${parts.join(separator)}${more}.` : `${parts.join(separator)}${more}`;
+}
+
+/**
+ * An `invalid_input` ApiError for a method's bad input. When the bad field is inside the batch
+ * array `batchKey` (`changes.3.patch.x`), the error's `index` is that item's position.
+ */
+export function invalidInputError(error: z.ZodError, batchKey = 'changes'): ApiError {
+  const first = error.issues[0];
+  const index = first && first.path[0] === batchKey && typeof first.path[1] === 'number' ? first.path[1] : undefined;
+  return new ApiError('invalid_input', describeZodError(error), index);
 }

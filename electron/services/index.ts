@@ -7,10 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
 import { isMethodName, methods, type MethodName, type StartupNotice } from '../../shared/api';
 import type { JourneyMap, MapSummary } from '../../shared/domain';
-import { ApiError, type Envelope } from '../../shared/errors';
+import { ApiError, invalidInputError, type Envelope } from '../../shared/errors';
 import { openDatabase, type Db, type OpenOptions } from '../store/db';
 import { createRepos } from '../store/repos';
 import { diskFullError, isDiskFull } from './diskFull';
@@ -19,6 +18,7 @@ import { writeJourneyFile } from './journeyFile';
 import { readJourneyFile } from './untrustedJourney';
 import type { ServiceContext } from './context';
 import { createMapService } from './maps';
+import { createChangeService, createRecordStore } from './changes';
 import { createNoteService } from './notes';
 import { createPersonaService } from './personas';
 import { createSuggestService } from './suggest';
@@ -91,11 +91,13 @@ export function openCore(options: CoreOptions): Core {
   if (!inMemory) sweepScratch(scratchDir);
   const fileOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const files = createFileService(ctx, scratchDir, (id) => maps['maps.get']({ id }), fileOptions);
+  const records = createRecordStore(ctx);
   const handlers: Record<MethodName, Handler> = {
     ...maps,
-    ...createNoteService(ctx),
+    ...createNoteService(ctx, records),
     ...createStructureService(ctx),
-    ...createPersonaService(ctx),
+    ...createPersonaService(ctx, records),
+    ...createChangeService(ctx, records),
     ...createSuggestService(ctx),
     ...files.handlers,
     'app.notices': () => options.notices ?? [],
@@ -113,7 +115,7 @@ export function openCore(options: CoreOptions): Core {
         );
       }
       const parsed = methods[method].input.safeParse(input ?? {});
-      if (!parsed.success) return fail(new ApiError('invalid_input', describe(parsed.error)));
+      if (!parsed.success) return fail(invalidInputError(parsed.error));
       try {
         // Every method runs in one transaction: a write either happens whole or not at all.
         const run = db.transaction(() => handlers[method](parsed.data as never));
@@ -203,16 +205,4 @@ function fail(err: unknown): Envelope<never> {
 export function isBusy(err: unknown): boolean {
   const code = (err as { code?: unknown })?.code;
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
-}
-
-/** Turns zod issues into one sentence naming each bad field. */
-export function describe(error: z.ZodError): string {
-  const parts = error.issues.slice(0, 5).map((issue) => {
-    const where = issue.path.length ? issue.path.map(String).join('.') : 'input';
-    let message = issue.message.replace(/^Invalid input: /, '');
-    if (issue.code === 'unrecognized_keys') message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-    return `${where}: ${message}`;
-  });
-  const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more)` : '';
-  return `${parts.join('; ')}${more}.`;
 }

@@ -1,9 +1,10 @@
 import { ApiError } from '../../shared/errors';
 import { DEFAULT_LANES, type MapTemplate } from '../../shared/templates';
-import { NOTE_DEFAULT_SIZE, NOTE_KIND_OF_LANE, type JourneyMap, type MapSummary } from '../../shared/domain';
+import { NOTE_DEFAULT_SIZE, NOTE_KIND_OF_LANE, type JourneyMap, type Lane, type MapSummary, type Note, type Sentiment, type Stage } from '../../shared/domain';
+import { withDefaults } from '../../shared/records/index';
 import { FRAME_ORIGIN, freeBoardSlot, layoutFrame, placementOf } from '../../shared/journey/index';
 import type { MapSummaryRow } from '../store/repos';
-import { readMap } from '../store/rows';
+import { fromLane, fromMapHeader, fromNote, fromStage, readMap } from '../store/rows';
 import { requireMap, type ServiceContext } from './context';
 import { insertMap, withFreshIds } from './journeyFile';
 import { findTemplate, loadTemplates, summarise } from './templates';
@@ -30,13 +31,13 @@ export function createMapService(ctx: ServiceContext) {
   function applyTemplate(mapId: string, template: MapTemplate | null, now: number) {
     const stageIds = (template?.stages ?? []).map((s, position) => {
       const id = ctx.newId();
-      repos.insertStage.run({ id, map_id: mapId, name: s.name, description: s.description, position, emotion: null });
+      repos.insertStage.run(fromStage({ id, mapId, ...withDefaults('stage', { name: s.name, description: s.description, position }) } as Stage));
       return id;
     });
     const lanes = template?.lanes ?? DEFAULT_LANES;
     const laneIds = lanes.map((l, position) => {
       const id = ctx.newId();
-      repos.insertLane.run({ id, map_id: mapId, name: l.name, kind: l.kind, position, collapsed: 0 });
+      repos.insertLane.run(fromLane({ id, mapId, ...withDefaults('lane', { name: l.name, kind: l.kind, position }) } as Lane));
       return id;
     });
     const notes = (template?.notes ?? []).map((n) => {
@@ -67,25 +68,17 @@ export function createMapService(ctx: ServiceContext) {
     notes.forEach((n, i) => {
       const placed = placementOf(frame, n.id);
       const at = placed ?? freeSlots[freeIndex.get(n.id)!]!;
-      repos.insertNote.run({
-        id: n.id,
-        map_id: mapId,
+      const value = withDefaults('note', {
         text: n.template.text,
         x: at.x,
         y: at.y,
-        width: n.width,
-        height: n.height,
-        color: n.template.color ?? 'yellow',
-        stage_id: n.stageId,
-        lane_id: n.laneId,
+        color: n.template.color,
+        stageId: n.stageId,
+        laneId: n.laneId,
         kind: n.kind,
-        sentiment: n.template.sentiment ?? null,
-        author: null,
-        channels: '[]',
-        persona_ids: '[]',
-        created_at: now + i,
-        updated_at: now + i,
+        sentiment: n.template.sentiment as Sentiment | undefined,
       });
+      repos.insertNote.run(fromNote({ ...value, id: n.id, mapId, createdAt: now + i, updatedAt: now + i } as Note));
     });
   }
 
@@ -100,7 +93,7 @@ export function createMapService(ctx: ServiceContext) {
       const chosen = template ? findTemplate(allTemplates(), template) : null;
       const id = ctx.newId();
       const now = ctx.now();
-      repos.insertMap.run({ id, title, camera: null, persona_id: null, created_at: now, updated_at: now });
+      repos.insertMap.run(fromMapHeader({ id, title, camera: null, personaId: null, createdAt: now, updatedAt: now }));
       applyTemplate(id, chosen, now);
       return get(id);
     },

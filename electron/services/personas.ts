@@ -1,11 +1,12 @@
 import type { PersonaFields } from '../../shared/api';
 import { NOTE_COLORS, type Persona } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
-import { fromNote, fromPersona, toNote, toPersona } from '../store/rows';
+import { withDefaults, type RecordValue } from '../../shared/records/index';
+import type { RecordStore } from './changes';
 import { requireMap, type ServiceContext } from './context';
 
 /** Persona cards, the map's chosen persona, and persona tags on notes. */
-export function createPersonaService(ctx: ServiceContext) {
+export function createPersonaService(ctx: ServiceContext, records: RecordStore) {
   const { repos } = ctx;
 
   function requirePersona(id: string) {
@@ -16,46 +17,31 @@ export function createPersonaService(ctx: ServiceContext) {
 
   return {
     'personas.create': ({ mapId, ...fields }: PersonaFields & { mapId: string; name: string }): Persona => {
-      requireMap(ctx, mapId);
-      const existing = repos.personasOf.all(mapId);
-      const persona: Persona = {
-        id: ctx.newId(),
-        mapId,
-        name: fields.name,
-        role: fields.role ?? '',
-        quote: fields.quote ?? '',
-        goals: fields.goals ?? '',
-        needs: fields.needs ?? '',
-        frustrations: fields.frustrations ?? '',
-        photo: fields.photo ?? null,
-        // Each new persona takes the next colour, so initials on a colour tell them apart.
-        color: fields.color ?? NOTE_COLORS[(existing.length + 4) % NOTE_COLORS.length]!,
-        position: existing.length,
-      };
-      repos.insertPersona.run(fromPersona(persona));
-      // The first persona of a map is the one the map is for, until the facilitator picks another.
       const map = requireMap(ctx, mapId);
+      const count = repos.personasOf.all(mapId).length;
+      const value = withDefaults('persona', {
+        // Each new persona takes the next colour, so initials on a colour tell them apart.
+        color: NOTE_COLORS[(count + 4) % NOTE_COLORS.length]!,
+        position: count,
+        ...fields,
+      }) as RecordValue<'persona'>;
+      const persona = records.create('persona', mapId, ctx.newId(), value, 'persona');
+      // The first persona of a map is the one the map is for, until the facilitator picks another.
       repos.setMapPersona.run(map.persona_id ?? persona.id, ctx.now(), mapId);
       return persona;
     },
 
     'personas.update': ({ id, ...fields }: PersonaFields & { id: string }): Persona => {
-      const current = toPersona(requirePersona(id));
-      const next: Persona = { ...current };
-      for (const [key, value] of Object.entries(fields)) if (value !== undefined) Object.assign(next, { [key]: value });
-      repos.updatePersona.run(fromPersona(next));
-      repos.touchMap.run(ctx.now(), current.mapId);
+      const p = requirePersona(id);
+      const next = records.update('persona', p.map_id, id, fields, 'persona');
+      repos.touchMap.run(ctx.now(), p.map_id);
       return next;
     },
 
     'personas.delete': ({ id }: { id: string }) => {
       const p = requirePersona(id);
-      // Untag notes first: the tags live in a JSON column, not a foreign key.
-      for (const row of repos.notesTaggedWith.all(p.map_id, id)) {
-        const note = toNote(row);
-        repos.updateNote.run(fromNote({ ...note, personaIds: note.personaIds.filter((x) => x !== id) }));
-      }
-      repos.deletePersona.run(id);
+      // Notes let go of its tag, and the map of its choice, in the record layer.
+      records.remove('persona', p.map_id, id, 'persona');
       repos.personasOf.all(p.map_id).forEach((x, position) => repos.updatePersona.run({ ...x, position }));
       repos.touchMap.run(ctx.now(), p.map_id);
       return { id };

@@ -1,9 +1,11 @@
 /**
  * Repositories: the SQL, as prepared statements, and nothing else. Services decide what is
- * allowed and wrap each call in a transaction.
+ * allowed and wrap each call in a transaction. Each record table's statements are built from its
+ * columns (rows.ts, from the record registry), so a new field or table needs no SQL here.
  */
 import type { Db } from './db';
-import type { DbLane, DbMap, DbNote, DbPersona, DbStage } from './rows';
+import { RECORDS, type RecordType } from '../../shared/records/records';
+import { MAP_COLUMNS, RECORD_COLUMNS, type Column, type DbMap, type DbNote, type DbRecord } from './rows';
 
 export interface MapSummaryRow {
   id: string;
@@ -12,8 +14,47 @@ export interface MapSummaryRow {
   note_count: number;
 }
 
+/** Columns never rewritten by an update: the id, the map it belongs to, when it was made. */
+const FIXED = new Set(['id', 'map_id', 'created_at']);
+
+const insertSql = (table: string, columns: Column[]) =>
+  `INSERT INTO ${table} (${columns.map((c) => c.column).join(', ')}) VALUES (${columns.map((c) => `@${c.column}`).join(', ')})`;
+
+function recordStatements<T extends RecordType>(db: Db, def: Extract<(typeof RECORDS)[number], { type: T }>) {
+  type R = DbRecord<T>;
+  const columns = RECORD_COLUMNS[def.type];
+  const t = def.table;
+  const set = columns.filter((c) => !FIXED.has(c.column)).map((c) => `${c.column} = @${c.column}`);
+  /** For each field that points at other records: the rows of this table pointing at a given id. */
+  const pointingAt = Object.fromEntries(
+    Object.keys(def.refs).map((field) => {
+      const c = columns.find((x) => x.field === field)!;
+      const sql =
+        c.storage === 'json'
+          ? `SELECT t.* FROM ${t} t, json_each(t.${c.column}) j WHERE t.map_id = @mapId AND j.value = @id ORDER BY ${def.orderBy.replace(/(\w+)/g, 't.$1')}`
+          : `SELECT * FROM ${t} WHERE map_id = @mapId AND ${c.column} = @id ORDER BY ${def.orderBy}`;
+      return [field, db.prepare<[{ mapId: string; id: string }], R>(sql)];
+    }),
+  );
+  return {
+    ofMap: db.prepare<[string], R>(`SELECT * FROM ${t} WHERE map_id = ? ORDER BY ${def.orderBy}`),
+    get: db.prepare<[string], R>(`SELECT * FROM ${t} WHERE id = ?`),
+    insert: db.prepare<[R]>(insertSql(t, columns)),
+    update: db.prepare<[R]>(`UPDATE ${t} SET ${set.join(', ')} WHERE id = @id`),
+    delete: db.prepare<[string]>(`DELETE FROM ${t} WHERE id = ?`),
+    pointingAt,
+  };
+}
+
+export type RecordStatements<T extends RecordType> = ReturnType<typeof recordStatements<T>>;
+
 export function createRepos(db: Db) {
-  const s = {
+  const records = Object.fromEntries(RECORDS.map((def) => [def.type, recordStatements(db, def)])) as {
+    [T in RecordType]: RecordStatements<T>;
+  };
+  const { persona, stage, lane, note } = records;
+  return {
+    records,
     listMaps: db.prepare<[], MapSummaryRow>(
       `SELECT m.id, m.title, m.updated_at,
               (SELECT count(*) FROM notes n WHERE n.map_id = m.id) AS note_count
@@ -25,65 +66,43 @@ export function createRepos(db: Db) {
          FROM maps m WHERE m.id = ?`,
     ),
     getMap: db.prepare<[string], DbMap>('SELECT * FROM maps WHERE id = ?'),
-    insertMap: db.prepare<[DbMap]>(
-      'INSERT INTO maps (id, title, camera, persona_id, created_at, updated_at) VALUES (@id, @title, @camera, @persona_id, @created_at, @updated_at)',
-    ),
+    insertMap: db.prepare<[DbMap]>(insertSql('maps', MAP_COLUMNS)),
     renameMap: db.prepare<[string, number, string]>('UPDATE maps SET title = ?, updated_at = ? WHERE id = ?'),
     touchMap: db.prepare<[number, string]>('UPDATE maps SET updated_at = ? WHERE id = ?'),
     setCamera: db.prepare<[string, string]>('UPDATE maps SET camera = ? WHERE id = ?'),
     deleteMap: db.prepare<[string]>('DELETE FROM maps WHERE id = ?'),
     setMapPersona: db.prepare<[string | null, number, string]>('UPDATE maps SET persona_id = ?, updated_at = ? WHERE id = ?'),
+    /** Clears the map's persona if it is this one (the persona is being deleted). */
+    clearMapPersona: db.prepare<[number, string, string]>('UPDATE maps SET persona_id = NULL, updated_at = ? WHERE id = ? AND persona_id = ?'),
 
-    personasOf: db.prepare<[string], DbPersona>('SELECT * FROM personas WHERE map_id = ? ORDER BY position'),
-    getPersona: db.prepare<[string], DbPersona>('SELECT * FROM personas WHERE id = ?'),
-    insertPersona: db.prepare<[DbPersona]>(
-      `INSERT INTO personas (id, map_id, name, role, quote, goals, needs, frustrations, photo, color, position)
-       VALUES (@id, @map_id, @name, @role, @quote, @goals, @needs, @frustrations, @photo, @color, @position)`,
-    ),
-    updatePersona: db.prepare<[DbPersona]>(
-      `UPDATE personas SET name = @name, role = @role, quote = @quote, goals = @goals, needs = @needs,
-              frustrations = @frustrations, photo = @photo, color = @color, position = @position WHERE id = @id`,
-    ),
-    deletePersona: db.prepare<[string]>('DELETE FROM personas WHERE id = ?'),
-    notesTaggedWith: db.prepare<[string, string], DbNote>(
-      "SELECT n.* FROM notes n, json_each(n.persona_ids) j WHERE n.map_id = ? AND j.value = ?",
-    ),
+    // The names the services have always used, for the statements above.
+    personasOf: persona.ofMap,
+    getPersona: persona.get,
+    insertPersona: persona.insert,
+    updatePersona: persona.update,
+    deletePersona: persona.delete,
+    notesTaggedWith: { all: (mapId: string, personaId: string): DbNote[] => note.pointingAt['personaIds']!.all({ mapId, id: personaId }) },
 
-    stagesOf: db.prepare<[string], DbStage>('SELECT * FROM stages WHERE map_id = ? ORDER BY position'),
-    getStage: db.prepare<[string], DbStage>('SELECT * FROM stages WHERE id = ?'),
-    insertStage: db.prepare<[DbStage]>(
-      'INSERT INTO stages (id, map_id, name, description, position, emotion) VALUES (@id, @map_id, @name, @description, @position, @emotion)',
-    ),
-    updateStage: db.prepare<[DbStage]>('UPDATE stages SET name = @name, description = @description, position = @position, emotion = @emotion WHERE id = @id'),
-    deleteStage: db.prepare<[string]>('DELETE FROM stages WHERE id = ?'),
+    stagesOf: stage.ofMap,
+    getStage: stage.get,
+    insertStage: stage.insert,
+    updateStage: stage.update,
+    deleteStage: stage.delete,
 
-    lanesOf: db.prepare<[string], DbLane>('SELECT * FROM lanes WHERE map_id = ? ORDER BY position'),
-    getLane: db.prepare<[string], DbLane>('SELECT * FROM lanes WHERE id = ?'),
-    insertLane: db.prepare<[DbLane]>(
-      'INSERT INTO lanes (id, map_id, name, kind, position, collapsed) VALUES (@id, @map_id, @name, @kind, @position, @collapsed)',
-    ),
-    updateLane: db.prepare<[DbLane]>(
-      'UPDATE lanes SET name = @name, kind = @kind, position = @position, collapsed = @collapsed WHERE id = @id',
-    ),
-    deleteLane: db.prepare<[string]>('DELETE FROM lanes WHERE id = ?'),
+    lanesOf: lane.ofMap,
+    getLane: lane.get,
+    insertLane: lane.insert,
+    updateLane: lane.update,
+    deleteLane: lane.delete,
 
-    notesOf: db.prepare<[string], DbNote>('SELECT * FROM notes WHERE map_id = ? ORDER BY created_at, id'),
-    getNote: db.prepare<[string], DbNote>('SELECT * FROM notes WHERE id = ?'),
+    notesOf: note.ofMap,
+    getNote: note.get,
     notesOfStage: db.prepare<[string], DbNote>('SELECT * FROM notes WHERE stage_id = ? ORDER BY created_at, id'),
     notesOfLane: db.prepare<[string], DbNote>('SELECT * FROM notes WHERE lane_id = ? ORDER BY created_at, id'),
-    insertNote: db.prepare<[DbNote]>(
-      `INSERT INTO notes (id, map_id, text, x, y, width, height, color, stage_id, lane_id, kind, sentiment, author, channels, persona_ids, created_at, updated_at)
-       VALUES (@id, @map_id, @text, @x, @y, @width, @height, @color, @stage_id, @lane_id, @kind, @sentiment, @author, @channels, @persona_ids, @created_at, @updated_at)`,
-    ),
-    updateNote: db.prepare<[DbNote]>(
-      `UPDATE notes SET text = @text, x = @x, y = @y, width = @width, height = @height, color = @color,
-              stage_id = @stage_id, lane_id = @lane_id, kind = @kind, sentiment = @sentiment, author = @author,
-              channels = @channels, persona_ids = @persona_ids, updated_at = @updated_at
-        WHERE id = @id`,
-    ),
-    deleteNote: db.prepare<[string]>('DELETE FROM notes WHERE id = ?'),
+    insertNote: note.insert,
+    updateNote: note.update,
+    deleteNote: note.delete,
   };
-  return s;
 }
 
 export type Repos = ReturnType<typeof createRepos>;

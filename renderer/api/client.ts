@@ -11,7 +11,7 @@ declare global {
 
 function unwrap<T>(envelope: Envelope<unknown>): T {
   if (envelope.ok) return envelope.value as T;
-  throw new ApiError(envelope.error.code, envelope.error.message);
+  throw ApiError.fromBody(envelope.error);
 }
 
 /** Electron: the preload's bridge. */
@@ -43,7 +43,7 @@ export function httpApi(base: string, token: string): JourneyboardApi {
         throw new ApiError('unauthorized', 'This page’s access token is missing or wrong. Open the address `npm run web` printed.');
       }
       const error = body && typeof body === 'object' && 'error' in body ? (body as { error: unknown }).error : null;
-      if (isApiErrorBody(error)) throw new ApiError(error.code, error.message);
+      if (isApiErrorBody(error)) throw ApiError.fromBody(error);
       throw new ApiError('internal', `Journeyboard answered ${response.status} with no explanation.`);
     },
   };

@@ -1,0 +1,51 @@
+/**
+ * The one change type for every record: create (the record's editable fields in full), update
+ * (some of them) or delete, named by type and id. `changes.apply` takes a batch of them; the board's
+ * history and save queue carry them. Derived from the record registry: a new record type is a new
+ * entry there, not here.
+ */
+import { z } from 'zod';
+import { BATCH_MAX, BATCH_MAX_LABEL } from '../limits';
+import { id } from './fields';
+import { RECORDS, type RecordType, type RecordValue } from './records';
+
+function changeSchemaOf<D extends (typeof RECORDS)[number]>(def: D) {
+  const type = z.literal(def.type as D['type']);
+  return z.discriminatedUnion('op', [
+    z.strictObject({ type, op: z.literal('create'), id, value: def.value as D['value'] }),
+    z.strictObject({ type, op: z.literal('update'), id, patch: def.patch as D['patch'] }),
+    z.strictObject({ type, op: z.literal('delete'), id }),
+  ]);
+}
+
+const [persona, stage, lane, note] = RECORDS;
+
+/** One change to one record; invalid input names the field (`changes.3.patch.x: ...`). */
+export const changeSchema = z.discriminatedUnion('type', [
+  changeSchemaOf(persona),
+  changeSchemaOf(stage),
+  changeSchemaOf(lane),
+  changeSchemaOf(note),
+]);
+
+export type Change = z.infer<typeof changeSchema>;
+export type ChangeOf<T extends RecordType> = Extract<Change, { type: T }>;
+export type ChangeOp = Change['op'];
+
+/** The input of `changes.apply`: one map, 1 to 50,000 changes, applied in order in one transaction. */
+export const changesApplyInput = z.strictObject({
+  mapId: id,
+  changes: z
+    .array(changeSchema)
+    .min(1, 'give at least one change')
+    .max(BATCH_MAX, `at most ${BATCH_MAX_LABEL} changes at once; split the batch`),
+});
+
+/** Builders that keep the type and value together (tests, the board). */
+export const change = {
+  create: <T extends RecordType>(type: T, recordId: string, value: RecordValue<T>) =>
+    ({ type, op: 'create', id: recordId, value }) as unknown as ChangeOf<T>,
+  update: <T extends RecordType>(type: T, recordId: string, patch: Partial<RecordValue<T>>) =>
+    ({ type, op: 'update', id: recordId, patch }) as unknown as ChangeOf<T>,
+  delete: <T extends RecordType>(type: T, recordId: string) => ({ type, op: 'delete', id: recordId }) as ChangeOf<T>,
+};

@@ -1,0 +1,217 @@
+/**
+ * The record registry: one schema per kind of record a map holds, and the one list of record
+ * tables with their references. The domain types (domain.ts), the API's input and patch schemas
+ * (api.ts), `changes.apply`, the JSON export reader, the store's rows and statements, and the
+ * .journey copy all derive from this file. Adding a field to a note means: its schema here, one
+ * migration, and the UI that shows it.
+ */
+import { z } from 'zod';
+import { NOTE_DEFAULT_SIZE } from '../domain';
+import * as f from './fields';
+
+/** A field that points at another record of the same map (a single id, or a list of ids). */
+export interface RecordRef {
+  /** The record type pointed at (checked against RECORDS when this module loads). */
+  to: string;
+  /** How a sentence says it: note "n1" `is in` stage "s1". */
+  says: string;
+}
+
+interface RecordDefInput<T extends string, K extends string, S extends z.ZodRawShape, TS extends boolean> {
+  /** The record type, as a change names it. */
+  type: T;
+  /** The SQL table, and the key of the record's list in a `JourneyMap`. */
+  table: K;
+  /** The editable fields, in full: every record of the type has all of them. */
+  fields: S;
+  /** What the create methods fill in when a field is left out. Fields not here must be given. */
+  defaults: { [F in keyof S]?: z.infer<S[F]> };
+  /** Fields that point at other records of the map. Deleting the record pointed at clears them. */
+  refs?: { [F in keyof S]?: RecordRef };
+  /** Whether the record carries createdAt/updatedAt (milliseconds since the epoch). */
+  timestamps: TS;
+  /** The SQL ORDER BY of a map's records of this type. */
+  orderBy: string;
+}
+
+const timestampFields = { createdAt: f.time, updatedAt: f.time };
+
+function defineRecord<const T extends string, const K extends string, S extends z.ZodRawShape, const TS extends boolean>(
+  def: RecordDefInput<T, K, S, TS>,
+) {
+  const value = z.strictObject(def.fields);
+  const timestamps = (def.timestamps ? timestampFields : {}) as TS extends true ? typeof timestampFields : Record<never, never>;
+  return {
+    ...def,
+    refs: (def.refs ?? {}) as Readonly<Partial<Record<string, RecordRef>>>,
+    /** All editable fields (a `create` change's value). */
+    value,
+    /** Any of them (an `update` change's patch). */
+    patch: value.partial(),
+    /** The record as it is stored and exported; unknown keys are dropped (files from newer apps). */
+    stored: z.object({ id: f.id, mapId: f.id, ...def.fields, ...timestamps }),
+  };
+}
+
+export const personaRecord = defineRecord({
+  type: 'persona',
+  table: 'personas',
+  fields: {
+    name: f.name,
+    role: f.longText(200),
+    quote: f.longText(500),
+    goals: f.longText(2000),
+    needs: f.longText(2000),
+    frustrations: f.longText(2000),
+    /** A small image as a data: URL, or null for initials on `color`. */
+    photo: f.photo.nullable(),
+    color: f.color,
+    position: f.position,
+  },
+  defaults: { role: '', quote: '', goals: '', needs: '', frustrations: '', photo: null },
+  timestamps: false,
+  orderBy: 'position',
+});
+
+export const stageRecord = defineRecord({
+  type: 'stage',
+  table: 'stages',
+  fields: {
+    name: f.name,
+    description: f.longText(300),
+    /** 0-based order within the map. */
+    position: f.position,
+    /** The facilitator's emotion score, -2 to +2; null = derived from the sentiment of the stage's notes. */
+    emotion: f.emotion.nullable(),
+  },
+  defaults: { description: '', emotion: null },
+  timestamps: false,
+  orderBy: 'position',
+});
+
+export const laneRecord = defineRecord({
+  type: 'lane',
+  table: 'lanes',
+  fields: {
+    name: f.name,
+    kind: f.laneKind,
+    position: f.position,
+    collapsed: z.boolean(),
+  },
+  defaults: { kind: 'custom', collapsed: false },
+  timestamps: false,
+  orderBy: 'position',
+});
+
+export const noteRecord = defineRecord({
+  type: 'note',
+  table: 'notes',
+  fields: {
+    text: f.noteText,
+    x: f.coord,
+    y: f.coord,
+    width: f.size,
+    height: f.size,
+    color: f.color,
+    stageId: f.id.nullable(),
+    laneId: f.id.nullable(),
+    kind: f.noteKind.nullable(),
+    sentiment: f.sentiment.nullable(),
+    author: z.string().max(100, 'an author is at most 100 characters').nullable(),
+    /** Channel tags (shown as icons on the note). */
+    channels: f.channels,
+    /** Personas this note is tagged with (the persona lens highlights them). */
+    personaIds: f.idList(20, 'persona'),
+  },
+  defaults: {
+    width: NOTE_DEFAULT_SIZE,
+    height: NOTE_DEFAULT_SIZE,
+    color: 'yellow',
+    stageId: null,
+    laneId: null,
+    kind: null,
+    sentiment: null,
+    author: null,
+    channels: [],
+    personaIds: [],
+  },
+  refs: {
+    stageId: { to: 'stage', says: 'is in' },
+    laneId: { to: 'lane', says: 'is in' },
+    personaIds: { to: 'persona', says: 'is tagged with' },
+  },
+  timestamps: true,
+  orderBy: 'created_at, id',
+});
+
+/**
+ * Every record table of a map, in the order they are written (a table after those it points at).
+ * A new kind of record is one entry here.
+ */
+export const RECORDS = [personaRecord, stageRecord, laneRecord, noteRecord] as const;
+
+export type RecordDef = (typeof RECORDS)[number];
+export type RecordType = RecordDef['type'];
+export type RecordTable = RecordDef['table'];
+export type RecordDefOf<T extends RecordType> = Extract<RecordDef, { type: T }>;
+
+export const RECORD_TYPES = RECORDS.map((r) => r.type) as readonly RecordType[];
+for (const def of RECORDS) {
+  for (const [field, ref] of Object.entries(def.refs)) {
+    if (ref && !(RECORD_TYPES as readonly string[]).includes(ref.to)) throw new Error(`${def.type}.${field} points at an unknown record type "${ref.to}"`);
+  }
+}
+export const recordDef = Object.fromEntries(RECORDS.map((r) => [r.type, r])) as { [T in RecordType]: RecordDefOf<T> };
+
+type Flat<T> = { [K in keyof T]: T[K] };
+
+/** A record's editable fields in full (no id, mapId or timestamps). */
+export type RecordValue<T extends RecordType> = z.infer<RecordDefOf<T>['value']>;
+/** Some of a record's editable fields. */
+export type RecordPatch<T extends RecordType> = Partial<RecordValue<T>>;
+/** A record as it is stored, returned by the API and exported. */
+export type StoredRecord<T extends RecordType> = z.infer<RecordDefOf<T>['stored']>;
+
+/** The map itself: its title, camera, chosen persona. Not a change target (maps.* methods edit it). */
+export const mapHeader = {
+  table: 'maps',
+  fields: { title: f.title, camera: f.camera.nullable(), personaId: f.id.nullable() },
+  refs: { personaId: { to: 'persona', says: 'is for' } } as Readonly<Partial<Record<string, RecordRef>>>,
+  stored: z.object({
+    id: f.id,
+    title: f.title,
+    createdAt: f.time,
+    updatedAt: f.time,
+    camera: f.camera.nullable(),
+    /** The persona this map is for, if one is chosen. */
+    personaId: f.id.nullable(),
+  }),
+} as const;
+export type MapHeader = z.infer<typeof mapHeader.stored>;
+
+/** A whole map: its header and every record of each table. */
+export type MapDocument = Flat<MapHeader & { [D in RecordDef as D['table']]: StoredRecord<D['type']>[] }>;
+
+/** The map's records of one type. */
+export function recordsOf<T extends RecordType>(map: MapDocument, type: T): StoredRecord<T>[] {
+  return map[recordDef[type].table] as StoredRecord<T>[];
+}
+
+/** The ids a ref field holds (none, one, or a list). */
+export function refIds(value: unknown): string[] {
+  if (Array.isArray(value)) return value as string[];
+  return typeof value === 'string' ? [value] : [];
+}
+
+/** The fields a create method may leave out (those with a default), as a zod `.partial()` mask. */
+export function optionalOnCreate<D extends RecordDef>(def: D): { [K in keyof D['defaults']]: true } {
+  return Object.fromEntries(Object.keys(def.defaults).map((k) => [k, true])) as { [K in keyof D['defaults']]: true };
+}
+
+/** `value`'s create defaults filled in (fresh copies of lists). */
+export function withDefaults<T extends RecordType>(type: T, given: Partial<RecordValue<T>>): Partial<RecordValue<T>> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(recordDef[type].defaults)) out[key] = Array.isArray(v) ? [...v] : v;
+  for (const [key, v] of Object.entries(given)) if (v !== undefined) out[key] = v;
+  return out as Partial<RecordValue<T>>;
+}
