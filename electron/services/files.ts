@@ -110,7 +110,7 @@ export function createFileService(
         const map = getMap(mapId);
         const file = scratch();
         try {
-          writeJourneyFile(map, file);
+          writeJourneyFile(map, file, options);
           return { fileName: `${safeFileName(map.title)}.journey`, base64: fs.readFileSync(file).toString('base64') };
         } finally {
           fs.rmSync(file, { force: true });

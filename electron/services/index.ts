@@ -145,7 +145,7 @@ export function openCore(options: CoreOptions): Core {
         return fail(err);
       }
       try {
-        writeJourneyFile(map, dest);
+        writeJourneyFile(map, dest, fileOptions);
         return { ok: true, value: { path: dest } };
       } catch (err) {
         // The person chose the place: say it could not be written there (read-only, full, gone).

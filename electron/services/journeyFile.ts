@@ -31,11 +31,14 @@ function fsyncPath(p: string, flags = 'r') {
   }
 }
 
-/** Writes `map` as a .journey file at `dest`, atomically. */
-export function writeJourneyFile(map: JourneyMap, dest: string): void {
+/**
+ * Writes `map` as a .journey file at `dest`, atomically. `nativeBinding`: the store's build of
+ * better-sqlite3 (Electron's), without which the main process would load Node's and fail.
+ */
+export function writeJourneyFile(map: JourneyMap, dest: string, options: { nativeBinding?: string } = {}): void {
   const tmp = tempBeside(dest);
   try {
-    const out = new Database(tmp);
+    const out = new Database(tmp, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     try {
       // A single self-contained file: no -wal or -shm sidecars.
       out.pragma('journal_mode = DELETE');
