@@ -22,6 +22,7 @@ import { Worker } from 'node:worker_threads';
 import type { JourneyMap } from '../../shared/domain';
 import { checkMap } from '../../shared/export/json';
 import { ApiError } from '../../shared/errors';
+import { BATCH_MAX } from '../../shared/limits';
 import { LATEST_VERSION, MIGRATIONS } from '../store/migrations/index';
 import { parseCamera, toLane, toNote, toPersona, toStage, type DbLane, type DbMap, type DbNote, type DbPersona, type DbStage } from '../store/rows';
 import { diskFullError, isDiskFull } from './diskFull';
@@ -29,7 +30,7 @@ import { JOURNEY_APPLICATION_ID, JOURNEY_MAX_BYTES } from './journeyFile';
 import { UNTRUSTED_JOURNEY_WORKER_SOURCE } from './untrustedJourneyWorker';
 
 /** Most rows of one kind (notes, stages, lanes, personas) in an imported map: notes.createMany's cap. */
-export const JOURNEY_MAX_ROWS = 50_000;
+export const JOURNEY_MAX_ROWS = BATCH_MAX;
 /** The worker's time limit: a last guard (see above); a 200 MB file is checked well within it. */
 export const JOURNEY_READ_TIMEOUT_MS = 30_000;
 
