@@ -51,6 +51,9 @@ export function coreWorkerPath(where: AppLocation): string {
   return path.join(where.appPath, 'dist', 'electron', 'coreWorker.cjs');
 }
 
+/** A request before it gets its id (Omit, for each member of the union). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
 /** How long quitting waits for the worker to finish its calls and close the database. */
 export const CLOSE_TIMEOUT_MS = 30_000;
 
@@ -82,7 +85,7 @@ export function startCoreWorker(script: string, data: CoreWorkerData, options: {
     pending.clear();
   }
 
-  function call<T>(request: Omit<CoreWorkerRequest, 'id'>): Promise<Envelope<T>> {
+  function call<T>(request: WithoutId<CoreWorkerRequest>): Promise<Envelope<T>> {
     if (state === 'gone') return Promise.resolve(STOPPED);
     if (state !== 'open') return Promise.resolve(SHUTTING_DOWN);
     const id = nextId++;
