@@ -139,6 +139,34 @@ describe('the API core in a worker thread', () => {
     await again.core.close();
   });
 
+  it('a worker that stops answers every waiting and later call with a readable error, never leaves one hanging', async () => {
+    // A stand-in worker that speaks the protocol, answers one call, then dies on the next.
+    const dying = path.join(tmp, 'dying-worker.cjs');
+    fs.writeFileSync(
+      dying,
+      `const { parentPort } = require('node:worker_threads');
+       parentPort.postMessage({ type: 'ready', dataFile: '/nowhere/journeyboard.sqlite', notices: [{ kind: 'error', message: 'restored' }] });
+       let n = 0;
+       parentPort.on('message', (m) => {
+         if (n++ === 0) parentPort.postMessage({ type: 'answer', id: m.id, envelope: { ok: true, value: 'first' } });
+         else setTimeout(() => { throw new Error('boom'); }, 10);
+       });`,
+    );
+    const { core, notices } = await startCoreWorker(dying, { dataDir: tmp, resourcesDir });
+    expect(notices).toEqual([{ kind: 'error', message: 'restored' }]);
+    expect(core.dataFile).toBe('/nowhere/journeyboard.sqlite');
+    expect(await core.dispatch('maps.list', {})).toEqual({ ok: true, value: 'first' });
+    const stopped = { ok: false, error: { code: 'internal', message: expect.stringContaining('stopped unexpectedly') } };
+    expect(await Promise.all([core.dispatch('maps.list', {}), core.dispatch('maps.list', {})])).toEqual([stopped, stopped]);
+    expect(await core.dispatch('maps.list', {})).toEqual(stopped);
+    await core.close();
+
+    // One that fails while loading: the start says why.
+    const broken = path.join(tmp, 'broken-worker.cjs');
+    fs.writeFileSync(broken, `throw new Error('cannot load the store module');`);
+    await expect(startCoreWorker(broken, { dataDir: tmp, resourcesDir })).rejects.toThrow(/cannot load the store module/);
+  });
+
   it('says why it could not start: a folder in use by another Journeyboard, or one that cannot be a data folder', async () => {
     // Another live process (this one's parent) holds the folder's lock.
     const dataDir = path.join(tmp, 'in-use');

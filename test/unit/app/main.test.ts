@@ -257,6 +257,32 @@ describe('electron/app/main.ts wiring', () => {
     expect(fake.state.windows).toHaveLength(0);
   });
 
+  it('a damaged store: the worker sets it aside, and main tells the person in a dialog before the window opens', async () => {
+    const dataDir = path.join(tmp, 'damaged-data');
+    fs.mkdirSync(dataDir);
+    const damaged = Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(4096, 0x5a)]);
+    fs.writeFileSync(path.join(dataDir, 'journeyboard.sqlite'), damaged);
+    const fake = await startMain(await makeAppDir('damaged'), ['--data-dir', dataDir]);
+    expect(fake.state.exitCode).toBeNull();
+    expect(messageBoxes(fake)).toEqual([expect.objectContaining({ type: 'warning', message: 'Journeyboard found its map store damaged', detail: expect.stringContaining('The damaged file is kept') })]);
+    // The damaged file is still there, byte for byte, beside a fresh store.
+    const aside = fs.readdirSync(dataDir).filter((f) => f.startsWith('journeyboard.sqlite.damaged'));
+    expect(aside.map((f) => fs.readFileSync(path.join(dataDir, f)).equals(damaged))).toContain(true);
+    expect(await mapsIn(fake)).toEqual([]);
+    await quit(fake);
+  });
+
+  it('a data folder another Journeyboard is using: says so and exits, with no window', async () => {
+    const dataDir = path.join(tmp, 'busy-data');
+    fs.mkdirSync(dataDir);
+    // Held by another live process (this one's parent), as a web-mode server on the same folder would.
+    fs.writeFileSync(path.join(dataDir, 'journeyboard.lock'), JSON.stringify({ app: 'Journeyboard', pid: process.ppid, hostname: os.hostname(), startedAt: '2026-11-29T00:00:00.000Z' }));
+    const fake = await startMain(await makeAppDir('busy'), ['--data-dir', dataDir]);
+    expect(fake.state.exitCode).toBe(1);
+    expect(fake.state.errorBoxes).toEqual([['Journeyboard is already open', expect.stringContaining(dataDir)]]);
+    expect(fake.state.windows).toHaveLength(0);
+  });
+
   it('leaves everything to the running instance when the lock is taken', async () => {
     const appPath = await makeAppDir('second');
     const fake = createFakeElectron();
