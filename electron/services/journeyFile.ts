@@ -12,11 +12,13 @@ import Database from 'better-sqlite3';
 import type { JourneyMap } from '../../shared/domain';
 import { migrate } from '../store/db';
 import { createRepos } from '../store/repos';
-import { fromNote, fromPersona } from '../store/rows';
+import { fromMapHeader, fromRecord } from '../store/rows';
+import { MAP_FILE_MAX_BYTES } from '../../shared/limits';
+import { copyWithFreshIds, RECORDS, recordsOf } from '../../shared/records/index';
 
 /** "JBMP": marks a SQLite file as a Journeyboard map (PRAGMA application_id). */
 export const JOURNEY_APPLICATION_ID = 0x4a424d50;
-export const JOURNEY_MAX_BYTES = 200 * 1024 * 1024;
+export const JOURNEY_MAX_BYTES = MAP_FILE_MAX_BYTES;
 
 function tempBeside(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -60,57 +62,30 @@ export function writeJourneyFile(map: JourneyMap, dest: string, options: { nativ
   }
 }
 
-/** Inserts a whole map (ids as they are) into `db`, in one transaction. */
+/**
+ * Inserts a whole map (ids as they are) into `db`, in one transaction: its header without the
+ * references it holds (what they point at is not there yet), every record table in RECORDS order
+ * (a table after those it points at), then the header's references.
+ */
 export function insertMap(db: Database.Database, map: JourneyMap): void {
   const repos = createRepos(db);
   db.transaction(() => {
-    repos.insertMap.run({
-      id: map.id,
-      title: map.title,
-      camera: map.camera ? JSON.stringify(map.camera) : null,
-      persona_id: null,
-      created_at: map.createdAt,
-      updated_at: map.updatedAt,
-    });
-    for (const p of map.personas) repos.insertPersona.run(fromPersona(p));
-    if (map.personaId) repos.setMapPersona.run(map.personaId, map.updatedAt, map.id);
-    for (const s of map.stages) {
-      repos.insertStage.run({ id: s.id, map_id: map.id, name: s.name, description: s.description, position: s.position, emotion: s.emotion });
+    const header = fromMapHeader(map);
+    repos.insertMap.run({ ...header, ...repos.mapRefs.none });
+    for (const def of RECORDS) {
+      const insert = repos.records[def.type].insert as { run(row: unknown): unknown };
+      for (const record of recordsOf(map, def.type)) insert.run(fromRecord(def.type, record as never));
     }
-    for (const l of map.lanes) {
-      repos.insertLane.run({ id: l.id, map_id: map.id, name: l.name, kind: l.kind, position: l.position, collapsed: l.collapsed ? 1 : 0 });
-    }
-    for (const n of map.notes) repos.insertNote.run(fromNote(n));
+    repos.mapRefs.set.run(header);
   })();
 }
 
-/** A copy of `map` with fresh ids everywhere (for "keep both"). */
-export function withFreshIds(map: JourneyMap, newId: () => string): JourneyMap {
-  const ids = new Map<string, string>();
-  const fresh = (old: string) => {
-    const next = newId();
-    ids.set(old, next);
-    return next;
-  };
-  const mapId = newId();
-  const personas = map.personas.map((p) => ({ ...p, id: fresh(p.id), mapId }));
-  const stages = map.stages.map((s) => ({ ...s, id: fresh(s.id), mapId }));
-  const lanes = map.lanes.map((l) => ({ ...l, id: fresh(l.id), mapId }));
-  const mapped = (old: string | null) => (old ? (ids.get(old) ?? null) : null);
-  return {
-    ...map,
-    id: mapId,
-    personaId: mapped(map.personaId),
-    personas,
-    stages,
-    lanes,
-    notes: map.notes.map((n) => ({
-      ...n,
-      id: newId(),
-      mapId,
-      stageId: mapped(n.stageId),
-      laneId: mapped(n.laneId),
-      personaIds: n.personaIds.map((p) => ids.get(p)).filter((p): p is string => Boolean(p)),
-    })),
-  };
+/**
+ * A copy of `map` with fresh ids for the map and every record, every reference remapped (for
+ * "Duplicate" and "keep both"). `ids`, when given, receives the old-to-new id map.
+ */
+export function withFreshIds(map: JourneyMap, newId: () => string, ids?: Map<string, string>): JourneyMap {
+  const copy = copyWithFreshIds(map, newId);
+  for (const [from, to] of copy.ids) ids?.set(from, to);
+  return copy.map;
 }

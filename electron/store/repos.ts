@@ -4,8 +4,8 @@
  * columns (rows.ts, from the record registry), so a new field or table needs no SQL here.
  */
 import type { Db } from './db';
-import { RECORDS, type RecordType } from '../../shared/records/records';
-import { MAP_COLUMNS, RECORD_COLUMNS, type Column, type DbMap, type DbNote, type DbRecord } from './rows';
+import { mapHeader, RECORDS, type RecordType } from '../../shared/records/records';
+import { columnName, MAP_COLUMNS, RECORD_COLUMNS, type Column, type DbMap, type DbNote, type DbRecord } from './rows';
 
 export interface MapSummaryRow {
   id: string;
@@ -13,6 +13,9 @@ export interface MapSummaryRow {
   updated_at: number;
   note_count: number;
 }
+
+/** The maps table's columns that point at records. */
+const MAP_REF_COLUMNS = Object.keys(mapHeader.refs).map(columnName);
 
 /** Columns never rewritten by an update: the id, the map it belongs to, when it was made. */
 const FIXED = new Set(['id', 'map_id', 'created_at']);
@@ -72,8 +75,11 @@ export function createRepos(db: Db) {
     setCamera: db.prepare<[string, string]>('UPDATE maps SET camera = ? WHERE id = ?'),
     deleteMap: db.prepare<[string]>('DELETE FROM maps WHERE id = ?'),
     setMapPersona: db.prepare<[string | null, number, string]>('UPDATE maps SET persona_id = ?, updated_at = ? WHERE id = ?'),
-    /** Clears the map's persona if it is this one (the persona is being deleted). */
-    clearMapPersona: db.prepare<[number, string, string]>('UPDATE maps SET persona_id = NULL, updated_at = ? WHERE id = ? AND persona_id = ?'),
+    /** The header's references to records (its persona): all null, and a statement that sets them. */
+    mapRefs: {
+      none: Object.fromEntries(MAP_REF_COLUMNS.map((c) => [c, null])) as Partial<DbMap>,
+      set: db.prepare<[DbMap]>(`UPDATE maps SET ${MAP_REF_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`),
+    },
 
     // The names the services have always used, for the statements above.
     personasOf: persona.ofMap,

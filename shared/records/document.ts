@@ -58,7 +58,7 @@ export function mapReferenceProblem(map: MapDocument): string | null {
  * map. Every reference (a single id or a list) is remapped through it; one that pointed at nothing
  * in the map is dropped (null, or left out of its list).
  */
-export function withFreshIds(map: MapDocument, newId: () => string): { map: MapDocument; ids: Map<string, string> } {
+export function copyWithFreshIds(map: MapDocument, newId: () => string): { map: MapDocument; ids: Map<string, string> } {
   const ids = new Map<string, string>([[map.id, newId()]]);
   for (const { record } of allRecords(map)) ids.set(record.id, newId());
   const mapId = ids.get(map.id)!;
