@@ -1,9 +1,11 @@
 /**
- * The board's document changes and its undo stack. A change is a patch to the notes map; applying
- * one returns its inverse, and an undo step holds both directions. One user gesture (a drag of 20
- * notes, a typed text, a paste) is one step.
+ * The board's records, the one change type every record's edit takes, and the undo stack. A
+ * change creates, updates or deletes one note, stage, lane or persona; applying a list returns
+ * its inverse, and an undo step holds both directions. One user gesture (a drag of 20 notes, a
+ * typed text, a paste, deleting a stage and freeing its notes) is one step, whatever it touches.
  */
 import type { Note } from '../domain';
+import { RECORD_TYPES, type Change, type ChangeOf, type RecordPatch, type RecordType, type RecordValue } from '../records';
 
 /** The part of a note the board edits and persists (the store adds mapId and timestamps). */
 export type BoardNote = Pick<
@@ -43,45 +45,122 @@ export function toBoardNote(n: Note): BoardNote {
   };
 }
 
-export type NoteFieldPatch = Partial<Omit<BoardNote, 'id'>>;
+/** A record as the board holds it: its id and every editable field (the map is the board's). */
+export type BoardRecord<T extends RecordType> = T extends 'note' ? BoardNote : { id: string } & RecordValue<T>;
+export type BoardStage = BoardRecord<'stage'>;
+export type BoardLane = BoardRecord<'lane'>;
+export type BoardPersona = BoardRecord<'persona'>;
 
+/** One edit of one record (shared/records): the only shape an edit takes on its way to the undo stack and the store. */
+export type { Change, ChangeOf, RecordType, RecordValue, RecordPatch };
+/** Record types in the order a batch writes them (a record after those it points at). */
+export { RECORD_TYPES };
+
+/** Every record of a map by type and id: what `applyChanges` edits. */
+export type Records = { [T in RecordType]: Map<string, BoardRecord<T>> };
+
+export function emptyRecords(): Records {
+  return { note: new Map(), stage: new Map(), lane: new Map(), persona: new Map() };
+}
+
+/** `type:id`, unique across a map's records. */
+export function changeKey(c: { type: RecordType; id: string }): string {
+  return `${c.type}:${c.id}`;
+}
+
+export type NoteFieldPatch = RecordPatch<'note'>;
+
+/**
+ * The older note-only shape, still made by the note commands (frameDrop.ts, personas.ts,
+ * clipboard.ts). `fromNoteChange` turns it into a `Change`.
+ */
 export type NoteChange =
   | { op: 'create'; note: BoardNote }
   | { op: 'update'; id: string; patch: NoteFieldPatch }
   | { op: 'delete'; id: string };
 
+/** A record's value without its id (a create's `value`). */
+export function valueOf<R extends { id: string }>(record: R): Omit<R, 'id'> {
+  const { id: _id, ...value } = record;
+  return value;
+}
+
+export function fromNoteChange(c: NoteChange): ChangeOf<'note'> {
+  if (c.op === 'create') return { type: 'note', op: 'create', id: c.note.id, value: valueOf(c.note) };
+  return { type: 'note', ...c };
+}
+
+function toNoteChange(c: ChangeOf<'note'>): NoteChange {
+  if (c.op === 'create') return { op: 'create', note: { ...c.value, id: c.id } };
+  if (c.op === 'update') return { op: 'update', id: c.id, patch: c.patch };
+  return { op: 'delete', id: c.id };
+}
+
+/** Field values are equal when the same, or arrays (channels, persona tags) with the same items in order. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((x, i) => x === b[i]);
+}
+
+export interface Applied {
+  /** What really changed, in order: no-ops left out, patches cut to the fields that differ. */
+  applied: Change[];
+  /** The changes that undo `applied`, in the order to apply them. */
+  inverse: Change[];
+}
+
 /**
- * Applies `changes` in order to `notes` (mutating it) and returns the changes that undo them, in
- * the order to apply. Changes naming a missing note are skipped (and have no inverse).
+ * Applies `changes` in order to `records` (mutating it). A change naming a missing record is
+ * skipped (and has no inverse); a create of a record that exists replaces it, and its inverse puts
+ * the old one back. The inverse of a delete is a create holding every field the record had.
  */
-export function applyChanges(notes: Map<string, BoardNote>, changes: readonly NoteChange[]): NoteChange[] {
-  const inverse: NoteChange[] = [];
+export function applyChangesDetailed(records: Records, changes: readonly Change[]): Applied {
+  const applied: Change[] = [];
+  const inverse: Change[] = [];
   for (const c of changes) {
+    const table = records[c.type] as Map<string, { id: string } & Record<string, unknown>>;
+    const old = table.get(c.id);
     if (c.op === 'create') {
-      notes.set(c.note.id, { ...c.note });
-      inverse.push({ op: 'delete', id: c.note.id });
+      table.set(c.id, { ...c.value, id: c.id });
+      applied.push(c);
+      inverse.push((old ? { type: c.type, op: 'create', id: c.id, value: valueOf(old) } : { type: c.type, op: 'delete', id: c.id }) as Change);
     } else if (c.op === 'delete') {
-      const old = notes.get(c.id);
       if (!old) continue;
-      notes.delete(c.id);
-      inverse.push({ op: 'create', note: old });
+      table.delete(c.id);
+      applied.push(c);
+      inverse.push({ type: c.type, op: 'create', id: c.id, value: valueOf(old) } as Change);
     } else {
-      const old = notes.get(c.id);
       if (!old) continue;
-      const back: NoteFieldPatch = {};
-      const next = { ...old };
-      for (const key of Object.keys(c.patch) as (keyof NoteFieldPatch)[]) {
-        const value = c.patch[key];
-        if (value === undefined || old[key] === value) continue;
-        (back as Record<string, unknown>)[key] = old[key];
-        (next as Record<string, unknown>)[key] = value;
+      const back: Record<string, unknown> = {};
+      const forward: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(c.patch)) {
+        if (value === undefined || key === 'id' || sameValue(old[key], value)) continue;
+        back[key] = old[key];
+        forward[key] = value;
       }
       if (Object.keys(back).length === 0) continue;
-      notes.set(c.id, next);
-      inverse.push({ op: 'update', id: c.id, patch: back });
+      table.set(c.id, { ...old, ...forward });
+      applied.push({ type: c.type, op: 'update', id: c.id, patch: forward } as Change);
+      inverse.push({ type: c.type, op: 'update', id: c.id, patch: back } as Change);
     }
   }
-  return inverse.reverse();
+  return { applied, inverse: inverse.reverse() };
+}
+
+/**
+ * Applies `changes` to `records` and returns the changes that undo them, in the order to apply.
+ * (The older form takes a notes map and note changes; it goes once the board's document is in.)
+ */
+export function applyChanges(records: Records, changes: readonly Change[]): Change[];
+export function applyChanges(notes: Map<string, BoardNote>, changes: readonly NoteChange[]): NoteChange[];
+export function applyChanges(target: Records | Map<string, BoardNote>, changes: readonly (Change | NoteChange)[]): (Change | NoteChange)[] {
+  if (target instanceof Map) {
+    const records = { ...emptyRecords(), note: target };
+    const inverse = applyChangesDetailed(records, (changes as NoteChange[]).map(fromNoteChange)).inverse;
+    return inverse.map((c) => toNoteChange(c as ChangeOf<'note'>));
+  }
+  return applyChangesDetailed(target, changes as Change[]).inverse;
 }
 
 export interface HistoryStep<P> {

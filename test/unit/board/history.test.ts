@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { applyChanges, History, type BoardNote, type NoteChange } from '../../../shared/board/history';
+import { applyChanges, emptyRecords, fromNoteChange, History, valueOf, type BoardNote, type Change, type NoteChange } from '../../../shared/board/history';
 import { boardNote } from '../../fixtures/notes';
 
 const n = (id: string, x = 0): BoardNote => boardNote(id, { x });
@@ -64,5 +64,37 @@ describe('History', () => {
     expect(h.size).toBe(1);
     applyChanges(doc, h.undo()!.undo);
     expect(doc.get('n5')!.x).toBe(50);
+  });
+});
+
+describe('changes to any record', () => {
+  test('one list mixes record types; the inverse of a delete holds every field', () => {
+    const records = emptyRecords();
+    records.stage.set('s1', { id: 's1', name: 'Pay', description: 'Card', position: 0, emotion: -1 });
+    records.note.set('a', n('a'));
+    records.note.set('b', boardNote('b', { stageId: 's1', laneId: 'l1', personaIds: ['p1'] }));
+    const before = structuredClone(records);
+    const changes: Change[] = [
+      { type: 'note', op: 'update', id: 'b', patch: { stageId: null, laneId: null, x: 900 } },
+      { type: 'stage', op: 'delete', id: 's1' },
+      { type: 'persona', op: 'create', id: 'p2', value: { name: 'Student', role: '', quote: '', goals: '', needs: '', frustrations: '', photo: null, color: 'blue', position: 0 } },
+    ];
+    const inverse = applyChanges(records, changes);
+    expect(records.stage.has('s1')).toBe(false);
+    expect(inverse[1]).toEqual({ type: 'stage', op: 'create', id: 's1', value: { name: 'Pay', description: 'Card', position: 0, emotion: -1 } });
+    applyChanges(records, inverse);
+    expect(records).toEqual(before);
+  });
+
+  test('an unchanged list (same items) is no change', () => {
+    const records = emptyRecords();
+    records.note.set('a', boardNote('a', { personaIds: ['p1', 'p2'] }));
+    expect(applyChanges(records, [{ type: 'note', op: 'update', id: 'a', patch: { personaIds: ['p1', 'p2'] } }])).toEqual([]);
+    expect(applyChanges(records, [{ type: 'note', op: 'update', id: 'a', patch: { personaIds: ['p2', 'p1'] } }])).toHaveLength(1);
+  });
+
+  test('the older note-only shape converts to a change', () => {
+    expect(fromNoteChange({ op: 'create', note: n('a') })).toEqual({ type: 'note', op: 'create', id: 'a', value: valueOf(n('a')) });
+    expect(fromNoteChange({ op: 'delete', id: 'a' })).toEqual({ type: 'note', op: 'delete', id: 'a' });
   });
 });
