@@ -6,7 +6,7 @@
  * - no bidirectional-text controls or other invisible format characters that could make a name
  *   read differently from what it is ("invoice\u202Egpj.exe"), and no lone surrogates: removed;
  * - no leading dots (a hidden file) and no trailing dots or spaces (Windows drops them);
- * - not a name Windows reserves for a device (CON, PRN, AUX, NUL, COM0–9, LPT0–9, also with an
+ * - not a name Windows reserves for a device (CON, PRN, AUX, NUL, COM0–9, LPT0–9, CONIN$, CONOUT$, also with an
  *   extension and in any case): an underscore goes after it, "CON" → "CON_";
  * - at most `maxLength` UTF-16 code units, cut between whole characters (grapheme clusters), so
  *   an emoji or an accented letter is never split;
@@ -42,8 +42,8 @@ const UNSAFE = /[\u0000-\u001F\u007F-\u009F\\/:*?"<>|]/g;
 const INVISIBLE =
   /[\u061C\u200B\u200C\u200E\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Windows device names, alone or before an extension, ignoring case and trailing spaces. */
-const RESERVED = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(?=\s*(\.|$))/i;
+/** Windows device names (also the console's CONIN$ and CONOUT$), alone or before an extension, ignoring case and trailing spaces. */
+const RESERVED = /^(CONIN\$|CONOUT\$|CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(?=\s*(\.|$))/i;
 
 const trimEnd = (s: string) => s.replace(/[\s.]+$/, '');
 

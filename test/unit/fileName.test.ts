@@ -45,6 +45,8 @@ describe('safeFileName', () => {
     ['LPT1', 'LPT1_'],
     ['lpt9', 'lpt9_'],
     ['COM¹', 'COM¹_'],
+    ['conin$', 'conin$_'],
+    ['CONOUT$.txt', 'CONOUT$_.txt'],
     ['CON.journey', 'CON_.journey'],
     ['nul.tar.gz', 'nul_.tar.gz'],
     ['AUX .txt', 'AUX_ .txt'],
