@@ -7,6 +7,7 @@
  * or that is too slow gets its status from `clientError`, and every limit (limits.ts) is explicit.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { MAP_FILE_MAX_LABEL } from '../../shared/limits';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -181,7 +182,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
           ? `A JSON body is at most ${limits.maxBodyBytes} bytes. Send a .journey file as raw bytes to POST ${UPLOAD_JOURNEY_PATH} instead.`
           : limit === limits.maxBodyBytes
             ? `The request is larger than ${limits.maxBodyBytes} bytes. Send fewer notes per call.`
-            : 'The file is larger than 200 MB, the most Journeyboard opens.',
+            : `The file is larger than ${MAP_FILE_MAX_LABEL}, the most Journeyboard opens.`,
       );
     }
     let input: unknown = {};
@@ -299,9 +300,14 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   server.timeout = limits.socketIdleTimeoutMs;
 
   // Requests Node refuses before our handler sees them: bad syntax, headers too large, too slow.
+  // Answered once, then the connection is closed when the answer has been handed to the OS.
+  const refused = new WeakSet<Duplex>();
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
+    if (refused.has(socket)) return;
+    refused.add(socket);
+    socket.on('error', () => socket.destroy());
     const inFlight = (socket as Duplex & { _httpMessage?: http.ServerResponse })._httpMessage;
-    if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent || overCap.has(socket as Socket)) {
       socket.destroy();
       return;
     }
@@ -315,7 +321,9 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
           ? [408, 'Request Timeout', 'The request took too long to arrive. Try again.']
           : [400, 'Bad Request', 'The request is not valid HTTP/1.1.'];
-    socket.end(rawResponse(status, reason, { code: status === 431 ? 'too_large' : 'invalid_input', message }));
+    socket.end(rawResponse(status, reason, { code: status === 431 ? 'too_large' : 'invalid_input', message }), () =>
+      socket.destroy(),
+    );
   });
 
   // The cap on open connections: one over it is answered 503 and closed, and never reaches a handler.
@@ -331,6 +339,11 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
           message: `Journeyboard already has ${limits.maxConnections} connections open. Close some tabs, then try again.`,
         }),
       );
+      // Whatever the client still sends is read and dropped for a moment, so it can read the
+      // answer (closing with unread data would reset the connection), then the socket goes.
+      const timer = setTimeout(() => socket.destroy(), limits.drainGraceMs);
+      timer.unref();
+      socket.once('close', () => clearTimeout(timer));
       return;
     }
     open.add(socket);
