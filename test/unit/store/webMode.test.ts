@@ -1,8 +1,11 @@
-// Two Journeyboard processes on one data folder: real web-mode processes, loopback, port 0.
+// The data folder in real web-mode processes (loopback, port 0): two processes on one folder, and a
+// damaged store at start-up.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupStore, listBackups } from '../../../electron/store/backup';
+import { openDatabase } from '../../../electron/store/db';
 import { LOCK_FILE_NAME } from '../../../electron/store/lock';
 import { bundleWebServer, startWeb, type Exited, type WebProcess } from './webProcess';
 
@@ -62,5 +65,40 @@ describe('one Journeyboard per data folder', () => {
     // A clean stop releases the folder.
     expect(await third.stop()).toBe(0);
     expect(fs.existsSync(path.join(dataDir, LOCK_FILE_NAME))).toBe(false);
+  }, 120_000);
+});
+
+describe('a damaged store at start-up in web mode', () => {
+  it('is set aside byte for byte, the backup restored, and the person told: a printed line and a notice for the page', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jb-damaged-'));
+    try {
+      // A store with one map and a backup of it; then a second map, and the disk damages the file.
+      const db = openDatabase(path.join(dir, 'journeyboard.sqlite'));
+      db.prepare("INSERT INTO maps (id, title, created_at, updated_at) VALUES ('m1', 'Kickoff', 1, 1)").run();
+      await backupStore(db, dir);
+      db.prepare("INSERT INTO maps (id, title, created_at, updated_at) VALUES ('m2', 'Later', 2, 2)").run();
+      db.close();
+      const damaged = Buffer.alloc(4 * 4096, 0xa5);
+      fs.writeFileSync(path.join(dir, 'journeyboard.sqlite'), damaged);
+
+      const web = await startWeb(server.entry, dir);
+      running.push(web);
+      const aside = fs.readdirSync(dir).filter((n) => n.startsWith('journeyboard.sqlite.damaged-'));
+      expect(aside).toHaveLength(1);
+      expect(fs.readFileSync(path.join(dir, aside[0]!)).equals(damaged)).toBe(true);
+
+      const printed = web.stderr().split('\n').filter((l) => l.includes('restored the backup'));
+      expect(printed).toHaveLength(1);
+      expect(printed[0]).toContain(path.join(dir, aside[0]!));
+      const notices = await web.call('app.notices', {});
+      expect(notices.value).toEqual([{ kind: 'error', message: expect.stringContaining(path.join(dir, aside[0]!)) }]);
+      const list = await web.call('maps.list', {});
+      expect((list.value as { title: string }[]).map((m) => m.title)).toEqual(['Kickoff']);
+      expect(await web.stop()).toBe(0);
+      // This start backed nothing up over the restored copy: the one backup is still the only one.
+      expect(listBackups(dir)).toHaveLength(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
