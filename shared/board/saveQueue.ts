@@ -32,6 +32,11 @@ export interface DroppedChange {
   change: Change;
   code: ErrorCode;
   message: string;
+  /**
+   * For `not_found`: whether the record itself is gone, a record it points at (a note's stage),
+   * or the whole map.
+   */
+  gone?: 'record' | 'reference' | 'map';
 }
 
 export interface SaveQueueOptions {
@@ -312,6 +317,13 @@ export class SaveQueue {
       }
       const given = failedIndex(error);
       const at = given !== undefined && given < batch.length ? given : undefined;
+      const code = errorCode(error) as ErrorCode;
+      if (at === undefined && code === 'not_found') {
+        // No change named: the map itself is gone, and every change to it with it.
+        for (const change of [...batch, ...later]) dropped.push({ change, code, message: messageOf(error), gone: 'map' });
+        outcome = 'resend';
+        break;
+      }
       if (at === undefined && batch.length > 1) {
         // No position given: send halves until the one that fails is alone.
         this.splitCap = Math.ceil(batch.length / 2);
@@ -322,14 +334,15 @@ export class SaveQueue {
       const i = at ?? 0;
       const failed = batch[i]!;
       const rest = batch.filter((_, k) => k !== i);
-      const code = errorCode(error) as ErrorCode;
       if (code === 'conflict' && failed.op === 'create') {
         // The record exists: most likely an earlier try landed and its answer was lost. Write
         // every field over it instead.
         rest.push({ type: failed.type, op: 'update', id: failed.id, patch: failed.value } as Change);
       } else if (!(code === 'not_found' && failed.op === 'delete')) {
         // (Deleting a record that is already gone is what the person asked for: not a loss.)
-        dropped.push({ change: failed, code, message: messageOf(error) });
+        const message = messageOf(error);
+        const gone = code !== 'not_found' ? undefined : message.includes(`${failed.type} "${failed.id}"`) ? 'record' : 'reference';
+        dropped.push({ change: failed, code, message, ...(gone ? { gone } : {}) });
       }
       this.splitCap = null;
       this.putBack([...rest, ...later]);
@@ -420,9 +433,12 @@ function countWord(n: number): string {
   return n === 1 ? 'One' : n.toLocaleString('en-US');
 }
 
-function reason(code: ErrorCode, one: boolean, message: string): string {
+function reason(d: DroppedChange, one: boolean): string {
+  const { code, message } = d;
   switch (code) {
     case 'not_found':
+      if (d.gone === 'map') return 'the map was deleted in another window';
+      if (d.gone === 'reference') return `the stage, lane or persona ${one ? 'it refers' : 'they refer'} to was deleted in another window`;
       return one ? 'it was deleted in another window' : 'they were deleted in another window';
     case 'conflict':
       return one ? 'it clashes with a change made in another window' : 'they clash with changes made in another window';
@@ -449,10 +465,7 @@ export function dropSentence(dropped: readonly DroppedChange[]): string {
   });
   const subject = parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!}`;
   const one = dropped.length === 1;
-  const codes = new Set(dropped.map((d) => d.code));
-  const why =
-    codes.size === 1
-      ? reason(dropped[0]!.code, one, dropped[0]!.message)
-      : 'they were deleted in another window or refused by the store';
+  const kinds = new Set(dropped.map((d) => `${d.code} ${d.gone ?? ''}`));
+  const why = kinds.size === 1 ? reason(dropped[0]!, one) : 'they were deleted in another window or refused by the store';
   return `${subject} could not be saved: ${why}.`;
 }

@@ -80,7 +80,15 @@ export class FakeStore {
     input.changes.forEach((c, index) => {
       const exists = next[c.type].has(c.id);
       if (c.op === 'create' && exists) throw new ApiError('conflict', `A ${c.type} with id "${c.id}" already exists.`, index);
-      if (c.op !== 'create' && !exists) throw new ApiError('not_found', `No ${c.type} with id "${c.id}". It may have been deleted.`, index);
+      if (c.op !== 'create' && !exists) throw new ApiError('not_found', `changes.${index}: no ${c.type} "${c.id}" in this map. It may have been deleted.`, index);
+      // A note's stage and lane must be in the map (as the real store checks every reference).
+      const fields = c.op === 'create' ? c.value : c.op === 'update' ? c.patch : {};
+      for (const [field, to] of [['stageId', 'stage'], ['laneId', 'lane']] as const) {
+        const target = c.type === 'note' ? (fields as Record<string, unknown>)[field] : undefined;
+        if (typeof target === 'string' && !next[to].has(target)) {
+          throw new ApiError('not_found', `changes.${index}.${c.op === 'create' ? 'value' : 'patch'}.${field}: no ${to} "${target}" in this map.`, index);
+        }
+      }
       applyChanges(next, [c]);
     });
     this.records = next;

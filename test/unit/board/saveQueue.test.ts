@@ -249,7 +249,7 @@ describe('SaveQueue', () => {
       [true, ['a', 'c']],
     ]);
     expect(dropped).toHaveLength(1);
-    expect(dropped[0]!.map((d) => [d.change.id, d.code])).toEqual([['b', 'not_found']]);
+    expect(dropped[0]!.map((d) => [d.change.id, d.code, d.gone])).toEqual([['b', 'not_found', 'record']]);
     expect(dropSentence(dropped[0]!)).toBe('One note could not be saved: it was deleted in another window.');
     expect(q.status).toBe('saved');
   });
@@ -328,6 +328,28 @@ describe('SaveQueue', () => {
     expect(dropped).toEqual([]);
   });
 
+  test('a note whose stage was deleted in another window: told so, the rest lands', async () => {
+    const { clock, store, q, dropped } = withStore();
+    store.elsewhere([{ type: 'stage', op: 'create', id: 's1', value: { name: 'Pay', description: '', position: 0, emotion: null } }, create(n('a'))]);
+    store.elsewhere([{ type: 'stage', op: 'delete', id: 's1' }]);
+    q.enqueue([update('a', { stageId: 's1', laneId: null }), create(n('b'))]);
+    await settle(clock, q);
+    expect(store.records.note.has('b')).toBe(true);
+    expect(dropped.flat().map((d) => [d.change.id, d.gone])).toEqual([['a', 'reference']]);
+    expect(dropSentence(dropped.flat())).toBe('One note could not be saved: the stage, lane or persona it refers to was deleted in another window.');
+  });
+
+  test('a map deleted in another window: every change to it is reported at once, not tried one by one', async () => {
+    const { clock, store, q, dropped } = withStore();
+    store.fail.push({ method: 'changes.apply', error: new ApiError('not_found', 'No map with id "m1". It may have been deleted.') });
+    q.enqueue(['a', 'b', 'c'].map((id) => create(n(id))));
+    await settle(clock, q);
+    expect(store.batches).toHaveLength(1);
+    expect(dropped.flat().map((d) => d.change.id)).toEqual(['a', 'b', 'c']);
+    expect(dropSentence(dropped.flat())).toBe('3 notes could not be saved: the map was deleted in another window.');
+    expect(q.status).toBe('saved');
+  });
+
   test('deleting a record another window deleted is not a loss', async () => {
     const { clock, store, q, dropped } = withStore();
     q.enqueue([del('gone')]);
@@ -381,7 +403,7 @@ describe('failures and sentences', () => {
   });
 
   test('one sentence for several records', () => {
-    const d = (type: Change['type'], code: DroppedChange['code']): DroppedChange => ({ change: { type, op: 'delete', id: 'x' } as Change, code, message: '' });
+    const d = (type: Change['type'], code: DroppedChange['code']): DroppedChange => ({ change: { type, op: 'delete', id: 'x' } as Change, code, message: '', ...(code === 'not_found' ? { gone: 'record' as const } : {}) });
     expect(dropSentence([d('note', 'not_found'), d('note', 'not_found'), d('stage', 'not_found')])).toBe(
       '2 notes and one stage could not be saved: they were deleted in another window.',
     );
