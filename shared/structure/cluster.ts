@@ -15,104 +15,95 @@ const STOP = new Set(
   `a an the and or but of to in on at for with w by from into onto as is are was were be been being it its this that these those
   i me my we our us you your they them their he she his her so very really just too than then there here again also still
   do does did done have has had will would can could should shall may might must not no am im i'm it's its
-  tbh lol ngl pls plz please ok okay oh hmm um uh well quite bit kinda sooo soo`.split(
-    /\s+/,
-  ),
+  tbh lol ngl pls plz please ok okay oh hmm um uh well quite bit kinda sooo soo`.split(/\s+/),
 );
 
 const UNITS: Record<string, string> = {
-  s: "second",
-  sec: "second",
-  secs: "second",
-  second: "second",
-  seconds: "second",
-  m: "min",
-  min: "min",
-  mins: "min",
-  minute: "min",
-  minutes: "min",
-  h: "hour",
-  hr: "hour",
-  hrs: "hour",
-  hour: "hour",
-  hours: "hour",
-  d: "day",
-  day: "day",
-  days: "day",
-  wk: "week",
-  wks: "week",
-  week: "week",
-  weeks: "week",
-  mth: "month",
-  mths: "month",
-  mo: "month",
-  month: "month",
-  months: "month",
-  yr: "year",
-  yrs: "year",
-  year: "year",
-  years: "year",
-  x: "times",
-  times: "times",
-  time: "times",
+  s: 'second',
+  sec: 'second',
+  secs: 'second',
+  second: 'second',
+  seconds: 'second',
+  m: 'min',
+  min: 'min',
+  mins: 'min',
+  minute: 'min',
+  minutes: 'min',
+  h: 'hour',
+  hr: 'hour',
+  hrs: 'hour',
+  hour: 'hour',
+  hours: 'hour',
+  d: 'day',
+  day: 'day',
+  days: 'day',
+  wk: 'week',
+  wks: 'week',
+  week: 'week',
+  weeks: 'week',
+  mth: 'month',
+  mths: 'month',
+  mo: 'month',
+  month: 'month',
+  months: 'month',
+  yr: 'year',
+  yrs: 'year',
+  year: 'year',
+  years: 'year',
+  x: 'times',
+  times: 'times',
+  time: 'times',
 };
 
 const ABBREVIATIONS: Record<string, string> = {
-  thru: "through",
-  ppl: "people",
-  acct: "account",
-  accts: "account",
-  cust: "customer",
-  custs: "customer",
-  appt: "appointment",
-  appts: "appointment",
-  info: "information",
-  msg: "message",
-  msgs: "message",
-  notif: "notification",
-  notifs: "notification",
-  pic: "photo",
-  pics: "photo",
-  pw: "password",
-  pwd: "password",
-  govt: "government",
-  dept: "department",
-  approx: "approximately",
-  asap: "soon",
-  b4: "before",
-  u: "you",
-  ur: "your",
-  cant: "cannot",
-  wont: "will",
-  dont: "not",
-  doesnt: "not",
-  didnt: "not",
-  isnt: "not",
-  never: "not",
-  twice: "2 times",
-  once: "1 times",
+  thru: 'through',
+  ppl: 'people',
+  acct: 'account',
+  accts: 'account',
+  cust: 'customer',
+  custs: 'customer',
+  appt: 'appointment',
+  appts: 'appointment',
+  info: 'information',
+  msg: 'message',
+  msgs: 'message',
+  notif: 'notification',
+  notifs: 'notification',
+  pic: 'photo',
+  pics: 'photo',
+  pw: 'password',
+  pwd: 'password',
+  govt: 'government',
+  dept: 'department',
+  approx: 'approximately',
+  asap: 'soon',
+  b4: 'before',
+  u: 'you',
+  ur: 'your',
+  cant: 'cannot',
+  wont: 'will',
+  dont: 'not',
+  doesnt: 'not',
+  didnt: 'not',
+  isnt: 'not',
+  never: 'not',
+  twice: '2 times',
+  once: '1 times',
 };
 
 /** A crude English stemmer: enough to meet "delays" with "delayed" and "charging" with "charge". */
 export function stem(word: string): string {
   let w = word;
   if (w.length <= 3 || /^\d/.test(w)) return w;
-  if (w.endsWith("ies") && w.length > 4) w = w.slice(0, -3) + "y";
-  else if (w.endsWith("sses")) w = w.slice(0, -2);
-  else if (
-    w.endsWith("s") &&
-    !w.endsWith("ss") &&
-    !w.endsWith("us") &&
-    !w.endsWith("is")
-  )
-    w = w.slice(0, -1);
-  if (w.endsWith("ing") && w.length > 5) w = w.slice(0, -3);
-  else if (w.endsWith("ed") && w.length > 4) w = w.slice(0, -2);
-  else if (w.endsWith("ly") && w.length > 4) w = w.slice(0, -2);
-  if (w.endsWith("e") && w.length > 4) w = w.slice(0, -1);
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('ly') && w.length > 4) w = w.slice(0, -2);
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
   // "stopped" -> "stopp" -> "stop"
-  if (w.length > 3 && w.at(-1) === w.at(-2) && !/[aeiousl]/.test(w.at(-1)!))
-    w = w.slice(0, -1);
+  if (w.length > 3 && w.at(-1) === w.at(-2) && !/[aeiousl]/.test(w.at(-1)!)) w = w.slice(0, -1);
   return w;
 }
 
@@ -121,25 +112,23 @@ export function normaliseNote(text: string): string[] {
   const lower = text
     .toLowerCase()
     .replace(/[‘’`]/g, "'")
-    .replace(/\bcan't\b/g, "can not")
-    .replace(/\bwon't\b/g, "will not")
-    .replace(/n't\b/g, " not")
-    .replace(/'(s|re|ve|ll|d|m)\b/g, "")
-    .replace(/(\d)([a-z]+)\b/g, "$1 $2")
-    .replace(/\b(\d+)\s*-\s*(\d+)\b/g, "$1 $2");
+    .replace(/\bcan't\b/g, 'can not')
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/n't\b/g, ' not')
+    .replace(/'(s|re|ve|ll|d|m)\b/g, '')
+    .replace(/(\d)([a-z]+)\b/g, '$1 $2')
+    .replace(/\b(\d+)\s*-\s*(\d+)\b/g, '$1 $2');
   const raw = lower.split(/[^a-z0-9%£$€]+/).filter(Boolean);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     let t = raw[i]!;
     const expanded = ABBREVIATIONS[t];
     if (expanded !== undefined) {
-      for (const part of expanded.split(" "))
-        if (!STOP.has(part)) out.push(part);
+      for (const part of expanded.split(' ')) if (!STOP.has(part)) out.push(part);
       continue;
     }
     const prev = raw[i - 1];
-    if (prev !== undefined && /^\d+$/.test(prev) && UNITS[t] !== undefined)
-      t = UNITS[t]!;
+    if (prev !== undefined && /^\d+$/.test(prev) && UNITS[t] !== undefined) t = UNITS[t]!;
     else if (UNITS[t] !== undefined && t.length > 1) t = UNITS[t]!;
     if (STOP.has(t)) continue;
     out.push(stem(t));
@@ -153,12 +142,10 @@ function trigrams(tokens: string[]): {
   counts: Float64Array;
   norm: number;
 } {
-  const s = ` ${tokens.join(" ")} `;
+  const s = ` ${tokens.join(' ')} `;
   const m = new Map<number, number>();
   for (let i = 0; i + 3 <= s.length; i++) {
-    const g =
-      (s.charCodeAt(i) * 65599 + s.charCodeAt(i + 1)) * 65599 +
-      s.charCodeAt(i + 2);
+    const g = (s.charCodeAt(i) * 65599 + s.charCodeAt(i + 1)) * 65599 + s.charCodeAt(i + 2);
     const id = g | 0;
     m.set(id, (m.get(id) ?? 0) + 1);
   }
@@ -209,12 +196,9 @@ export function noteSimilarity(a: string, b: string): number {
  * Group near-duplicate notes. Returns groups of ids (each id in at most one group), in the order
  * their first note appears; by default only groups of two or more.
  */
-export function clusterNotes(
-  notes: { id: string; text: string }[],
-  options: ClusterOptions = {},
-): string[][] {
+export function clusterNotes(notes: { id: string; text: string }[], options: ClusterOptions = {}): string[][] {
   const threshold = options.threshold ?? 0.6;
-  const prepared = notes.map((n) => prepare(n.text ?? ""));
+  const prepared = notes.map((n) => prepare(n.text ?? ''));
   const parent = notes.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -265,10 +249,10 @@ export function clusterNotes(
  * words, numbers count double since they carry the facts), then the longer, then the first.
  */
 export function mergeNotesText(texts: string[]): string {
-  let best = "";
+  let best = '';
   let bestScore = -1;
   for (const raw of texts) {
-    const text = (raw ?? "").trim();
+    const text = (raw ?? '').trim();
     if (!text) continue;
     const tokens = new Set(normaliseNote(text));
     let score = tokens.size;

@@ -2,8 +2,8 @@
  * Surface features of one note, computed once from wink's analysis and shared by the kind,
  * sentiment and stage rules.
  */
-import type { Analysis, Tok } from "./nlp";
-import { DURATION_UNITS, FILLERS, IDEA_MARKERS } from "./lexicon";
+import type { Analysis, Tok } from './nlp';
+import { DURATION_UNITS, FILLERS, IDEA_MARKERS } from './lexicon';
 
 export interface Features {
   a: Analysis;
@@ -30,67 +30,38 @@ export interface Features {
 }
 
 const NEGATORS = new Set([
-  "no",
-  "not",
+  'no',
+  'not',
   "n't",
-  "never",
-  "none",
-  "nothing",
-  "nobody",
-  "zero",
-  "without",
-  "w/o",
-  "cannot",
-  "nowhere",
+  'never',
+  'none',
+  'nothing',
+  'nobody',
+  'zero',
+  'without',
+  'w/o',
+  'cannot',
+  'nowhere',
 ]);
-const EMPHATIC = new Set([
-  "ANY",
-  "ALL",
-  "NOT",
-  "NEVER",
-  "STILL",
-  "AGAIN",
-  "ZERO",
-  "WHY",
-  "NO",
-  "HOW",
-  "WHAT",
-]);
+const EMPHATIC = new Set(['ANY', 'ALL', 'NOT', 'NEVER', 'STILL', 'AGAIN', 'ZERO', 'WHY', 'NO', 'HOW', 'WHAT']);
 const isWordLike = (t: Tok): boolean =>
-  t.type === "word" ||
-  t.type === "number" ||
-  t.type === "emoji" ||
-  t.type === "emoticon" ||
-  t.type === "ordinal";
+  t.type === 'word' || t.type === 'number' || t.type === 'emoji' || t.type === 'emoticon' || t.type === 'ordinal';
 
 export function features(a: Analysis): Features {
-  const lower = a.text
-    .toLowerCase()
-    .replace(/[‘’]/g, "'")
-    .replace(/\s+/g, " ")
-    .trim();
+  const lower = a.text.toLowerCase().replace(/[‘’]/g, "'").replace(/\s+/g, ' ').trim();
   const allWords = a.toks.filter(isWordLike);
   let words = allWords.filter((t) => !t.quoted);
   // Leading fillers ("ok", "hmm", "-") and an "idea:" style marker say nothing about the kind.
   let ideaMarker = false;
   while (
     words.length > 1 &&
-    (FILLERS.has(words[0]!.lower) ||
-      IDEA_MARKERS.has(words[0]!.lower) ||
-      words[0]!.type === "emoji")
+    (FILLERS.has(words[0]!.lower) || IDEA_MARKERS.has(words[0]!.lower) || words[0]!.type === 'emoji')
   ) {
     if (IDEA_MARKERS.has(words[0]!.lower)) ideaMarker = true;
     words = words.slice(1);
   }
-  if (
-    /^\s*(idea|hmw|how might we|opportunity|opp|suggestion|quick win)\b|💡/i.test(
-      a.text,
-    )
-  )
-    ideaMarker = true;
-  const textWords = words.filter(
-    (t) => t.type !== "emoji" && t.type !== "emoticon",
-  );
+  if (/^\s*(idea|hmw|how might we|opportunity|opp|suggestion|quick win)\b|💡/i.test(a.text)) ideaMarker = true;
+  const textWords = words.filter((t) => t.type !== 'emoji' && t.type !== 'emoticon');
   let negations = 0;
   let durations = 0;
   let shouting = 0;
@@ -98,12 +69,12 @@ export function features(a: Analysis): Features {
     const t = a.toks[i]!;
     if (t.quoted) continue;
     if (NEGATORS.has(t.lower) || NEGATORS.has(t.normal)) negations++;
-    if (t.type === "number" || /^\d/.test(t.lower)) {
+    if (t.type === 'number' || /^\d/.test(t.lower)) {
       const next = a.toks[i + 1];
       if (next && DURATION_UNITS.has(next.lower)) durations++;
       else if (/^\d+(x|mins?|hrs?|days?|wks?)$/.test(t.lower)) durations++;
     }
-    if (t.lower === "twice" || t.lower === "thrice") durations++;
+    if (t.lower === 'twice' || t.lower === 'thrice') durations++;
   }
   // Capitals for emphasis: long words in capitals ("NOTHING"), or short emphatic ones ("ANY").
   // Acronyms (NPS, PIN, SMS) are short and not in the emphatic list, so they do not count.
@@ -118,16 +89,12 @@ export function features(a: Analysis): Features {
     first: textWords[0],
     second: textWords[1],
     hasQuestionMark:
-      /\?/.test(
-        a.text.replace(/(['"‘“])[^'"’”]*\1?/g, (m) => (m.length > 1 ? "" : m)),
-      ) || /\?\s*$/.test(a.text),
+      /\?/.test(a.text.replace(/(['"‘“])[^'"’”]*\1?/g, (m) => (m.length > 1 ? '' : m))) || /\?\s*$/.test(a.text),
     exclaims: (a.text.match(/!/g) ?? []).length,
     ideaMarker,
     negations,
     durations,
     shouting,
-    emoji: a.toks
-      .filter((t) => t.type === "emoji" || t.type === "emoticon")
-      .map((t) => t.lower),
+    emoji: a.toks.filter((t) => t.type === 'emoji' || t.type === 'emoticon').map((t) => t.lower),
   };
 }

@@ -20,10 +20,7 @@ export interface LabelScore {
 }
 
 /** Precision, recall and F1 per label, over every label seen in gold or predictions. */
-export function perLabel(
-  gold: readonly string[],
-  pred: readonly string[],
-): LabelScore[] {
+export function perLabel(gold: readonly string[], pred: readonly string[]): LabelScore[] {
   assertSameLength(gold, pred);
   const labels = [...new Set([...gold, ...pred])].sort();
   return labels.map((label) => {
@@ -39,29 +36,20 @@ export function perLabel(
     }
     const precision = tp + fp === 0 ? 0 : tp / (tp + fp);
     const recall = tp + fn === 0 ? 0 : tp / (tp + fn);
-    const f1 =
-      precision + recall === 0
-        ? 0
-        : (2 * precision * recall) / (precision + recall);
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
     return { label, precision, recall, f1, support: tp + fn };
   });
 }
 
 /** Unweighted mean of per-label F1 (labels seen in gold or predictions); 0 for empty input. */
-export function macroF1(
-  gold: readonly string[],
-  pred: readonly string[],
-): number {
+export function macroF1(gold: readonly string[], pred: readonly string[]): number {
   const scores = perLabel(gold, pred);
   if (scores.length === 0) return 0;
   return scores.reduce((a, s) => a + s.f1, 0) / scores.length;
 }
 
 /** Mean absolute error; 0 for empty input. */
-export function meanAbsoluteError(
-  gold: readonly number[],
-  pred: readonly number[],
-): number {
+export function meanAbsoluteError(gold: readonly number[], pred: readonly number[]): number {
   assertSameLength(gold, pred);
   if (gold.length === 0) return 0;
   let s = 0;
@@ -70,10 +58,7 @@ export function meanAbsoluteError(
 }
 
 /** Counts of (gold, predicted) pairs: matrix[gold][pred]. */
-export function confusion(
-  gold: readonly string[],
-  pred: readonly string[],
-): Record<string, Record<string, number>> {
+export function confusion(gold: readonly string[], pred: readonly string[]): Record<string, Record<string, number>> {
   assertSameLength(gold, pred);
   const m: Record<string, Record<string, number>> = {};
   for (let i = 0; i < gold.length; i++) {
@@ -84,8 +69,5 @@ export function confusion(
 }
 
 function assertSameLength(a: readonly unknown[], b: readonly unknown[]): void {
-  if (a.length !== b.length)
-    throw new RangeError(
-      `gold has ${a.length} labels but predictions have ${b.length}`,
-    );
+  if (a.length !== b.length) throw new RangeError(`gold has ${a.length} labels but predictions have ${b.length}`);
 }

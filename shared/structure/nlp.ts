@@ -2,10 +2,10 @@
  * The one place that touches wink-nlp. The model is loaded once, on first use (about 100 ms),
  * so importing this module costs nothing until a note is analysed.
  */
-import winkNLP from "wink-nlp";
-import type { ItsFunction, PartOfSpeech, WinkMethods } from "wink-nlp";
-import model from "wink-eng-lite-web-model";
-import { stem } from "./cluster";
+import winkNLP from 'wink-nlp';
+import type { ItsFunction, PartOfSpeech, WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import { stem } from './cluster';
 
 /** One token of a note, as the rules see it. */
 export interface Tok {
@@ -35,7 +35,7 @@ export interface Analysis {
 let nlp: WinkMethods | null = null;
 
 function engine(): WinkMethods {
-  if (!nlp) nlp = winkNLP(model, ["pos", "negation", "sentiment"]);
+  if (!nlp) nlp = winkNLP(model, ['pos', 'negation', 'sentiment']);
   return nlp;
 }
 
@@ -61,8 +61,8 @@ export function analyse(text: string): Analysis {
   const toks: Tok[] = [];
   let inQuote = false;
   for (let i = 0; i < value.length; i++) {
-    const v = value[i] ?? "";
-    if (type[i] === "punctuation" && QUOTES.test(v) && v.length === 1) {
+    const v = value[i] ?? '';
+    if (type[i] === 'punctuation' && QUOTES.test(v) && v.length === 1) {
       inQuote = !inQuote;
       continue;
     }
@@ -72,9 +72,9 @@ export function analyse(text: string): Analysis {
       lemma: (lemma[i] ?? v).toLowerCase(),
       // wink's Porter stemmer costs half the analysis time; a light stemmer on the lemma is enough.
       stem: stem((lemma[i] ?? v).toLowerCase()),
-      pos: pos[i] ?? "X",
+      pos: pos[i] ?? 'X',
       negated: neg[i] === true,
-      type: type[i] ?? "word",
+      type: type[i] ?? 'word',
       stop: stop[i] === true,
       quoted: inQuote,
     });

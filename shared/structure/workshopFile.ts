@@ -3,12 +3,12 @@
  * `npm run structure` and the bench. Labels on notes are optional: the CLI ignores them and the
  * bench requires them.
  */
-import { z } from "zod";
-import { NOTE_KINDS } from "../domain";
+import { z } from 'zod';
+import { NOTE_KINDS } from '../domain';
 
 const stage = z.object({
-  name: z.string().trim().min(1, "a stage needs a name"),
-  description: z.string().default(""),
+  name: z.string().trim().min(1, 'a stage needs a name'),
+  description: z.string().default(''),
 });
 
 const note = z.looseObject({
@@ -22,7 +22,7 @@ const workshop = z.looseObject({
   domain: z.string().optional(),
   title: z.string().optional(),
   persona: z.string().optional(),
-  stages: z.array(stage).min(1, "a workshop needs at least one stage"),
+  stages: z.array(stage).min(1, 'a workshop needs at least one stage'),
   notes: z.array(note),
 });
 
@@ -33,22 +33,15 @@ const labelledNote = z.looseObject({
   text: z.string(),
   kind: z.enum(NOTE_KINDS),
   stage: z.string(),
-  sentiment: z.union([
-    z.literal(-2),
-    z.literal(-1),
-    z.literal(0),
-    z.literal(1),
-    z.literal(2),
-  ]),
+  sentiment: z.union([z.literal(-2), z.literal(-1), z.literal(0), z.literal(1), z.literal(2)]),
 });
 
 export const labelledWorkshopFileSchema = z.array(
   workshop
     .extend({ notes: z.array(labelledNote) })
-    .refine(
-      (w) => w.notes.every((n) => w.stages.some((s) => s.name === n.stage)),
-      { message: "a note's stage must be one of its workshop's stage names" },
-    ),
+    .refine((w) => w.notes.every((n) => w.stages.some((s) => s.name === n.stage)), {
+      message: "a note's stage must be one of its workshop's stage names",
+    }),
 );
 export type LabelledWorkshopFile = z.infer<typeof labelledWorkshopFileSchema>;
 
@@ -56,12 +49,11 @@ export type LabelledWorkshopFile = z.infer<typeof labelledWorkshopFileSchema>;
 export function describeIssues(error: z.ZodError, max = 8): string {
   const lines = error.issues.slice(0, max).map((i) => {
     const where = i.path
-      .map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`))
-      .join("")
-      .replace(/^\./, "");
-    return `  ${where || "(top level)"}: ${i.message}`;
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
+    return `  ${where || '(top level)'}: ${i.message}`;
   });
-  if (error.issues.length > max)
-    lines.push(`  ... and ${error.issues.length - max} more`);
-  return lines.join("\n");
+  if (error.issues.length > max) lines.push(`  ... and ${error.issues.length - max} more`);
+  return lines.join('\n');
 }
