@@ -10,13 +10,14 @@ import { app, dialog, ipcMain, type BrowserWindow, type MessageBoxOptions, type 
 import type { MapSummary } from '../../shared/domain';
 import type { Envelope } from '../../shared/errors';
 import { safeFileName } from '../../shared/fileName';
+import { MAP_FILE_MAX_BYTES, MAP_FILE_MAX_LABEL } from '../../shared/limits';
 import { JOURNEY_EXTENSION } from './args';
 import { CHANNELS } from './bridge';
 import type { CoreClient as Core } from './coreWorker';
 import { isTrustedSender } from './ipc';
 
 /** The largest map file Journeyboard opens (the .journey reader checks the same). */
-export const MAP_FILE_MAX_BYTES = 200 * 1024 * 1024;
+export { MAP_FILE_MAX_BYTES } from '../../shared/limits';
 const MAP_ID_MAX = 200;
 const SUGGESTED_NAME_MAX = 1000;
 
@@ -88,7 +89,7 @@ export function createNativeFiles(deps: NativeFilesDeps) {
       if (size > MAP_FILE_MAX_BYTES) {
         return {
           ok: false,
-          reason: `This file is ${Math.round(size / 1024 / 1024)} MB; Journeyboard opens map files up to 200 MB. Nothing was imported.`,
+          reason: `This file is ${Math.round(size / 1024 / 1024)} MB; Journeyboard opens map files up to ${MAP_FILE_MAX_LABEL}. Nothing was imported.`,
         };
       }
       return { ok: true, text: await readFile(file, 'utf8') };

@@ -7,7 +7,6 @@
  * or that is too slow gets its status from `clientError`, and every limit (limits.ts) is explicit.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { MAP_FILE_MAX_LABEL } from '../../shared/limits';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -16,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MapSummary } from '../../shared/domain';
 import type { Envelope } from '../../shared/errors';
+import { MAP_FILE_MAX_LABEL } from '../../shared/limits';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { discardRest, parseTarget, rawResponse, readBody, send, sendError } from './respond';
 import { receiveUpload } from './upload';

@@ -4,10 +4,10 @@
  * than left to Node's defaults (which change between versions). Tests pass smaller values through
  * `ServerOptions.limits` so slow and oversized requests can be checked in seconds.
  */
-import { JOURNEY_MAX_BYTES } from '../services/journeyFile';
+import { API_BODY_MAX_BYTES, MAP_FILE_MAX_BYTES } from '../../shared/limits';
 
 /** A JSON API call: 1 MiB is tens of thousands of note moves, more than one autosave batch sends. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES = API_BODY_MAX_BYTES;
 
 /**
  * `files.importJson` sends a whole map as JSON text; a 200 MB map file is at most about 280 MB of
@@ -16,7 +16,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_JSON_FILE_BODY_BYTES = 280 * 1024 * 1024;
 
 /** A .journey upload streamed to `scratch/`: the same cap as a .journey file opened any other way. */
-export const MAX_UPLOAD_BYTES = JOURNEY_MAX_BYTES;
+export const MAX_UPLOAD_BYTES = MAP_FILE_MAX_BYTES;
 
 /**
  * Time for a client to send its request line and headers. Short: a slow-headers client (slowloris)

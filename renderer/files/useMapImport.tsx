@@ -1,12 +1,12 @@
 import { useCallback, useState, type ReactNode } from 'react';
 import type { MapSummary } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
+import { MAP_FILE_MAX_BYTES, MAP_FILE_MAX_LABEL } from '../../shared/limits';
 import { api } from '../api/client';
 import { showError, showInfo } from '../state/notices';
 import { Dialog } from '../ui/Dialog';
 import { fileToBase64 } from './download';
 
-const MAX_BYTES = 200 * 1024 * 1024;
 
 type Source = { kind: 'journey'; base64: string } | { kind: 'json'; text: string };
 
@@ -42,7 +42,7 @@ export function useMapImport(onImported: (map: MapSummary) => void): { importFil
         if (!isMapFile(file.name)) {
           throw new ApiError('invalid_input', `${file.name} is not a map file. Journeyboard opens .journey files and its own JSON exports.`);
         }
-        if (file.size > MAX_BYTES) throw new ApiError('too_large', `${file.name} is larger than 200 MB, the most Journeyboard opens.`);
+        if (file.size > MAP_FILE_MAX_BYTES) throw new ApiError('too_large', `${file.name} is larger than ${MAP_FILE_MAX_LABEL}, the most Journeyboard opens.`);
         source = /\.json$/i.test(file.name) ? { kind: 'json', text: await file.text() } : { kind: 'journey', base64: await fileToBase64(file) };
         await send(source);
       } catch (err) {
