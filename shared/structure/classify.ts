@@ -1,11 +1,11 @@
 /**
  * classifyNotes: raw sticky-note text -> suggested kind, stage and sentiment. Fully offline.
  */
-import type { NoteKind } from "../domain";
-import { analyse } from "./nlp";
-import { features } from "./features";
-import { pickKind, scoreKind, type Kind } from "./kind";
-import { scoreSentiment, type SentimentScore } from "./sentiment";
+import type { NoteKind } from '../domain';
+import { analyse } from './nlp';
+import { features } from './features';
+import { pickKind, scoreKind, type Kind } from './kind';
+import { scoreSentiment, type SentimentScore } from './sentiment';
 import {
   balance,
   DEFAULT_STAGE_WEIGHTS,
@@ -17,7 +17,7 @@ import {
   type StageInput,
   type StageWeights,
   type Terms,
-} from "./stage";
+} from './stage';
 
 export interface ClassifyContext {
   /** The map's stages in journey order. */
@@ -28,6 +28,28 @@ export interface ClassifyContext {
    */
   placed?: { text: string; stageIndex: number; kind?: NoteKind }[];
 }
+
+/**
+ * Where the capture step that produced a note was aimed: a facilitator who asks for "pain points
+ * in Delivery" makes that stage and lane likely, without ruling out what the words say.
+ */
+export interface CaptureTarget {
+  /** Index into `context.stages` of the stage the step was about. */
+  stageIndex?: number;
+  /** The lane kind the step asked for. */
+  kind?: Kind;
+}
+
+/** One note to classify: its text and, optionally, where its capture step was aimed. */
+export interface NoteInput {
+  text: string;
+  target?: CaptureTarget;
+}
+
+/** Score added to the target kind's evidence: enough to settle a close call, not to overrule clear words. */
+const TARGET_KIND_BONUS = 2.5;
+/** Odds by which an aimed-at stage is favoured over what the words alone say. */
+const TARGET_STAGE_ODDS = 6;
 
 export interface Classification {
   kind: Kind;
@@ -50,7 +72,7 @@ export interface ClassifyOptions {
    * order already agrees with the words (notes typed up stage by stage, or sorted left to right
    * on the board); false ignores order; true always uses it.
    */
-  useOrder?: boolean | "auto";
+  useOrder?: boolean | 'auto';
 }
 
 /**
@@ -63,8 +85,7 @@ const ORDER_EVIDENCE = 4.5;
 const STAGE_TEMPERATURE = 0.12;
 
 function addCentroid(into: Map<string, number>, t: Terms, f: number): void {
-  const z =
-    Math.sqrt([...t.stems.values()].reduce((a, v) => a + v * v, 0)) || 1;
+  const z = Math.sqrt([...t.stems.values()].reduce((a, v) => a + v * v, 0)) || 1;
   for (const [k, v] of t.stems) into.set(k, (into.get(k) ?? 0) + (f * v) / z);
 }
 
@@ -79,12 +100,7 @@ function norm2(m: Map<string, number>): number {
  * Cosine of a unit vector `a` with `b - f*a` (a note against its stage's centroid without the
  * note's own share), from precomputed |b|^2 so each call costs only the size of `a`.
  */
-function cosineMinusSelf(
-  a: Map<string, number>,
-  b: Map<string, number>,
-  b2: number,
-  f: number,
-): number {
+function cosineMinusSelf(a: Map<string, number>, b: Map<string, number>, b2: number, f: number): number {
   let d = 0;
   for (const [k, v] of a) d += v * (b.get(k) ?? 0);
   const nb2 = b2 - 2 * f * d + f * f;
@@ -97,15 +113,18 @@ function cosineMinusSelf(
  * batch itself helps place notes that share words with confidently placed ones.
  */
 export function classifyNotes(
-  notes: { text: string }[],
+  notes: NoteInput[],
   context: ClassifyContext,
   options: ClassifyOptions = {},
 ): Classification[] {
   const weights = { ...DEFAULT_STAGE_WEIGHTS, ...options.stageWeights };
-  const analyses = notes.map((n) => analyse(n.text ?? ""));
-  const kinds = analyses.map((a) => {
+  const analyses = notes.map((n) => analyse(n.text ?? ''));
+  const kinds = analyses.map((a, i) => {
     const f = features(a);
-    const k = pickKind(scoreKind(f));
+    const kindScores = scoreKind(f);
+    const aimed = notes[i]?.target?.kind;
+    if (aimed && aimed in kindScores) kindScores[aimed] += TARGET_KIND_BONUS;
+    const k = pickKind(kindScores);
     return { ...k, sentiment: scoreSentiment(f, k.kind) };
   });
 
@@ -120,18 +139,13 @@ export function classifyNotes(
     }));
   }
   const stageTerms = context.stages.map((s) => ({
-    name: terms(analyse(s.name ?? "")),
-    description: terms(analyse(s.description ?? "")),
+    name: terms(analyse(s.name ?? '')),
+    description: terms(analyse(s.description ?? '')),
   }));
   const placed = (context.placed ?? [])
-    .filter(
-      (p) =>
-        Number.isInteger(p.stageIndex) &&
-        p.stageIndex >= 0 &&
-        p.stageIndex < stageCount,
-    )
+    .filter((p) => Number.isInteger(p.stageIndex) && p.stageIndex >= 0 && p.stageIndex < stageCount)
     .map((p) => ({
-      terms: terms(analyse(p.text ?? "")),
+      terms: terms(analyse(p.text ?? '')),
       stageIndex: p.stageIndex,
     }));
   const noteTerms = analyses.map(terms);
@@ -142,45 +156,50 @@ export function classifyNotes(
   const balanceStrength = weights.balance * Math.min(1, notes.length / (4 * Math.max(1, stageCount)));
   let probs = balance(softmaxRows(scores, STAGE_TEMPERATURE), balanceStrength);
 
-  // One round of self-training: confident notes lend their words to their stage.
+  // Self-training: confident notes lend their words to their stage, for a few rounds.
   if (weights.selfTrain > 0 && notes.length > stageCount) {
-    const centroids = context.stages.map(() => new Map<string, number>());
-    const own: { stage: number; weight: number }[] = [];
-    probs.forEach((row, i) => {
-      let j = 0;
-      for (let c = 1; c < row.length; c++) if (row[c]! > row[j]!) j = c;
-      const p = row[j]!;
-      own.push({ stage: j, weight: p >= 0.5 ? p : 0 });
-      if (p >= 0.5) addCentroid(centroids[j]!, noteTerms[i]!, p);
-    });
     const selfVec = noteTerms.map((t) => {
       const m = new Map<string, number>();
       addCentroid(m, t, 1);
       return m;
     });
-    const c2 = centroids.map(norm2);
-    const boosted = scores.map((row, i) =>
-      row.map((s, j) => {
-        const o = own[i]!;
-        if (selfVec[i]!.size === 0) return s;
-        const c = cosineMinusSelf(
-          selfVec[i]!,
-          centroids[j]!,
-          c2[j]!,
-          o.stage === j ? o.weight : 0,
-        );
-        return s + weights.selfTrain * c;
-      }),
-    );
-    probs = balance(softmaxRows(boosted, STAGE_TEMPERATURE), balanceStrength);
+    for (let round = 0; round < Math.max(1, weights.rounds); round++) {
+      const centroids = context.stages.map(() => new Map<string, number>());
+      const own: { stage: number; weight: number }[] = [];
+      probs.forEach((row, i) => {
+        let j = 0;
+        for (let c = 1; c < row.length; c++) if (row[c]! > row[j]!) j = c;
+        const p = row[j]!;
+        const keep = p >= weights.confident;
+        own.push({ stage: j, weight: keep ? p : 0 });
+        if (keep) addCentroid(centroids[j]!, noteTerms[i]!, p);
+      });
+      const c2 = centroids.map(norm2);
+      const boosted = scores.map((row, i) =>
+        row.map((s, j) => {
+          const o = own[i]!;
+          if (selfVec[i]!.size === 0) return s;
+          const c = cosineMinusSelf(selfVec[i]!, centroids[j]!, c2[j]!, o.stage === j ? o.weight : 0);
+          return s + weights.selfTrain * c;
+        }),
+      );
+      probs = balance(softmaxRows(boosted, STAGE_TEMPERATURE), balanceStrength);
+    }
   }
 
-  const useOrder = options.useOrder ?? "auto";
+  // The stage the capture step was aimed at, as a prior on top of what the words say.
+  probs = probs.map((row, i) => {
+    const t = notes[i]?.target?.stageIndex;
+    if (t === undefined || !Number.isInteger(t) || t < 0 || t >= stageCount) return row;
+    const r = row.map((v, j) => (j === t ? v * TARGET_STAGE_ODDS : v));
+    const z = r.reduce((a, b) => a + b, 0);
+    return r.map((v) => v / z);
+  });
+
+  const useOrder = options.useOrder ?? 'auto';
   const path =
     useOrder === true ||
-    (useOrder === "auto" &&
-      notes.length >= 2 * stageCount &&
-      orderEvidence(probs) >= ORDER_EVIDENCE)
+    (useOrder === 'auto' && notes.length >= 2 * stageCount && orderEvidence(probs) >= ORDER_EVIDENCE)
       ? orderedPath(probs)
       : null;
 

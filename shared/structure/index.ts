@@ -4,24 +4,13 @@
  */
 export {
   classifyNotes,
+  type CaptureTarget,
   type Classification,
   type ClassifyContext,
+  type NoteInput,
   type ClassifyOptions,
-} from "./classify";
-export { KINDS, type Kind } from "./kind";
-export type { SentimentScore } from "./sentiment";
-export {
-  clusterNotes,
-  mergeNotesText,
-  noteSimilarity,
-  normaliseNote,
-  type ClusterOptions,
-} from "./cluster";
-export {
-  accuracy,
-  confusion,
-  macroF1,
-  meanAbsoluteError,
-  perLabel,
-  type LabelScore,
-} from "./metrics";
+} from './classify';
+export { KINDS, type Kind } from './kind';
+export type { SentimentScore } from './sentiment';
+export { clusterNotes, mergeNotesText, noteSimilarity, normaliseNote, type ClusterOptions } from './cluster';
+export { accuracy, confusion, macroF1, meanAbsoluteError, perLabel, type LabelScore } from './metrics';

@@ -461,10 +461,12 @@ export function scoreKind(f: Features): KindScores {
     BETTER.has(first.lower) &&
     !/\bthan\b/.test(f.lower) &&
     !f.hasQuestionMark &&
-    !w.some((t) => t.pos === 'VERB' && /ed$/.test(t.lower))
+    // "Longer queue reported": a past verb right after it reports a change, not a proposal.
+    !w.slice(1, 3).some((t) => t.pos === 'VERB' && /ed$/.test(t.lower))
   ) {
-    s.opportunity += 4.5;
+    s.opportunity += 5.5;
     s.touchpoint -= 2;
+    s.pain_point -= 1.5;
   }
   if (
     /\b(instead|so that|so they|so ppl|so people|so customers|so the customer|as default|by default|per [a-z]+|automatically|proactively|upfront|up front|in advance|ahead of time)\b/.test(

@@ -29,7 +29,7 @@ const NEUTRAL_FEELINGS = new Set([
 /** Feeling idioms wink's lexicon does not know. */
 const NEG_IDIOMS = /\b(on edge|fed up|at a loss|in the dark|let down|out of my depth|sick of|done with|over it)\b/;
 const POS_IDIOMS =
-  /\b(over the moon|on cloud nine|at ease|at home|in control|on top of|blown away|all sorted|sorted)\b/;
+  /\b(over the moon|on cloud nine|at ease|at home|in control|on top of|blown away|all sorted|sorted|looking forward|looked after|taken care of|peace of mind|made my day)\b/;
 
 const STRONG = new Set([
   'delighted',
@@ -106,7 +106,7 @@ export function scoreSentiment(f: Features, kind: Kind): SentimentScore {
     case 'emotion': {
       // Negated feelings flip ("not happy"); wink's negation flag carries that.
       const negatedPos = f.words.some((t) => t.negated && (FEELINGS_POS.has(t.lower) || FEELINGS_POS.has(t.lemma)));
-      let dir = sign(pos - negF);
+      let dir = sign(pos - negF + (POS_IDIOMS.test(f.lower) ? 1 : 0) - (NEG_IDIOMS.test(f.lower) ? 1 : 0));
       if (negatedPos) dir = -1;
       if (dir === 0 && NEG_IDIOMS.test(f.lower)) dir = -1;
       if (dir === 0 && POS_IDIOMS.test(f.lower)) dir = 1;

@@ -8,8 +8,8 @@
  * Then the batch is used as a whole: confident notes join their stage's vocabulary (one round of
  * self-training) and stage sizes are nudged towards even, since workshops fill every stage.
  */
-import type { Analysis, Tok } from "./nlp";
-import { PHASES, PHASE_INDEX } from "./journey";
+import type { Analysis, Tok } from './nlp';
+import { PHASES, PHASE_INDEX } from './journey';
 
 export interface StageInput {
   name: string;
@@ -23,6 +23,10 @@ export interface StageWeights {
   position: number;
   placed: number;
   selfTrain: number;
+  /** Rounds of self-training on the batch. */
+  rounds: number;
+  /** Probability above which a note lends its words to its stage during self-training. */
+  confident: number;
   balance: number;
 }
 
@@ -32,6 +36,8 @@ export const DEFAULT_STAGE_WEIGHTS: StageWeights = {
   position: 0.35,
   placed: 0.8,
   selfTrain: 0.4,
+  rounds: 1,
+  confident: 0.5,
   balance: 0.5,
 };
 
@@ -42,19 +48,19 @@ export interface Terms {
 }
 
 const SKIP_POS = new Set([
-  "DET",
-  "ADP",
-  "PRON",
-  "CCONJ",
-  "SCONJ",
-  "PART",
-  "AUX",
-  "PUNCT",
-  "SYM",
-  "NUM",
-  "SPACE",
-  "X",
-  "INTJ",
+  'DET',
+  'ADP',
+  'PRON',
+  'CCONJ',
+  'SCONJ',
+  'PART',
+  'AUX',
+  'PUNCT',
+  'SYM',
+  'NUM',
+  'SPACE',
+  'X',
+  'INTJ',
 ]);
 
 function addTo<K>(m: Map<K, number>, k: K, v: number): void {
@@ -65,14 +71,12 @@ function addTo<K>(m: Map<K, number>, k: K, v: number): void {
 export function terms(a: Analysis): Terms {
   const stems = new Map<string, number>();
   const phases = new Map<number, number>();
-  const toks: Tok[] = a.toks.filter((t) => t.type === "word");
+  const toks: Tok[] = a.toks.filter((t) => t.type === 'word');
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const next = toks[i + 1];
     if (next) {
-      const pair =
-        PHASE_INDEX.get(`${t.lemma} ${next.lemma}`) ??
-        PHASE_INDEX.get(`${t.lower} ${next.lower}`);
+      const pair = PHASE_INDEX.get(`${t.lemma} ${next.lemma}`) ?? PHASE_INDEX.get(`${t.lower} ${next.lower}`);
       if (pair) for (const p of pair) addTo(phases, p, 1);
     }
     if (t.stop || SKIP_POS.has(t.pos) || t.lower.length < 2) continue;
@@ -89,11 +93,7 @@ function norm(m: Map<unknown, number>): number {
   return Math.sqrt(s);
 }
 
-function dot<K>(
-  a: Map<K, number>,
-  b: Map<K, number>,
-  weight?: (k: K) => number,
-): number {
+function dot<K>(a: Map<K, number>, b: Map<K, number>, weight?: (k: K) => number): number {
   let s = 0;
   const [small, big] = a.size <= b.size ? [a, b] : [b, a];
   for (const [k, v] of small) {
@@ -115,10 +115,7 @@ interface StageModel {
   placed: Terms[];
 }
 
-function weightedNorm(
-  a: Map<string, number>,
-  idf: (k: string) => number,
-): number {
+function weightedNorm(a: Map<string, number>, idf: (k: string) => number): number {
   let s = 0;
   for (const [k, v] of a) s += (v * idf(k)) ** 2;
   return Math.sqrt(s);
@@ -167,9 +164,7 @@ export function scoreStages(
   const pidf = (k: number): number => Math.log(1 + n / (pf.get(k) ?? 0.5));
 
   const stageNorms = models.map((m) => weightedNorm(m.stems, idf));
-  const placedNorms = models.map((m) =>
-    m.placed.map((p) => weightedNorm(p.stems, idf)),
-  );
+  const placedNorms = models.map((m) => m.placed.map((p) => weightedNorm(p.stems, idf)));
   const out: number[][] = [];
   for (const note of notes) {
     const noteNorm = weightedNorm(note.stems, idf);
@@ -177,15 +172,11 @@ export function scoreStages(
     const notePhaseMass = [...note.phases.values()].reduce((a, b) => a + b, 0);
     for (let j = 0; j < models.length; j++) {
       const m = models[j]!;
-      let s =
-        weights.lexical *
-        cosineIdf(note.stems, noteNorm, m.stems, stageNorms[j]!, idf);
+      let s = weights.lexical * cosineIdf(note.stems, noteNorm, m.stems, stageNorms[j]!, idf);
       // Phases named by the stage itself.
       const pn = norm(m.phases);
       if (pn > 0 && notePhaseMass > 0)
-        s +=
-          (weights.phase * dot(note.phases, m.phases, pidf)) /
-          (pn * Math.sqrt(notePhaseMass));
+        s += (weights.phase * dot(note.phases, m.phases, pidf)) / (pn * Math.sqrt(notePhaseMass));
       // Phases by their usual place in a journey, against this stage's place.
       if (notePhaseMass > 0) {
         let k = 0;
@@ -198,17 +189,7 @@ export function scoreStages(
       if (m.placed.length > 0) {
         let best = 0;
         m.placed.forEach(
-          (p, k) =>
-            (best = Math.max(
-              best,
-              cosineIdf(
-                note.stems,
-                noteNorm,
-                p.stems,
-                placedNorms[j]![k]!,
-                idf,
-              ),
-            )),
+          (p, k) => (best = Math.max(best, cosineIdf(note.stems, noteNorm, p.stems, placedNorms[j]![k]!, idf))),
         );
         s += weights.placed * best;
       }
@@ -233,11 +214,7 @@ export function softmaxRows(scores: number[][], t: number): number[][] {
  * Nudge column sums towards even (a few Sinkhorn steps, damped by `strength` 0..1): a workshop puts
  * notes in every stage, so a stage that attracts far more than its share is probably over-scored.
  */
-export function balance(
-  probs: number[][],
-  strength: number,
-  iterations = 5,
-): number[][] {
+export function balance(probs: number[][], strength: number, iterations = 5): number[][] {
   if (probs.length === 0 || strength <= 0) return probs;
   const k = probs[0]!.length;
   const target = probs.length / k;
@@ -246,8 +223,7 @@ export function balance(
   for (let it = 0; it < iterations; it++) {
     const sums = new Array<number>(k).fill(0);
     for (const row of p) row.forEach((v, j) => (sums[j] = sums[j]! + v));
-    for (let j = 0; j < k; j++)
-      col[j] = col[j]! * Math.pow(target / Math.max(sums[j]!, 1e-9), strength);
+    for (let j = 0; j < k; j++) col[j] = col[j]! * Math.pow(target / Math.max(sums[j]!, 1e-9), strength);
     p = probs.map((row) => {
       const r = row.map((v, j) => v * col[j]!);
       const z = r.reduce((a, b) => a + b, 0);
@@ -311,20 +287,14 @@ export function orderedPath(probs: number[][], skipPenalty = 2): number[] {
   return viterbi(probs, skipPenalty).path;
 }
 
-function viterbi(
-  probs: number[][],
-  skipPenalty: number,
-): { path: number[]; score: number } {
+function viterbi(probs: number[][], skipPenalty: number): { path: number[]; score: number } {
   return viterbiLog(
     probs.map((row) => row.map((p) => Math.log(p + 1e-6))),
     skipPenalty,
   );
 }
 
-function viterbiLog(
-  lp: number[][],
-  skipPenalty: number,
-): { path: number[]; score: number } {
+function viterbiLog(lp: number[][], skipPenalty: number): { path: number[]; score: number } {
   const n = lp.length;
   if (n === 0) return { path: [], score: 0 };
   const k = lp[0]!.length;
@@ -380,11 +350,7 @@ function viterbiLog(
  * given order beats the same path through shuffled copies of it, in standard deviations of the
  * shuffled scores (a permutation test; the shuffles use a fixed seed, so it is deterministic).
  */
-export function orderEvidence(
-  probs: number[][],
-  shuffles = 12,
-  skipPenalty = 2,
-): number {
+export function orderEvidence(probs: number[][], shuffles = 12, skipPenalty = 2): number {
   if (probs.length < 4) return 0;
   const lp = probs.map((row) => row.map((p) => Math.log(p + 1e-6)));
   const given = viterbiLog(lp, skipPenalty).score;
@@ -405,9 +371,6 @@ export function orderEvidence(
     scores.push(viterbiLog(copy, skipPenalty).score);
   }
   const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
-  const sd =
-    Math.sqrt(
-      scores.reduce((a, b) => a + (b - mean) ** 2, 0) / (scores.length - 1),
-    ) || 1;
+  const sd = Math.sqrt(scores.reduce((a, b) => a + (b - mean) ** 2, 0) / (scores.length - 1)) || 1;
   return (given - mean) / sd;
 }
