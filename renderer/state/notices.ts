@@ -53,7 +53,9 @@ export function useStartupNotices(api: JourneyboardApi): void {
     api.call('app.notices', {}).then(
       (list) => {
         if (!live || !Array.isArray(list)) return;
-        for (const n of list) useNotices.getState().push(n.kind, n.message);
+        for (const n of list) {
+          if ((n?.kind === 'error' || n?.kind === 'info') && typeof n.message === 'string') useNotices.getState().push(n.kind, n.message);
+        }
       },
       (err: unknown) => {
         if (live) showError(err);
