@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { FRAME_ORIGIN } from '../../shared/journey';
+import { runAction } from '../actions/registry';
 import type { BoardController, HeaderRef } from './BoardController';
 import { SELECTION } from './theme';
 
@@ -61,7 +62,7 @@ export function FrameOverlay({ controller }: { controller: BoardController }) {
             type="button"
             data-testid="frame-add-stage"
             title="Add a stage at the end of the journey"
-            onClick={() => void controller.addStage()}
+            onClick={() => runAction('board.stage.add')}
             style={{ ...fixedSize, ...pill, left: frame.rect.x + frame.rect.width + 16, top: frame.rect.y + frame.stageHeaderHeight / 2, transform: 'scale(var(--inv)) translateY(-50%)' }}
           >
             + Stage
@@ -70,7 +71,7 @@ export function FrameOverlay({ controller }: { controller: BoardController }) {
             type="button"
             data-testid="frame-add-lane"
             title="Add a lane under the last one"
-            onClick={() => void controller.addLane()}
+            onClick={() => runAction('board.lane.add')}
             style={{ ...fixedSize, ...pill, left: frame.rect.x + 12, top: frame.rect.y + frame.rect.height + 14 }}
           >
             + Lane
@@ -79,12 +80,12 @@ export function FrameOverlay({ controller }: { controller: BoardController }) {
       ) : hasStages || hasLanes ? (
         <div style={{ ...fixedSize, left: FRAME_ORIGIN.x, top: FRAME_ORIGIN.y, display: 'flex', gap: 8 }}>
           {!hasStages && (
-            <button type="button" data-testid="frame-add-stage" style={pill} onClick={() => void controller.addStage()} title="Start the journey frame with a first stage">
+            <button type="button" data-testid="frame-add-stage" style={pill} onClick={() => runAction('board.stage.add')} title="Start the journey frame with a first stage">
               + Add a stage
             </button>
           )}
           {!hasLanes && (
-            <button type="button" data-testid="frame-add-lane" style={pill} onClick={() => void controller.addLane()} title="Add a lane to the journey frame">
+            <button type="button" data-testid="frame-add-lane" style={pill} onClick={() => runAction('board.lane.add')} title="Add a lane to the journey frame">
               + Add a lane
             </button>
           )}
@@ -135,7 +136,6 @@ function HeaderMenu({ controller, target }: { controller: BoardController; targe
   const lane = target.type === 'lane' ? controller.lanes.find((l) => l.id === target.id) : undefined;
   if (!rect || (!stage && !lane)) return null;
   const name = stage?.name ?? lane?.name ?? '';
-  const index = stage ? controller.stages.indexOf(stage) : controller.lanes.indexOf(lane!);
   const close = () => controller.openHeaderMenu(null);
   const freed = controller.notesIn(target);
   const what = target.type === 'stage' ? 'stage' : 'lane';
@@ -183,7 +183,7 @@ function HeaderMenu({ controller, target }: { controller: BoardController; targe
             <button
               type="button"
               data-testid="header-menu-confirm-delete"
-              onClick={() => void controller.deleteHeader(target)}
+              onClick={() => runAction('board.header.delete')}
               style={{ ...pill, border: 'none', background: '#d92d20', color: '#fff', height: 30 }}
             >
               Delete {what}
@@ -192,31 +192,25 @@ function HeaderMenu({ controller, target }: { controller: BoardController; targe
         </div>
       ) : (
         <>
-          <MenuItem testId="header-menu-rename" onClick={() => controller.editHeader(target, 'name')}>
+          <MenuItem testId="header-menu-rename" onClick={() => runAction('board.header.rename')}>
             Rename
           </MenuItem>
           {stage && (
-            <MenuItem testId="header-menu-description" onClick={() => controller.editHeader(target, 'description')}>
+            <MenuItem testId="header-menu-description" onClick={() => runAction('board.header.describe')}>
               {stage.description ? 'Edit description' : 'Add a description'}
             </MenuItem>
           )}
           {stage ? (
             <MenuItem
               testId="header-menu-add"
-              onClick={() => {
-                close();
-                void controller.addStage(index + 1);
-              }}
+              onClick={() => runAction('board.header.addAfter')}
             >
               Add stage after
             </MenuItem>
           ) : (
             <MenuItem
               testId="header-menu-add"
-              onClick={() => {
-                close();
-                void controller.addLane(index + 1);
-              }}
+              onClick={() => runAction('board.header.addAfter')}
             >
               Add lane below
             </MenuItem>
@@ -224,10 +218,7 @@ function HeaderMenu({ controller, target }: { controller: BoardController; targe
           {lane && (
             <MenuItem
               testId="header-menu-collapse"
-              onClick={() => {
-                close();
-                void controller.toggleLaneCollapsed(lane.id);
-              }}
+              onClick={() => runAction('board.header.collapse')}
             >
               {lane.collapsed ? 'Expand lane' : 'Collapse lane'}
             </MenuItem>
@@ -235,10 +226,7 @@ function HeaderMenu({ controller, target }: { controller: BoardController; targe
           {stage && stage.emotion !== null && (
             <MenuItem
               testId="header-menu-reset-emotion"
-              onClick={() => {
-                close();
-                void controller.setStageEmotion(stage.id, null);
-              }}
+              onClick={() => runAction('board.header.resetEmotion')}
             >
               Reset emotion to derived
             </MenuItem>

@@ -5,6 +5,7 @@ import { allHaveChannel } from '../../shared/board/frameDrop';
 import { allHavePersona, personaInitials } from '../../shared/board/personas';
 import { ChannelIcon } from '../journey/ChannelIcon';
 import { runAction } from '../actions/registry';
+import { tooltip } from './actions';
 import type { BoardController } from './BoardController';
 import { NOTE_EDGE, NOTE_RGB, SELECTION } from './theme';
 
@@ -69,14 +70,14 @@ export function Toolbar({ controller }: { controller: BoardController }) {
   const canRedo = useStore(controller.ui, (s) => s.canRedo);
   return (
     <div data-testid="board-toolbar" role="toolbar" aria-label="Board tools" style={{ ...panel, top: 14, left: '50%', transform: 'translateX(-50%)' }}>
-      <IconButton testId="tool-select" label="Select (V)" active={tool === 'select'} onClick={() => runAction('board.tool.select')}>
+      <IconButton testId="tool-select" label={tooltip('board.tool.select')} active={tool === 'select'} onClick={() => runAction('board.tool.select')}>
         {svg(<path d="M5 3l14 8-6 1.5L10 19z" />)}
       </IconButton>
-      <IconButton testId="tool-hand" label="Hand: pan the board (H, or hold Space)" active={tool === 'hand'} onClick={() => runAction('board.tool.hand')}>
+      <IconButton testId="tool-hand" label={tooltip('board.tool.hand', undefined, 'hold Space')} active={tool === 'hand'} onClick={() => runAction('board.tool.hand')}>
         {svg(<path d="M8 12V5.5a1.5 1.5 0 013 0V11m0-6.5a1.5 1.5 0 013 0V11m0-5a1.5 1.5 0 013 0v7c0 4-2.5 7-6 7-2.5 0-4-1.2-5.5-3.5L4 13.5a1.5 1.5 0 012.4-1.8L8 13.5" />)}
       </IconButton>
       <Sep />
-      <IconButton testId="tool-note" label="New note (N, or double-click the board)" onClick={() => runAction('board.note.newCentered')}>
+      <IconButton testId="tool-note" label={tooltip('board.note.new', undefined, 'double-click the board')} onClick={() => runAction('board.note.newCentered')}>
         {svg(
           <>
             <path d="M4 4h16v11l-5 5H4z" />
@@ -110,10 +111,10 @@ export function Toolbar({ controller }: { controller: BoardController }) {
         ))}
       </div>
       <Sep />
-      <IconButton testId="undo" label="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => runAction('edit.undo')}>
+      <IconButton testId="undo" label={tooltip('edit.undo')} disabled={!canUndo} onClick={() => runAction('edit.undo')}>
         {svg(<path d="M9 14L4 9l5-5M4 9h10a6 6 0 010 12h-3" />)}
       </IconButton>
-      <IconButton testId="redo" label="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => runAction('edit.redo')}>
+      <IconButton testId="redo" label={tooltip('edit.redo')} disabled={!canRedo} onClick={() => runAction('edit.redo')}>
         {svg(<path d="M15 14l5-5-5-5M20 9H10a6 6 0 000 12h3" />)}
       </IconButton>
     </div>
@@ -125,24 +126,24 @@ export function ZoomControl({ controller }: { controller: BoardController }) {
   const zoom = useStore(controller.ui, (s) => s.camera.zoom);
   return (
     <div data-testid="zoom-control" style={{ ...panel, left: 14, bottom: 14, gap: 2, padding: 4 }}>
-      <IconButton testId="zoom-out" label="Zoom out (Ctrl+-)" onClick={() => runAction('view.zoomOut')}>
+      <IconButton testId="zoom-out" label={tooltip('view.zoomOut')} onClick={() => runAction('view.zoomOut')}>
         {svg(<path d="M5 12h14" />)}
       </IconButton>
       <button
         type="button"
         data-testid="zoom-percent"
-        title="Zoom to 100% (Shift+0)"
+        title={tooltip('view.zoom100')}
         onPointerDown={(e) => e.preventDefault()}
         onClick={() => runAction('view.zoom100')}
         style={{ minWidth: 52, height: 30, border: 'none', background: 'transparent', font: 'inherit', fontVariantNumeric: 'tabular-nums', color: '#344054', cursor: 'pointer', borderRadius: 8 }}
       >
         {Math.round(zoom * 100)}%
       </button>
-      <IconButton testId="zoom-in" label="Zoom in (Ctrl+=)" onClick={() => runAction('view.zoomIn')}>
+      <IconButton testId="zoom-in" label={tooltip('view.zoomIn')} onClick={() => runAction('view.zoomIn')}>
         {svg(<path d="M5 12h14M12 5v14" />)}
       </IconButton>
       <Sep />
-      <IconButton testId="zoom-fit" label="Zoom to fit all (Shift+1)" onClick={() => runAction('view.zoomFit')}>
+      <IconButton testId="zoom-fit" label={tooltip('view.zoomFit')} onClick={() => runAction('view.zoomFit')}>
         {svg(<path d="M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5" />)}
       </IconButton>
     </div>
