@@ -87,6 +87,20 @@ describe('opening a data folder', () => {
     f.core.close();
   });
 
+  it('backs up again while maps change (hourly; shortened here), and not while nothing changes', async () => {
+    const f = await openDataFolder(dir, { resourcesDir: RESOURCES, backupIntervalMs: 20 });
+    opened.push(f);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(listBackups(dir)).toEqual([]); // an empty new store, unchanged: nothing to keep
+    call(f.core, 'maps.create', { title: 'Kickoff' });
+    await vi.waitUntil(() => listBackups(dir).length === 1, { timeout: 10_000 });
+    const copy = new Database(listBackups(dir)[0]!, { readonly: true });
+    expect(copy.prepare('SELECT title FROM maps').pluck().all()).toEqual(['Kickoff']);
+    copy.close();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(listBackups(dir)).toHaveLength(1);
+  });
+
   it('sets a damaged store aside byte for byte, restores the newest good backup, and says so', async () => {
     await storeWithBackup();
     const damaged = damagePages();
