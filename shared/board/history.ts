@@ -5,44 +5,13 @@
  * typed text, a paste, deleting a stage and freeing its notes) is one step, whatever it touches.
  */
 import type { Note } from '../domain';
-import { RECORD_TYPES, type Change, type ChangeOf, type RecordPatch, type RecordType, type RecordValue } from '../records';
+import { editableOf, RECORD_TYPES, type Change, type EditableRecord, type ChangeOf, type RecordPatch, type RecordType, type RecordValue } from '../records';
 
-/** The part of a note the board edits and persists (the store adds mapId and timestamps). */
-export type BoardNote = Pick<
-  Note,
-  | 'id'
-  | 'text'
-  | 'x'
-  | 'y'
-  | 'width'
-  | 'height'
-  | 'color'
-  | 'stageId'
-  | 'laneId'
-  | 'kind'
-  | 'sentiment'
-  | 'author'
-  | 'channels'
-  | 'personaIds'
->;
-/** The board's copy of a stored note (older stores may lack channels and persona tags). */
+/** The part of a note the board edits and persists (the store adds mapId and timestamps): derived from the record registry. */
+export type BoardNote = EditableRecord<'note'>;
+/** The board's copy of a stored note (older stores may lack channels and persona tags: they take their defaults). */
 export function toBoardNote(n: Note): BoardNote {
-  return {
-    id: n.id,
-    text: n.text,
-    x: n.x,
-    y: n.y,
-    width: n.width,
-    height: n.height,
-    color: n.color,
-    stageId: n.stageId,
-    laneId: n.laneId,
-    kind: n.kind,
-    sentiment: n.sentiment,
-    author: n.author,
-    channels: n.channels ?? [],
-    personaIds: n.personaIds ?? [],
-  };
+  return editableOf('note', n);
 }
 
 /** A record as the board holds it: its id and every editable field (the map is the board's). */

@@ -215,3 +215,22 @@ export function withDefaults<T extends RecordType>(type: T, given: Partial<Recor
   for (const [key, v] of Object.entries(given)) if (v !== undefined) out[key] = v;
   return out as Partial<RecordValue<T>>;
 }
+
+/** A record as an editor holds it: its id and every editable field (no mapId, no timestamps). */
+export type EditableRecord<T extends RecordType> = { id: string } & RecordValue<T>;
+
+/**
+ * The editable part of a stored record; a field the stored record lacks (an older store) takes
+ * its create default.
+ */
+export function editableOf<T extends RecordType>(type: T, stored: StoredRecord<T>): EditableRecord<T> {
+  const def = recordDef[type];
+  const from = stored as unknown as Record<string, unknown>;
+  const defaults = def.defaults as Record<string, unknown>;
+  const out: Record<string, unknown> = { id: from['id'] };
+  for (const key of Object.keys(def.value.shape)) {
+    const v = from[key] === undefined ? defaults[key] : from[key];
+    out[key] = Array.isArray(v) && v === defaults[key] ? [...v] : v;
+  }
+  return out as EditableRecord<T>;
+}
