@@ -55,9 +55,11 @@ export function isApiErrorBody(value: unknown): value is ApiErrorBody {
   );
 }
 
-/** Where a zod issue is, as a dotted path ("notes.1.y"), or `top` at the top level. */
-export function issuePath(issue: z.core.$ZodIssue, top = 'input'): string {
-  return issue.path.length ? issue.path.map(String).join('.') : top;
+/** Where a zod issue is: a dotted path ("notes.1.y") or, with `brackets`, "[0].notes[1].y"; `top` at the top level. */
+export function issuePath(issue: z.core.$ZodIssue, top = 'input', brackets = false): string {
+  if (!issue.path.length) return top;
+  if (!brackets) return issue.path.map(String).join('.');
+  return issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
 }
 
 /** What a zod issue says, without zod's "Invalid input: " prefix; unknown keys are named. */
@@ -72,9 +74,12 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
  * The one way a zod error becomes words: "notes.1.y: expected number, received NaN; title: a title
  * cannot be empty." (the first `max` issues, each naming its field). `separator: '\n'` gives lines.
  */
-export function describeZodError(error: z.ZodError, options: { max?: number; top?: string; separator?: string } = {}): string {
-  const { max = 5, top = 'input', separator = '; ' } = options;
-  const parts = error.issues.slice(0, max).map((issue) => `${issuePath(issue, top)}: ${issueMessage(issue)}`);
+export function describeZodError(
+  error: z.ZodError,
+  options: { max?: number; top?: string; separator?: string; brackets?: boolean } = {},
+): string {
+  const { max = 5, top = 'input', separator = '; ', brackets = false } = options;
+  const parts = error.issues.slice(0, max).map((issue) => `${issuePath(issue, top, brackets)}: ${issueMessage(issue)}`);
   const more = error.issues.length > max ? ` (and ${error.issues.length - max} more)` : '';
   return separator === '; ' ? `${parts.join(separator)}${more}.` : `${parts.join(separator)}${more}`;
 }

@@ -4,6 +4,7 @@
  * bench requires them.
  */
 import { z } from 'zod';
+import { describeZodError } from '../errors';
 import { NOTE_KINDS } from '../domain';
 
 const stage = z.object({
@@ -45,15 +46,10 @@ export const labelledWorkshopFileSchema = z.array(
 );
 export type LabelledWorkshopFile = z.infer<typeof labelledWorkshopFileSchema>;
 
-/** Zod issues as lines a person can act on: "[0].stages[2].name: a stage needs a name". */
+/** Zod issues as lines a person can act on: "  [0].stages[2].name: a stage needs a name". */
 export function describeIssues(error: z.ZodError, max = 8): string {
-  const lines = error.issues.slice(0, max).map((i) => {
-    const where = i.path
-      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-      .join('')
-      .replace(/^\./, '');
-    return `  ${where || '(top level)'}: ${i.message}`;
-  });
-  if (error.issues.length > max) lines.push(`  ... and ${error.issues.length - max} more`);
-  return lines.join('\n');
+  return describeZodError(error, { max, top: '(top level)', separator: '\n', brackets: true })
+    .split('\n')
+    .map((line) => `  ${line}`)
+    .join('\n');
 }
