@@ -1,5 +1,6 @@
 import type { JourneyboardApi, MethodInput, MethodName, MethodResult } from '../../shared/api';
 import type { JourneyboardBridge } from '../../shared/bridge';
+import type { MapSummary } from '../../shared/domain';
 import { ApiError, isApiErrorBody, type Envelope } from '../../shared/errors';
 
 declare global {
@@ -23,6 +24,23 @@ function ipcApi(bridge: NonNullable<Window['journeyboard']>): JourneyboardApi {
   };
 }
 
+const UNREACHABLE = 'Journeyboard is not reachable. Check that `npm run web` is still running, then try again.';
+
+/** Reads web mode's answer: the envelope, or an ApiError that says what went wrong. */
+async function answer<T>(response: Response): Promise<T> {
+  const body: unknown = await response.json().catch(() => null);
+  if (body && typeof body === 'object' && 'ok' in body) return unwrap<T>(body as Envelope<unknown>);
+  if (response.status === 401) {
+    throw new ApiError(
+      'unauthorized',
+      'This page’s access token is missing or wrong. Open the address `npm run web` printed.',
+    );
+  }
+  const error = body && typeof body === 'object' && 'error' in body ? (body as { error: unknown }).error : null;
+  if (isApiErrorBody(error)) throw ApiError.fromBody(error);
+  throw new ApiError('internal', `Journeyboard answered ${response.status} with no explanation.`);
+}
+
 /** Web mode: POST /api/<method> with the token the page was opened with. */
 export function httpApi(base: string, token: string): JourneyboardApi {
   return {
@@ -35,33 +53,78 @@ export function httpApi(base: string, token: string): JourneyboardApi {
           body: JSON.stringify(input ?? {}),
         });
       } catch {
-        throw new ApiError('internal', 'Journeyboard is not reachable. Check that `npm run web` is still running, then try again.');
+        throw new ApiError('internal', UNREACHABLE);
       }
-      const body: unknown = await response.json().catch(() => null);
-      if (body && typeof body === 'object' && 'ok' in body) return unwrap<MethodResult<M>>(body as Envelope<unknown>);
-      if (response.status === 401) {
-        throw new ApiError('unauthorized', 'This page’s access token is missing or wrong. Open the address `npm run web` printed.');
-      }
-      const error = body && typeof body === 'object' && 'error' in body ? (body as { error: unknown }).error : null;
-      if (isApiErrorBody(error)) throw ApiError.fromBody(error);
-      throw new ApiError('internal', `Journeyboard answered ${response.status} with no explanation.`);
+      return answer<MethodResult<M>>(response);
     },
   };
 }
 
-function tokenFromPage(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) {
-    sessionStorage.setItem('journeyboard.token', fromUrl);
+/** Where web mode takes a .journey file as raw bytes (electron/server/http.ts, docs/API.md). */
+export const UPLOAD_JOURNEY_PATH = '/upload/journey';
+
+/**
+ * Web mode: sends a .journey file as it is (no base64, no JSON) to be streamed to disk by the
+ * server and imported there; same answer as `files.importJourney`.
+ */
+export function httpUploadJourney(base: string, token: string) {
+  return async (file: Blob, onConflict?: 'replace' | 'copy'): Promise<MapSummary> => {
+    let response: Response;
+    try {
+      response = await fetch(`${base}${UPLOAD_JOURNEY_PATH}${onConflict ? `?onConflict=${onConflict}` : ''}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${token}` },
+        body: file,
+      });
+    } catch {
+      throw new ApiError('internal', UNREACHABLE);
+    }
+    return answer<MapSummary>(response);
+  };
+}
+
+const TOKEN_KEY = 'journeyboard.token';
+
+/**
+ * Web mode's token, read once from `?token=` in the address `npm run web` printed, then taken out
+ * of the address (history.replaceState) so it is not left in the address bar, the history or a
+ * copied link. It is kept in this tab's sessionStorage, so a reload still works and it is gone
+ * when the tab closes; where storage is refused it lives in memory only (a reload then needs the
+ * printed address again).
+ */
+export function takeToken(win: Pick<Window, 'location' | 'history' | 'sessionStorage'>): string {
+  const url = new URL(win.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl !== null) {
+    try {
+      win.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    } catch {
+      // Storage disabled: the token stays in memory for this page.
+    }
+    url.searchParams.delete('token');
+    win.history.replaceState(win.history.state, '', `${url.pathname}${url.search}${url.hash}`);
     return fromUrl;
   }
-  return sessionStorage.getItem('journeyboard.token') ?? '';
+  try {
+    return win.sessionStorage.getItem(TOKEN_KEY) ?? '';
+  } catch {
+    return '';
+  }
 }
+
+const webToken = window.journeyboard ? '' : takeToken(window);
 
 /** The renderer's one door to the main process: IPC in Electron, HTTP in a browser. */
 export const api: JourneyboardApi = window.journeyboard
   ? ipcApi(window.journeyboard)
-  : httpApi(window.location.origin, tokenFromPage());
+  : httpApi(window.location.origin, webToken);
+
+/**
+ * Web mode only (null in Electron, whose IPC carries the file's bytes): uploads a .journey file
+ * as raw bytes; resolves to the imported map's summary; throws ApiError (`conflict` when the map
+ * is already here and `onConflict` was not given).
+ */
+export const uploadJourney = window.journeyboard ? null : httpUploadJourney(window.location.origin, webToken);
 
 /**
  * Electron only (null in a browser, where exports are downloads): Save as through the native

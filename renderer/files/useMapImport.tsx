@@ -2,13 +2,13 @@ import { useCallback, useState, type ReactNode } from 'react';
 import type { MapSummary } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
 import { MAP_FILE_MAX_BYTES, MAP_FILE_MAX_LABEL } from '../../shared/limits';
-import { api } from '../api/client';
+import { api, uploadJourney } from '../api/client';
 import { showError, showInfo } from '../state/notices';
 import { Dialog } from '../ui/Dialog';
 import { fileToBase64 } from './download';
 
 
-type Source = { kind: 'journey'; base64: string } | { kind: 'json'; text: string };
+type Source = { kind: 'journey'; file: File } | { kind: 'json'; text: string };
 
 /** Files Journeyboard opens as maps. */
 export function isMapFile(name: string): boolean {
@@ -25,10 +25,14 @@ export function useMapImport(onImported: (map: MapSummary) => void): { importFil
 
   const send = useCallback(
     async (source: Source, onConflict?: 'replace' | 'copy') => {
+      // A .journey file goes up as raw bytes in web mode (streamed to disk by the server), and as
+      // base64 over IPC in the desktop app.
       const value =
-        source.kind === 'journey'
-          ? await api.call('files.importJourney', { base64: source.base64, ...(onConflict ? { onConflict } : {}) })
-          : await api.call('files.importJson', { text: source.text, ...(onConflict ? { onConflict } : {}) });
+        source.kind === 'json'
+          ? await api.call('files.importJson', { text: source.text, ...(onConflict ? { onConflict } : {}) })
+          : uploadJourney
+            ? await uploadJourney(source.file, onConflict)
+            : await api.call('files.importJourney', { base64: await fileToBase64(source.file), ...(onConflict ? { onConflict } : {}) });
       showInfo(`Imported “${value.title}”.`);
       onImported(value);
     },
@@ -43,7 +47,7 @@ export function useMapImport(onImported: (map: MapSummary) => void): { importFil
           throw new ApiError('invalid_input', `${file.name} is not a map file. Journeyboard opens .journey files and its own JSON exports.`);
         }
         if (file.size > MAP_FILE_MAX_BYTES) throw new ApiError('too_large', `${file.name} is larger than ${MAP_FILE_MAX_LABEL}, the most Journeyboard opens.`);
-        source = /\.json$/i.test(file.name) ? { kind: 'json', text: await file.text() } : { kind: 'journey', base64: await fileToBase64(file) };
+        source = /\.json$/i.test(file.name) ? { kind: 'json', text: await file.text() } : { kind: 'journey', file };
         await send(source);
       } catch (err) {
         if (source && err instanceof ApiError && err.code === 'conflict') setConflict({ source, message: err.message });

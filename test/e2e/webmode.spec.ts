@@ -17,3 +17,43 @@ test('the API refuses a request without the token', async ({ app }) => {
   expect(res.status).toBe(401);
   expect(fs.existsSync(path.join(app.dataDir, 'journeyboard.sqlite'))).toBe(true);
 });
+
+test('the token is taken out of the address once read, and a reload of the tab still works', async ({ app, page }) => {
+  await app.call('maps.create', { title: 'Still reachable' });
+  await page.goto(app.url);
+  await expect(page.getByRole('button', { name: 'Open Still reachable' })).toBeVisible();
+  // Gone from the address bar, and from the history entry the page replaced.
+  expect(page.url()).not.toContain('token');
+  expect(page.url()).not.toContain(app.token);
+  expect(await page.evaluate(() => window.location.href)).toBe(`${app.origin}/`);
+
+  await page.getByRole('button', { name: 'Open Still reachable' }).click();
+  await expect(page.getByRole('heading', { name: 'Still reachable' })).toBeVisible();
+  const mapUrl = page.url();
+  expect(mapUrl).toMatch(/#\/map\//);
+  expect(mapUrl).not.toContain(app.token);
+
+  // The reload finds the token in this tab's sessionStorage and reopens the same map.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Still reachable' })).toBeVisible();
+  expect(page.url()).toBe(mapUrl);
+  await page.getByRole('button', { name: '← Maps' }).click();
+  await expect(page.getByRole('button', { name: 'Open Still reachable' })).toBeVisible();
+});
+
+test('a .journey import goes up as raw bytes to /upload/journey, and leaves no scratch file', async ({ app, page }, testInfo) => {
+  const created = await app.call<{ id: string }>('maps.create', { title: 'Streamed up', template: 'service' });
+  const exported = await app.call<{ base64: string }>('files.exportJourney', { mapId: created.id });
+  await app.call('maps.delete', { id: created.id });
+  const file = testInfo.outputPath('streamed.journey');
+  fs.writeFileSync(file, Buffer.from(exported.base64, 'base64'));
+  await page.goto(app.url);
+  const uploading = page.waitForRequest((req) => new URL(req.url()).pathname === '/upload/journey');
+  await page.getByLabel('Map file to import').setInputFiles(file);
+  const request = await uploading;
+  expect(request.method()).toBe('POST');
+  expect(request.headers()['content-type']).toBe('application/octet-stream');
+  await expect(page.getByRole('button', { name: 'Open Streamed up' })).toBeVisible();
+  const scratch = path.join(app.dataDir, 'scratch');
+  expect(fs.existsSync(scratch) ? fs.readdirSync(scratch) : []).toEqual([]);
+});
