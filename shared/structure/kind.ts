@@ -452,6 +452,27 @@ export function scoreKind(f: Features): KindScores {
     )
   )
     s.opportunity += 5;
+  // "Option to pay in instalments", "Proactive text if ...", "Don't make people print anything",
+  // "discount for people who renew": a feature, a promise or a rule proposed for the service.
+  const joined = lowers.join(' ');
+  if (/^(an? |the )?(option|ability|chance|way|possibility) (to|of|for)\b/.test(joined)) s.opportunity += 5;
+  if (/^(proactive|proactively|single|dedicated|self-service)\b/.test(joined)) s.opportunity += 3;
+  if (
+    /^(do not|don't|dont|stop|no more|no need to) (make|making|ask|asking|send|sending|charge|charging|force|forcing|require|requiring|chase|chasing)\b/.test(
+      f.lower.replace(/^\W+/, ''),
+    )
+  ) {
+    s.opportunity += 6;
+    s.pain_point -= 2;
+    s.thought -= 1;
+  }
+  if (
+    !firstPerson &&
+    /\bfor (people|customers|users|members|guests|tenants|patients|students|clients|those|anyone|everyone) (who|that|with)\b/.test(
+      f.lower,
+    )
+  )
+    s.opportunity += 2.5;
   // "maybe an FAQ on the booking page?": the team floating an idea.
   if (!firstPerson && /^(maybe|perhaps) (a|an|some|more|fewer|less|the|one|extra|better)\b/.test(lowers.join(' ')))
     s.opportunity += 4;

@@ -27,6 +27,9 @@ describe('suggestions by the team are opportunities', () => {
     'maybe an FAQ on the booking page?',
     'Clearer wording on the renewal letter',
     'Fewer steps to report a missed bin',
+    'Option to pay the vet in instalments',
+    "Don't make people print the claim form",
+    'Loyalty discount for members who renew',
   ])('%s', (text) => {
     const r = one(text);
     expect(r.kind).toBe('opportunity');
