@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, protocol, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, screen, session, type WebContents } from 'electron';
 import type { MenuAction } from '../../shared/menuActions';
 import { APP_INDEX_URL, APP_SCHEME, mimeType, resolveAppRequest } from './appProtocol';
 import { forwardedJourneyFile, parseAppArgs, userArgv, type AppArgs } from './args';
@@ -14,6 +14,8 @@ import { SECURITY_HEADERS } from './csp';
 import { bindApi } from './ipc';
 import { menuTemplate } from './menu';
 import { createNativeFiles } from './nativeFiles';
+import { createRecentFiles, type RecentFiles } from './recentFiles';
+import { initialBounds, MIN_SIZE, readWindowState, writeWindowState } from './windowState';
 import { nativeBindingPath, preloadPath, rendererDir, resourcesDir, type AppLocation } from './paths';
 import { hardenContents, hardenSession } from './security';
 
@@ -26,7 +28,55 @@ const pendingMaps: string[] = [];
 const pendingActions: MenuAction[] = [];
 
 // Opening .journey files (and JSON exports) and Save as: main imports and writes them itself.
-const files = createNativeFiles({ core: () => core, window: () => mainWindow, mapOpened: sendMapOpened });
+const files = createNativeFiles({ core: () => core, window: () => mainWindow, mapOpened: sendMapOpened, fileUsed: rememberFile });
+// File > Open Recent; read once the user-data folder is settled (after --data-dir, when ready).
+let recent: RecentFiles | null = null;
+
+function rememberFile(file: string): void {
+  if (!recent?.add(file)) return;
+  // The OS's own list: the Dock and the taskbar's jump list (macOS and Windows; a no-op elsewhere).
+  app.addRecentDocument(file);
+}
+
+/** File > Open Recent > a file: opened as a double-click would; a file gone since is dropped and named. */
+function openRecent(file: string): void {
+  if (!fs.existsSync(file)) {
+    recent?.remove(file);
+    const options = {
+      type: 'warning' as const,
+      title: 'Journeyboard',
+      message: `“${path.basename(file)}” is no longer there`,
+      detail: `It was moved, renamed or deleted, so it has been taken off the recent list.\n\n${file}`,
+      buttons: ['OK'],
+    };
+    if (mainWindow) void dialog.showMessageBox(mainWindow, options);
+    else void dialog.showMessageBox(options);
+    return;
+  }
+  openJourneyFile(file);
+}
+
+function clearRecent(): void {
+  recent?.clear();
+  app.clearRecentDocuments();
+}
+
+function buildMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        platform: process.platform,
+        isDev: !app.isPackaged,
+        send: sendMenuAction,
+        open: showOpenDialog,
+        about: showAbout,
+        recent: recent?.list() ?? [],
+        openRecent,
+        clearRecent,
+      }),
+    ),
+  );
+}
 
 function location(): AppLocation {
   return { isPackaged: app.isPackaged, appPath: app.getAppPath(), resourcesPath: process.resourcesPath };
@@ -94,11 +144,13 @@ function focusOrCreateWindow(): void {
 function createWindow(): void {
   const where = location();
   const icon = path.join(resourcesDir(where), 'icons', 'icon.png');
+  // Where it was last time, if that display is still attached; else centred on the primary one.
+  const userData = app.getPath('userData');
+  const place = initialBounds(readWindowState(userData), screen.getAllDisplays(), screen.getPrimaryDisplay());
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 800,
-    minHeight: 500,
+    ...place.bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Journeyboard',
     backgroundColor: '#f6f5f1',
     show: false,
@@ -120,7 +172,17 @@ function createWindow(): void {
   mainWindow = win;
   rendererReady = false;
 
+  if (place.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
+  // Remembered as it closes: the normal (unmaximised) bounds, so un-maximising next time restores them.
+  win.on('close', () => {
+    try {
+      const bounds = win.getNormalBounds();
+      writeWindowState(userData, { bounds, displayId: screen.getDisplayMatching(bounds).id, maximized: win.isMaximized() });
+    } catch (err) {
+      console.error('Journeyboard: could not remember the window place:', err);
+    }
+  });
   win.webContents.on('did-finish-load', () => {
     rendererReady = true;
     // Pinch-zoom must reach the board (Konva), not magnify the page.
@@ -271,11 +333,9 @@ function main(): void {
       const isOurContents = (contents: WebContents) => mainWindow !== null && contents.id === mainWindow.webContents.id;
       bindApi(activeCore, isOurContents);
       files.bind(isOurContents);
-      Menu.setApplicationMenu(
-        Menu.buildFromTemplate(
-          menuTemplate({ platform: process.platform, isDev: !app.isPackaged, send: sendMenuAction, open: showOpenDialog, about: showAbout }),
-        ),
-      );
+      recent = createRecentFiles(app.getPath('userData'), buildMenu);
+      recent.prune();
+      buildMenu();
       createWindow();
       console.log(`Journeyboard: data in ${activeCore.dataFile}`);
       files.storeOpened();

@@ -19,9 +19,25 @@ export interface MenuDeps {
   open(): void;
   /** Shows the About box. */
   about(): void;
+  /** File > Open Recent: .journey files, newest first. */
+  recent?: readonly string[];
+  /** Opens one of `recent` (main checks it still exists). */
+  openRecent?(file: string): void;
+  /** File > Open Recent > Clear recent. */
+  clearRecent?(): void;
 }
 
-export function menuTemplate({ platform, isDev, send, open, about }: MenuDeps): MenuItemConstructorOptions[] {
+/** A recent file's menu label: its name, then its folder, so two "plan.journey" are told apart. */
+export function recentLabel(file: string, mac = false): string {
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  const name = file.slice(cut + 1);
+  const dir = cut > 0 ? file.slice(0, cut) : '';
+  const label = dir ? `${name} — ${dir}` : name;
+  // "&" starts a mnemonic on Windows and Linux; a literal one is written "&&".
+  return mac ? label : label.replace(/&/g, '&&');
+}
+
+export function menuTemplate({ platform, isDev, send, open, about, recent = [], openRecent, clearRecent }: MenuDeps): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   // "&File": Alt+F opens it on Windows and Linux; macOS has no mnemonics.
   const top = (label: string) => (mac ? label : `&${label}`);
@@ -57,6 +73,17 @@ export function menuTemplate({ platform, isDev, send, open, about }: MenuDeps): 
     submenu: [
       action('New map', 'map.new', 'CmdOrCtrl+N'),
       { label: 'Open…', id: 'file.open', accelerator: 'CmdOrCtrl+O', click: () => open() },
+      {
+        label: 'Open Recent',
+        id: 'file.openRecent',
+        submenu: [
+          ...(recent.length === 0
+            ? [{ label: 'No recent maps', enabled: false }]
+            : recent.map((file, i) => ({ label: recentLabel(file, mac), id: `file.openRecent.${i}`, click: () => openRecent?.(file) }))),
+          { type: 'separator' as const },
+          { label: 'Clear recent', id: 'file.clearRecent', enabled: recent.length > 0, click: () => clearRecent?.() },
+        ],
+      },
       { type: 'separator' },
       action('Save as .journey…', 'map.saveAs', 'CmdOrCtrl+Shift+S'),
       action('Export…', 'map.export', 'CmdOrCtrl+E'),

@@ -32,6 +32,8 @@ export interface NativeFilesDeps {
   window(): BrowserWindow | null;
   /** Asks the renderer to show this map (queued until the page has loaded). */
   mapOpened(mapId: string): void;
+  /** A .journey file was opened or saved: for File > Open Recent and the OS's recent documents. */
+  fileUsed?(file: string): void;
 }
 
 /** A file name to suggest in the Save dialog: no folders, nothing Windows refuses, ends in .journey. */
@@ -140,6 +142,7 @@ export function createNativeFiles(deps: NativeFilesDeps) {
     }
     if (!result.ok) return showCannotOpen(file, result.error.message);
     lastDir = path.dirname(file);
+    deps.fileUsed?.(file);
     deps.mapOpened(result.value.id);
   }
 
@@ -220,7 +223,10 @@ export function createNativeFiles(deps: NativeFilesDeps) {
         error: { code: 'internal', message: 'Journeyboard is shutting down. Start it again and retry.' },
       };
     const result = await core.exportJourney(mapId, dest);
-    if (result.ok) lastDir = path.dirname(dest);
+    if (result.ok) {
+      lastDir = path.dirname(dest);
+      deps.fileUsed?.(dest);
+    }
     return result;
   }
 

@@ -459,3 +459,96 @@ describe('.journey files in the desktop app', () => {
     await quit(fake);
   });
 });
+
+type MenuItem = { id?: string; label?: string; enabled?: boolean; click?: () => void; submenu?: MenuItem[] };
+/** Every item of the application menu, at any depth. */
+function menuItems(fake: FakeElectron): MenuItem[] {
+  const walk = (items: MenuItem[]): MenuItem[] => items.flatMap((i) => [i, ...walk(i.submenu ?? [])]);
+  return walk(fake.state.menuTemplate as MenuItem[]);
+}
+const recentMenu = (fake: FakeElectron) => menuItems(fake).find((i) => i.id === 'file.openRecent')!.submenu!;
+
+describe('desktop habits', () => {
+  it('File > Open Recent and the OS list the .journey files opened or saved; survive a restart; a file gone is dropped', async () => {
+    const files = await kickoffFiles();
+    const dataDir = path.join(tmp, 'recent-data');
+    const fake = await startMain(await makeAppDir('recent'), ['--data-dir', dataDir]);
+    loaded(fake);
+    expect(recentMenu(fake).map((i) => i.label)).toEqual(['No recent maps', undefined, 'Clear recent']);
+
+    // Opening a JSON export is not a recent .journey file; opening the .journey file is.
+    fake.state.answers.open.push([files.json]);
+    clickMenu(fake, 'file.open');
+    await eventually(() => expect(opened(fake)).toHaveLength(1));
+    fake.state.answers.open.push([files.journey]);
+    fake.state.answers.message.push(0); // the same map: "Keep both"
+    clickMenu(fake, 'file.open');
+    await eventually(() => expect(fake.state.recentDocuments).toEqual([files.journey]));
+    expect(recentMenu(fake)[0]).toMatchObject({ id: 'file.openRecent.0', label: `Kickoff.journey — ${path.dirname(files.journey)}` });
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'recent-files.json'), 'utf8')).files).toEqual([files.journey]);
+    // Written atomically: no scratch file left beside it.
+    expect(fs.readdirSync(dataDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    await quit(fake);
+
+    // After a restart the list is still there, and choosing it opens the file again.
+    const again = await startMain(await makeAppDir('recent-2'), ['--data-dir', dataDir]);
+    loaded(again);
+    const item = recentMenu(again)[0]!;
+    expect(item.label).toMatch(/^Kickoff\.journey/);
+    again.state.answers.message.push(0); // "Keep both"
+    item.click!();
+    await eventually(() => expect(opened(again)).toHaveLength(1));
+
+    // Deleted since: choosing it says so and takes it off the list; at the next start it is not listed.
+    fs.rmSync(files.journey);
+    recentMenu(again)[0]!.click!();
+    await eventually(() => expect(messageBoxes(again).at(-1)).toMatchObject({ message: '“Kickoff.journey” is no longer there' }));
+    expect(recentMenu(again)[0]).toMatchObject({ label: 'No recent maps', enabled: false });
+    await quit(again);
+
+    // Clear recent empties both lists.
+    fs.writeFileSync(path.join(dataDir, 'recent-files.json'), JSON.stringify({ files: [files.json, 'relative.journey', 42] }));
+    const third = await startMain(await makeAppDir('recent-3'), ['--data-dir', dataDir]);
+    expect(recentMenu(third)[0]!.label).toBe('No recent maps');
+    clickMenu3(third, 'file.clearRecent');
+    expect(third.state.recentCleared).toBe(true);
+    await quit(third);
+  });
+
+  it('the window reopens where it was, maximised or not, on the display it was on; centred on the primary one if that display is gone', async () => {
+    const dataDir = path.join(tmp, 'window-data');
+    const twoDisplays = (f: FakeElectron) => {
+      f.state.displays.push({ id: 2, bounds: { x: 1920, y: 0, width: 2560, height: 1440 }, workArea: { x: 1920, y: 0, width: 2560, height: 1400 } });
+    };
+    const first = await startMain(await makeAppDir('window-1'), ['--data-dir', dataDir], twoDisplays);
+    const win = loaded(first);
+    // First run: the default size, centred on the primary display's work area.
+    expect(win.options).toMatchObject({ width: 1280, height: 820, x: 320, y: 143 });
+    win.setBounds({ x: 2100, y: 100, width: 1500, height: 900 });
+    win.maximize();
+    win.close();
+    await quit(first);
+    expect(JSON.parse(fs.readFileSync(path.join(dataDir, 'window-state.json'), 'utf8'))).toEqual({
+      bounds: { x: 2100, y: 100, width: 1500, height: 900 },
+      displayId: 2,
+      maximized: true,
+    });
+
+    const second = await startMain(await makeAppDir('window-2'), ['--data-dir', dataDir], twoDisplays);
+    expect(second.state.windows[0]!.options).toMatchObject({ x: 2100, y: 100, width: 1500, height: 900 });
+    expect(second.state.windows[0]!.isMaximized()).toBe(true);
+    await quit(second);
+
+    // The second display is unplugged: centred on the primary, not maximised.
+    const third = await startMain(await makeAppDir('window-3'), ['--data-dir', dataDir]);
+    expect(third.state.windows[0]!.options).toMatchObject({ width: 1280, height: 820, x: 320, y: 143 });
+    expect(third.state.windows[0]!.isMaximized()).toBe(false);
+    await quit(third);
+  });
+});
+
+function clickMenu3(fake: FakeElectron, id: string): void {
+  const item = menuItems(fake).find((i) => i.id === id);
+  if (!item?.click) throw new Error(`no menu item ${id}`);
+  item.click();
+}

@@ -50,11 +50,11 @@ describe('menuTemplate', () => {
       expect(byAccelerator(items, 'CmdOrCtrl+E')[0]?.id).toBe('map.export');
     });
 
-    it(`on ${platform}, File offers Open…, Save as .journey… and Export…; Open… stays in the main process`, () => {
+    it(`on ${platform}, File offers Open…, Open Recent, Save as .journey… and Export…; Open… stays in the main process`, () => {
       const { template, sent, open } = build(platform);
       const file = template.find((m) => m.label === 'File' || m.label === '&File');
       const labels = (file?.submenu as MenuItemConstructorOptions[]).map((i) => i.label).filter(Boolean);
-      expect(labels.slice(0, 4)).toEqual(['New map', 'Open…', 'Save as .journey…', 'Export…']);
+      expect(labels.slice(0, 5)).toEqual(['New map', 'Open…', 'Open Recent', 'Save as .journey…', 'Export…']);
       const openItem = (file?.submenu as MenuItemConstructorOptions[]).find((i) => i.label === 'Open…');
       openItem?.click?.(undefined as never, undefined, undefined as never);
       expect(open).toHaveBeenCalledOnce();

@@ -73,6 +73,15 @@ export function createFakeElectron() {
     beforeRequest: null as null | { filter: { urls: string[] }; listener: (details: unknown, callback: (r: unknown) => void) => void },
     headersReceived: null as null | ((details: { responseHeaders?: Record<string, string[]> }, callback: (r: unknown) => void) => void),
     resolveReady: () => {},
+    /** Displays attached, the first being the primary one. */
+    displays: [{ id: 1, bounds: { x: 0, y: 0, width: 1920, height: 1080 }, workArea: { x: 0, y: 25, width: 1920, height: 1055 } }] as Array<{
+      id: number;
+      bounds: { x: number; y: number; width: number; height: number };
+      workArea: { x: number; y: number; width: number; height: number };
+    }>,
+    /** app.addRecentDocument calls, and whether clearRecentDocuments was called. */
+    recentDocuments: [] as string[],
+    recentCleared: false,
   };
 
   const appEmitter = new Emitter();
@@ -110,15 +119,43 @@ export function createFakeElectron() {
     exit: (code: number) => {
       state.exitCode = code;
     },
+    addRecentDocument: (file: string) => {
+      state.recentDocuments.push(file);
+    },
+    clearRecentDocuments: () => {
+      state.recentDocuments = [];
+      state.recentCleared = true;
+    },
   });
 
   class FakeBrowserWindow extends Emitter {
     readonly webContents = new FakeWebContents();
     shown = false;
+    maximized = false;
+    normalBounds: { x: number; y: number; width: number; height: number };
     constructor(readonly options: Record<string, unknown>) {
       super();
+      const n = (key: string, fallback: number) => (typeof options[key] === 'number' ? (options[key] as number) : fallback);
+      this.normalBounds = { x: n('x', 0), y: n('y', 0), width: n('width', 800), height: n('height', 600) };
       state.windows.push(this);
       appEmitter.emit('web-contents-created', {}, this.webContents);
+    }
+    getNormalBounds() {
+      return { ...this.normalBounds };
+    }
+    setBounds(bounds: { x: number; y: number; width: number; height: number }): void {
+      this.normalBounds = { ...bounds };
+    }
+    isMaximized(): boolean {
+      return this.maximized;
+    }
+    maximize(): void {
+      this.maximized = true;
+    }
+    /** As the user closing it: 'close', then 'closed'. */
+    close(): void {
+      this.emit('close', { preventDefault: () => {} });
+      this.emit('closed');
     }
     async loadURL(url: string): Promise<void> {
       this.webContents.loadedUrl = url;
@@ -217,7 +254,19 @@ export function createFakeElectron() {
     },
   };
 
-  return { state, module: { app, BrowserWindow: FakeBrowserWindow, dialog, Menu, protocol, ipcMain, session } };
+  const screen = {
+    getAllDisplays: () => state.displays,
+    getPrimaryDisplay: () => state.displays[0]!,
+    /** The display with the largest overlap with `rect`, else the primary (as Electron's). */
+    getDisplayMatching: (rect: { x: number; y: number; width: number; height: number }) => {
+      const overlap = (d: (typeof state.displays)[number]) =>
+        Math.max(0, Math.min(rect.x + rect.width, d.bounds.x + d.bounds.width) - Math.max(rect.x, d.bounds.x)) *
+        Math.max(0, Math.min(rect.y + rect.height, d.bounds.y + d.bounds.height) - Math.max(rect.y, d.bounds.y));
+      return [...state.displays].sort((a, b) => overlap(b) - overlap(a))[0]!;
+    },
+  };
+
+  return { state, module: { app, BrowserWindow: FakeBrowserWindow, dialog, Menu, protocol, ipcMain, session, screen } };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
