@@ -59,12 +59,6 @@ export function fromNoteChange(c: NoteChange): ChangeOf<'note'> {
   return { type: 'note', ...c };
 }
 
-function toNoteChange(c: ChangeOf<'note'>): NoteChange {
-  if (c.op === 'create') return { op: 'create', note: { ...c.value, id: c.id } };
-  if (c.op === 'update') return { op: 'update', id: c.id, patch: c.patch };
-  return { op: 'delete', id: c.id };
-}
-
 /** Field values are equal when the same, or arrays (channels, persona tags) with the same items in order. */
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -117,19 +111,9 @@ export function applyChangesDetailed(records: Records, changes: readonly Change[
   return { applied, inverse: inverse.reverse() };
 }
 
-/**
- * Applies `changes` to `records` and returns the changes that undo them, in the order to apply.
- * (The older form takes a notes map and note changes; it goes once the board's document is in.)
- */
-export function applyChanges(records: Records, changes: readonly Change[]): Change[];
-export function applyChanges(notes: Map<string, BoardNote>, changes: readonly NoteChange[]): NoteChange[];
-export function applyChanges(target: Records | Map<string, BoardNote>, changes: readonly (Change | NoteChange)[]): (Change | NoteChange)[] {
-  if (target instanceof Map) {
-    const records = { ...emptyRecords(), note: target };
-    const inverse = applyChangesDetailed(records, (changes as NoteChange[]).map(fromNoteChange)).inverse;
-    return inverse.map((c) => toNoteChange(c as ChangeOf<'note'>));
-  }
-  return applyChangesDetailed(target, changes as Change[]).inverse;
+/** Applies `changes` to `records` and returns the changes that undo them, in the order to apply. */
+export function applyChanges(records: Records, changes: readonly Change[]): Change[] {
+  return applyChangesDetailed(records, changes).inverse;
 }
 
 export interface HistoryStep<P> {

@@ -3,6 +3,9 @@ import { applyChanges, emptyRecords, fromNoteChange, History, valueOf, type Boar
 import { boardNote } from '../../fixtures/notes';
 
 const n = (id: string, x = 0): BoardNote => boardNote(id, { x });
+/** Records holding these notes (the document `applyChanges` edits). */
+const withNotes = (notes: Map<string, BoardNote>) => ({ ...emptyRecords(), note: notes });
+const asChanges = (changes: NoteChange[]): Change[] => changes.map(fromNoteChange);
 
 describe('applyChanges', () => {
   test('returns the inverse, which restores the document exactly', () => {
@@ -13,18 +16,18 @@ describe('applyChanges', () => {
       { op: 'delete', id: 'b' },
       { op: 'create', note: n('c', 400) },
     ];
-    const inverse = applyChanges(doc, changes);
+    const inverse = applyChanges(withNotes(doc), asChanges(changes));
     expect(doc.get('a')).toMatchObject({ x: 50, text: 'moved' });
     expect(doc.has('b')).toBe(false);
     expect(doc.has('c')).toBe(true);
-    applyChanges(doc, inverse);
+    applyChanges(withNotes(doc), inverse);
     expect([...doc].sort()).toEqual(before.sort());
   });
 
   test('skips changes to missing notes and no-op patches', () => {
     const doc = new Map([['a', n('a')]]);
-    expect(applyChanges(doc, [{ op: 'update', id: 'zz', patch: { x: 1 } }, { op: 'delete', id: 'zz' }])).toEqual([]);
-    expect(applyChanges(doc, [{ op: 'update', id: 'a', patch: { x: 0 } }])).toEqual([]);
+    expect(applyChanges(withNotes(doc), asChanges([{ op: 'update', id: 'zz', patch: { x: 1 } }, { op: 'delete', id: 'zz' }]))).toEqual([]);
+    expect(applyChanges(withNotes(doc), asChanges([{ op: 'update', id: 'a', patch: { x: 0 } }]))).toEqual([]);
   });
 });
 
@@ -58,11 +61,11 @@ describe('History', () => {
 
   test('a 20-note drag is one step', () => {
     const doc = new Map(Array.from({ length: 20 }, (_, i) => [`n${i}`, n(`n${i}`, i * 10)] as const));
-    const h = new History<NoteChange[]>();
-    const move: NoteChange[] = [...doc.keys()].map((id) => ({ op: 'update', id, patch: { x: doc.get(id)!.x + 100 } }));
-    h.push({ label: 'Move', redo: move, undo: applyChanges(doc, move) });
+    const h = new History<Change[]>();
+    const move: Change[] = [...doc.keys()].map((id) => ({ type: 'note', op: 'update', id, patch: { x: doc.get(id)!.x + 100 } }));
+    h.push({ label: 'Move', redo: move, undo: applyChanges(withNotes(doc), move) });
     expect(h.size).toBe(1);
-    applyChanges(doc, h.undo()!.undo);
+    applyChanges(withNotes(doc), h.undo()!.undo);
     expect(doc.get('n5')!.x).toBe(50);
   });
 });
