@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer, UPLOAD_JOURNEY_PATH, type RunningServer } from '../../../electron/server/http';
 import { MAX_UPLOAD_BYTES } from '../../../electron/server/limits';
-import { JOURNEY_MAX_BYTES } from '../../../electron/services/journeyFile';
+import { MAP_FILE_MAX_BYTES } from '../../../shared/limits';
 import { openCore } from '../../../electron/services/index';
 import { RESOURCES, testCore } from '../helpers';
 import { rawRequest, requestBytes } from './rawHttp';
@@ -138,7 +138,7 @@ describe('POST /upload/journey', () => {
   });
 
   it('caps uploads at the .journey limit by default, refusing a larger declared length at once', async () => {
-    expect(MAX_UPLOAD_BYTES).toBe(JOURNEY_MAX_BYTES);
+    expect(MAX_UPLOAD_BYTES).toBe(MAP_FILE_MAX_BYTES);
     await start();
     // Declares one byte over 200 MB and sends only a little: the answer comes before the body.
     const res = await rawRequest(
@@ -147,7 +147,7 @@ describe('POST /upload/journey', () => {
         requestBytes('POST', UPLOAD_JOURNEY_PATH, {
           port: server.port,
           token: server.token,
-          headers: { 'content-length': String(JOURNEY_MAX_BYTES + 1) },
+          headers: { 'content-length': String(MAP_FILE_MAX_BYTES + 1) },
         }),
         journey.subarray(0, 1000),
       ]),
