@@ -11,19 +11,9 @@ import {
   type NoteKind,
   type Sentiment,
 } from '../../shared/domain';
-import { freeBoardSlot, NOTE_GAP, rectsOverlap, type FrameLayout } from '../../shared/journey';
+import { freeBoardSlot, NOTE_GAP, rectsOverlap, type FrameLayout, type Point, type Rect } from '../../shared/journey';
 import type { BoardNote, NoteChange } from '../../shared/board/history';
 
-interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-interface Point {
-  x: number;
-  y: number;
-}
 
 /** A note not in a cell (the brainstorm area). */
 export const isFree = (n: Pick<BoardNote, 'stageId' | 'laneId'>) => n.stageId === null || n.laneId === null;

@@ -4,22 +4,12 @@
  * and how many screen pixels one board unit takes.
  */
 import type { Camera } from '../domain';
+import { rectsOverlap, type Point, type Rect } from '../geometry';
+
+export type { Point, Rect };
 
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 4;
-
-export interface Point {
-  x: number;
-  y: number;
-}
-
-/** An axis-aligned rectangle in board or screen units. */
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 /** Clamps a zoom factor to the range the board supports (5% to 400%). */
 export function clampZoom(zoom: number): number {
@@ -111,10 +101,8 @@ export function containsRect(outer: Rect, inner: Rect): boolean {
   );
 }
 
-/** True when two rectangles overlap (touching edges count). */
-export function intersects(a: Rect, b: Rect): boolean {
-  return a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height;
-}
+/** True when two rectangles share area: the one rule of shared/geometry.ts (touching edges do not count). */
+export const intersects: (a: Rect, b: Rect) => boolean = rectsOverlap;
 
 /** The rectangle spanned by two corner points, in any order (a marquee). */
 export function rectFromPoints(a: Point, b: Point): Rect {

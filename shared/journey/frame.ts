@@ -8,20 +8,9 @@
  */
 import type { LaneKind } from '../domain';
 import { NOTE_DEFAULT_SIZE } from '../domain';
+import { rectsOverlap, type Point, type Rect } from '../geometry';
 
-/** A point on the board. */
-export interface Point {
-  x: number;
-  y: number;
-}
-
-/** An axis-aligned rectangle on the board; `x`, `y` is the top-left corner. */
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
+export { rectsOverlap, type Point, type Rect };
 
 /** Space between a cell's border and its notes. */
 export const CELL_PADDING = 16;
@@ -466,11 +455,6 @@ export function hitTest(frame: FrameLayout, point: Point): FrameHit | null {
   const row = frame.rows[l];
   if (!col || !row) return null;
   return { type: 'cell', stageId: col.stageId, laneId: row.laneId, stageIndex: s, laneIndex: l, collapsed: row.collapsed };
-}
-
-/** Whether two rectangles share any area (touching edges do not count). */
-export function rectsOverlap(a: Rect, b: Rect): boolean {
-  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /** Where {@link freeBoardSlot} puts the notes. */
