@@ -14,7 +14,7 @@ import type { Duplex } from 'node:stream';
 import os from 'node:os';
 import path from 'node:path';
 import type { MapSummary } from '../../shared/domain';
-import type { Envelope } from '../../shared/errors';
+import type { ApiErrorBody, Envelope } from '../../shared/errors';
 import { MAP_FILE_MAX_LABEL } from '../../shared/limits';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { discardRest, parseTarget, rawResponse, readBody, send, sendError } from './respond';
@@ -96,11 +96,17 @@ function scratchDirOf(options: ServerOptions): string {
 }
 
 /** Describes a write error for a person: a full disk is named as such. */
-function writeFailure(error: NodeJS.ErrnoException, dir: string): string {
+function writeFailure(error: NodeJS.ErrnoException, dir: string): ApiErrorBody {
   if (error.code === 'ENOSPC' || error.code === 'EDQUOT') {
-    return `The disk holding ${dir} is full, so the file could not be received. Free some space and try again; nothing was imported.`;
+    return {
+      code: 'disk_full',
+      message: `The disk is full: the file could not be received in ${dir}. Free some space and try again; nothing was imported.`,
+    };
   }
-  return `The file could not be written to ${dir} (${error.code ?? 'write error'}). Check that the folder exists and may be written to; nothing was imported.`;
+  return {
+    code: 'internal',
+    message: `The file could not be written to ${dir} (${error.code ?? 'write error'}). Check that the folder exists and may be written to; nothing was imported.`,
+  };
 }
 
 function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, staticDir: string, pathname: string) {
@@ -235,7 +241,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         );
       }
       console.error(`Journeyboard web: receiving an upload into ${scratchDir} failed:`, upload.error);
-      sendError(res, { code: 'internal', message: writeFailure(upload.error, scratchDir) });
+      sendError(res, writeFailure(upload.error, scratchDir));
       discardRest(req, limits.drainGraceMs);
       return;
     }
@@ -335,7 +341,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       socket.on('error', () => socket.destroy());
       socket.end(
         rawResponse(503, 'Service Unavailable', {
-          code: 'internal',
+          code: 'busy',
           message: `Journeyboard already has ${limits.maxConnections} connections open. Close some tabs, then try again.`,
         }),
       );

@@ -107,7 +107,7 @@ describe('server limits', () => {
       requestBytes('POST', '/api/maps.list', { port: srv.port, token: srv.token, body: '{}' }),
     );
     expect(over.status).toBe(503);
-    expect(JSON.parse(over.body).error.message).toContain('connections open');
+    expect(JSON.parse(over.body).error).toEqual({ code: 'busy', message: expect.stringContaining('connections open') });
     for (const s of sockets.splice(0)) s.destroy();
     await until(() => srv.connections() === 0, 'the connections to close');
     const ok = await rawRequest(

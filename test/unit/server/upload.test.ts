@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startServer, UPLOAD_JOURNEY_PATH, type RunningServer } from '../../../electron/server/http';
 import { MAX_UPLOAD_BYTES } from '../../../electron/server/limits';
 import { MAP_FILE_MAX_BYTES } from '../../../shared/limits';
@@ -212,6 +212,19 @@ describe('POST /upload/journey', () => {
     expect(res.status).toBe(408);
     await noScratchLeft();
     expect(core.call('maps.list', {})).toEqual([]);
+  });
+
+  it('says so when the scratch folder cannot be written, and imports nothing', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    // scratch/ is a file here, so nothing can be created inside it.
+    fs.writeFileSync(scratch, 'not a folder');
+    await start();
+    const res = await upload(journey);
+    expect(res.status).toBe(500);
+    expect(JSON.parse(res.body).error.message).toContain('could not be written to');
+    expect(core.call('maps.list', {})).toEqual([]);
+    fs.rmSync(scratch);
+    vi.restoreAllMocks();
   });
 
   it('keeps .journey files off the JSON path: files.importJourney over HTTP takes at most 1 MiB', async () => {
