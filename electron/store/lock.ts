@@ -133,8 +133,10 @@ export function lockDataFolder(dir: string): FolderLock {
         continue;
       }
     } else if (ownerIsAlive(current, file)) {
+      // From another computer (a shared folder) we cannot tell whether it still runs: say how to free it.
+      const elsewhere = current.hostname === os.hostname() ? '' : ` If it no longer runs there, delete ${file}.`;
       throw new FolderInUseError(
-        `Journeyboard is already using the data folder ${dir} (${describeOwner(current)}). Close that Journeyboard first, or start this one with another folder (--data-dir).`,
+        `Journeyboard is already using the data folder ${dir} (${describeOwner(current)}). Close that Journeyboard first, or start this one with another folder (--data-dir).${elsewhere}`,
       );
     }
     if (attempt > 20) throw new Error(`Journeyboard could not take over the stale lock ${file}. Delete it if no Journeyboard is running, then start again.`);

@@ -77,7 +77,10 @@ describe('one owner per data folder', () => {
     fs.writeFileSync(path.join(dir, LOCK_FILE_NAME), JSON.stringify({ app: 'Journeyboard', pid: process.ppid, hostname: os.hostname(), startedAt: 'x' }));
     expect(refusal(() => lockDataFolder(dir)).message).toContain(`process ${process.ppid}`);
     fs.writeFileSync(path.join(dir, LOCK_FILE_NAME), JSON.stringify({ app: 'Journeyboard', pid: deadPid(), hostname: 'another-laptop', startedAt: 'x' }));
-    expect(refusal(() => lockDataFolder(dir)).message).toContain('on another-laptop');
+    const elsewhere = refusal(() => lockDataFolder(dir)).message;
+    expect(elsewhere).toContain('on another-laptop');
+    expect(elsewhere).toContain(`If it no longer runs there, delete ${path.join(dir, LOCK_FILE_NAME)}.`);
+    expect(elsewhere).not.toContain('\n');
     // Neither was touched.
     expect(JSON.parse(fs.readFileSync(path.join(dir, LOCK_FILE_NAME), 'utf8')).hostname).toBe('another-laptop');
   });
