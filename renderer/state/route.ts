@@ -9,7 +9,7 @@ export function parseHash(hash: string): Route {
 }
 
 export function navigate(route: Route): void {
-  // The query (web mode's ?token=) stays as it is; only the hash changes.
+  // Only the hash changes (web mode's token has already left the address: see api/client.ts).
   window.location.hash = route.screen === 'map' ? `#/map/${encodeURIComponent(route.mapId)}` : '#/';
 }
 

@@ -26,11 +26,21 @@ afterEach(async () => {
 /** Raw HTTP, so tests control every header (fetch would not let us set Host). */
 function request(
   pathname: string,
-  { method = 'POST', body, headers = {} }: { method?: string; body?: string | Buffer; headers?: Record<string, string> } = {},
+  {
+    method = 'POST',
+    body,
+    headers = {},
+  }: { method?: string; body?: string | Buffer; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string; json: () => unknown }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port: server.port, path: pathname, method, headers: { authorization: `Bearer ${server.token}`, ...headers } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: pathname,
+        method,
+        headers: { authorization: `Bearer ${server.token}`, ...headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -47,7 +57,10 @@ function request(
 }
 
 const post = (method: string, input: unknown, headers: Record<string, string> = {}) =>
-  request(`/api/${method}`, { body: JSON.stringify(input), headers: { 'content-type': 'application/json', ...headers } });
+  request(`/api/${method}`, {
+    body: JSON.stringify(input),
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 
 describe('HTTP transport', () => {
   it('listens on the loopback interface only, with a 256-bit token in its URL', async () => {
@@ -66,7 +79,10 @@ describe('HTTP transport', () => {
   it('401 without the token, or with a wrong one, and nothing is written', async () => {
     const none = await request('/api/maps.create', { body: '{"title":"x"}', headers: { authorization: '' } });
     expect(none.status).toBe(401);
-    expect(none.json()).toEqual({ ok: false, error: { code: 'unauthorized', message: expect.stringContaining('token') } });
+    expect(none.json()).toEqual({
+      ok: false,
+      error: { code: 'unauthorized', message: expect.stringContaining('token') },
+    });
     const wrong = await post('maps.create', { title: 'x' }, { authorization: 'Bearer 1234' });
     expect(wrong.status).toBe(401);
     expect(core.call('maps.list', {})).toEqual([]);
@@ -81,11 +97,17 @@ describe('HTTP transport', () => {
   });
 
   it('400 for malformed JSON, with no stack trace', async () => {
-    const res = await request('/api/maps.create', { body: '{"title": ', headers: { 'content-type': 'application/json' } });
+    const res = await request('/api/maps.create', {
+      body: '{"title": ',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(400);
     expect(res.json()).toEqual({
       ok: false,
-      error: { code: 'invalid_input', message: 'The request body is not valid JSON. Send the method’s input as a JSON object.' },
+      error: {
+        code: 'invalid_input',
+        message: 'The request body is not valid JSON. Send the method’s input as a JSON object.',
+      },
     });
     expect(res.text).not.toMatch(/at .*\.ts:\d+/);
   });
@@ -98,6 +120,20 @@ describe('HTTP transport', () => {
     expect((await post('notes.create', { mapId: map.id, id: 'n1', text: 'a', x: 0, y: 0 })).status).toBe(200);
     const dup = await post('notes.create', { mapId: map.id, id: 'n1', text: 'a', x: 0, y: 0 });
     expect(dup.status).toBe(409);
+  });
+
+  it('400 for an address with a malformed %-escape or a NUL byte, naming the problem', async () => {
+    for (const [method, target, says] of [
+      ['GET', '/%E0%A4%A', 'malformed %-escape'],
+      ['POST', '/api/%ff', 'malformed %-escape'],
+      ['GET', '/%00', 'NUL byte'],
+      ['GET', '/assets%5c..%5cindex.html', 'backslash'],
+    ]) {
+      const res = await request(target!, { method, body: method === 'POST' ? '{}' : undefined });
+      expect(res.status, target).toBe(400);
+      expect(res.json(), target).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringContaining(says!) } });
+    }
+    expect((await request('/', { method: 'GET' })).status).toBe(200);
   });
 
   it('only POST reaches the API', async () => {
