@@ -1,7 +1,7 @@
 import type { StructureSuggestion } from '../../shared/api';
 import { NOTE_KIND_OF_LANE, type NoteKind, type Sentiment } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
-import { classifyNotes, clusterNotes, mergeNotesText } from '../../shared/structure/index';
+import { classifyNotes, clusterNotes, mergeNoteFields } from '../../shared/structure/index';
 import { fromNote, toLane, toNote, toStage } from '../store/rows';
 import { requireMap, type ServiceContext } from './context';
 
@@ -69,16 +69,7 @@ export function createSuggestService(ctx: ServiceContext) {
       });
       if (new Set(ids).size !== ids.length) throw new ApiError('invalid_input', 'ids: a note appears twice.');
       const [keep, ...rest] = rows as [ReturnType<typeof toNote>, ...ReturnType<typeof toNote>[]];
-      const unique = <T>(xs: T[]) => [...new Set(xs)];
-      const authors = unique(rows.map((n) => n.author).filter((a): a is string => Boolean(a)));
-      const merged = {
-        ...keep,
-        text: text ?? mergeNotesText(rows.map((n) => n.text)),
-        author: authors.length ? authors.join(', ').slice(0, 100) : null,
-        channels: unique(rows.flatMap((n) => n.channels)),
-        personaIds: unique(rows.flatMap((n) => n.personaIds)),
-        updatedAt: ctx.now(),
-      };
+      const merged = { ...keep, ...mergeNoteFields(rows, text), updatedAt: ctx.now() };
       repos.updateNote.run(fromNote(merged));
       for (const n of rest) repos.deleteNote.run(n.id);
       repos.touchMap.run(ctx.now(), mapId);

@@ -9,7 +9,7 @@ import { saveFirst, showOnBoard, useBoardDoc, type ControllerRef } from './useBo
 
 /**
  * "Find similar notes": groups of near-duplicates from the main process. Merge keeps the group's
- * first note with the longest text, every author and every tag, and deletes the others, in ONE undo
+ * first note with the most informative text (the same rule as notes.merge), every author and every tag, and deletes the others, in ONE undo
  * step. Keep apart hides the group.
  */
 export function SimilarNotes({ controller, api = realApi }: { controller: ControllerRef; api?: JourneyboardApi }) {

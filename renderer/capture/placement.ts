@@ -13,6 +13,7 @@ import {
 } from '../../shared/domain';
 import { freeBoardSlot, NOTE_GAP, rectsOverlap, type FrameLayout, type Point, type Rect } from '../../shared/journey';
 import type { BoardNote, NoteChange } from '../../shared/board/history';
+import { mergeNoteFields } from '../../shared/structure/cluster';
 
 
 /** A note not in a cell (the brainstorm area). */
@@ -186,22 +187,15 @@ export function acceptChanges(accepted: readonly Acceptance[], frame: FrameLayou
 }
 
 /**
- * Merges a group into its first note: the longest text (trimmed), every distinct author joined with
- * ", " (at most 100 characters), the union of channels and personas. The others are deleted.
+ * Merges a group into its first note by the one merge rule (`mergeNoteFields`, as `notes.merge`):
+ * the most informative text, every author, the union of channels and personas. The others are
+ * deleted. As board changes, so the merge is one undo step.
  */
 export function mergeChanges(group: readonly BoardNote[]): NoteChange[] {
   if (group.length < 2) return [];
   const [keep, ...rest] = group as [BoardNote, ...BoardNote[]];
-  const text = group.map((n) => n.text.trim()).reduce((best, t) => (t.length > best.length ? t : best), '');
-  const authors = [...new Set(group.map((n) => n.author?.trim()).filter((a): a is string => !!a))];
-  const channels = [...new Set(group.flatMap((n) => n.channels))];
-  const personaIds = [...new Set(group.flatMap((n) => n.personaIds))];
   return [
-    {
-      op: 'update',
-      id: keep.id,
-      patch: { text, author: authors.length ? authors.join(', ').slice(0, 100) : null, channels, personaIds },
-    },
+    { op: 'update', id: keep.id, patch: mergeNoteFields(group) },
     ...rest.map((n): NoteChange => ({ op: 'delete', id: n.id })),
   ];
 }

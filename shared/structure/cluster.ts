@@ -265,3 +265,22 @@ export function mergeNotesText(texts: string[]): string {
   }
   return best;
 }
+
+/**
+ * The one merge rule for near-duplicate notes (the `notes.merge` method and the board's Merge both
+ * use it): the most informative text (`mergeNotesText`, or `text` when given), every distinct
+ * author joined with ", " (at most 100 characters; none: null), the union of channels and persona
+ * tags, in the order first met.
+ */
+export function mergeNoteFields<C extends string>(
+  notes: readonly { text: string; author: string | null; channels: readonly C[]; personaIds: readonly string[] }[],
+  text?: string,
+): { text: string; author: string | null; channels: C[]; personaIds: string[] } {
+  const authors = [...new Set(notes.map((n) => n.author?.trim()).filter((a): a is string => !!a))];
+  return {
+    text: text ?? mergeNotesText(notes.map((n) => n.text)),
+    author: authors.length ? authors.join(', ').slice(0, 100) : null,
+    channels: [...new Set(notes.flatMap((n) => n.channels))],
+    personaIds: [...new Set(notes.flatMap((n) => n.personaIds))],
+  };
+}
