@@ -5,16 +5,16 @@
  * re-renders no React component.
  */
 import type { JourneyboardApi } from '../../shared/api';
-import type { Camera, Channel, JourneyMap, Lane, NoteColor, Persona, Stage } from '../../shared/domain';
+import type { Camera, Channel, JourneyMap, NoteColor, Persona } from '../../shared/domain';
 import type { FrameLayout, StageEmotion } from '../../shared/journey';
 import { unionRects, type Point, type Rect } from '../../shared/board/camera';
-import type { BoardNote, NoteChange } from '../../shared/board/history';
+import type { BoardLane, BoardNote, BoardPersona, BoardStage } from '../../shared/board/history';
 import { BoardCamera } from './camera';
 import { NoteCommands } from './commands';
-import { docChanged, type BoardCore, type HeaderRef, type KonvaParts } from './core';
+import { newId, type BoardCore, type HeaderRef, type KonvaParts } from './core';
 import { BoardEditing } from './editing';
 import { JourneyFrame } from './frame';
-import { BoardModel, type Step } from './model';
+import { BoardModel, type AnyChange, type Step } from './model';
 import { BoardRenderer } from './rendering';
 import { StructureCommands } from './structure';
 import { BoardTools } from './tools/tools';
@@ -230,15 +230,15 @@ export class BoardController {
   }
 
   /** The journey structure, in display order (read only: change it through the commands below). */
-  get stages(): readonly Stage[] {
+  get stages(): readonly BoardStage[] {
     return this.core.model.stages;
   }
 
-  get lanes(): readonly Lane[] {
+  get lanes(): readonly BoardLane[] {
     return this.core.model.lanes;
   }
 
-  get personas(): readonly Persona[] {
+  get personas(): readonly BoardPersona[] {
     return this.core.model.personas;
   }
 
@@ -264,7 +264,7 @@ export class BoardController {
   // ---------------------------------------------------------------- document (write)
 
   /** Applies note changes as one undo step (the unit of "one user action"). */
-  commit(label: string, changes: NoteChange[], select?: Iterable<string>): Step | null {
+  commit(label: string, changes: readonly AnyChange[], select?: Iterable<string>): Step | null {
     return this.core.model.commit(label, changes, select);
   }
 
@@ -456,8 +456,7 @@ export class BoardController {
    * a persona the map does not have) turns it off. Session state: not saved, not undoable.
    */
   setLens(personaId: string | null): void {
-    this.lensRequested = personaId;
-    this.applyLens();
+    this.core.render.setLens(personaId);
   }
 
   /** The persona whose lens is on, or null. */
@@ -465,30 +464,31 @@ export class BoardController {
     return this.ui.getState().lens;
   }
 
-  private lensRequested: string | null = null;
-
-  private applyLens(): void {
-    const id = this.lensRequested;
-    const lens = id !== null && this.core.model.personas.some((p) => p.id === id) ? id : null;
-    if (lens === this.ui.getState().lens) return;
-    this.ui.setState({ lens });
-    // The far-zoom region cache holds the old alphas.
-    this.core.render.invalidate();
-    this.core.render.redrawAll();
-  }
-
   /**
-   * The map's personas changed in the panel (added, renamed, recoloured, deleted). A deleted
-   * persona's notes were untagged by the store, so its id leaves the board's notes too.
+   * The map's personas as the store has them (e.g. changed in another window): taken as they are,
+   * with no undo step and nothing written. A persona gone from the list leaves the notes' tags.
    */
   setPersonas(personas: readonly Persona[]): void {
-    if (this.core.model.setPersonas(personas)) {
-      this.core.render.invalidate();
-      this.core.render.redrawAll();
-      docChanged(this.core);
-    }
-    this.ui.setState({ personas: [...this.core.model.personas] });
-    this.applyLens();
+    this.core.model.setPersonas(personas);
+  }
+
+  /** Adds a persona (last in the panel): one undo step. Returns its id. */
+  addPersona(fields: Omit<BoardPersona, 'id' | 'position'>): string {
+    const id = newId();
+    this.core.model.commit('Add persona', this.core.model.doc.createPersona(id, fields));
+    return id;
+  }
+
+  /** Changes a persona's fields: one undo step. False when nothing changed. */
+  updatePersona(id: string, patch: Partial<Omit<BoardPersona, 'id'>>): boolean {
+    if (!this.core.model.doc.get('persona', id)) return false;
+    return this.core.model.commit('Edit persona', [{ type: 'persona', op: 'update', id, patch }]) !== null;
+  }
+
+  /** Deletes a persona and its tags on notes: one undo step (undo brings both back). */
+  deletePersona(id: string): boolean {
+    const changes = this.core.model.doc.deletePersona(id);
+    return changes.length > 0 && this.core.model.commit('Delete persona', changes) !== null;
   }
 
   // ---------------------------------------------------------------- test hook

@@ -150,10 +150,14 @@ export function ZoomControl({ controller }: { controller: BoardController }) {
   );
 }
 
-/** Saved / Saving… / Couldn't save — retrying. */
+/**
+ * Saved / Saving… / Couldn't save — retrying; after the store refused a change for good, the one
+ * sentence saying what could not be saved and why (until the next edit is being saved).
+ */
 export function SaveStatusPill({ controller }: { controller: BoardController }) {
   const status = useStore(controller.ui, (s) => s.saveStatus);
   const error = useStore(controller.ui, (s) => s.saveError);
+  const notice = useStore(controller.ui, (s) => s.saveNotice);
   const look = {
     saved: { text: 'Saved', dot: '#12b76a', bg: 'rgba(255,255,255,0.96)', fg: '#475467' },
     saving: { text: 'Saving…', dot: '#f79009', bg: 'rgba(255,255,255,0.96)', fg: '#475467' },
@@ -165,11 +169,12 @@ export function SaveStatusPill({ controller }: { controller: BoardController }) 
       data-status={status}
       role="status"
       aria-live="polite"
-      title={error ?? undefined}
-      style={{ ...panel, top: 14, right: 14, padding: '6px 12px', borderRadius: 999, gap: 8, background: look.bg, color: look.fg }}
+      title={error ?? notice ?? undefined}
+      data-notice={notice && status !== 'error' ? 'refused' : undefined}
+      style={{ ...panel, top: 14, right: 14, padding: '6px 12px', borderRadius: 999, gap: 8, background: look.bg, color: look.fg, maxWidth: 420 }}
     >
-      <span style={{ width: 8, height: 8, borderRadius: 4, background: look.dot }} />
-      {look.text}
+      <span style={{ width: 8, height: 8, borderRadius: 4, background: notice && status === 'saved' ? '#f79009' : look.dot, flex: 'none' }} />
+      {notice && status !== 'error' ? notice : look.text}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * The board's camera (session state): where the view is, the viewport's size, zoom and fit, the
- * dotted grid that follows it, and saving it to the map 400 ms after it stops.
+ * The board's camera (session state): where the view is, the viewport's size, zoom and fit, and
+ * the dotted grid that follows it. Sync saves it to the map 400 ms after it stops.
  */
 import { COORD_LIMIT, type Camera, type JourneyMap } from '../../shared/domain';
 import {
@@ -21,14 +21,10 @@ import type { BoardNote } from '../../shared/board/history';
 import type { BoardCore } from './core';
 import { GRID_DOT } from './theme';
 
-const CAMERA_SAVE_MS = 400;
-
 export class BoardCamera {
   camera: Camera;
   viewport = { width: 0, height: 0 };
   private needsFit: boolean;
-  private savedCamera: string;
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
   readonly listeners = new Set<() => void>();
 
   constructor(
@@ -37,7 +33,6 @@ export class BoardCamera {
   ) {
     this.needsFit = !map.camera;
     this.camera = map.camera ? { ...map.camera, zoom: clampZoom(map.camera.zoom) } : { x: 0, y: 0, zoom: 1 };
-    this.savedCamera = JSON.stringify(this.camera);
   }
 
   /** The board region in view. */
@@ -89,22 +84,13 @@ export class BoardCamera {
   }
 
   private scheduleSave(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => this.saveNow(), CAMERA_SAVE_MS);
+    this.core.model.sync.saveCamera(this.camera);
   }
 
   /** Saves the camera now if it moved since the last save. */
   saveNow(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = null;
-    const json = JSON.stringify(this.camera);
-    if (json === this.savedCamera) return;
-    this.savedCamera = json;
-    // The camera is session state: a failed save is retried by the next move, not shown.
-    this.core.api.call('maps.setCamera', { id: this.core.mapId, camera: this.camera }).catch((err: unknown) => {
-      this.savedCamera = '';
-      console.warn('Journeyboard could not remember the camera:', err);
-    });
+    this.core.model.sync.saveCamera(this.camera);
+    this.core.model.sync.saveCameraNow();
   }
 
   private center(): Point {

@@ -102,9 +102,8 @@ export class BoardEditing {
     if (session.isNew && value.trim() === '') {
       // An empty new note is dropped, and so is the step that made it.
       if (amend) {
-        const inverse = model.applyQuietly([{ op: 'delete', id: n.id }]);
         model.history.replaceLast(null);
-        if (inverse.length) model.afterChange([{ op: 'delete', id: n.id }]);
+        model.doc.apply([{ type: 'note', op: 'delete', id: n.id }]);
       } else {
         model.commit('Delete', [{ op: 'delete', id: n.id }]);
       }
@@ -114,10 +113,13 @@ export class BoardEditing {
     if (value !== n.text) {
       if (amend && session.step) {
         // A new note and the text typed into it are one step.
-        model.applyQuietly([{ op: 'update', id: n.id, patch: { text: value } }]);
-        const created = { ...n, text: value };
-        model.history.replaceLast({ label: 'New note', redo: [{ op: 'create', note: created }], undo: [{ op: 'delete', id: n.id }] });
-        model.afterChange([{ op: 'update', id: n.id, patch: { text: value } }]);
+        const { id: _id, ...value0 } = n;
+        model.history.replaceLast({
+          label: 'New note',
+          redo: [{ type: 'note', op: 'create', id: n.id, value: { ...value0, text: value } }],
+          undo: [{ type: 'note', op: 'delete', id: n.id }],
+        });
+        model.doc.apply([{ type: 'note', op: 'update', id: n.id, patch: { text: value } }]);
       } else {
         model.commit('Edit text', [{ op: 'update', id: n.id, patch: { text: value } }]);
       }

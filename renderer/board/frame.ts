@@ -13,18 +13,17 @@ import {
   type StageEmotion,
 } from '../../shared/journey';
 import { dropChanges, dropTargetOf, layoutBoardFrame, type DropTarget } from '../../shared/board/frameDrop';
-import { fromNoteChange, type BoardNote, type NoteChange } from '../../shared/board/history';
+import type { BoardNote, Change } from '../../shared/board/history';
 import type { Point, Rect } from '../../shared/board/camera';
 import { clampCoord, type BoardCore, type HeaderRef } from './core';
-
-/** Above this many notes moved by one layout, the spatial index is rebuilt in bulk. */
-const BULK_INDEX = 1500;
 
 export class JourneyFrame {
   /** The laid-out frame, or null while the map has no stages or no lanes. */
   layout: FrameLayout | null = null;
   emotions: StageEmotion[] = [];
   curve: EmotionCurve | null = null;
+  /** True while the layout writes note positions back (the document's listeners leave it alone). */
+  laying = false;
 
   constructor(private readonly core: BoardCore) {}
 
@@ -34,63 +33,44 @@ export class JourneyFrame {
    * that caused them lays the cells out again.
    */
   relayout(): void {
-    const model = this.core.model;
-    const { notes, index } = model;
-    if (model.stages.length === 0 || model.lanes.length === 0) {
-      for (const id of model.hidden) {
-        const n = notes.get(id);
-        if (n) index.upsert(n);
-      }
-      model.hidden.clear();
+    const { doc } = this.core.model;
+    const { notes } = doc;
+    if (doc.stages.length === 0 || doc.lanes.length === 0) {
+      doc.setHidden([]);
       this.layout = null;
       this.curve = null;
       this.emotions = [];
       this.changed();
       return;
     }
-    const frame = layoutBoardFrame(model.stages, model.lanes, notes.values());
-    const moved: NoteChange[] = [];
-    const movedNotes: BoardNote[] = [];
-    const nowHidden = new Set<string>();
+    const frame = layoutBoardFrame(doc.stages, doc.lanes, notes.values());
+    const moved: Change[] = [];
+    const hidden: string[] = [];
     const selection = this.core.editing.selection;
     for (const p of frame.placements) {
       if (p.hidden) {
-        nowHidden.add(p.id);
-        index.remove(p.id);
+        hidden.push(p.id);
         selection.delete(p.id);
         continue;
       }
       const n = notes.get(p.id)!;
       const x = clampCoord(p.x);
       const y = clampCoord(p.y);
-      if (n.x !== x || n.y !== y) {
-        const next = { ...n, x, y };
-        notes.set(n.id, next);
-        movedNotes.push(next);
-        moved.push({ op: 'update', id: n.id, patch: { x, y } });
-      } else if (!index.has(n.id)) {
-        movedNotes.push(n);
-      }
+      if (n.x !== x || n.y !== y) moved.push({ type: 'note', op: 'update', id: n.id, patch: { x, y } });
     }
-    for (const id of model.hidden) {
-      if (nowHidden.has(id)) continue;
-      const n = notes.get(id);
-      if (n) movedNotes.push(n);
-    }
-    model.hidden = nowHidden;
-    if (movedNotes.length > BULK_INDEX) {
-      // A row that grew moves every note below it: one bulk load (paint order kept) beats
-      // thousands of R-tree removes and inserts.
-      index.load(model.sorted([...notes.values()].filter((n) => !nowHidden.has(n.id))));
-    } else {
-      for (const n of movedNotes) index.upsert(n);
-    }
+    doc.setHidden(hidden);
     if (moved.length) {
+      // Saved, not an undo step; the document tells every listener but this one's caller does the rest.
+      this.laying = true;
+      try {
+        doc.apply(moved);
+      } finally {
+        this.laying = false;
+      }
       this.core.render.invalidate();
-      model.queue.enqueue(moved.map(fromNoteChange));
     }
     this.layout = frame;
-    this.emotions = mapStageEmotions(model.stages, [...notes.values()]);
+    this.emotions = mapStageEmotions(doc.stages, [...notes.values()]);
     this.curve = emotionCurve(frame, this.emotions);
     this.changed();
   }
@@ -102,21 +82,20 @@ export class JourneyFrame {
     for (const fn of core.docListeners) fn();
   }
 
-  /** Whether these changes can move the frame or what is in its cells. */
-  touches(changes: readonly NoteChange[], before: ReadonlySet<string>): boolean {
-    const model = this.core.model;
-    if (model.stages.length === 0 || model.lanes.length === 0) return false;
+  /** Whether these note changes can move the frame or what is in its cells (deletes are checked by the caller). */
+  touches(changes: readonly Change[]): boolean {
+    const { doc } = this.core.model;
+    if (doc.stages.length === 0 || doc.lanes.length === 0) return false;
     for (const c of changes) {
+      if (c.type !== 'note') continue;
       if (c.op === 'create') {
-        if (c.note.stageId !== null) return true;
-      } else if (c.op === 'delete') {
-        if (before.has(c.id)) return true;
-      } else {
+        if (c.value.stageId !== null) return true;
+      } else if (c.op === 'update') {
         const p = c.patch;
         if ('stageId' in p || 'laneId' in p || 'sentiment' in p) return true;
         // Text, colour or channels of a note in a cell change nothing in the layout.
         if (!('x' in p || 'y' in p || 'width' in p || 'height' in p)) continue;
-        const n = model.notes.get(c.id);
+        const n = doc.notes.get(c.id);
         if (n && n.stageId !== null && n.laneId !== null) return true;
       }
     }

@@ -1,124 +1,133 @@
 /**
- * The board's document and how it is saved: notes by id, the rbush spatial index, stages, lanes
- * and personas; the undo history and the autosave queue. Every note edit goes through `commit`
- * (one undo step) and from there to the queue. No DOM.
+ * Joins the board's document (document.ts: every record, the spatial index, the one undo history)
+ * and its sync (sync.ts: the one save queue, camera saving, reload) to the rest of the board: after
+ * every change the document applies, the frame is laid out again if it must be, the selection
+ * drops deleted notes, and the canvases and the HUD follow. Every edit of any record (notes,
+ * stages, lanes, personas) is `commit`: one undo step, saved through the queue.
  */
 import type { JourneyboardApi } from '../../shared/api';
-import type { JourneyMap, Lane, Persona, Stage } from '../../shared/domain';
-import { SpatialIndex } from '../../shared/board/spatial';
-import { applyChanges, fromNoteChange, History, toBoardNote, type BoardNote, type Change, type HistoryStep, type NoteChange } from '../../shared/board/history';
-import { SaveQueue } from '../../shared/board/saveQueue';
-import { patchWithoutPersonas, withoutPersonas } from '../../shared/board/personas';
+import type { JourneyMap, Persona } from '../../shared/domain';
+import { fromNoteChange, type BoardNote, type Change, type NoteChange } from '../../shared/board/history';
 import { placementOf } from '../../shared/journey';
 import { showError } from '../state/notices';
+import { BoardDocument, type DocChange, type Step } from './document';
+import { BoardSync } from './sync';
 import { forgetBitmap } from './drawNotes';
 import { forgetLayout } from './textLayout';
 import { docChanged, type BoardCore } from './core';
 
-export type Step = HistoryStep<NoteChange[]>;
+export type { Step } from './document';
+
+/** A note change in the older note-only shape, or any record's `Change`. */
+export type AnyChange = Change | NoteChange;
+
+export function toChange(c: AnyChange): Change {
+  return 'type' in c ? c : fromNoteChange(c);
+}
 
 export class BoardModel {
-  readonly notes = new Map<string, BoardNote>();
-  readonly index = new SpatialIndex();
-  readonly history = new History<NoteChange[]>();
-  readonly queue: SaveQueue;
-  /** The journey structure, in display order. */
-  stages: Stage[];
-  lanes: Lane[];
-  /** The map's personas, in panel order (the persona picker and the lens). */
-  personas: Persona[];
-  /** Notes in collapsed lanes: kept in `notes`, out of the spatial index (not drawn, not hit). */
-  hidden = new Set<string>();
-  /** Personas deleted while the board is open: never written again (the store refuses them). */
-  private gonePersonas = new Set<string>();
+  readonly doc: BoardDocument;
+  readonly sync: BoardSync;
+  /** Personas deleted elsewhere while the board is open: no later edit names them (the store would refuse it). */
+  private readonly gonePersonas = new Set<string>();
 
   constructor(
     private readonly core: BoardCore,
     map: JourneyMap,
-    private readonly api: JourneyboardApi,
+    api: JourneyboardApi,
   ) {
-    for (const n of map.notes) this.notes.set(n.id, toBoardNote(n));
-    this.index.load(this.notes.values());
-    this.stages = [...map.stages].sort((a, b) => a.position - b.position);
-    this.lanes = [...map.lanes].sort((a, b) => a.position - b.position);
-    this.personas = sortPersonas(map.personas ?? []);
-    this.queue = new SaveQueue({
-      send: (call) => this.send(call),
-      clock: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as number) },
+    this.doc = new BoardDocument(map);
+    this.sync = new BoardSync({
+      mapId: map.id,
+      api,
+      doc: this.doc,
+      camera: map.camera,
+      // A change the store refused for good: one sentence in the save pill and as a notice.
+      notify: (sentence) => {
+        core.ui.setState({ saveNotice: sentence });
+        showError(new Error(sentence));
+      },
     });
+    this.doc.onChange((e) => this.changed(e));
+  }
+
+  get notes(): ReadonlyMap<string, BoardNote> {
+    return this.doc.notes;
+  }
+
+  get index() {
+    return this.doc.index;
+  }
+
+  get history() {
+    return this.doc.history;
+  }
+
+  get stages() {
+    return this.doc.stages;
+  }
+
+  get lanes() {
+    return this.doc.lanes;
+  }
+
+  get personas() {
+    return this.doc.personas;
+  }
+
+  get hidden(): ReadonlySet<string> {
+    return this.doc.hidden;
   }
 
   /** The save status follows the queue (once the HUD's store exists). */
   startSaving(): void {
-    this.queue.subscribe((status) => {
-      const err = this.queue.error;
-      this.core.ui.setState({ saveStatus: status, saveError: err ? (err instanceof Error ? err.message : String(err)) : null });
+    this.sync.subscribe((status) => {
+      this.core.ui.setState((s) => ({
+        saveStatus: status,
+        saveError: this.sync.errorMessage,
+        // A new edit saved well clears the last refusal's sentence.
+        saveNotice: status === 'saving' ? null : s.saveNotice,
+      }));
     });
   }
 
-  /** Sends what is queued now. */
-  flush(): void {
-    this.queue.flush();
-  }
-
-  /** One batch, one transaction: `changes.apply`. */
-  private send(changes: Change[]): Promise<unknown> {
-    const sent = this.gonePersonas.size > 0 ? this.withoutGonePersonas(changes) : changes;
-    return this.api.call('changes.apply', { mapId: this.core.mapId, changes: sent });
-  }
-
-  /** Applies changes as one undo step (the unit of "one user action"). */
-  commit(label: string, changes: NoteChange[], select?: Iterable<string>): Step | null {
-    // Only what really changes is applied, kept for undo and written.
-    const effective: NoteChange[] = [];
-    for (const c of changes) {
-      if (c.op === 'create') effective.push(c);
-      else if (c.op === 'delete') {
-        if (this.notes.has(c.id)) effective.push(c);
-      } else {
-        const n = this.notes.get(c.id);
-        if (!n) continue;
-        const patch = Object.fromEntries(Object.entries(c.patch).filter(([k, v]) => v !== undefined && n[k as keyof BoardNote] !== v));
-        if (Object.keys(patch).length) effective.push({ op: 'update', id: c.id, patch });
-      }
-    }
-    const inverse = applyChanges(this.notes, effective);
-    if (inverse.length === 0) return null;
-    const step: Step = { label, redo: effective, undo: inverse };
-    this.history.push(step);
-    this.afterChange(effective);
-    if (select) this.core.editing.setSelection(select);
+  /** Applies changes as one undo step (the unit of "one user action"), then selects `select`. */
+  commit(label: string, changes: readonly AnyChange[], select?: Iterable<string>): Step | null {
+    const list = changes.map(toChange);
+    const step = this.doc.commit(label, this.gonePersonas.size > 0 ? withoutPersonas(list, this.gonePersonas) : list);
+    if (step && select) this.core.editing.setSelection(select);
     return step;
   }
 
-  /** Applies changes without a new undo step (amending the last one). */
-  applyQuietly(changes: NoteChange[]): NoteChange[] {
-    return applyChanges(this.notes, changes);
-  }
-
-  /** After notes changed: index, queue, frame layout, drawing and the HUD follow. */
-  afterChange(changes: readonly NoteChange[]): void {
-    const { frame, render, editing } = this.core;
+  /** After any change the document applied: the frame, the selection, the drawing and the HUD follow. */
+  private changed(e: DocChange): void {
+    const { frame, render, editing, tools } = this.core;
+    // The frame's own layout writes positions back through the document: it finishes the work itself.
+    if (frame.laying) return;
     render.invalidate();
-    // Notes deleted from a cell: the frame knew them before the change.
-    const before = new Set<string>();
-    if (frame.layout) for (const c of changes) if (c.op === 'delete' && placementOf(frame.layout, c.id)) before.add(c.id);
-    for (const c of changes) {
+    let relayout = e.reset;
+    if (e.reset) {
+      tools.finishGesture();
+      editing.selection = new Set([...editing.selection].filter((id) => this.doc.notes.has(id)));
+    }
+    for (const c of e.changes) {
+      if (c.type !== 'note') {
+        if (c.type === 'stage' || c.type === 'lane') relayout = true;
+        else render.personasChanged();
+        continue;
+      }
       if (c.op === 'delete') {
-        this.index.remove(c.id);
         editing.selection.delete(c.id);
         forgetLayout(c.id);
         forgetBitmap(c.id);
-      } else {
-        const id = c.op === 'create' ? c.note.id : c.id;
-        const n = this.notes.get(id);
-        if (n) this.index.upsert(n);
+        // A note deleted from a cell: the old layout still places it.
+        if (frame.layout && placementOf(frame.layout, c.id)) relayout = true;
       }
     }
-    this.queue.enqueue(changes.map(fromNoteChange));
-    if (frame.touches(changes, before)) frame.relayout();
+    if (e.reset) render.personasChanged();
+    if (relayout || frame.touches(e.changes)) frame.relayout();
     render.requery();
-    this.core.tools.resize.sync();
+    tools.resize.sync();
     render.redrawAll();
     docChanged(this.core);
   }
@@ -126,22 +135,19 @@ export class BoardModel {
   undo(): void {
     this.core.tools.finishGesture();
     this.core.editing.commitPending();
-    const step = this.history.undo();
-    if (step) this.replay(step.undo);
+    const applied = this.doc.undo();
+    if (applied) this.selectTouched(applied);
   }
 
   redo(): void {
     this.core.tools.finishGesture();
     this.core.editing.commitPending();
-    const step = this.history.redo();
-    if (step) this.replay(step.redo);
+    const applied = this.doc.redo();
+    if (applied) this.selectTouched(applied);
   }
 
-  private replay(changes: NoteChange[]): void {
-    applyChanges(this.notes, changes);
-    this.afterChange(changes);
-    const touched = changes.map((c) => (c.op === 'create' ? c.note.id : c.id)).filter((id) => this.notes.has(id));
-    this.core.editing.setSelection(touched);
+  private selectTouched(changes: readonly Change[]): void {
+    this.core.editing.setSelection(changes.filter((c) => c.type === 'note' && this.doc.notes.has(c.id)).map((c) => c.id));
   }
 
   /**
@@ -149,105 +155,66 @@ export class BoardModel {
    * flight, or failing and waiting for a retry. (A write in flight is already on its way.)
    */
   hasUnsentChanges(): boolean {
-    return this.queue.pendingCount > 0 || this.queue.status === 'error';
+    return this.sync.hasUnsentChanges();
   }
 
-  /** Sends every queued note change and waits until the store has them. */
-  async saveAll(): Promise<void> {
-    this.core.editing.commitPending();
-    this.queue.flush();
-    await this.queue.whenIdle();
+  /** Sends what is queued now. */
+  flush(): void {
+    this.sync.queue.flush();
   }
 
   /** Resolves when nothing is queued or in flight. */
   whenSaved(): Promise<void> {
-    return this.queue.whenIdle();
+    return this.sync.whenIdle();
   }
 
-  /**
-   * Reads the map again from the store and shows it (e.g. after a lane delete moved notes). Queued
-   * edits are saved first, so nothing unsaved is lost; the undo history is cleared, since its steps
-   * may name stages or lanes that are gone.
-   */
+  /** Reads the map again from the store and shows it (queued edits, and the text being typed, are saved first). */
   async reload(): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      await this.saveAll();
-      let map: JourneyMap;
-      try {
-        map = await this.api.call('maps.get', { id: this.core.mapId });
-      } catch (err) {
-        showError(err);
-        return;
-      }
-      if (this.queue.pendingCount > 0 && attempt < 3) continue;
-      this.replaceDocument(map);
-      return;
-    }
-  }
-
-  private replaceDocument(map: JourneyMap): void {
-    const { editing, frame, render } = this.core;
-    this.core.tools.finishGesture();
-    this.stages = [...map.stages].sort((a, b) => a.position - b.position);
-    this.lanes = [...map.lanes].sort((a, b) => a.position - b.position);
-    this.notes.clear();
-    for (const n of map.notes) this.notes.set(n.id, toBoardNote(n));
-    this.index.load(this.notes.values());
-    this.hidden.clear();
-    this.history.clear();
-    render.invalidate();
-    editing.selection = new Set([...editing.selection].filter((id) => this.notes.has(id)));
-    frame.relayout();
-    render.requery();
-    this.core.tools.resize.sync();
-    render.redrawAll();
-    docChanged(this.core);
+    this.core.editing.commitPending();
+    await this.sync.reload();
   }
 
   /**
-   * The map's personas changed in the panel (added, renamed, recoloured, deleted). A deleted
-   * persona's notes were untagged by the store, so its id leaves the board's notes too: in place,
-   * with no undo step and no write, and out of the undo history and anything still to be written.
-   * Returns whether any note changed.
+   * The personas as the store has them now (e.g. changed in another window). Taken with no undo
+   * step and nothing written; a persona that is gone leaves the notes' tags, the undo history and
+   * anything written later (the store would refuse its id).
    */
-  setPersonas(personas: readonly Persona[]): boolean {
-    const next = sortPersonas(personas);
-    const kept = new Set(next.map((p) => p.id));
-    const gone = new Set(this.personas.map((p) => p.id).filter((id) => !kept.has(id)));
-    this.personas = next;
-    if (gone.size === 0) return false;
-    for (const id of gone) this.gonePersonas.add(id);
-    let changed = false;
-    for (const n of this.notes.values()) {
-      if (!n.personaIds.some((p) => gone.has(p))) continue;
-      // A new array: undo steps may hold the old one.
-      n.personaIds = n.personaIds.filter((p) => !gone.has(p));
-      changed = true;
+  setPersonas(list: readonly Persona[]): void {
+    const doc = this.doc;
+    const kept = new Set(list.map((p) => p.id));
+    const gone = new Set(doc.personas.map((p) => p.id).filter((id) => !kept.has(id)));
+    const changes: Change[] = [];
+    for (const id of gone) changes.push(...doc.deletePersona(id));
+    for (const p of list) {
+      const { id, mapId: _mapId, ...value } = p;
+      changes.push(doc.get('persona', id) ? { type: 'persona', op: 'update', id, patch: value } : { type: 'persona', op: 'create', id, value });
     }
-    for (const step of this.history.steps()) {
+    if (changes.length) doc.apply(changes, { save: false });
+    if (gone.size === 0) return;
+    for (const id of gone) this.gonePersonas.add(id);
+    for (const step of doc.history.steps()) {
       step.undo = withoutPersonas(step.undo, gone);
       step.redo = withoutPersonas(step.redo, gone);
     }
-    return changed;
-  }
-
-  /** Personas deleted meanwhile leave every note written later (the store would refuse them). */
-  private withoutGonePersonas(changes: Change[]): Change[] {
-    const gone = this.gonePersonas;
-    return changes.map((c) => {
-      if (c.type !== 'note') return c;
-      if (c.op === 'create' && c.value.personaIds.some((p) => gone.has(p))) return { ...c, value: { ...c.value, personaIds: c.value.personaIds.filter((p) => !gone.has(p)) } };
-      if (c.op === 'update') return { ...c, patch: patchWithoutPersonas(c.patch, gone) };
-      return c;
-    });
   }
 
   /** Notes in paint order (bottom first). */
   sorted(notes: Iterable<BoardNote>): BoardNote[] {
-    return [...notes].sort((a, b) => this.index.order(a.id) - this.index.order(b.id));
+    return this.doc.paintOrder(notes);
   }
 }
 
-function sortPersonas(personas: readonly Persona[]): Persona[] {
-  return [...personas].sort((a, b) => a.position - b.position);
+/** Changes with no trace of the given personas: not the personas themselves, not their tags on notes. */
+function withoutPersonas(changes: Change[], gone: ReadonlySet<string>): Change[] {
+  const out: Change[] = [];
+  for (const c of changes) {
+    if (c.type === 'persona') {
+      if (!gone.has(c.id)) out.push(c);
+    } else if (c.type === 'note' && c.op === 'create') {
+      out.push({ ...c, value: { ...c.value, personaIds: c.value.personaIds.filter((p) => !gone.has(p)) } });
+    } else if (c.type === 'note' && c.op === 'update' && c.patch.personaIds) {
+      out.push({ ...c, patch: { ...c.patch, personaIds: c.patch.personaIds.filter((p) => !gone.has(p)) } });
+    } else out.push(c);
+  }
+  return out;
 }

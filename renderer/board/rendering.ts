@@ -72,6 +72,34 @@ export class BoardRenderer {
   readonly sceneSelection = (ctx: Konva.Context) => this.drawSelection(ctx._context);
   readonly sceneFrame = (ctx: Konva.Context) => this.drawFrameLayer(ctx._context);
 
+  /** The persona lens asked for (the map screen's `lensPersonaId`); on only while the map has it. */
+  private lensRequested: string | null = null;
+
+  /**
+   * The persona lens: notes tagged with it are drawn as usual, every other note dimmed. Null (or
+   * a persona the map does not have) turns it off. Session state: not saved, not undoable.
+   */
+  setLens(personaId: string | null): void {
+    this.lensRequested = personaId;
+    this.applyLens();
+  }
+
+  /** The personas changed: the picker shows them, and a lens on a deleted one goes off. */
+  personasChanged(): void {
+    this.core.ui.setState({ personas: this.core.model.personas });
+    this.applyLens();
+  }
+
+  private applyLens(): void {
+    const id = this.lensRequested;
+    const lens = id !== null && this.core.model.personas.some((p) => p.id === id) ? id : null;
+    if (lens === this.core.ui.getState().lens) return;
+    this.core.ui.setState({ lens });
+    // The far-zoom region cache holds the old alphas.
+    this.invalidate();
+    this.redrawAll();
+  }
+
   /** What the notes layer shows changed: the far-zoom region cache is stale. */
   invalidate(): void {
     this.contentVersion++;

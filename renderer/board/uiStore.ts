@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
-import type { Camera, NoteColor, Persona } from '../../shared/domain';
+import type { Camera, NoteColor } from '../../shared/domain';
+import type { BoardPersona } from '../../shared/board/history';
 import type { SaveStatus } from '../../shared/board/saveQueue';
 
 export type Tool = 'select' | 'hand';
@@ -18,6 +19,8 @@ export interface BoardUiState {
   editing: { id: string; isNew: boolean } | null;
   saveStatus: SaveStatus;
   saveError: string | null;
+  /** What the store refused for good, in one sentence (until the next edit is being saved). */
+  saveNotice: string | null;
   /** Space held, or middle button down: the board pans. */
   panning: boolean;
   canUndo: boolean;
@@ -29,7 +32,7 @@ export interface BoardUiState {
   /** Bumped whenever the journey frame is laid out again (overlays re-read its geometry). */
   frameVersion: number;
   /** The map's personas (the persona picker), in panel order. */
-  personas: Persona[];
+  personas: readonly BoardPersona[];
   /** The persona whose lens is on (its notes drawn normally, the others dimmed), or null. */
   lens: string | null;
   /** The stage or lane header whose menu is open. */
@@ -47,6 +50,7 @@ export function createUiStore(camera: Camera, noteCount = 0) {
     editing: null,
     saveStatus: 'saved',
     saveError: null,
+    saveNotice: null,
     panning: false,
     canUndo: false,
     canRedo: false,

@@ -28,7 +28,7 @@ export function useBoardDoc(controller: ControllerRef): { c: BoardController | n
 
 /** Stages and lanes in display order: the board's (live) or, before it mounts, the map's. */
 export function structureOf(c: BoardController | null, map: JourneyMap): { stages: Stage[]; lanes: Lane[] } {
-  if (c) return { stages: [...c.stages], lanes: [...c.lanes] };
+  if (c) return { stages: c.stages.map((s) => ({ ...s, mapId: c.mapId })), lanes: c.lanes.map((l) => ({ ...l, mapId: c.mapId })) };
   return {
     stages: [...map.stages].sort((a, b) => a.position - b.position),
     lanes: [...map.lanes].sort((a, b) => a.position - b.position),

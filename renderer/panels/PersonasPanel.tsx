@@ -2,6 +2,9 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent
 import type { JourneyboardApi } from '../../shared/api';
 import { NOTE_COLORS, type JourneyMap, type NoteColor, type Persona } from '../../shared/domain';
 import { api as realApi } from '../api/client';
+import type { BoardController } from '../board/BoardController';
+import { personaRecord } from '../../shared/records';
+import { describeZodError } from '../../shared/errors';
 import { messageOf, showError } from '../state/notices';
 import { Dialog } from '../ui/Dialog';
 import { PERSONA_BG, PersonaAvatar } from './PersonaAvatar';
@@ -22,6 +25,23 @@ export interface PersonasPanelProps {
   onClose(): void;
   /** The API client; tests pass a fake. */
   api?: JourneyboardApi;
+  /**
+   * The map's board, once it is up: then every persona edit is a change on the board (one undo
+   * step, saved through the board's one queue) instead of a call of its own.
+   */
+  board?: () => BoardController | null;
+}
+
+/** The map with the board's personas and persona tags (what the board's document holds now). */
+function withBoardPersonas(c: BoardController, m: JourneyMap): JourneyMap {
+  return {
+    ...m,
+    personas: c.personas.map((p) => ({ ...p, mapId: m.id })),
+    notes: m.notes.map((n) => {
+      const tags = c.note(n.id)?.personaIds;
+      return tags && tags.join() !== n.personaIds.join() ? { ...n, personaIds: tags } : n;
+    }),
+  };
 }
 
 const COLOR_LABEL: Record<NoteColor, string> = {
@@ -40,7 +60,7 @@ const COLOR_LABEL: Record<NoteColor, string> = {
  * focus), photo or initials, delete with confirmation, choose who the map is for, and a lens that
  * highlights a persona's notes on the board. Every refusal from the server is shown.
  */
-export function PersonasPanel({ map, onMapChange, lensPersonaId, onLensChange, onClose, api = realApi }: PersonasPanelProps) {
+export function PersonasPanel({ map, onMapChange, lensPersonaId, onLensChange, onClose, api = realApi, board }: PersonasPanelProps) {
   const titleId = useId();
   const selectId = useId();
   // Answers arrive after other edits may have landed: always build on the newest map.
@@ -52,6 +72,15 @@ export function PersonasPanel({ map, onMapChange, lensPersonaId, onLensChange, o
     mapRef.current = next;
     onMapChange(next);
   };
+  // An undo or redo on the board can change the personas: the panel and the map screen follow.
+  useEffect(() => {
+    const c = board?.();
+    if (!c) return;
+    return c.onDocChange(() => {
+      const next = withBoardPersonas(c, mapRef.current);
+      if (JSON.stringify(next.personas) !== JSON.stringify(mapRef.current.personas) || next.notes.some((n, i) => n !== mapRef.current.notes[i])) publish(next);
+    });
+  });
   const [adding, setAdding] = useState(false);
   const [focusNameOf, setFocusNameOf] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<Persona | null>(null);
@@ -68,6 +97,19 @@ export function PersonasPanel({ map, onMapChange, lensPersonaId, onLensChange, o
     try {
       const used = new Set(mapRef.current.personas.map((p) => p.color));
       const color = NOTE_COLORS.find((c) => !used.has(c) && c !== 'yellow' && c !== 'gray') ?? NOTE_COLORS[mapRef.current.personas.length % NOTE_COLORS.length]!;
+      const c = board?.();
+      if (c) {
+        const id = c.addPersona({ name: 'New persona', role: '', quote: '', goals: '', needs: '', frustrations: '', photo: null, color });
+        publish(withBoardPersonas(c, mapRef.current));
+        setFocusNameOf(id);
+        if (mapRef.current.personaId === null) {
+          // The first persona is who the map is for: once the store has it.
+          await c.saveNow();
+          const res = await api.call('maps.setPersona', { id: map.id, personaId: id });
+          publish({ ...mapRef.current, personaId: res.personaId });
+        }
+        return;
+      }
       const created = await api.call('personas.create', { mapId: map.id, name: 'New persona', color });
       const m = mapRef.current;
       // The server makes a new persona the map's persona when the map has none.
@@ -83,6 +125,15 @@ export function PersonasPanel({ map, onMapChange, lensPersonaId, onLensChange, o
 
   /** Saves a change to one persona; true if the server took it. Refusals are shown and returned. */
   const save = async (id: string, patch: PersonaPatch): Promise<string | null> => {
+    const c = board?.();
+    if (c) {
+      // Checked here as the store would, so a refusal shows at the field instead of after saving.
+      const checked = personaRecord.patch.safeParse(patch);
+      if (!checked.success) return describeZodError(checked.error, { top: 'persona' });
+      c.updatePersona(id, checked.data);
+      publish(withBoardPersonas(c, mapRef.current));
+      return null;
+    }
     try {
       const saved = await api.call('personas.update', { id, ...patch });
       const m = mapRef.current;
@@ -110,6 +161,16 @@ export function PersonasPanel({ map, onMapChange, lensPersonaId, onLensChange, o
     const persona = deleting;
     if (!persona) return;
     setDeleteBusy(true);
+    const c = board?.();
+    if (c) {
+      c.deletePersona(persona.id);
+      const m = withBoardPersonas(c, mapRef.current);
+      publish({ ...m, personaId: m.personaId === persona.id ? null : m.personaId });
+      if (lensPersonaId === persona.id) onLensChange(null);
+      setDeleteBusy(false);
+      setDeleting(null);
+      return;
+    }
     try {
       await api.call('personas.delete', { id: persona.id });
       const m = mapRef.current;

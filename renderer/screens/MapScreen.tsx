@@ -31,6 +31,7 @@ export function MapScreen({ mapId }: { mapId: string }) {
   }, [mapId]);
 
   const viewArea = useCallback(() => board.current?.viewArea() ?? null, []);
+  const boardNow = useCallback(() => board.current, []);
 
   const openReading = async () => {
     try {
@@ -118,7 +119,7 @@ export function MapScreen({ mapId }: { mapId: string }) {
               <Board key={map.id} map={map} personas={map.personas} lensPersonaId={lens} onController={onController} />
             </div>
             {panel === 'personas' && (
-              <PersonasPanel map={map} onMapChange={setMap} lensPersonaId={lens} onLensChange={setLens} onClose={() => setPanel(null)} />
+              <PersonasPanel map={map} onMapChange={setMap} lensPersonaId={lens} onLensChange={setLens} onClose={() => setPanel(null)} board={boardNow} />
             )}
             {panel === 'capture' && <CaptureTools map={map} controller={() => board.current} onClose={() => setPanel(null)} />}
             {reading && <ReadingView map={reading} onClose={() => setReading(null)} />}
