@@ -25,7 +25,3 @@ export function bindApi(core: CoreClient, isOurContents: (contents: WebContents)
     return core.dispatch(method, input);
   });
 }
-
-export function unbindApi(): void {
-  ipcMain.removeHandler(CHANNELS.invoke);
-}

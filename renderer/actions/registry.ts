@@ -30,7 +30,3 @@ export function runAction(id: string): boolean {
   action.perform();
   return true;
 }
-
-export function getAction(id: string): Action | undefined {
-  return actions.get(id);
-}

@@ -43,15 +43,6 @@ export function TrashIcon() {
   );
 }
 
-export function ArrowLeftIcon() {
-  return (
-    <svg {...common}>
-      <path d="M13 8H3" />
-      <path d="M7 4L3 8l4 4" />
-    </svg>
-  );
-}
-
 export function CloseIcon() {
   return (
     <svg {...common} width={14} height={14}>

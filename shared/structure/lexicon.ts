@@ -117,9 +117,6 @@ export const TOUCHPOINT_NOUNS = set(`
   community slack intercom ivr voicemail update updates pack
 `);
 
-/** Words that cannot stand alone as a touchpoint head but often precede a problem. */
-export const STATE_VERBS = set(`is are was were be been being has have had`);
-
 /** Words a note may open with that say nothing about its kind. */
 export const FILLERS = set(`- – — * • > ok okay oh ooh hmm hm um uh well so right lol tbh ngl honestly`);
 

@@ -234,51 +234,6 @@ export function balance(probs: number[][], strength: number, iterations = 5): nu
 }
 
 /**
- * How strongly the input order follows the journey: Spearman correlation between each note's
- * position in the list and the stage it most likely belongs to, over notes with a clear favourite.
- * Near 0 for notes in random order; high when they were typed up (or sorted by x on the board)
- * stage by stage.
- */
-export function orderCorrelation(probs: number[][], minProb = 0.5): number {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  probs.forEach((row, i) => {
-    let j = 0;
-    for (let c = 1; c < row.length; c++) if (row[c]! > row[j]!) j = c;
-    if (row[j]! >= minProb) {
-      xs.push(i);
-      ys.push(j);
-    }
-  });
-  if (xs.length < 4) return 0;
-  const rank = (v: number[]): number[] => {
-    const idx = v.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
-    const r = new Array<number>(v.length);
-    for (let i = 0; i < idx.length;) {
-      let k = i;
-      while (k + 1 < idx.length && idx[k + 1]![0] === idx[i]![0]) k++;
-      for (let m = i; m <= k; m++) r[idx[m]![1]] = (i + k) / 2;
-      i = k + 1;
-    }
-    return r;
-  };
-  const rx = rank(xs);
-  const ry = rank(ys);
-  const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length;
-  const mx = mean(rx);
-  const my = mean(ry);
-  let num = 0;
-  let dx = 0;
-  let dy = 0;
-  for (let i = 0; i < rx.length; i++) {
-    num += (rx[i]! - mx) * (ry[i]! - my);
-    dx += (rx[i]! - mx) ** 2;
-    dy += (ry[i]! - my) ** 2;
-  }
-  return dx > 0 && dy > 0 ? num / Math.sqrt(dx * dy) : 0;
-}
-
-/**
  * The most likely stage sequence when notes come in journey order: a non-decreasing path through
  * the stages (Viterbi), paying `skipPenalty` (log units) for each stage skipped at the start, the
  * end or between two notes.
