@@ -6,6 +6,7 @@ import { FileDrop } from './files/FileDrop';
 import { NewMapDialog } from './screens/NewMapDialog';
 import { HomeScreen } from './screens/HomeScreen';
 import { MapScreen } from './screens/MapScreen';
+import { lastOpenMap, rememberOpenMap } from './screens/lastMap';
 import { useStartupNotices } from './state/notices';
 import { navigate, useRoute } from './state/route';
 import { openNewMap, useShell } from './state/shell';
@@ -20,6 +21,31 @@ export function App() {
   const [openedFromFile, setOpenedFromFile] = useState(0);
   // A store restored from a backup at start-up (web mode; the desktop app shows a dialog instead).
   useStartupNotices(api);
+
+  // The desktop app reopens the map open when it last closed, if it still exists (web mode keeps
+  // the open map in its address instead). Nothing is shown until that is settled, to avoid a flash
+  // of the home screen.
+  const [restoring, setRestoring] = useState(() => window.journeyboard !== undefined && route.screen === 'home' && lastOpenMap() !== null);
+  useEffect(() => {
+    if (!restoring) return;
+    const mapId = lastOpenMap();
+    let live = true;
+    api.call('maps.list', {}).then(
+      (maps) => {
+        if (!live) return;
+        if (maps.some((m) => m.id === mapId)) navigate({ screen: 'map', mapId: mapId! });
+        setRestoring(false);
+      },
+      () => live && setRestoring(false),
+    );
+    return () => {
+      live = false;
+    };
+  }, [restoring]);
+  const openMapId = route.screen === 'map' ? route.mapId : null;
+  useEffect(() => {
+    if (!restoring && window.journeyboard) rememberOpenMap(openMapId);
+  }, [openMapId, restoring]);
 
   // New map works on every screen (the native menu offers it over an open map too).
   useEffect(() => registerActions([{ id: 'map.new', label: 'New map', shortcut: 'Ctrl+N', perform: openNewMap }]), []);
@@ -46,7 +72,7 @@ export function App() {
 
   return (
     <>
-      {route.screen === 'map' ? <MapScreen key={`${route.mapId}/${openedFromFile}`} mapId={route.mapId} /> : <HomeScreen />}
+      {restoring ? null : route.screen === 'map' ? <MapScreen key={`${route.mapId}/${openedFromFile}`} mapId={route.mapId} /> : <HomeScreen />}
       {newMapOpen && (
         <NewMapDialog
           onCreated={(id) => {

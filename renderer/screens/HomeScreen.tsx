@@ -11,6 +11,7 @@ import { FieldError } from '../ui/FieldError';
 import { CopyIcon, PencilIcon, TrashIcon } from '../ui/icons';
 import { relativeTime } from '../ui/relativeTime';
 import { useNow } from '../ui/useNow';
+import { loadSort, MAP_SORTS, saveSort, visibleMaps, type MapSort } from './mapListView';
 import './HomeScreen.css';
 
 type Pending = { kind: 'rename'; map: MapSummary } | { kind: 'delete'; map: MapSummary } | null;
@@ -23,6 +24,9 @@ export function HomeScreen() {
   const [pending, setPending] = useState<Pending>(null);
   const now = useNow();
   const newButton = useRef<HTMLButtonElement>(null);
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<MapSort>(() => loadSort());
+  const shown = maps === null ? null : visibleMaps(maps, query, sort);
 
   // Bumped to list the maps again after a change.
   const [version, setVersion] = useState(0);
@@ -74,9 +78,50 @@ export function HomeScreen() {
 
       <main className="home-main">
         {maps !== null && maps.length > 0 && (
-          <h2 className="section-title">
-            Your maps <span className="section-count">{maps.length}</span>
-          </h2>
+          <div className="section-head">
+            <h2 className="section-title" id="maps-heading">
+              Your maps <span className="section-count">{maps.length}</span>
+            </h2>
+            <div className="list-tools">
+              <input
+                type="search"
+                className="map-search"
+                placeholder="Search maps"
+                aria-label="Search maps"
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape' && query) {
+                    e.preventDefault();
+                    setQuery('');
+                  }
+                }}
+              />
+              <label className="map-sort">
+                <span>Sort by</span>
+                <select
+                  value={sort}
+                  onChange={(e) => {
+                    const next = e.target.value === 'name' ? 'name' : 'edited';
+                    setSort(next);
+                    saveSort(next);
+                  }}
+                >
+                  {MAP_SORTS.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          </div>
+        )}
+        {/* Read out as the list changes under a search. */}
+        {maps !== null && maps.length > 0 && (
+          <p className="search-status" role="status">
+            {query.trim() ? (shown!.length === 0 ? `No maps match “${query.trim()}”.` : `${shown!.length} of ${maps.length} maps match.`) : ''}
+          </p>
         )}
         {maps === null ? (
           <div className="map-grid" aria-busy="true" aria-label="Loading maps">
@@ -98,8 +143,8 @@ export function HomeScreen() {
             </button>
           </div>
         ) : (
-          <ul className="map-grid" aria-label="Maps">
-            {maps.map((m) => (
+          <ul className="map-grid" aria-labelledby="maps-heading">
+            {shown!.map((m) => (
               <li key={m.id} className="map-card" data-testid="map-card" data-map-id={m.id}>
                 <button
                   type="button"
