@@ -283,7 +283,10 @@ describe('web mode under hostile requests', () => {
   }, 40_000);
 
   it('answers inputs generated from every method’s schema with an envelope, never a 500', async () => {
-    const names = Object.keys(methods) as MethodName[];
+    // Deletes last, so the other methods meet rows that exist.
+    const names = (Object.keys(methods) as MethodName[]).sort(
+      (a, b) => Number(/delete/i.test(a)) - Number(/delete/i.test(b)),
+    );
     const deadline = Date.now() + 90_000;
     for (const method of names) {
       await fc.assert(

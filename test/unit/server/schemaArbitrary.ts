@@ -35,19 +35,24 @@ function stringArbitrary(schema: JsonSchema, key: string, ids: readonly string[]
   const min = schema.minLength ?? 0;
   const max = schema.maxLength;
   if (schema.pattern) {
-    return fc.oneof(
-      fc.stringMatching(new RegExp(schema.pattern), { maxLength: 200 }),
-      fc.string({ maxLength: MAX_GENERATED }),
-    );
+    return fc.oneof(fc.stringMatching(new RegExp(schema.pattern)), fc.string({ maxLength: MAX_GENERATED }));
   }
-  const choices: fc.Arbitrary<unknown>[] = [
-    fc.string({ minLength: min, maxLength: Math.max(min, Math.min(max ?? MAX_GENERATED, MAX_GENERATED)) }),
-    fc.string({ unit: 'binary', maxLength: MAX_GENERATED }),
-    fc.constantFrom('', ' ', '   x  ', '\u0000', '\u202e', '𝄞', '=1+1', '<script>', '../..', '%00'),
+  // Mostly values that pass, so calls reach the store; the rest probe the edges.
+  const choices: fc.WeightedArbitrary<unknown>[] = [
+    {
+      weight: 6,
+      arbitrary: fc.string({ minLength: min, maxLength: Math.max(min, Math.min(max ?? MAX_GENERATED, MAX_GENERATED)) }),
+    },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: MAX_GENERATED }) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('', ' ', '   x  ', '\u0000', '\u202e', '𝄞', '=1+1', '<script>', '../..', '%00'),
+    },
   ];
-  if (max !== undefined && max <= 10_000) choices.push(fc.constantFrom('x'.repeat(max), 'x'.repeat(max + 1)));
+  if (max !== undefined && max <= 10_000)
+    choices.push({ weight: 1, arbitrary: fc.constantFrom('x'.repeat(max), 'x'.repeat(max + 1)) });
   if (ids.length > 0 && /(^id$|Id$|^ids$|Ids$)/.test(key))
-    choices.push(fc.constantFrom(...ids), fc.constantFrom(...ids), fc.constantFrom(...ids));
+    choices.push({ weight: 12, arbitrary: fc.constantFrom(...ids) });
   return fc.oneof(...choices);
 }
 
@@ -66,10 +71,15 @@ function numberArbitrary(schema: JsonSchema): fc.Arbitrary<unknown> {
     -1e7 - 1,
     0.5,
   ];
+  // Unbounded here often means bounded by a refinement JSON Schema cannot carry (coordinates: ±1e7).
   const inRange = integer
-    ? fc.integer({ min: min ?? -1e9, max: max ?? 1e9 })
-    : fc.double({ min: min ?? -1e8, max: max ?? 1e8, noNaN: true });
-  return fc.oneof(inRange, fc.constantFrom(...edges.filter((n): n is number => n !== undefined)), fc.double());
+    ? fc.integer({ min: min ?? -1e4, max: max ?? 1e4 })
+    : fc.double({ min: min ?? -1e4, max: max ?? 1e4, noNaN: true });
+  return fc.oneof(
+    { weight: 6, arbitrary: inRange },
+    { weight: 1, arbitrary: fc.constantFrom(...edges.filter((n): n is number => n !== undefined)) },
+    { weight: 1, arbitrary: fc.double() },
+  );
 }
 
 function fromSchema(schema: JsonSchema, key: string, ids: readonly string[]): fc.Arbitrary<unknown> {
