@@ -184,6 +184,8 @@ export function Board({
       data-map-id={map.id}
       style={{ position: 'absolute', inset: 0, overflow: 'hidden', background: BOARD_BG, touchAction: 'none', outline: 'none' }}
     >
+      {/* The dotted grid: moved by a transform as the camera pans (camera.ts). */}
+      <div data-board-grid="" aria-hidden="true" style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none', willChange: 'transform' }} />
       <div data-testid="board-canvas" style={{ position: 'absolute', inset: 0 }}>
         <Stage ref={stage} width={size.width} height={size.height}>
           {/* The journey frame (stages x lanes), under the notes: one shape painted by drawFrame. */}

@@ -34,7 +34,7 @@ export class BoardController {
   constructor(map: JourneyMap, api: JourneyboardApi) {
     this.mapId = map.id;
     this.ui = createUiStore({ x: 0, y: 0, zoom: 1 }, map.notes.length);
-    const core = { mapId: map.id, api, ui: this.ui, konva: null, host: null, docListeners: new Set() } as unknown as BoardCore;
+    const core = { mapId: map.id, api, ui: this.ui, konva: null, host: null, grid: null, docListeners: new Set() } as unknown as BoardCore;
     this.core = core;
     core.model = new BoardModel(core, map, api);
     core.camera = new BoardCamera(core, map);
@@ -56,6 +56,7 @@ export class BoardController {
     const core = this.core;
     core.konva = parts;
     core.host = host;
+    core.grid = host.querySelector<HTMLElement>('[data-board-grid]');
     core.tools.resize.attach(parts);
     this.detachDom = core.tools.listen(parts.stage.container(), host);
     // The stage sizes every layer's canvas to itself on a resize; the padded ones grow again after.
@@ -74,6 +75,7 @@ export class BoardController {
     core.render.detached();
     core.konva = null;
     core.host = null;
+    core.grid = null;
     this.flush();
   }
 

@@ -25,6 +25,8 @@ export class BoardCamera {
   camera: Camera;
   viewport = { width: 0, height: 0 };
   private needsFit: boolean;
+  /** The grid's spacing, dot size and view size as last drawn. */
+  private gridKey = '';
   readonly listeners = new Set<() => void>();
 
   constructor(
@@ -69,18 +71,30 @@ export class BoardCamera {
     this.core.render.viewportChanged();
   }
 
+  /**
+   * The dotted grid is one element a little larger than the view, moved by a CSS transform: a
+   * pan is a compositor move, not a repaint of the whole board's background each frame. Its dots
+   * are drawn again only when the zoom changes their spacing or size, or the view is resized.
+   */
   private updateGrid(): void {
-    const host = this.core.host;
-    if (!host) return;
+    const grid = this.core.grid;
+    if (!grid) return;
     const { x, y, zoom } = this.camera;
     let spacing = 24 * zoom;
     while (spacing < 14) spacing *= 4;
+    const dot = Math.max(0.8, Math.min(1.6, zoom * 1.4));
+    const key = `${spacing}|${dot}|${this.viewport.width}|${this.viewport.height}`;
+    if (key !== this.gridKey) {
+      this.gridKey = key;
+      const style = grid.style;
+      style.backgroundImage = `radial-gradient(circle, ${GRID_DOT} ${dot}px, transparent ${dot + 0.4}px)`;
+      style.backgroundSize = `${spacing}px ${spacing}px`;
+      style.width = `${this.viewport.width + 2 * spacing}px`;
+      style.height = `${this.viewport.height + 2 * spacing}px`;
+    }
     const ox = (((-x * zoom) % spacing) + spacing) % spacing;
     const oy = (((-y * zoom) % spacing) + spacing) % spacing;
-    const dot = Math.max(0.8, Math.min(1.6, zoom * 1.4));
-    host.style.backgroundImage = `radial-gradient(circle, ${GRID_DOT} ${dot}px, transparent ${dot + 0.4}px)`;
-    host.style.backgroundSize = `${spacing}px ${spacing}px`;
-    host.style.backgroundPosition = `${ox - spacing / 2}px ${oy - spacing / 2}px`;
+    grid.style.transform = `translate(${ox - 1.5 * spacing}px, ${oy - 1.5 * spacing}px)`;
   }
 
   private scheduleSave(): void {

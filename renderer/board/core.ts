@@ -61,6 +61,8 @@ export interface BoardCore {
   /** The Konva nodes and the board element, while mounted. */
   konva: KonvaParts | null;
   host: HTMLElement | null;
+  /** The dotted grid behind the canvases (moved by the camera). */
+  grid: HTMLElement | null;
   /** Called after every document change (notes, structure, personas). */
   readonly docListeners: Set<() => void>;
 }
