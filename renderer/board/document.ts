@@ -13,7 +13,7 @@
 import {
   applyChangesDetailed,
   History,
-  toBoardNote,
+  RECORD_TYPES,
   valueOf,
   emptyRecords,
   type BoardLane,
@@ -31,6 +31,7 @@ import { SpatialIndex } from '../../shared/board/spatial';
 import { readingOrder } from '../../shared/board/frameDrop';
 import { FRAME_ORIGIN, freeBoardSlot, layoutFrame } from '../../shared/journey';
 import type { JourneyMap } from '../../shared/domain';
+import { editableOf, recordsOf, type StoredRecord } from '../../shared/records';
 
 export type Step = HistoryStep<Change[]>;
 
@@ -54,14 +55,10 @@ export interface ApplyOptions {
 /** Ordered records: stages, lanes and personas are shown by position. */
 type Ordered = 'stage' | 'lane' | 'persona';
 
-const byPosition = (a: { position: number; id: string }, b: { position: number; id: string }) =>
+type Positioned = { position: number; id: string };
+const byPosition = (a: Positioned, b: Positioned) =>
   a.position - b.position || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** A stored record as the board holds it (no map id, no timestamps). */
-function fromStored<T extends Ordered>(record: BoardRecord<T> & { mapId?: string }): BoardRecord<T> {
-  const { mapId: _mapId, ...rest } = record;
-  return rest as BoardRecord<T>;
-}
 
 export class BoardDocument {
   readonly records: Records = emptyRecords();
@@ -115,7 +112,7 @@ export class BoardDocument {
   private ordered<T extends Ordered>(type: T): BoardRecord<T>[] {
     const cached = this.orderCache[type] as BoardRecord<T>[] | undefined;
     if (cached) return cached;
-    const list = [...(this.records[type].values() as Iterable<BoardRecord<T>>)].sort(byPosition);
+    const list = [...(this.records[type].values() as Iterable<Positioned>)].sort(byPosition) as unknown as BoardRecord<T>[];
     (this.orderCache as Record<Ordered, unknown>)[type] = list;
     return list;
   }
@@ -171,13 +168,10 @@ export class BoardDocument {
    * What the store holds for one record, after it refused a change to it: taken as it is, with
    * no undo step and nothing saved. Null: the store has no such record.
    */
-  reconcile<T extends RecordType>(type: T, id: string, stored: (BoardRecord<T> & { mapId?: string }) | null): void {
+  reconcile<T extends RecordType>(type: T, id: string, stored: StoredRecord<T> | null): void {
     const current = this.records[type].get(id);
     let change: Change | null = null;
-    if (stored) {
-      const record = type === 'note' ? toBoardNote(stored as never) : fromStored(stored as BoardRecord<Ordered>);
-      change = { type, op: 'create', id, value: valueOf(record) } as Change;
-    }
+    if (stored) change = { type, op: 'create', id, value: valueOf(editableOf(type, stored)) } as unknown as Change;
     else if (current) change = { type, op: 'delete', id } as Change;
     if (change) this.apply([change], { save: false });
   }
@@ -202,11 +196,11 @@ export class BoardDocument {
   }
 
   private fill(map: JourneyMap): void {
-    for (const table of Object.values(this.records)) table.clear();
-    for (const n of map.notes) this.records.note.set(n.id, toBoardNote(n));
-    for (const s of map.stages) this.records.stage.set(s.id, fromStored<'stage'>(s));
-    for (const l of map.lanes) this.records.lane.set(l.id, fromStored<'lane'>(l));
-    for (const p of map.personas ?? []) this.records.persona.set(p.id, fromStored<'persona'>(p));
+    for (const type of RECORD_TYPES) {
+      const table = this.records[type] as Map<string, BoardRecord<RecordType>>;
+      table.clear();
+      for (const stored of recordsOf(map, type) ?? []) table.set(stored.id, editableOf(type, stored));
+    }
     this.orderCache = {};
     this.hiddenIds.clear();
     this.index.load(this.records.note.values());

@@ -7,8 +7,8 @@
  */
 import type { JourneyboardApi } from '../../shared/api';
 import type { Camera, JourneyMap } from '../../shared/domain';
-import { recordsOf } from '../../shared/records';
-import { changeKey, type BoardRecord, type RecordType } from '../../shared/board/history';
+import { recordsOf, type StoredRecord } from '../../shared/records';
+import { changeKey, type RecordType } from '../../shared/board/history';
 import { dropSentence, SaveQueue, type Clock, type DroppedChange, type SaveQueueOptions, type SaveStatus } from '../../shared/board/saveQueue';
 import type { BoardDocument } from './document';
 
@@ -208,8 +208,8 @@ export class BoardSync {
       // A newer edit of the record is still to be sent: it decides, not the store's old copy.
       if (seen.has(key) || this.queue.isPending(change.type, change.id)) continue;
       seen.add(key);
-      const stored = (recordsOf(map, change.type) as { id: string }[]).find((r) => r.id === change.id);
-      this.doc.reconcile(change.type as RecordType, change.id, (stored as BoardRecord<RecordType> | undefined) ?? null);
+      const stored = (recordsOf(map, change.type) as StoredRecord<RecordType>[]).find((r) => r.id === change.id);
+      this.doc.reconcile(change.type as RecordType, change.id, stored ?? null);
     }
   }
 }

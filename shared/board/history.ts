@@ -15,7 +15,7 @@ export function toBoardNote(n: Note): BoardNote {
 }
 
 /** A record as the board holds it: its id and every editable field (the map is the board's). */
-export type BoardRecord<T extends RecordType> = T extends 'note' ? BoardNote : { id: string } & RecordValue<T>;
+export type BoardRecord<T extends RecordType> = EditableRecord<T>;
 export type BoardStage = BoardRecord<'stage'>;
 export type BoardLane = BoardRecord<'lane'>;
 export type BoardPersona = BoardRecord<'persona'>;
