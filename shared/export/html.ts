@@ -80,10 +80,28 @@ function box(cls: string, r: Rect, inner = ''): string {
   return `<div class="${cls}" style="left:${px(r.x)}px;top:${px(r.y)}px;width:${px(r.width)}px;height:${px(r.height)}px">${inner}</div>`;
 }
 
+/**
+ * A face for an emotion level (-2..+2) as SVG shapes centred on (0, 0) with radius `r`: a circle,
+ * two eyes and a mouth bent up or down. Drawn, not an emoji: a stock Debian machine has no glyph
+ * for some emoji faces and shows an empty box (the PDF and PowerPoint draw the same face).
+ */
+function faceShapes(level: number, r: number): string {
+  const bend = level * 0.22 * r;
+  const w = r * 0.45;
+  const my = r * 0.3;
+  const f = (v: number) => Math.round(v * 100) / 100;
+  return (
+    `<circle class="fh" r="${f(r)}"/>` +
+    `<circle class="fe" cx="${f(-r * 0.35)}" cy="${f(-r * 0.25)}" r="${f(r * 0.11)}"/><circle class="fe" cx="${f(r * 0.35)}" cy="${f(-r * 0.25)}" r="${f(r * 0.11)}"/>` +
+    `<path class="fm" stroke-width="${f(r * 0.1)}" d="M ${f(-w)} ${f(my - bend / 2)} Q 0 ${f(my + bend * 1.5)} ${f(w)} ${f(my - bend / 2)}"/>`
+  );
+}
+
 function faceLabel(e: StageEmotion | undefined): string {
   if (!e || e.score === null) return '';
   const f = emotionFace(e.score);
-  return `<span class="face" title="${htmlText(`${f.label} (${e.score > 0 ? '+' : ''}${e.score.toFixed(1)}${e.manual ? ', set by the facilitator' : ''})`)}">${f.emoji}</span>`;
+  const label = htmlText(`${f.label} (${e.score > 0 ? '+' : ''}${e.score.toFixed(1)}${e.manual ? ', set by the facilitator' : ''})`);
+  return `<svg class="face" width="24" height="24" viewBox="-12 -12 24 24" role="img" aria-label="${label}"><title>${label}</title>${faceShapes(f.level, 10.5)}</svg>`;
 }
 
 /** Where notes not yet placed go: a block to the right of the frame, flowing like a cell. */
@@ -141,7 +159,7 @@ export function mapToHtml(map: JourneyMap, options: HtmlOptions = {}): string {
       .map((y) => `<line x1="${px(frame.rect.x + frame.laneHeaderWidth)}" x2="${px(frame.rect.x + frame.rect.width)}" y1="${px(y)}" y2="${px(y)}"/>`)
       .join('');
     const faces = curve.points
-      .map((p) => `<circle cx="${px(p.x)}" cy="${px(p.y)}" r="17"/><text x="${px(p.x)}" y="${px(p.y)}">${emotionFace(p.score).emoji}</text>`)
+      .map((p) => `<g transform="translate(${px(p.x)} ${px(p.y)})">${faceShapes(emotionFace(p.score).level, 17)}</g>`)
       .join('');
     parts.push(
       `<svg class="curve" width="${px(frame.rect.x + frame.rect.width)}" height="${px(frame.rect.y + frame.rect.height)}" aria-label="Emotion curve"><g class="guides">${guides}</g>${curve.svgPath ? `<path d="${curve.svgPath}"/>` : ''}${faces}</svg>`,
@@ -230,7 +248,7 @@ main.drag{cursor:grabbing}
 .sh{padding:14px 16px;overflow:hidden}
 .sn{font-weight:700;font-size:20px;display:flex;justify-content:space-between;gap:8px}
 .sd{font-size:14px;color:${MUTED_INK};margin-top:6px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
-.face{font-size:22px;line-height:1}
+.face{flex:none}
 .lh{padding:14px 16px;font-weight:700;font-size:17px;overflow:hidden}
 .cell{background:#fff;border:1px solid ${GRID_LINE}}
 .n{padding:8px;border:1px solid;border-radius:3px;overflow:hidden;white-space:pre-wrap;overflow-wrap:anywhere;line-height:1.25;box-shadow:0 1px 2px rgba(0,0,0,.12)}
@@ -238,8 +256,9 @@ main.drag{cursor:grabbing}
 .curve{left:0;top:0;pointer-events:none;overflow:visible}
 .curve path{fill:none;stroke:${CURVE};stroke-width:4;stroke-linecap:round}
 .curve .guides line{stroke:${GRID_LINE};stroke-width:1.5;stroke-dasharray:6 6}
-.curve circle{fill:#fff;stroke:${CURVE};stroke-width:2}
-.curve text{font-size:22px;text-anchor:middle;dominant-baseline:central}
+.fh{fill:#fff;stroke:${CURVE};stroke-width:2}
+.fe{fill:${INK}}
+.fm{fill:none;stroke:${INK};stroke-linecap:round}
 @media print{header{position:static}main{position:static;overflow:visible}#world{transform:none!important}}
 `.trim();
 

@@ -100,3 +100,14 @@ describe('HTML export', () => {
     expect(html.match(/class="n"/g)).toHaveLength(5000);
   });
 });
+
+describe('HTML export faces', () => {
+  it('draws emotion faces as SVG shapes, never emoji (a stock Debian font has no slightly-frowning face)', () => {
+    const html = mapToHtml(evil);
+    expect(html).not.toMatch(/\p{Extended_Pictographic}/u);
+    // The stage header's face names its feeling for a screen reader; the curve has one face per stage.
+    expect(html).toMatch(/<svg class="face"[^>]*role="img" aria-label="[A-Z][a-z ]+ \([+-]?\d\.\d/);
+    expect(html).toMatch(/<g transform="translate\([\d.]+ [\d.]+\)"><circle class="fh"/);
+    expect(html).toMatch(/<path class="fm"[^>]*d="M -?[\d.]+ -?[\d.]+ Q 0 /);
+  });
+});
