@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JourneyMap } from '../../../shared/domain';
-import { change, type Change } from '../../../shared/records/index';
+import { change, withDefaults, type Change, type RecordValue } from '../../../shared/records/index';
 import { testCore } from '../helpers';
 
 let core: ReturnType<typeof testCore>;
@@ -15,22 +15,7 @@ const get = () => core.call('maps.get', { id: map.id });
 const apply = (changes: Change[]) => core.call('changes.apply', { mapId: map.id, changes });
 const fails = (changes: unknown[]) => core.fail('changes.apply', { mapId: map.id, changes });
 
-const note = (over: Partial<JourneyMap['notes'][number]> = {}) => ({
-  text: 'hold music',
-  x: 10,
-  y: 20,
-  width: 160,
-  height: 160,
-  color: 'yellow' as const,
-  stageId: null,
-  laneId: null,
-  kind: null,
-  sentiment: null,
-  author: null,
-  channels: [],
-  personaIds: [],
-  ...over,
-});
+const note = (over: Partial<RecordValue<'note'>> = {}) => withDefaults('note', { text: 'hold music', x: 10, y: 20, ...over }) as RecordValue<'note'>;
 const persona = { name: 'Priya', role: '', quote: '', goals: '', needs: '', frustrations: '', photo: null, color: 'teal' as const, position: 0 };
 
 describe('changes.apply', () => {
