@@ -36,7 +36,7 @@ export const DEFAULT_STAGE_WEIGHTS: StageWeights = {
   position: 0.35,
   placed: 0.8,
   selfTrain: 0.4,
-  rounds: 1,
+  rounds: 3,
   confident: 0.5,
   balance: 0.5,
 };
