@@ -103,9 +103,13 @@ export function utf8Length(s: string): number {
   return bytes;
 }
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Bytes a change takes in a batch's JSON (with its separating comma). */
 export function changeBytes(change: Change): number {
-  return utf8Length(JSON.stringify(change)) + 1;
+  const json = JSON.stringify(change);
+  // Most changes (moves, resizes, colours) are ASCII: one byte a character, no loop.
+  return (NON_ASCII.test(json) ? utf8Length(json) : json.length) + 1;
 }
 
 /**
@@ -135,6 +139,8 @@ interface Entry {
   type: RecordType;
   id: string;
   op: PendingOp;
+  /** The change as queued, while nothing was merged into it (sent as it is). */
+  change?: Change;
 }
 
 function toEntry(change: Change): Entry {
@@ -144,10 +150,11 @@ function toEntry(change: Change): Entry {
       : change.op === 'update'
         ? { kind: 'update', patch: change.patch as Record<string, unknown> }
         : { kind: 'delete' };
-  return { type: change.type, id: change.id, op };
+  return { type: change.type, id: change.id, op, change };
 }
 
 function toChange(e: Entry): Change {
+  if (e.change) return e.change;
   if (e.op.kind === 'create') return { type: e.type, op: 'create', id: e.id, value: e.op.value } as Change;
   if (e.op.kind === 'update') return { type: e.type, op: 'update', id: e.id, patch: e.op.patch } as Change;
   return { type: e.type, op: 'delete', id: e.id } as Change;
@@ -254,8 +261,13 @@ export class SaveQueue {
 
   private put(entry: Entry): void {
     const key = changeKey(entry);
-    const merged = mergeOps(this.pending.get(key)?.op, entry.op);
-    if (merged) this.pending.set(key, { ...entry, op: merged });
+    const older = this.pending.get(key);
+    if (!older) {
+      this.pending.set(key, entry);
+      return;
+    }
+    const merged = mergeOps(older.op, entry.op);
+    if (merged) this.pending.set(key, { type: entry.type, id: entry.id, op: merged });
     else this.pending.delete(key);
   }
 

@@ -211,6 +211,9 @@ describe('SaveQueue', () => {
     for (const s of ['plain', 'café', '旅程の地図', '😀 emoji', '\ud800 lone surrogate', '"quoted" \\ \n']) {
       expect(utf8Length(s)).toBe(new TextEncoder().encode(s).length);
     }
+    for (const c of [update('a', { x: 1 }), create({ ...n('b'), text: '旅程 café 😀' })]) {
+      expect(changeBytes(c)).toBe(new TextEncoder().encode(JSON.stringify(c)).length + 1);
+    }
   });
 
   test('a CJK batch over 1 MiB in bytes is split into batches under the limit, and every note lands', async () => {
