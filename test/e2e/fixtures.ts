@@ -103,9 +103,9 @@ export const test = base.extend<{ app: WebApp; consoleErrors: string[] }>({
   page: async ({ page, consoleErrors }, use, testInfo) => {
     page.on('console', (msg) => {
       if (msg.type() !== 'error') return;
-      // Chromium logs every 4xx answer. A test that provokes API refusals on purpose says so with
+      // Chromium logs every 4xx answer. A test that provokes API (or upload) refusals on purpose says so with
       // expectApiErrors(); any other failed request still fails the test.
-      const apiRefusal = msg.text().startsWith('Failed to load resource') && msg.location().url.includes('/api/');
+      const apiRefusal = msg.text().startsWith('Failed to load resource') && /\/(api|upload)\//.test(msg.location().url);
       if (apiRefusal && testInfo.annotations.some((a) => a.type === API_ERRORS_EXPECTED)) return;
       consoleErrors.push(`${msg.text()} (${msg.location().url})`);
     });
