@@ -24,7 +24,7 @@ import { checkMap } from '../../shared/export/json';
 import { ApiError } from '../../shared/errors';
 import { BATCH_MAX } from '../../shared/limits';
 import { LATEST_VERSION, MIGRATIONS } from '../store/migrations/index';
-import { parseCamera, toLane, toNote, toPersona, toStage, type DbLane, type DbMap, type DbNote, type DbPersona, type DbStage } from '../store/rows';
+import { mapFromRows, type DbLane, type DbMap, type DbNote, type DbPersona, type DbStage } from '../store/rows';
 import { diskFullError, isDiskFull } from './diskFull';
 import { JOURNEY_APPLICATION_ID, JOURNEY_MAX_BYTES } from './journeyFile';
 import { MAP_FILE_MAX_LABEL } from '../../shared/limits';
@@ -170,19 +170,7 @@ function runWorker(file: string, nativeBinding: string | undefined, timeoutMs: n
 
 /** The map the worker's rows describe, checked field by field. */
 function toMap(rows: WorkerRows): JourneyMap {
-  const m = rows.maps[0]!;
-  const checked = checkMap({
-    id: m.id,
-    title: m.title,
-    createdAt: m.created_at,
-    updatedAt: m.updated_at,
-    camera: parseCamera(m.camera),
-    personaId: m.persona_id,
-    personas: rows.personas.map(toPersona),
-    stages: rows.stages.map(toStage),
-    lanes: rows.lanes.map(toLane),
-    notes: rows.notes.map(toNote),
-  });
+  const checked = checkMap(mapFromRows(rows.maps[0]!, rows));
   if (!checked.ok) throw bad(checked.problem);
   return checked.map;
 }
