@@ -281,7 +281,8 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
 
   /** The one place an unexpected error ends: logged once, answered 500 if the answer has not begun. */
   function failed(req: http.IncomingMessage, res: http.ServerResponse, err: unknown) {
-    const where = `${req.method ?? '?'} ${(req.url ?? '').slice(0, 200)}`;
+    // The path only: a query may hold the page's token.
+    const where = `${req.method ?? '?'} ${(req.url ?? '').split('?')[0]!.slice(0, 200)}`;
     console.error(`Journeyboard web: ${where} failed unexpectedly:`, err);
     if (!res.headersSent && !res.destroyed) {
       sendError(res, { code: 'internal', message: INTERNAL_MESSAGE }, { connection: 'close' });
