@@ -255,7 +255,6 @@ export class SaveQueue {
 
   private schedule(ms: number): void {
     if (this.timer !== null || this.inFlight) return;
-    // A held queue (the store refuses every write) tries again on a new edit, not on a timer loop.
     this.timer = this.opts.clock.setTimeout(() => void this.run(), ms);
   }
 
@@ -384,6 +383,7 @@ export class SaveQueue {
     } else if (outcome === 'done' && this.pending.size > 0) {
       this.schedule(now ? 0 : this.opts.delayMs);
     } else if (outcome === 'hold' && now) {
+      // A held queue (the store refuses every write) tries again on a flush or a new edit, not on a timer loop.
       this.schedule(0);
     }
     // Dropped changes first: a listener that waits for the status to settle then hears both.
