@@ -14,7 +14,7 @@ import {
   mapToXlsx,
 } from '../../shared/export/index';
 import type { ExportRequest, ExportResponse } from './exportFormats';
-import { mapToPng } from './mapImage';
+import { mapOverviewPng, mapToPng } from './mapImage';
 
 const post = (reply: ExportResponse, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(reply, transfer);
@@ -45,7 +45,8 @@ async function buildFile(
 ): Promise<Uint8Array | string> {
   switch (format) {
     case 'pptx':
-      return mapToPptx(map);
+      // The overview slide's picture of the whole map, drawn here: shared/ has no canvas.
+      return mapToPptx(map, { mapImage: await mapOverviewPng(map) });
     case 'pdf-whole':
       return mapToPdf(map, { mode: 'whole' });
     case 'pdf-stages':

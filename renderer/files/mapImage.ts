@@ -160,6 +160,10 @@ export async function mapToPng(
   const rect = area.kind === 'map' ? sceneBounds(scene) : area.rect;
   if (!rect) throw new Error('This map is empty: add a note or a stage before exporting a picture of it.');
   const plan = planImage(rect, multiplier * (area.kind === 'view' ? area.zoom : 1));
+  return { bytes: await renderPng(scene, plan, onProgress), plan };
+}
+
+async function renderPng(scene: MapScene, plan: ImagePlan, onProgress?: (p: PngProgress) => void): Promise<Uint8Array> {
   const canvas = new OffscreenCanvas(plan.width, plan.height);
   const ctx = canvas.getContext('2d');
   if (!ctx)
@@ -168,5 +172,21 @@ export async function mapToPng(
   drawScene(ctx, scene, plan, (done) => onProgress?.({ phase: 'drawing', done, total }));
   onProgress?.({ phase: 'encoding', done: total, total });
   const blob = await canvas.convertToBlob({ type: 'image/png' });
-  return { bytes: new Uint8Array(await blob.arrayBuffer()), plan };
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/** Longest side of the map picture on a PowerPoint overview slide: sharp on a 4K projector, small in the file. */
+export const OVERVIEW_MAX_SIDE = 2400;
+
+/**
+ * The whole map as a picture for the PowerPoint overview slide (always light, like every export):
+ * at most {@link OVERVIEW_MAX_SIDE} pixels a side, 2 pixels per board unit for a small map.
+ * Undefined for an empty map.
+ */
+export async function mapOverviewPng(map: JourneyMap): Promise<{ png: Uint8Array; width: number; height: number } | undefined> {
+  const scene = sceneOf(map);
+  const rect = sceneBounds(scene);
+  if (!rect) return undefined;
+  const plan = planImage(rect, 2, { maxSide: OVERVIEW_MAX_SIDE, maxPixels: OVERVIEW_MAX_SIDE * OVERVIEW_MAX_SIDE });
+  return { png: await renderPng(scene, plan), width: plan.width, height: plan.height };
 }
