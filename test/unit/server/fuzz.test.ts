@@ -5,14 +5,19 @@
  * hang-up without one, never a 500), and the process is still up at the end. The number of requests
  * sent is printed, for the closing note. Loops are bounded in count and in time.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methods, type MethodName } from '../../../shared/api';
+import { bundleWebServer, startWeb, type WebProcess } from '../store/webProcess';
 import { rawRequest, requestBytes, type RawAnswer, type RawOptions } from './rawHttp';
 import { inputFor } from './schemaArbitrary';
-import { startWebServer, type WebServer } from './webServer';
 
-let web: WebServer;
+let bundle: Awaited<ReturnType<typeof bundleWebServer>>;
+let dataDir: string;
+let web: WebProcess & { port: number; alive(): boolean };
 let fuzzed = 0;
 /** Answers by status (null: none, for the deliberately aborted requests). */
 const statuses = new Map<number | null, number>();
@@ -50,7 +55,13 @@ async function stillUp(): Promise<void> {
 }
 
 beforeAll(async () => {
-  web = await startWebServer();
+  bundle = await bundleWebServer();
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jb-fuzz-'));
+  const started = await startWeb(bundle.entry, dataDir);
+  web = Object.assign(started, {
+    port: Number(new URL(started.origin).port),
+    alive: () => started.child.exitCode === null && started.child.signalCode === null,
+  });
   const map = JSON.parse((await call('maps.create', { title: 'Fuzz', template: 'classic-funnel' })).body) as {
     value: { id: string; stages: { id: string }[]; lanes: { id: string }[]; notes: { id: string }[] };
   };
@@ -80,8 +91,11 @@ afterAll(async () => {
   console.log(
     `HTTP fuzz: ${fuzzed} requests sent to web mode on 127.0.0.1; every one not deliberately aborted was answered (${byStatus.join(', ')}).`,
   );
-  expect(web.stderr()).not.toMatch(/failed unexpectedly|Uncaught|unhandled/i);
+  const stderr = web.stderr();
   await web.stop();
+  bundle.remove();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  expect(stderr).not.toMatch(/failed unexpectedly|Uncaught|unhandled/i);
 });
 
 describe('web mode under hostile requests', () => {
