@@ -31,7 +31,7 @@ import { SpatialIndex } from '../../shared/board/spatial';
 import { readingOrder } from '../../shared/board/frameDrop';
 import { FRAME_ORIGIN, freeBoardSlot, layoutFrame } from '../../shared/journey';
 import type { JourneyMap } from '../../shared/domain';
-import { editableOf, recordsOf, type StoredRecord } from '../../shared/records';
+import { editableOf, recordsOf, withDefaults, type StoredRecord } from '../../shared/records';
 
 export type Step = HistoryStep<Change[]>;
 
@@ -54,6 +54,12 @@ export interface ApplyOptions {
 
 /** Ordered records: stages, lanes and personas are shown by position. */
 type Ordered = 'stage' | 'lane' | 'persona';
+
+/**
+ * A new stage, lane or persona: its name, and any other field but its position (the builder
+ * places it). A field with no create default in shared/records (a persona's colour) must be given.
+ */
+export type NewRecord<T extends Ordered> = Partial<Omit<RecordValue<T>, 'position'>> & { name: string };
 
 type Positioned = { position: number; id: string };
 const byPosition = (a: Positioned, b: Positioned) =>
@@ -229,28 +235,28 @@ export class BoardDocument {
 
   // ------------------------------------------------------------ builders (not applied)
 
-  /** A new stage at `index` (default last), the stages after it moving one place on. */
-  createStage(id: string, fields: { name: string; description?: string; emotion?: number | null }, index = this.stages.length): Change[] {
-    const value: RecordValue<'stage'> = { name: fields.name, description: fields.description ?? '', emotion: fields.emotion ?? null, position: 0 };
-    return this.insertAt('stage', id, value, index);
+  /** A new stage at `index` (default last), the stages after it moving one place on; unset fields take their defaults. */
+  createStage(id: string, fields: NewRecord<'stage'>, index = this.stages.length): Change[] {
+    return this.insertAt('stage', id, fields, index);
   }
 
   /** A new lane at `index` (default last). */
-  createLane(id: string, fields: { name: string; kind?: BoardLane['kind']; collapsed?: boolean }, index = this.lanes.length): Change[] {
-    const value: RecordValue<'lane'> = { name: fields.name, kind: fields.kind ?? 'custom', collapsed: fields.collapsed ?? false, position: 0 };
-    return this.insertAt('lane', id, value, index);
+  createLane(id: string, fields: NewRecord<'lane'>, index = this.lanes.length): Change[] {
+    return this.insertAt('lane', id, fields, index);
   }
 
   /** A new persona, last in the panel. */
-  createPersona(id: string, fields: Omit<RecordValue<'persona'>, 'position'>): Change[] {
-    return this.insertAt('persona', id, { ...fields, position: 0 }, this.personas.length);
+  createPersona(id: string, fields: NewRecord<'persona'>): Change[] {
+    return this.insertAt('persona', id, fields, this.personas.length);
   }
 
-  private insertAt<T extends Ordered>(type: T, id: string, value: RecordValue<T>, index: number): Change[] {
+  private insertAt<T extends Ordered>(type: T, id: string, fields: NewRecord<T>, index: number): Change[] {
     const ids = this.ordered(type).map((r) => r.id);
     const at = Math.max(0, Math.min(Math.round(index), ids.length));
     ids.splice(at, 0, id);
-    const create = { type, op: 'create', id, value: { ...(value as object), position: at } } as Change;
+    // The record registry's create defaults fill what is not given (one list of defaults, in shared/records).
+    const value = withDefaults(type, { ...fields, position: at } as unknown as Partial<RecordValue<T>>);
+    const create = { type, op: 'create', id, value } as unknown as Change;
     return [create, ...this.reorder(type, ids).filter((c) => c.id !== id)];
   }
 
