@@ -14,6 +14,7 @@ import {
 import { freeBoardSlot, NOTE_GAP, rectsOverlap, type FrameLayout, type Point, type Rect } from '../../shared/journey';
 import type { BoardNote, NoteChange } from '../../shared/board/history';
 import { mergeNoteFields } from '../../shared/structure/cluster';
+import { withDefaults } from '../../shared/records/index';
 
 
 /** A note not in a cell (the brainstorm area). */
@@ -139,22 +140,17 @@ export function placeDrafts(drafts: readonly NoteDraft[], ctx: PlaceContext): Bo
     const end = d.stageId && d.laneId ? cellEnd(ctx.frame, d.stageId, d.laneId) : null;
     // Cell notes keep their order: each a little further along than the one before.
     const at = end ? { x: end.x, y: end.y + i } : slots[next++]!;
-    return {
-      id: ctx.newId(),
+    const value = withDefaults('note', {
       text: d.text,
       x: Math.round(at.x),
       y: Math.round(at.y),
-      width: NOTE_DEFAULT_SIZE,
-      height: NOTE_DEFAULT_SIZE,
-      color: ctx.color ?? 'yellow',
+      color: ctx.color,
       stageId: end ? d.stageId : null,
       laneId: end ? d.laneId : null,
       kind: d.kind,
-      sentiment: null,
       author: d.author,
-      channels: [],
-      personaIds: [],
-    };
+    });
+    return { id: ctx.newId(), ...value } as BoardNote;
   });
 }
 

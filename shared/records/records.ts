@@ -36,6 +36,16 @@ interface RecordDefInput<T extends string, K extends string, S extends z.ZodRawS
 
 const timestampFields = { createdAt: f.time, updatedAt: f.time };
 
+/** Each field schema that has a create default, made to take it when the field is missing. */
+function withStoredDefaults<S extends z.ZodRawShape>(fields: S, defaults: { [F in keyof S]?: unknown }): S {
+  const out: Record<string, z.ZodType> = {};
+  for (const [key, schema] of Object.entries(fields) as [string, z.ZodType][]) {
+    const d = (defaults as Record<string, unknown>)[key];
+    out[key] = d === undefined ? schema : schema.default(() => (Array.isArray(d) ? [...d] : d) as never);
+  }
+  return out as unknown as S;
+}
+
 function defineRecord<const T extends string, const K extends string, S extends z.ZodRawShape, const TS extends boolean>(
   def: RecordDefInput<T, K, S, TS>,
 ) {
@@ -48,8 +58,11 @@ function defineRecord<const T extends string, const K extends string, S extends 
     value,
     /** Any of them (an `update` change's patch). */
     patch: value.partial(),
-    /** The record as it is stored and exported; unknown keys are dropped (files from newer apps). */
-    stored: z.object({ id: f.id, mapId: f.id, ...def.fields, ...timestamps }),
+    /**
+     * The record as it is stored and exported. Unknown keys are dropped (files from newer apps); a
+     * field with a create default may be missing (files from older apps) and takes that default.
+     */
+    stored: z.object({ id: f.id, mapId: f.id, ...withStoredDefaults(def.fields, def.defaults), ...timestamps }),
   };
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JourneyMap } from '../../../shared/domain';
 import { mapToJson, parseMapDocument } from '../../../shared/export/json';
-import { change, copyWithFreshIds, mapReferenceProblem, RECORDS, recordsOf, refIds } from '../../../shared/records/index';
+import { change, copyWithFreshIds, mapReferenceProblem, RECORDS, recordsOf, refIds, withDefaults, type RecordValue } from '../../../shared/records/index';
 import { testCore } from '../helpers';
 
 const PHOTO = 'data:image/png;base64,iVBORw0KGgo=';
@@ -21,7 +21,7 @@ function richMap(core: ReturnType<typeof testCore>): JourneyMap {
       change.create('persona', 'p2', { name: 'Sam', role: '', quote: '', goals: '', needs: '', frustrations: '', photo: null, color: 'pink', position: 1 }),
       change.update('stage', s0!.id, { emotion: -1.5, description: 'first look' }),
       change.update('lane', l1!.id, { collapsed: true }),
-      change.create('note', 'n-rich', {
+      change.create('note', 'n-rich', withDefaults('note', {
         text: 'long queue 😩 长',
         x: -12.5,
         y: 1e6,
@@ -35,7 +35,7 @@ function richMap(core: ReturnType<typeof testCore>): JourneyMap {
         author: 'Ana',
         channels: ['app', 'in_person'],
         personaIds: ['p1', 'p2'],
-      }),
+      }) as RecordValue<'note'>),
     ],
   });
   core.call('maps.setPersona', { id: map.id, personaId: 'p2' });
@@ -136,5 +136,16 @@ describe('a whole map through the list of record tables', () => {
     const many = { ...map, notes: Array.from({ length: 50_001 }, (_, i) => ({ ...note, id: `x${i}` })) };
     const text = mapToJson(many, 0);
     expect(() => parseMapDocument(text)).toThrow('notes: a map can hold at most 50,000 notes; this one has more');
+  });
+
+  it('a file from an older app that lacks a field with a default is read with that default', () => {
+    const map = richMap(core);
+    const old = JSON.parse(mapToJson(map, 0)) as { map: { notes: Record<string, unknown>[] } };
+    for (const n of old.map.notes) delete n['channels'];
+    const back = parseMapDocument(JSON.stringify(old));
+    expect(back.notes.every((n) => Array.isArray(n.channels) && n.channels.length === 0)).toBe(true);
+    // A field with no default (the text) is still required.
+    for (const n of old.map.notes) delete n['text'];
+    expect(() => parseMapDocument(JSON.stringify(old))).toThrow(/notes\.0\.text/);
   });
 });
