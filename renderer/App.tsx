@@ -11,6 +11,10 @@ import { useStartupNotices } from './state/notices';
 import { navigate, useRoute } from './state/route';
 import { openNewMap, useShell } from './state/shell';
 import { Notices } from './ui/Notices';
+import { initTheme, setTheme, THEME_CHOICES } from './styles/theme';
+
+// Before the first render, so a dark choice never flashes light.
+initTheme();
 
 export function App() {
   const route = useRoute();
@@ -49,6 +53,8 @@ export function App() {
 
   // New map works on every screen (the native menu offers it over an open map too).
   useEffect(() => registerActions([{ id: 'map.new', label: 'New map', shortcut: 'Ctrl+N', perform: openNewMap }]), []);
+  // View > Theme in the desktop app.
+  useEffect(() => registerActions(THEME_CHOICES.map((c) => ({ id: `view.theme.${c.id}`, label: c.label, perform: () => setTheme(c.id) }))), []);
 
   // Electron's native menu sends action ids; they run through the same registry as shortcuts.
   useEffect(() => {

@@ -17,6 +17,9 @@ export const MENU_ACTIONS = [
   'view.zoomFit',
   'view.zoomSelection',
   'view.zoom100',
+  'view.theme.system',
+  'view.theme.light',
+  'view.theme.dark',
 ] as const;
 export type MenuAction = (typeof MENU_ACTIONS)[number];
 

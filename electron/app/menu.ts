@@ -122,6 +122,12 @@ export function menuTemplate({ platform, isDev, send, open, about, recent = [], 
       action('Zoom to selection', 'view.zoomSelection', 'Shift+2', { registerAccelerator: false }),
       action('Actual size', 'view.zoom100', 'CmdOrCtrl+0'),
       { type: 'separator' },
+      {
+        label: 'Theme',
+        id: 'view.theme',
+        submenu: [action('System', 'view.theme.system'), action('Light', 'view.theme.light'), action('Dark', 'view.theme.dark')],
+      },
+      { type: 'separator' },
       { role: 'togglefullscreen', label: 'Toggle full screen' },
     ],
   };

@@ -7,7 +7,7 @@ import { personaRecord } from '../../shared/records';
 import { describeZodError } from '../../shared/errors';
 import { messageOf, showError } from '../state/notices';
 import { Dialog } from '../ui/Dialog';
-import { PERSONA_BG, PersonaAvatar } from './PersonaAvatar';
+import { initialsOf, PERSONA_BG, PersonaAvatar } from './PersonaAvatar';
 import { photoDataUrl } from './photo';
 import './personas.css';
 
@@ -370,7 +370,7 @@ function PersonaCard({
             void onFile(e.dataTransfer.files[0]);
           }}
           disabled={photoBusy}
-          aria-label={persona.photo ? `Change ${persona.name}’s photo` : `Add a photo of ${persona.name}`}
+          aria-label={persona.photo ? `Change ${persona.name}’s photo` : `Add a photo of ${persona.name}, shown as ${initialsOf(persona.name)}`}
           title={persona.photo ? 'Change photo (or drop an image here)' : 'Add a photo (or drop an image here)'}
         >
           <PersonaAvatar persona={persona} size={56} />

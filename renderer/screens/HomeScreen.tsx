@@ -11,6 +11,7 @@ import { FieldError } from '../ui/FieldError';
 import { CopyIcon, PencilIcon, TrashIcon } from '../ui/icons';
 import { relativeTime } from '../ui/relativeTime';
 import { useNow } from '../ui/useNow';
+import { ThemeSelect } from './ThemeSelect';
 import { loadSort, MAP_SORTS, saveSort, visibleMaps, type MapSort } from './mapListView';
 import './HomeScreen.css';
 
@@ -68,6 +69,7 @@ export function HomeScreen() {
             <h1>Journeyboard</h1>
           </div>
           <div className="home-header-actions">
+            <ThemeSelect />
             <ImportButton onImported={reload} />
             <button ref={newButton} type="button" className="button primary" onClick={openNewMap}>
               + New map
@@ -149,12 +151,11 @@ export function HomeScreen() {
                 <button
                   type="button"
                   className="map-open"
-                  aria-label={`Open ${m.title}`}
-                  title={m.title}
+                  title={`Open ${m.title}`}
                   onClick={() => navigate({ screen: 'map', mapId: m.id })}
                 >
                   <MapThumb id={m.id} />
-                  <span className="map-title">{m.title}</span>
+                  <span className="map-title">{m.title}</span>{' '}
                   <span className="map-meta">
                     {notes(m.noteCount)} · edited {relativeTime(m.updatedAt, now)}
                   </span>

@@ -8,6 +8,7 @@ import { CaptureTools } from '../capture/CaptureTools';
 import { ExportMenu } from '../files/ExportMenu';
 import { PersonasPanel } from '../panels/PersonasPanel';
 import { ReadingView } from '../reading/ReadingView';
+import { ThemeSelect } from './ThemeSelect';
 import { messageOf, showError } from '../state/notices';
 import { navigate } from '../state/route';
 import './MapScreen.css';
@@ -103,6 +104,7 @@ export function MapScreen({ mapId }: { mapId: string }) {
             <ExportMenu latest={latest} view={viewArea} />
           </>
         )}
+        <ThemeSelect />
       </header>
       <div className="map-body">
         {loadError ? (

@@ -21,13 +21,13 @@ test('the API refuses a request without the token', async ({ app }) => {
 test('the token is taken out of the address once read, and a reload of the tab still works', async ({ app, page }) => {
   await app.call('maps.create', { title: 'Still reachable' });
   await page.goto(app.url);
-  await expect(page.getByRole('button', { name: 'Open Still reachable' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Still reachable \d/ })).toBeVisible();
   // Gone from the address bar, and from the history entry the page replaced.
   expect(page.url()).not.toContain('token');
   expect(page.url()).not.toContain(app.token);
   expect(await page.evaluate(() => window.location.href)).toBe(`${app.origin}/`);
 
-  await page.getByRole('button', { name: 'Open Still reachable' }).click();
+  await page.getByRole('button', { name: /^Still reachable \d/ }).click();
   await expect(page.getByRole('heading', { name: 'Still reachable' })).toBeVisible();
   const mapUrl = page.url();
   expect(mapUrl).toMatch(/#\/map\//);
@@ -38,7 +38,7 @@ test('the token is taken out of the address once read, and a reload of the tab s
   await expect(page.getByRole('heading', { name: 'Still reachable' })).toBeVisible();
   expect(page.url()).toBe(mapUrl);
   await page.getByRole('button', { name: '← Maps' }).click();
-  await expect(page.getByRole('button', { name: 'Open Still reachable' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Still reachable \d/ })).toBeVisible();
 });
 
 test('a .journey import goes up as raw bytes to /upload/journey, and leaves no scratch file', async ({ app, page }, testInfo) => {
@@ -53,7 +53,7 @@ test('a .journey import goes up as raw bytes to /upload/journey, and leaves no s
   const request = await uploading;
   expect(request.method()).toBe('POST');
   expect(request.headers()['content-type']).toBe('application/octet-stream');
-  await expect(page.getByRole('button', { name: 'Open Streamed up' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Streamed up \d/ })).toBeVisible();
   const scratch = path.join(app.dataDir, 'scratch');
   expect(fs.existsSync(scratch) ? fs.readdirSync(scratch) : []).toEqual([]);
 });

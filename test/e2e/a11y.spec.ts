@@ -1,0 +1,70 @@
+// Accessibility: axe (WCAG 2 A/AA rules) on every DOM screen and panel, in the light and the dark
+// theme, fails on any serious or critical violation. The board itself is a canvas (Konva); its
+// keyboard path is tested in board.spec.ts.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const SCREENSHOTS = process.env.JB_A11Y_SCREENSHOTS;
+
+async function check(page: Page, where: string, theme: string): Promise<void> {
+  // Let entrance animations end so colours are measured as shown.
+  await page.waitForTimeout(250);
+  if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/${where}-${theme}.png` });
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('canvas').analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`).join('\n')}`);
+  expect(report, `${where} in the ${theme} theme`).toEqual([]);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`no serious or critical axe violations on any screen, ${theme} theme (following the OS)`, async ({ app, page }) => {
+    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+    const map = await app.call<{ id: string }>('maps.create', { title: 'Online shopping', template: 'online-shopping' });
+    const persona = await app.call<{ id: string }>('personas.create', { mapId: map.id, name: 'Maya Okafor', role: 'Busy parent', color: 'teal' });
+    await app.call('maps.setPersona', { id: map.id, personaId: persona.id });
+    await app.call('maps.create', { title: 'Claims journey' });
+
+    await page.goto(app.url);
+    await expect(page.getByTestId('map-card')).toHaveCount(2);
+    await check(page, 'home', theme);
+
+    await page.getByRole('button', { name: '+ New map' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New map' });
+    await dialog.getByText('Classic funnel').click();
+    await check(page, 'new-map', theme);
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('map-card').filter({ hasText: 'Online shopping' }).getByRole('button').first().click();
+    await expect(page.getByTestId('board')).toBeVisible();
+    await check(page, 'map', theme);
+
+    await page.getByRole('button', { name: 'Personas' }).click();
+    await check(page, 'personas', theme);
+    await page.getByRole('button', { name: 'Capture' }).click();
+    await check(page, 'capture', theme);
+
+    await page.getByRole('button', { name: 'Reading view' }).click();
+    await expect(page.getByRole('dialog').or(page.locator('.reading'))).toBeVisible();
+    await check(page, 'reading', theme);
+  });
+}
+
+test('the theme control overrides the OS and is remembered', async ({ app, page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(app.url);
+  const html = page.locator('html');
+  await expect(html).not.toHaveAttribute('data-theme');
+  const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const light = await bg();
+  await page.getByLabel('Theme').selectOption('dark');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  expect(await bg()).not.toBe(light);
+  await page.reload();
+  await expect(page.getByLabel('Theme')).toHaveValue('dark');
+  await expect(html).toHaveAttribute('data-theme', 'dark');
+  await page.getByLabel('Theme').selectOption('system');
+  await expect(html).not.toHaveAttribute('data-theme');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await bg()).not.toBe(light);
+});
