@@ -24,8 +24,6 @@ interface RecordDefInput<T extends string, K extends string, S extends z.ZodRawS
   table: K;
   /** The editable fields, in full: every record of the type has all of them. */
   fields: S;
-  /** What the create methods fill in when a field is left out. Fields not here must be given. */
-  defaults: { [F in keyof S]?: z.infer<S[F]> };
   /** Fields that point at other records of the map. Deleting the record pointed at clears them. */
   refs?: { [F in keyof S]?: RecordRef };
   /** Whether the record carries createdAt/updatedAt (milliseconds since the epoch). */
@@ -46,13 +44,23 @@ function withStoredDefaults<S extends z.ZodRawShape>(fields: S, defaults: { [F i
   return out as unknown as S;
 }
 
-function defineRecord<const T extends string, const K extends string, S extends z.ZodRawShape, const TS extends boolean>(
-  def: RecordDefInput<T, K, S, TS>,
-) {
+/**
+ * One record type. `defaults` are what the create methods fill in when a field is left out; a field
+ * without one must be given. A file from an older app that lacks a defaulted field reads it as the
+ * default.
+ */
+function defineRecord<
+  const T extends string,
+  const K extends string,
+  S extends z.ZodRawShape,
+  const TS extends boolean,
+  const D extends Record<string, unknown>,
+>(def: RecordDefInput<T, K, S, TS> & { defaults: D & { [F in keyof D]: F extends keyof S ? z.infer<S[F]> : never } }) {
   const value = z.strictObject(def.fields);
   const timestamps = (def.timestamps ? timestampFields : {}) as TS extends true ? typeof timestampFields : Record<never, never>;
   return {
     ...def,
+    defaults: def.defaults as D,
     refs: (def.refs ?? {}) as Readonly<Partial<Record<string, RecordRef>>>,
     /** All editable fields (a `create` change's value). */
     value,
