@@ -277,3 +277,22 @@ for (const [n, reps] of [
   }
   emit(`structure.cluster.ms.per${n}`, median(ctimes), 'ms');
 }
+
+// Speed as `structure.suggest` sees a 5,000-note map: 85 % of the notes already in cells (their
+// words are evidence), 15 % free to classify. "cold" is the first call on texts never seen (wink
+// analyses every note); "warm" is "Suggest again" on the same map (analyses are cached by text).
+{
+  const batch = batchOf(5000).map((n) => ({ ...n, text: `${n.text} #${n.id}` }));
+  const free = batch.slice(0, 750);
+  const placed = batch.slice(750).map((n, i) => ({ text: n.text, stageIndex: i % stages.length }));
+  t0 = performance.now();
+  classifyNotes(free, { stages, placed });
+  emit('structure.suggest.ms.per5000.cold', performance.now() - t0, 'ms', { free: free.length, placed: placed.length });
+  const times: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    t0 = performance.now();
+    classifyNotes(free, { stages, placed });
+    times.push(performance.now() - t0);
+  }
+  emit('structure.suggest.ms.per5000.warm', median(times), 'ms', { free: free.length, placed: placed.length });
+}

@@ -2,7 +2,7 @@
  * classifyNotes: raw sticky-note text -> suggested kind, stage and sentiment. Fully offline.
  */
 import type { NoteKind } from '../domain';
-import { analyse } from './nlp';
+import { analyse, type Analysis } from './nlp';
 import { features } from './features';
 import { pickKind, scoreKind, type Kind } from './kind';
 import { scoreSentiment, type SentimentScore } from './sentiment';
@@ -84,6 +84,20 @@ const ORDER_EVIDENCE = 4.5;
 /** Temperature of the stage softmax: scores are cosine-like, 0..~2. */
 const STAGE_TEMPERATURE = 0.12;
 
+/** Features and terms by analysis (analyses are cached by text in nlp.ts, so these are too). */
+const featureCache = new WeakMap<Analysis, ReturnType<typeof features>>();
+const termCache = new WeakMap<Analysis, Terms>();
+function featuresOf(a: Analysis): ReturnType<typeof features> {
+  let f = featureCache.get(a);
+  if (!f) featureCache.set(a, (f = features(a)));
+  return f;
+}
+function termsOf(a: Analysis): Terms {
+  let t = termCache.get(a);
+  if (!t) termCache.set(a, (t = terms(a)));
+  return t;
+}
+
 function addCentroid(into: Map<string, number>, t: Terms, f: number): void {
   const z = Math.sqrt([...t.stems.values()].reduce((a, v) => a + v * v, 0)) || 1;
   for (const [k, v] of t.stems) into.set(k, (into.get(k) ?? 0) + (f * v) / z);
@@ -120,7 +134,7 @@ export function classifyNotes(
   const weights = { ...DEFAULT_STAGE_WEIGHTS, ...options.stageWeights };
   const analyses = notes.map((n) => analyse(n.text ?? ''));
   const kinds = analyses.map((a, i) => {
-    const f = features(a);
+    const f = featuresOf(a);
     const kindScores = scoreKind(f);
     const aimed = notes[i]?.target?.kind;
     if (aimed && aimed in kindScores) kindScores[aimed] += TARGET_KIND_BONUS;
@@ -145,10 +159,10 @@ export function classifyNotes(
   const placed = (context.placed ?? [])
     .filter((p) => Number.isInteger(p.stageIndex) && p.stageIndex >= 0 && p.stageIndex < stageCount)
     .map((p) => ({
-      terms: terms(analyse(p.text ?? '')),
+      terms: termsOf(analyse(p.text ?? '')),
       stageIndex: p.stageIndex,
     }));
-  const noteTerms = analyses.map(terms);
+  const noteTerms = analyses.map(termsOf);
 
   const scores = scoreStages(noteTerms, stageTerms, placed, weights);
   // Balancing assumes every stage gets its share of a large batch; a handful of notes says

@@ -41,8 +41,29 @@ function engine(): WinkMethods {
 
 const QUOTES = /['"‘’“”]/;
 
-/** Tokenise, tag and score one note. */
+/**
+ * Analyses by text, most recently used last: a map's notes are analysed again on every "Suggest
+ * again", and wink costs far more than the rules. Analyses are never mutated by their readers.
+ */
+const cache = new Map<string, Analysis>();
+/** About two big workshops' notes; an Analysis is a few kB. */
+const CACHE_SIZE = 12_000;
+
+/** Tokenise, tag and score one note (cached by text). */
 export function analyse(text: string): Analysis {
+  const hit = cache.get(text);
+  if (hit) {
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  const a = analyseUncached(text);
+  cache.set(text, a);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return a;
+}
+
+function analyseUncached(text: string): Analysis {
   const w = engine();
   const its = w.its;
   // Straight single quotes double as apostrophes; treat them as quote marks only at word edges.

@@ -164,12 +164,54 @@ export function scoreStages(
   const pidf = (k: number): number => Math.log(1 + n / (pf.get(k) ?? 0.5));
 
   const stageNorms = models.map((m) => weightedNorm(m.stems, idf));
-  const placedNorms = models.map((m) => m.placed.map((p) => weightedNorm(p.stems, idf)));
+  // The nearest placed note of each stage, through an inverted index of the placed notes' stems:
+  // only placed notes sharing a stem with the note are visited (a big board has thousands).
+  const placedList = models.flatMap((m, j) => m.placed.map((p) => ({ stems: p.stems, stage: j })));
+  const placedNorms = placedList.map((p) => weightedNorm(p.stems, idf));
+  const placedIndex = new Map<string, { at: number; v: number }[]>();
+  placedList.forEach((p, at) => {
+    for (const [k, v] of p.stems) {
+      const list = placedIndex.get(k);
+      if (list) list.push({ at, v });
+      else placedIndex.set(k, [{ at, v }]);
+    }
+  });
+  const placedDot = new Float64Array(placedList.length);
+  const placedTouched = new Int32Array(placedList.length);
+  const placedSeen = new Uint8Array(placedList.length);
+  function nearestPlacedCosines(stems: Map<string, number>, noteNorm: number): number[] {
+    const best = new Array<number>(n).fill(0);
+    if (placedList.length === 0 || noteNorm === 0) return best;
+    let count = 0;
+    for (const [k, v] of stems) {
+      const list = placedIndex.get(k);
+      if (!list) continue;
+      const w = v * idf(k) ** 2;
+      for (const { at, v: u } of list) {
+        if (!placedSeen[at]) {
+          placedSeen[at] = 1;
+          placedTouched[count++] = at;
+        }
+        placedDot[at] = placedDot[at]! + w * u;
+      }
+    }
+    for (let q = 0; q < count; q++) {
+      const at = placedTouched[q]!;
+      const pn = placedNorms[at]!;
+      const c = pn === 0 ? 0 : placedDot[at]! / (noteNorm * pn);
+      const j = placedList[at]!.stage;
+      if (c > best[j]!) best[j] = c;
+      placedDot[at] = 0;
+      placedSeen[at] = 0;
+    }
+    return best;
+  }
   const out: number[][] = [];
   for (const note of notes) {
     const noteNorm = weightedNorm(note.stems, idf);
     const row: number[] = [];
     const notePhaseMass = [...note.phases.values()].reduce((a, b) => a + b, 0);
+    const nearestPlaced = nearestPlacedCosines(note.stems, noteNorm);
     for (let j = 0; j < models.length; j++) {
       const m = models[j]!;
       let s = weights.lexical * cosineIdf(note.stems, noteNorm, m.stems, stageNorms[j]!, idf);
@@ -186,13 +228,7 @@ export function scoreStages(
         }
         s += (weights.position * k) / notePhaseMass;
       }
-      if (m.placed.length > 0) {
-        let best = 0;
-        m.placed.forEach(
-          (p, k) => (best = Math.max(best, cosineIdf(note.stems, noteNorm, p.stems, placedNorms[j]![k]!, idf))),
-        );
-        s += weights.placed * best;
-      }
+      s += weights.placed * nearestPlaced[j]!;
       row.push(s);
     }
     out.push(row);
