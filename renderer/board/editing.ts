@@ -6,6 +6,7 @@
 import { NOTE_DEFAULT_SIZE, NOTE_TEXT_MAX, type NoteColor } from '../../shared/domain';
 import type { Point } from '../../shared/board/camera';
 import type { BoardNote } from '../../shared/board/history';
+import { withDefaults } from '../../shared/records/index';
 import { clampCoord, newId, type BoardCore } from './core';
 import type { Step } from './model';
 
@@ -54,23 +55,16 @@ export class BoardEditing {
   createNote(center: Point, opts: { edit?: boolean; size?: { width: number; height: number }; color?: NoteColor } = {}): string {
     const width = opts.size?.width ?? NOTE_DEFAULT_SIZE;
     const height = opts.size?.height ?? NOTE_DEFAULT_SIZE;
-    const note: BoardNote = {
-      id: newId(),
+    const value = withDefaults('note', {
       text: '',
       x: clampCoord(center.x - width / 2),
       y: clampCoord(center.y - height / 2),
       width,
       height,
       color: opts.color ?? this.core.ui.getState().color,
-      stageId: null,
-      laneId: null,
-      kind: null,
       ...this.core.frame.cellFieldsAt(center),
-      sentiment: null,
-      author: null,
-      channels: [],
-      personaIds: [],
-    };
+    });
+    const note = { id: newId(), ...value } as BoardNote;
     const step = this.core.model.commit('New note', [{ op: 'create', note }], [note.id]);
     if (opts.edit !== false) this.startEditing(note.id, true, step);
     return note.id;

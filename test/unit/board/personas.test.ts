@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { allHavePersona, patchWithoutPersonas, personaInitials, togglePersonaChanges, withoutPersonas } from '../../../shared/board/personas';
 import type { NoteChange } from '../../../shared/board/history';
+import { boardNote } from '../../fixtures/notes';
 
 describe('persona tags', () => {
   test('toggle adds to the notes missing it, and removes from all when all have it', () => {
@@ -27,7 +28,7 @@ describe('persona tags', () => {
 
   test('a deleted persona leaves changes and patches; untouched ones stay the same objects', () => {
     const gone = new Set(['x']);
-    const note = { id: 'n', text: '', x: 0, y: 0, width: 1, height: 1, color: 'yellow' as const, stageId: null, laneId: null, kind: null, sentiment: null, author: null, channels: [], personaIds: ['x', 'y'] };
+    const note = boardNote('n', { text: '', width: 1, height: 1, personaIds: ['x', 'y'] });
     const changes: NoteChange[] = [
       { op: 'create', note },
       { op: 'update', id: 'n', patch: { personaIds: ['x'], text: 'hi' } },

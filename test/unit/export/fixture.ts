@@ -1,7 +1,9 @@
-import type { JourneyMap } from '../../../shared/domain';
+import type { JourneyMap, Note } from '../../../shared/domain';
+import { withDefaults } from '../../../shared/records/index';
 
 const t = Date.UTC(2026, 10, 23, 9, 0, 0);
-const base = { mapId: 'm1', width: 160, height: 160, color: 'yellow' as const, author: null, channels: [], personaIds: [], sentiment: null, createdAt: t, updatedAt: t };
+/** Every note field not set below takes its create default (withDefaults). */
+const base = { mapId: 'm1', ...withDefaults('note', {}), createdAt: t, updatedAt: t } as Omit<Note, 'id' | 'text' | 'x' | 'y' | 'stageId' | 'laneId' | 'kind'>;
 
 /** A small, fixed map for golden tests: two stages, three lanes, a persona, awkward text. */
 export const goldenMap: JourneyMap = {
