@@ -98,6 +98,12 @@ function bitmapScale(zoom: number, count: number): number {
   return scale;
 }
 
+/** How many default-size note bitmaps the cache holds at the scale a draw of `count` notes at `zoom` uses. */
+export function bitmapCapacity(zoom: number, count: number): number {
+  const scale = bitmapScale(zoom, count);
+  return Math.floor((MAX_BITMAP_PIXELS * 0.75) / ((NOTE_DEFAULT_SIZE + 2 * SHADOW_MARGIN) ** 2 * scale * scale));
+}
+
 /**
  * Makes, within `budgetMs`, the bitmaps that a draw of `count` notes at `zoom` would use for
  * `notes` (e.g. those a pan will bring onto the canvas next), so that draw need not. Returns true
@@ -146,11 +152,14 @@ function bitmapFor(n: BoardNote, scale: number, deadline: number): { canvas: HTM
   }
   const w = Math.ceil((n.width + 2 * SHADOW_MARGIN) * scale);
   const h = Math.ceil((n.height + 2 * SHADOW_MARGIN) * scale);
-  const canvas = hit?.canvas ?? document.createElement('canvas');
-  canvas.width = w;
-  canvas.height = h;
+  // Making a canvas costs far more than drawing a note (~2-3 ms in software Chromium): reuse a
+  // canvas of the same size, this note's old one or an evicted one, cleared.
+  const canvas = hit && hit.canvas.width === w && hit.canvas.height === h ? hit.canvas : takeCanvas(w, h);
+  if (hit && hit.canvas !== canvas) poolCanvas(hit.canvas);
   const c = canvas.getContext('2d');
   if (!c) return null;
+  c.setTransform(1, 0, 0, 1, 0, 0);
+  c.clearRect(0, 0, w, h);
   c.setTransform(scale, 0, 0, scale, (SHADOW_MARGIN - n.x) * scale, (SHADOW_MARGIN - n.y) * scale);
   drawNoteDirect(c, n, scale, true);
   const entry = { content, scale, canvas, pixels: w * h };
@@ -160,8 +169,73 @@ function bitmapFor(n: BoardNote, scale: number, deadline: number): { canvas: HTM
     if (bitmapPixels <= MAX_BITMAP_PIXELS) break;
     bitmaps.delete(id);
     bitmapPixels -= e.pixels;
+    poolCanvas(e.canvas);
   }
   return { canvas, stale: false };
+}
+
+/** Canvases of evicted bitmaps, by size, for the next bitmaps of that size (at most POOL_MAX). */
+const canvasPool = new Map<string, HTMLCanvasElement[]>();
+let pooled = 0;
+const POOL_MAX = 64;
+
+function poolCanvas(canvas: HTMLCanvasElement): void {
+  if (pooled >= POOL_MAX) return;
+  const key = `${canvas.width}x${canvas.height}`;
+  const list = canvasPool.get(key);
+  if (list) list.push(canvas);
+  else canvasPool.set(key, [canvas]);
+  pooled++;
+}
+
+function takeCanvas(w: number, h: number): HTMLCanvasElement {
+  const list = canvasPool.get(`${w}x${h}`);
+  const reused = list?.pop();
+  if (reused) {
+    pooled--;
+    if (list!.length < SPARES / 2) makeSpares(w, h);
+    return reused;
+  }
+  makeSpares(w, h);
+  return newCanvas(w, h);
+}
+
+function newCanvas(w: number, h: number): HTMLCanvasElement {
+  const canvas = document.createElement('canvas');
+  canvas.width = w;
+  canvas.height = h;
+  // Drawing once makes Chromium allocate its backing store now, not in the frame that uses it.
+  canvas.getContext('2d')?.fillRect(0, 0, 1, 1);
+  return canvas;
+}
+
+/** Spare canvases kept made (in idle time) of the size bitmaps were last wanted at. */
+const SPARES = 24;
+let spareSize: { w: number; h: number } | null = null;
+let sparesScheduled = false;
+
+/**
+ * Bitmaps of this size are being made: make spare canvases for the next ones while the page is
+ * idle, so a pan that brings new notes in does not spend its frames making canvases.
+ */
+function makeSpares(w: number, h: number): void {
+  spareSize = { w, h };
+  if (sparesScheduled || typeof requestIdleCallback !== 'function') return;
+  sparesScheduled = true;
+  requestIdleCallback(function fill(deadline) {
+    sparesScheduled = false;
+    const size = spareSize;
+    if (!size) return;
+    const key = `${size.w}x${size.h}`;
+    while ((canvasPool.get(key)?.length ?? 0) < SPARES && pooled < POOL_MAX) {
+      if (deadline.timeRemaining() < 5) {
+        sparesScheduled = true;
+        requestIdleCallback(fill);
+        return;
+      }
+      poolCanvas(newCanvas(size.w, size.h));
+    }
+  });
 }
 
 /** A note whose bitmap is not made yet (for a frame or two): the bare card. */
@@ -232,6 +306,7 @@ export function forgetBitmap(id: string): void {
   if (!e) return;
   bitmaps.delete(id);
   bitmapPixels -= e.pixels;
+  poolCanvas(e.canvas);
 }
 
 function drawText(ctx: Context2D, n: BoardNote, zoom: number): void {

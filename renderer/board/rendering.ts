@@ -9,7 +9,7 @@ import { containsRect, intersects, padRect, unionRects, type Rect } from '../../
 import type { BoardNote } from '../../shared/board/history';
 import { dropSlotPosition } from '../../shared/journey';
 import { drawCurveOnTop, drawFrame } from '../journey/drawFrame';
-import { drawBlocks, drawNotes, isBlockLevel, prepareBitmaps, type DrawResult } from './drawNotes';
+import { bitmapCapacity, drawBlocks, drawNotes, isBlockLevel, prepareBitmaps, type DrawResult } from './drawNotes';
 import type { BoardCore } from './core';
 import type { Camera } from '../../shared/domain';
 import { SELECTION } from './theme';
@@ -23,6 +23,8 @@ const QUERY_PAD = 0.5;
  */
 const CANVAS_PAD = 0.25;
 const CANVAS_PAD_MAX = 400;
+/** A steady pan past the padding redraws the canvases this fraction of the padding ahead of the view. */
+const PAN_LEAD = 0.75;
 
 export class BoardRenderer {
   /** Notes drawn in the last static-layer frame (the view, not the padded query). */
@@ -46,6 +48,10 @@ export class BoardRenderer {
    * while the camera pans within `canvasPad` of it, a CSS translate shows them where they belong.
    */
   private drawnCamera: Camera | null = null;
+  /** The lead of the last redraw, while the notes ahead of it may lack bitmaps. */
+  private ahead: { x: number; y: number } | null = null;
+  /** The camera at the last camera move (a pan's direction is the step from it). */
+  private lastCamera: Camera | null = null;
   /** The interaction layer's canvas may hold something (it is cleared once more after that). */
   private liveDirty = true;
   /** The camera the interaction layer was last placed for (it is placed only when drawn). */
@@ -176,7 +182,7 @@ export class BoardRenderer {
       const dy = d ? (d.y - y) * zoom : 0;
       const reach = Math.min(pad, this.drawnPad);
       redraw = !d || d.zoom !== zoom || Math.abs(dx) > reach || Math.abs(dy) > reach;
-      const transform = redraw ? '' : `translate(${dx}px, ${dy}px)`;
+      let transform = redraw ? '' : `translate(${dx}px, ${dy}px)`;
       if (d && d.zoom !== zoom) {
         // Zooming redraws every frame anyway: no padding until the zoom rests.
         if (this.zoomRest) clearTimeout(this.zoomRest);
@@ -186,13 +192,19 @@ export class BoardRenderer {
         }, 150);
       }
       if (redraw) {
-        this.drawnCamera = { x, y, zoom };
+        // A steady pan that ran out of padding: draw the canvas ahead of the motion (the view at
+        // its trailing padding), so the next redraw comes after about twice the travel.
+        const lead = this.panLead(d, x, y, zoom, pad);
+        this.drawnCamera = { x: x + lead.x / zoom, y: y + lead.y / zoom, zoom };
+        transform = lead.x !== 0 || lead.y !== 0 ? `translate(${lead.x}px, ${lead.y}px)` : '';
+        this.ahead = lead.x !== 0 || lead.y !== 0 ? lead : null;
         for (const layer of [p.frameLayer, p.staticLayer]) {
-          layer.position({ x: -x * zoom + pad, y: -y * zoom + pad });
+          layer.position({ x: -this.drawnCamera.x * zoom + pad, y: -this.drawnCamera.y * zoom + pad });
           layer.scale({ x: zoom, y: zoom });
         }
       }
       for (const layer of [p.frameLayer, p.staticLayer]) layer.getCanvas()._canvas.style.transform = transform;
+      this.lastCamera = { x, y, zoom };
       const hasFrame = this.core.frame.layout !== null;
       if (p.frameLayer.visible() !== hasFrame) p.frameLayer.visible(hasFrame);
     }
@@ -207,7 +219,7 @@ export class BoardRenderer {
       } else if (this.prewarm) {
         // A frame with no drawing: make a few bitmaps of notes the next redraw will bring in, so
         // that redraw does not spend frames on them.
-        this.prewarm = !prepareBitmaps(this.visible, zoom, this.drawnListCount, 3);
+        this.prewarm = !prepareBitmaps(this.visible, zoom, this.drawnListCount, 3) || !this.prepareAhead(zoom);
       }
       // The interaction layer follows the view; with nothing on it, it is cleared once, then left.
       // (Even moving it would redraw it: Konva draws a layer again when its attributes change.)
@@ -217,6 +229,53 @@ export class BoardRenderer {
         this.liveDirty = busy;
       }
     }
+  }
+
+  /**
+   * Screen pixels to draw the canvases ahead of the view when a redraw is forced by a steady pan
+   * (a small step from the last camera at the same zoom, past the padding): three quarters of the
+   * padding along each axis the view moves on. Zero for jumps, zooms and the first draw.
+   */
+  private panLead(d: Camera | null, x: number, y: number, zoom: number, pad: number): { x: number; y: number } {
+    const last = this.lastCamera;
+    if (!d || d.zoom !== zoom || !last || last.zoom !== zoom || pad === 0 || this.zoomRest) return { x: 0, y: 0 };
+    const sx = (x - last.x) * zoom;
+    const sy = (y - last.y) * zoom;
+    if (Math.abs(sx) > pad / 4 || Math.abs(sy) > pad / 4) return { x: 0, y: 0 };
+    const reach = Math.round(pad * PAN_LEAD);
+    // Content moves left when the camera moves right: the canvas is drawn for a camera further right.
+    return { x: Math.sign(sx) * reach, y: Math.sign(sy) * reach };
+  }
+
+  /**
+   * While a steady pan leads the canvases: makes the bitmaps of the notes the next lead redraw
+   * will hold (the drawn region moved on by the lead plus the padding), 3 ms a frame at most, so
+   * that redraw does not make them. True when done (or there is no lead).
+   */
+  private prepareAhead(zoom: number): boolean {
+    const lead = this.ahead;
+    const region = this.drawnRegion();
+    if (!lead || !region) return true;
+    // The next lead redraw holds the region moved on by up to the lead plus the padding on each
+    // axis the pan moves on: the notes in that strip that are not on the canvas now.
+    const step = (Math.round(this.canvasPad * PAN_LEAD) + this.canvasPad) / zoom;
+    const sx = Math.sign(lead.x) * step;
+    const sy = Math.sign(lead.y) * step;
+    const next = { x: region.x + Math.min(0, sx), y: region.y + Math.min(0, sy), width: region.width + Math.abs(sx), height: region.height + Math.abs(sy) };
+    const { notes, index } = this.core.model;
+    const list: BoardNote[] = [];
+    for (const id of index.query(next)) {
+      const n = notes.get(id);
+      if (n && !intersects(region, n)) list.push(n);
+    }
+    // Never more than the bitmap cache holds beside the notes on the canvas (they would evict them).
+    if (this.drawnListCount + list.length > bitmapCapacity(zoom, this.drawnListCount)) {
+      this.ahead = null;
+      return true;
+    }
+    if (!prepareBitmaps(list, zoom, this.drawnListCount, 3)) return false;
+    this.ahead = null;
+    return true;
   }
 
   /** Puts the interaction layer where the camera is, then draws it. */
