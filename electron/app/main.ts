@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, protocol, screen, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, screen, session, type WebContents } from 'electron';
 import type { MenuAction } from '../../shared/menuActions';
 import { APP_INDEX_URL, APP_SCHEME, mimeType, resolveAppRequest } from './appProtocol';
 import { forwardedJourneyFile, parseAppArgs, userArgv, type AppArgs } from './args';
@@ -152,7 +152,8 @@ function createWindow(): void {
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
     title: 'Journeyboard',
-    backgroundColor: '#f6f5f1',
+    // The page's own background (base.css --bg) in the OS's theme, so opening never flashes the other one.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#15171b' : '#f6f7f9',
     show: false,
     ...(process.platform === 'linux' && fs.existsSync(icon) ? { icon } : {}),
     webPreferences: {

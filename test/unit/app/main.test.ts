@@ -523,7 +523,7 @@ describe('desktop habits', () => {
     const first = await startMain(await makeAppDir('window-1'), ['--data-dir', dataDir], twoDisplays);
     const win = loaded(first);
     // First run: the default size, centred on the primary display's work area.
-    expect(win.options).toMatchObject({ width: 1280, height: 820, x: 320, y: 143 });
+    expect(win.options).toMatchObject({ width: 1280, height: 820, x: 320, y: 143, backgroundColor: '#f6f7f9' });
     win.setBounds({ x: 2100, y: 100, width: 1500, height: 900 });
     win.maximize();
     win.close();
@@ -539,8 +539,12 @@ describe('desktop habits', () => {
     expect(second.state.windows[0]!.isMaximized()).toBe(true);
     await quit(second);
 
-    // The second display is unplugged: centred on the primary, not maximised.
-    const third = await startMain(await makeAppDir('window-3'), ['--data-dir', dataDir]);
+    // The second display is unplugged: centred on the primary, not maximised. (A dark OS: the
+    // window's background is the dark page's, so it never flashes white.)
+    const third = await startMain(await makeAppDir('window-3'), ['--data-dir', dataDir], (f) => {
+      f.state.darkOs = true;
+    });
+    expect(third.state.windows[0]!.options.backgroundColor).toBe('#15171b');
     expect(third.state.windows[0]!.options).toMatchObject({ width: 1280, height: 820, x: 320, y: 143 });
     expect(third.state.windows[0]!.isMaximized()).toBe(false);
     await quit(third);

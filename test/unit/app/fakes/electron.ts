@@ -82,6 +82,8 @@ export function createFakeElectron() {
     /** app.addRecentDocument calls, and whether clearRecentDocuments was called. */
     recentDocuments: [] as string[],
     recentCleared: false,
+    /** The OS's dark setting, as nativeTheme reports it. */
+    darkOs: false,
   };
 
   const appEmitter = new Emitter();
@@ -266,7 +268,13 @@ export function createFakeElectron() {
     },
   };
 
-  return { state, module: { app, BrowserWindow: FakeBrowserWindow, dialog, Menu, protocol, ipcMain, session, screen } };
+  const nativeTheme = {
+    get shouldUseDarkColors() {
+      return state.darkOs;
+    },
+  };
+
+  return { state, module: { app, BrowserWindow: FakeBrowserWindow, dialog, Menu, protocol, ipcMain, session, screen, nativeTheme } };
 }
 
 export type FakeElectron = ReturnType<typeof createFakeElectron>;
