@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { classifyNotes, type Classification } from '../shared/structure/classify';
 import { clusterNotes } from '../shared/structure/cluster';
+import { SURE_AT } from '../shared/structure/confidence';
 import { accuracy, macroF1, meanAbsoluteError, perLabel } from '../shared/structure/metrics';
 import { DEFAULT_STAGE_WEIGHTS, type StageWeights } from '../shared/structure/stage';
 import {
@@ -238,6 +239,69 @@ report('structure.unseenDomains.shuffled', unseen, () => allWeights);
 report('structure.lodo.shuffled.placed10', corpus, (held) => lodoWeights[held]!, PLACED_SHARE, ['stage']);
 report('structure.otherDomains.shuffled.placed10', fixtures, () => allWeights, PLACED_SHARE, ['stage']);
 report('structure.unseenDomains.shuffled.placed10', unseen, () => allWeights, PLACED_SHARE, ['stage']);
+
+// Confidence that means something: below a threshold a suggestion is shown as a guess. For each
+// held-out domain the threshold is the lowest at which the suggestions above it were right at
+// least TARGET of the time on the OTHER domains (shuffled, their own weights); the held-out
+// domain's accuracy above it and share of notes above it are then reported. The shipped
+// thresholds (shared/structure/confidence.ts) are the same rule on all the domains.
+{
+  const TARGET = 0.9;
+  type Scored = { conf: number; right: boolean }[];
+  const scored = (part: 'kind' | 'stage', ws: Workshop[], weightsFor: (held: number) => Partial<StageWeights>) =>
+    ws.map((w, held) =>
+      SEEDS.flatMap((seed) => {
+        const sh = shuffled(w, seed);
+        return run(sh, weightsFor(held)).map((p, i) =>
+          part === 'kind'
+            ? { conf: p.kindConfidence, right: p.kind === sh.notes[i]!.kind }
+            : { conf: p.stageConfidence, right: w.stages[p.stageIndex]?.name === sh.notes[i]!.stage },
+        );
+      }),
+    );
+  const above = (xs: Scored, t: number) => {
+    const a = xs.filter((x) => x.conf >= t);
+    return { accuracy: a.length ? a.filter((x) => x.right).length / a.length : 1, share: a.length / Math.max(1, xs.length) };
+  };
+  // The lowest cut (among the confidences seen) at which the given domains' notes, pooled, are
+  // right at least TARGET of the time above it.
+  const pickCut = (domains: Scored[]): number => {
+    const pool = domains.flat();
+    const cuts = [...new Set(pool.map((x) => x.conf))].sort((a, b) => a - b);
+    return cuts.find((t) => above(pool, t).accuracy >= TARGET) ?? 1.01;
+  };
+  for (const part of ['kind', 'stage'] as const) {
+    const perDomain = scored(part, corpus, (held) => lodoWeights[held]!);
+    const accs: number[] = [];
+    const shares: number[] = [];
+    perDomain.forEach((xs, held) => {
+      const t = pickCut(perDomain.filter((_, d) => d !== held));
+      const r = above(xs, t);
+      accs.push(r.accuracy);
+      shares.push(r.share);
+      emit(`structure.lodo.shuffled.domain.${corpus[held]!.domain ?? held}.${part}.sure.accuracy`, r.accuracy, 'ratio', {
+        threshold: t,
+        shareAbove: Math.round(r.share * 10000) / 10000,
+      });
+    });
+    emit(`structure.lodo.shuffled.${part}.sure.accuracy.mean`, mean(accs), 'ratio', { target: TARGET });
+    emit(`structure.lodo.shuffled.${part}.sure.accuracy.worst`, Math.min(...accs), 'ratio');
+    emit(`structure.lodo.shuffled.${part}.sure.share.mean`, mean(shares), 'ratio');
+    emit(`structure.lodo.shuffled.${part}.sure.share.worst`, Math.min(...shares), 'ratio');
+    const all = pickCut(perDomain);
+    emit(`structure.${part}.sure.threshold.allDomains`, all, 'confidence', { shipped: SURE_AT[part] });
+    for (const [name, ws] of [
+      ['otherDomains', fixtures],
+      ['unseenDomains', unseen],
+    ] as const) {
+      const r = above(scored(part, ws, () => allWeights).flat(), SURE_AT[part]);
+      emit(`structure.${name}.shuffled.${part}.sure.accuracy`, r.accuracy, 'ratio', {
+        threshold: SURE_AT[part],
+        shareAbove: Math.round(r.share * 10000) / 10000,
+      });
+    }
+  }
+}
 
 // Beside the headline: the corpus in its own order, which lists notes stage by stage. The order
 // carries most of this figure; a real brainstorm does not come sorted.
