@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { JourneyMap } from '../../../shared/domain';
@@ -66,5 +70,25 @@ describe('PDF export', () => {
   it('lists 5,000 notes by stage, continuing crowded stages on more pages', async () => {
     const perStage = await PDFDocument.load(await mapToPdf(bigMap(5000), { mode: 'perStage' }));
     expect(perStage.getPageCount()).toBeGreaterThan(1 + 8);
+  });
+});
+
+// Poppler's pdftotext (Debian's poppler-utils) reads the text as a viewer would; skipped where it is missing.
+const pdftotext = ['/usr/bin/pdftotext'].find((p) => fs.existsSync(p));
+describe.skipIf(!pdftotext)('PDF export faces', () => {
+  it('draws emotion faces as shapes: the text has each stage feeling in words and no emoji', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jb-pdf-faces-'));
+    try {
+      for (const mode of ['whole', 'perStage'] as const) {
+        const file = path.join(dir, `${mode}.pdf`);
+        fs.writeFileSync(file, await mapToPdf(goldenMap, { mode }));
+        const text = execFileSync(pdftotext!, ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+        expect(text).not.toMatch(/\p{Extended_Pictographic}/u);
+        // The stage pages name the feeling beside the drawn face (Cancel is set to -2).
+        if (mode === 'perStage') expect(text).toContain('Very negative');
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
