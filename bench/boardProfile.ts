@@ -93,7 +93,10 @@ async function profilePan(page: Page, cdp: CDPSession, browser: Parameters<typeo
   );
   // The busiest frames: which main-thread events filled them.
   const begins = events.filter((e) => e.pid === start.pid && e.tid === start.tid && e.name === 'BeginMainThreadFrame' && e.ts >= start.ts && e.ts <= end.ts).map((e) => e.ts).sort((a, b) => a - b);
-  const worst = work.cpu.map((c, i) => ({ c, i })).sort((a, b) => b.c - a.c).slice(0, 5);
+  const ranked = work.cpu.map((c, i) => ({ c, i })).sort((a, b) => b.c - a.c);
+  // The five busiest frames, then three around the 90th percentile (what p95 lands near).
+  const k = Math.floor(ranked.length * 0.1);
+  const worst = [...ranked.slice(0, 5), ...ranked.slice(k, k + 3)];
   for (const { c, i } of worst) {
     const from = begins[i]!;
     const to = begins[i + 1]!;
