@@ -25,7 +25,7 @@ describe('PowerPoint export', () => {
     expect(chart).toContain('<c:lineChart>');
     expect(chart).toContain('<c:v>-1.2</c:v>');
     // Kept for looking at (LibreOffice renders it to PDF and PNG in the report).
-    if (import.meta.env.VITE_KEEP_PPTX) {
+    if ((import.meta as { env?: Record<string, string | undefined> }).env?.VITE_KEEP_PPTX) {
       let binary = '';
       for (const byte of content as Uint8Array) binary += String.fromCharCode(byte);
       await commands.writeFile('test-results/overview.pptx', btoa(binary), 'base64');
