@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { JourneyMap, Lane, MapSummary, Note, NoteKind, Persona, Sentiment, Stage } from './domain';
+import { NOTE_KINDS } from './domain';
 import { BATCH_MAX, BATCH_MAX_LABEL, MAP_FILE_MAX_CHARS, MAP_FILE_MAX_LABEL } from './limits';
 import { changesApplyInput } from './records/changes';
 import { camera as cameraFields, id, noteText, title } from './records/fields';
@@ -100,7 +101,15 @@ export const methods = {
   ),
 
   'structure.suggest': method<StructureSuggestion[]>()(
-    z.strictObject({ mapId: id, noteIds: z.array(id).max(BATCH_MAX).optional() }),
+    z.strictObject({
+      mapId: id,
+      noteIds: z.array(id).max(BATCH_MAX).optional(),
+      /** Suggestions the person changed in the review and has not accepted yet: evidence for the rest. */
+      corrections: z
+        .array(z.strictObject({ noteId: id, stageId: id.nullable().optional(), kind: z.enum(NOTE_KINDS).optional() }))
+        .max(BATCH_MAX)
+        .optional(),
+    }),
   ),
   'notes.clusters': method<string[][]>()(z.strictObject({ mapId: id })),
   'notes.merge': method<{ note: Note; deleted: string[] }>()(

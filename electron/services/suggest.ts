@@ -10,7 +10,15 @@ export function createSuggestService(ctx: ServiceContext) {
   const { repos } = ctx;
 
   return {
-    'structure.suggest': ({ mapId, noteIds }: { mapId: string; noteIds?: string[] }): StructureSuggestion[] => {
+    'structure.suggest': ({
+      mapId,
+      noteIds,
+      corrections = [],
+    }: {
+      mapId: string;
+      noteIds?: string[];
+      corrections?: { noteId: string; stageId?: string | null; kind?: NoteKind }[];
+    }): StructureSuggestion[] => {
       requireMap(ctx, mapId);
       const stages = repos.stagesOf.all(mapId).map(toStage);
       const lanes = repos.lanesOf.all(mapId).map(toLane);
@@ -31,13 +39,37 @@ export function createSuggestService(ctx: ServiceContext) {
       const placed = notes
         .filter((n) => inCell(n) && stageIndex.has(n.stageId!))
         .map((n) => ({ text: n.text, stageIndex: stageIndex.get(n.stageId!)! }));
+      // What the person corrected in the review (not placed yet) is evidence for the other notes,
+      // and the corrected note keeps the correction.
+      const byId = new Map(notes.map((n) => [n.id, n]));
+      const corrected = new Map<string, { text: string; stageIndex?: number; kind?: NoteKind }>();
+      corrections.forEach((c, i) => {
+        const n = byId.get(c.noteId);
+        if (!n) throw new ApiError('not_found', `corrections[${i}].noteId: no note "${c.noteId}" in this map.`);
+        if (c.stageId && !stageIndex.has(c.stageId))
+          throw new ApiError('not_found', `corrections[${i}].stageId: no stage "${c.stageId}" in this map.`);
+        corrected.set(c.noteId, {
+          text: n.text,
+          ...(c.stageId ? { stageIndex: stageIndex.get(c.stageId)! } : {}),
+          ...(c.kind ? { kind: c.kind } : {}),
+        });
+      });
       const results = classifyNotes(
         targets.map((n) => ({ text: n.text })),
-        { stages: stages.map((s) => ({ name: s.name, description: s.description })), placed },
+        {
+          stages: stages.map((s) => ({ name: s.name, description: s.description })),
+          placed,
+          corrected: [...corrected.values()],
+        },
       );
       const laneForKind = (kind: NoteKind) => lanes.find((l) => NOTE_KIND_OF_LANE[l.kind] === kind)?.id ?? null;
       return targets.map((n, i) => {
-        const r = results[i]!;
+        const fix = corrected.get(n.id);
+        const r = {
+          ...results[i]!,
+          ...(fix?.kind ? { kind: fix.kind, kindConfidence: 1 } : {}),
+          ...(fix?.stageIndex !== undefined ? { stageIndex: fix.stageIndex, stageConfidence: 1 } : {}),
+        };
         return {
           noteId: n.id,
           kind: r.kind,

@@ -2,14 +2,15 @@ import { useState } from 'react';
 import type { JourneyboardApi, StructureSuggestion } from '../../shared/api';
 import type { JourneyMap, Lane, NoteKind, Sentiment } from '../../shared/domain';
 import { emotionFace } from '../../shared/journey';
+import { isSure, SURE_AT } from '../../shared/structure/confidence';
 import { api as realApi } from '../api/client';
 import { FACE_FILL, FACE_INK, mouthPathData } from '../journey/faces';
 import { showError } from '../state/notices';
 import { acceptChanges, isFree, kindInLane, type Acceptance } from './placement';
 import { saveFirst, showOnBoard, structureOf, useBoardDoc, type ControllerRef } from './useBoard';
 
-/** Below this the kind is shown muted, as a guess. */
-export const SURE = 0.7;
+/** Below this the kind is shown muted, as a guess (calibrated: shared/structure/confidence.ts). */
+export const SURE = SURE_AT.kind;
 
 const KIND_LABEL: Record<NoteKind, string> = {
   action: 'Action',
@@ -87,8 +88,29 @@ export function SuggestReview({
     setBusy(true);
     try {
       await saveFirst(c);
-      const answer = await api.call('structure.suggest', { mapId: c.mapId });
-      setRows(answer.map((s) => ({ ...s, stage: s.stageId, lane: s.laneId })));
+      // Suggestions the person changed but has not accepted yet teach the next round, and keep
+      // the person's choice.
+      const laneById = new Map<string, Lane>(lanes.map((l) => [l.id, l]));
+      const changed = live.filter((r) => r.stage !== r.stageId || r.lane !== r.laneId);
+      const corrections = changed.map((r) => {
+        const kind = r.lane !== r.laneId && r.lane ? kindInLane(laneById.get(r.lane), null) : null;
+        return {
+          noteId: r.noteId,
+          ...(r.stage !== r.stageId && r.stage ? { stageId: r.stage } : {}),
+          ...(kind ? { kind } : {}),
+        };
+      });
+      const answer = await api.call(
+        'structure.suggest',
+        corrections.length ? { mapId: c.mapId, corrections } : { mapId: c.mapId },
+      );
+      const kept = new Map(changed.map((r) => [r.noteId, r]));
+      setRows(
+        answer.map((s) => {
+          const k = kept.get(s.noteId);
+          return { ...s, stage: k ? k.stage : s.stageId, lane: k ? k.lane : s.laneId };
+        }),
+      );
     } catch (err) {
       showError(err);
     } finally {
@@ -165,6 +187,8 @@ export function SuggestReview({
           {live.map((r) => {
             const note = c?.note(r.noteId);
             const unsure = r.kindConfidence < SURE;
+            // Only the suggested stage, untouched, is a guess; one the person chose is not.
+            const stageGuess = r.stage !== null && r.stage === r.stageId && !isSure('stage', r.stageConfidence);
             return (
               <li
                 key={r.noteId}
@@ -185,6 +209,7 @@ export function SuggestReview({
                 <div className="capture-suggestion-where">
                   <select
                     aria-label="Stage"
+                    aria-describedby={stageGuess ? `stage-guess-${r.noteId}` : undefined}
                     value={r.stage ?? ''}
                     onChange={(e) => change(r.noteId, { stage: e.target.value || null })}
                   >
@@ -195,6 +220,11 @@ export function SuggestReview({
                       </option>
                     ))}
                   </select>
+                  {stageGuess && (
+                    <span className="capture-guess" id={`stage-guess-${r.noteId}`}>
+                      Stage guessed
+                    </span>
+                  )}
                   <select
                     aria-label="Lane"
                     value={r.lane ?? ''}

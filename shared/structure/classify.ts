@@ -24,9 +24,14 @@ export interface ClassifyContext {
   stages: StageInput[];
   /**
    * Notes already on the board, with the stage they sit in: they teach the stage's vocabulary.
-   * Their `kind` is accepted for callers' convenience and not used yet.
+   * Their `kind`, when given, is evidence for the kind of notes that share most of their words.
    */
   placed?: { text: string; stageIndex: number; kind?: NoteKind }[];
+  /**
+   * Notes the person corrected in the review but has not placed yet: a corrected stage counts as
+   * a placed note, a corrected kind as evidence for similar notes (as placed notes' kinds do).
+   */
+  corrected?: { text: string; stageIndex?: number; kind?: NoteKind }[];
 }
 
 /**
@@ -48,6 +53,27 @@ export interface NoteInput {
 
 /** Score added to the target kind's evidence: enough to settle a close call, not to overrule clear words. */
 const TARGET_KIND_BONUS = 2.5;
+/**
+ * A note that shares most of its content words with a note whose kind the person set (placed in a
+ * lane, or corrected in the review) gets up to this much evidence for that kind, by similarity.
+ */
+const EXAMPLE_KIND_BONUS = 4;
+/** Cosine of content stems below which an example note says nothing about another's kind. */
+const EXAMPLE_MIN_SIMILARITY = 0.5;
+
+/** Cosine of two stem-count vectors. */
+function stemCosine(a: Map<string, number>, b: Map<string, number>): number {
+  let d = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [k, v] of a) {
+    na += v * v;
+    const u = b.get(k);
+    if (u !== undefined) d += v * u;
+  }
+  for (const v of b.values()) nb += v * v;
+  return na > 0 && nb > 0 ? d / Math.sqrt(na * nb) : 0;
+}
 /** Odds by which an aimed-at stage is favoured over what the words alone say. */
 const TARGET_STAGE_ODDS = 6;
 
@@ -133,11 +159,23 @@ export function classifyNotes(
 ): Classification[] {
   const weights = { ...DEFAULT_STAGE_WEIGHTS, ...options.stageWeights };
   const analyses = notes.map((n) => analyse(n.text ?? ''));
+  const noteTerms = analyses.map(termsOf);
+  // Notes whose kind the person set: the nearest one lends its kind to notes worded like it.
+  const kindExamples = [...(context.placed ?? []), ...(context.corrected ?? [])]
+    .filter((e): e is typeof e & { kind: Kind } => typeof e.kind === 'string' && e.kind.length > 0)
+    .map((e) => ({ kind: e.kind, stems: termsOf(analyse(e.text ?? '')).stems }))
+    .filter((e) => e.stems.size > 0);
   const kinds = analyses.map((a, i) => {
     const f = featuresOf(a);
     const kindScores = scoreKind(f);
     const aimed = notes[i]?.target?.kind;
     if (aimed && aimed in kindScores) kindScores[aimed] += TARGET_KIND_BONUS;
+    let nearest: { kind: Kind; sim: number } | null = null;
+    for (const e of kindExamples) {
+      const sim = stemCosine(noteTerms[i]!.stems, e.stems);
+      if (sim >= EXAMPLE_MIN_SIMILARITY && (!nearest || sim > nearest.sim)) nearest = { kind: e.kind, sim };
+    }
+    if (nearest && nearest.kind in kindScores) kindScores[nearest.kind] += EXAMPLE_KIND_BONUS * nearest.sim;
     const k = pickKind(kindScores);
     return { ...k, sentiment: scoreSentiment(f, k.kind) };
   });
@@ -156,13 +194,15 @@ export function classifyNotes(
     name: terms(analyse(s.name ?? '')),
     description: terms(analyse(s.description ?? '')),
   }));
-  const placed = (context.placed ?? [])
+  const placed = [
+    ...(context.placed ?? []),
+    ...(context.corrected ?? []).filter((c): c is typeof c & { stageIndex: number } => c.stageIndex !== undefined),
+  ]
     .filter((p) => Number.isInteger(p.stageIndex) && p.stageIndex >= 0 && p.stageIndex < stageCount)
     .map((p) => ({
       terms: termsOf(analyse(p.text ?? '')),
       stageIndex: p.stageIndex,
     }));
-  const noteTerms = analyses.map(termsOf);
 
   const scores = scoreStages(noteTerms, stageTerms, placed, weights);
   // Balancing assumes every stage gets its share of a large batch; a handful of notes says
