@@ -20,6 +20,8 @@ vi.mock('../../../renderer/api/client', () => ({
   },
   // A browser: no native file dialogs.
   nativeFiles: null,
+  // No upload route needed: these tests import no files.
+  uploadJourney: null,
 }));
 
 const { App } = await import('../../../renderer/App');

@@ -13,6 +13,8 @@ vi.mock('../../../renderer/api/client', () => ({
     },
   },
   nativeFiles: null,
+  // No upload route needed: these tests import no files.
+  uploadJourney: null,
 }));
 
 const { App } = await import('../../../renderer/App');
