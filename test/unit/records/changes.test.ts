@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JourneyMap } from '../../../shared/domain';
 import { change, withDefaults, type Change, type RecordValue } from '../../../shared/records/index';
@@ -112,5 +115,31 @@ describe('changes.apply', () => {
       change.create('note', 'n1', note({ stageId: 's1' })),
     ]);
     expect(get().notes[0]!.stageId).toBe('s1');
+  });
+});
+
+describe('changes.apply over HTTP (web mode)', () => {
+  it('the error body keeps the failing change’s index, and ApiError.fromBody keeps it', async () => {
+    const { startServer } = await import('../../../electron/server/http');
+    const { ApiError } = await import('../../../shared/errors');
+    const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jb-static-'));
+    fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
+    const server = await startServer({ core, staticDir });
+    try {
+      const response = await fetch(`http://127.0.0.1:${server.port}/api/changes.apply`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+        body: JSON.stringify({ mapId: map.id, changes: [change.create('note', 'n1', note()), change.delete('note', 'ghost')] }),
+      });
+      expect(response.status).toBe(404);
+      const body = (await response.json()) as { ok: false; error: { code: 'not_found'; message: string; index?: number } };
+      expect(body.error).toMatchObject({ code: 'not_found', index: 1 });
+      // What the renderer's client rethrows (renderer/api/client.ts uses ApiError.fromBody).
+      expect(ApiError.fromBody(body.error)).toMatchObject({ code: 'not_found', index: 1 });
+      expect(get().notes).toEqual([]);
+    } finally {
+      await server.close();
+      fs.rmSync(staticDir, { recursive: true, force: true });
+    }
   });
 });
