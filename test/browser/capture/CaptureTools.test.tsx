@@ -230,7 +230,7 @@ describe('Suggest structure', () => {
 
   test('saves pending edits, asks, lists the free notes; Accept all moves them into cells in ONE undo step', async () => {
     const { c, api } = await mount(freeMap(), 'suggest');
-    // An edit still queued when Suggest is pressed is saved first.
+    // An edit still queued when Suggest is pressed is saved first (every edit is saved by changes.apply).
     c.commit('Edit', [{ op: 'update', id: 'a', patch: { text: 'Searched for trainers online' } }]);
     server.suggest = [
       suggestion('a', {}),
@@ -240,8 +240,8 @@ describe('Suggest structure', () => {
     await userEvent.click(page.getByRole('button', { name: 'Suggest structure' }));
     await expect.poll(() => page.getByTestId('suggestion').elements().length).toBe(3);
     const methods = api.calls.map((x) => x.method);
-    expect(methods.indexOf('notes.updateMany')).toBeGreaterThanOrEqual(0);
-    expect(methods.indexOf('notes.updateMany')).toBeLessThan(methods.indexOf('structure.suggest'));
+    expect(methods.indexOf('changes.apply')).toBeGreaterThanOrEqual(0);
+    expect(methods.indexOf('changes.apply')).toBeLessThan(methods.indexOf('structure.suggest'));
     // The unsure one is marked, and has no stage: Accept all leaves it until one is chosen.
     const third = page.getByTestId('suggestion').nth(2);
     await expect.element(third).toHaveClass(/unsure/);
