@@ -22,12 +22,12 @@ import { Worker } from 'node:worker_threads';
 import type { JourneyMap } from '../../shared/domain';
 import { checkMap } from '../../shared/export/json';
 import { ApiError } from '../../shared/errors';
-import { BATCH_MAX } from '../../shared/limits';
+import { BATCH_MAX, MAP_FILE_MAX_LABEL } from '../../shared/limits';
+import { RECORDS } from '../../shared/records';
 import { LATEST_VERSION, MIGRATIONS } from '../store/migrations/index';
-import { mapFromRows, type DbLane, type DbMap, type DbNote, type DbPersona, type DbStage } from '../store/rows';
+import { mapFromRows, type DbMap } from '../store/rows';
 import { diskFullError, isDiskFull } from './diskFull';
 import { JOURNEY_APPLICATION_ID, JOURNEY_MAX_BYTES } from './journeyFile';
-import { MAP_FILE_MAX_LABEL } from '../../shared/limits';
 import { UNTRUSTED_JOURNEY_WORKER_SOURCE } from './untrustedJourneyWorker';
 
 /** Most rows of one kind (notes, stages, lanes, personas) in an imported map: notes.createMany's cap. */
@@ -52,13 +52,8 @@ export interface ReadJourneyOptions {
   timeoutMs?: number;
 }
 
-interface WorkerRows {
-  maps: DbMap[];
-  personas: DbPersona[];
-  stages: DbStage[];
-  lanes: DbLane[];
-  notes: DbNote[];
-}
+/** The map header and one list of rows per record table, as `mapFromRows` takes them. */
+type WorkerRows = { maps: DbMap[] } & Parameters<typeof mapFromRows>[1];
 
 type WorkerAnswer =
   | { ok: true; version: number; rows: WorkerRows }
@@ -129,6 +124,7 @@ function runWorker(file: string, nativeBinding: string | undefined, timeoutMs: n
         latestVersion: LATEST_VERSION,
         applicationId: JOURNEY_APPLICATION_ID,
         maxRows: JOURNEY_MAX_ROWS,
+        records: RECORDS.map((r) => ({ table: r.table, orderBy: r.orderBy })),
       },
       // A file cannot make the worker take the app's memory with it: past this it stops with an error.
       resourceLimits: { maxOldGenerationSizeMb: 2048 },

@@ -23,7 +23,7 @@
 export const UNTRUSTED_JOURNEY_WORKER_SOURCE = String.raw`
 'use strict';
 const { parentPort, workerData } = require('node:worker_threads');
-const { file, sqliteModule, nativeBinding, migrations, latestVersion, applicationId, maxRows } = workerData;
+const { file, sqliteModule, nativeBinding, migrations, latestVersion, applicationId, maxRows, records } = workerData;
 const Database = require(sqliteModule);
 
 function open(target, options) {
@@ -142,13 +142,13 @@ function read() {
     return {
       ok: true,
       version: version,
-      rows: {
-        maps: all('SELECT * FROM maps'),
-        personas: all('SELECT * FROM personas ORDER BY position'),
-        stages: all('SELECT * FROM stages ORDER BY position'),
-        lanes: all('SELECT * FROM lanes ORDER BY position'),
-        notes: all('SELECT * FROM notes ORDER BY created_at, id'),
-      },
+      // The record tables come from the record registry (workerData.records), so a new table is read
+      // as soon as it is listed there.
+      rows: Object.fromEntries(
+        [['maps', all('SELECT * FROM maps')]].concat(
+          records.map((r) => [r.table, all('SELECT * FROM "' + r.table + '" ORDER BY ' + r.orderBy)]),
+        ),
+      ),
     };
   } finally {
     if (mem) mem.close();
