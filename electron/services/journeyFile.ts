@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { JourneyMap } from '../../shared/domain';
+import { fsyncPath } from '../store/fsync';
 import { migrate } from '../store/db';
 import { createRepos } from '../store/repos';
 import { fromMapHeader, fromRecord } from '../store/rows';
@@ -22,15 +23,6 @@ export const JOURNEY_MAX_BYTES = MAP_FILE_MAX_BYTES;
 
 function tempBeside(file: string): string {
   return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
-}
-
-function fsyncPath(p: string, flags = 'r') {
-  const fd = fs.openSync(p, flags);
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 /**

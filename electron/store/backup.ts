@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './db';
+import { fsyncPath } from './fsync';
 
 export const BACKUP_DIR_NAME = 'backups';
 export const KEEP_BACKUPS = 10;
@@ -77,12 +78,7 @@ export async function backupStore(db: Db, dataDir: string, options: BackupOption
     } finally {
       copy.close();
     }
-    const fd = fs.openSync(tmp, 'r+');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
+    fsyncPath(tmp, 'r+');
     fs.renameSync(tmp, dest);
   } catch (err) {
     fs.rmSync(tmp, { force: true });

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { backupTime, listBackups } from './backup';
+import { fsyncPath } from './fsync';
 
 export type StoreState = { state: 'missing' } | { state: 'ok' } | { state: 'damaged'; reason: string };
 
@@ -82,12 +83,7 @@ export function restoreNewestBackup(file: string, dataDir: string, nativeBinding
         console.error(`Journeyboard: the backup ${backup} is damaged too; trying an older one.`);
         continue;
       }
-      const fd = fs.openSync(tmp, 'r+');
-      try {
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
+      fsyncPath(tmp, 'r+');
       fs.renameSync(tmp, file);
       return { backup, takenAt: backupTime(backup) ?? fs.statSync(backup).mtimeMs };
     } catch (err) {

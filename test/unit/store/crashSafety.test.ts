@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rng } from '../journey/fixtures';
 import { bundleWebServer, startWeb, type WebProcess } from './webProcess';
 
 const KILLS = 20;
@@ -17,17 +18,6 @@ const WRITERS = 3;
 const KILL_AFTER_MS: [number, number] = [40, 600];
 const SEED = 0x5eed_11;
 
-/** mulberry32: a small seeded PRNG, so every run kills at the same points of its script. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What a note must look like in the store: its text, or gone. */
 type Expected = { text: string } | { deleted: true };
@@ -55,7 +45,7 @@ afterAll(async () => {
 
 describe('crash safety', () => {
   it(`survives ${KILLS} kill -9s during continuous editing: the store is sound and every acknowledged write is there`, async () => {
-    const random = prng(SEED);
+    const random = rng(SEED); // seeded, so every run kills at the same points of its script
     const notes = new Map<string, Tracked>();
     let mapId = '';
     let ackedWrites = 0;
