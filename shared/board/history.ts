@@ -29,7 +29,7 @@ export { RECORD_TYPES };
 export type Records = { [T in RecordType]: Map<string, BoardRecord<T>> };
 
 export function emptyRecords(): Records {
-  return { note: new Map(), stage: new Map(), lane: new Map(), persona: new Map() };
+  return Object.fromEntries(RECORD_TYPES.map((t) => [t, new Map()])) as unknown as Records;
 }
 
 /** `type:id`, unique across a map's records. */

@@ -18,15 +18,13 @@ function changeSchemaOf<D extends (typeof RECORDS)[number]>(def: D) {
   ]);
 }
 
-const [persona, stage, lane, note] = RECORDS;
+type SchemasOf<T extends readonly unknown[]> = {
+  -readonly [K in keyof T]: T[K] extends (typeof RECORDS)[number] ? ReturnType<typeof changeSchemaOf<T[K]>> : never;
+};
+type ChangeSchemas = SchemasOf<typeof RECORDS>;
 
-/** One change to one record; invalid input names the field (`changes.3.patch.x: ...`). */
-export const changeSchema = z.discriminatedUnion('type', [
-  changeSchemaOf(persona),
-  changeSchemaOf(stage),
-  changeSchemaOf(lane),
-  changeSchemaOf(note),
-]);
+/** One change to one record of any type in RECORDS; invalid input names the field (`changes.3.patch.x: ...`). */
+export const changeSchema = z.discriminatedUnion('type', RECORDS.map((def) => changeSchemaOf(def)) as unknown as ChangeSchemas);
 
 export type Change = z.infer<typeof changeSchema>;
 export type ChangeOf<T extends RecordType> = Extract<Change, { type: T }>;
