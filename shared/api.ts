@@ -168,7 +168,25 @@ export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(methods, name);
 }
 
+/** A write to the store committed and changed this map (docs/API.md, "Live changes"). */
+export interface StoreChange {
+  mapId: string;
+  /** Grows with every committed write while the store's process runs (one counter for all maps). */
+  revision: number;
+}
+
+/** What a subscriber hears: a change, or (`resync`) that the live channel was down and came back, so read the map again. */
+export interface StoreChangeEvent extends StoreChange {
+  resync?: boolean;
+}
+
 /** What both transports implement: `window.journeyboard` in Electron, HTTP in a browser. */
 export interface JourneyboardApi {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>>;
+  /**
+   * Live changes: `cb` runs after each committed write to map `mapId` (null: any map), from any
+   * window, and with `resync: true` after the channel was down. Reconnects by itself. Returns an
+   * unsubscribe function. Optional so a test's fake client may leave it out.
+   */
+  subscribe?(mapId: string | null, cb: (change: StoreChangeEvent) => void): () => void;
 }

@@ -19,6 +19,7 @@ import { readJourneyFile } from './untrustedJourney';
 import type { ServiceContext } from './context';
 import { createMapService } from './maps';
 import { createChangeService, createRecordStore } from './changes';
+import { createChangeFeed, type StoreChangeListener } from './changeFeed';
 import { createNoteService } from './notes';
 import { createPersonaService } from './personas';
 import { createSuggestService } from './suggest';
@@ -55,6 +56,8 @@ export interface Core {
    */
   importJourney(file: string, onConflict?: 'replace' | 'copy'): Promise<Envelope<MapSummary>>;
   close(): void;
+  /** Runs `listener` after each committed write, once per map it changed (changeFeed.ts); returns an unsubscribe function. */
+  onChange(listener: StoreChangeListener): () => void;
   readonly dataFile: string;
   readonly db: Db;
 }
@@ -76,6 +79,8 @@ export function openCore(options: CoreOptions): Core {
   if (options.nativeBinding) openOptions.nativeBinding = options.nativeBinding;
   if (options.busyTimeoutMs !== undefined) openOptions.busyTimeoutMs = options.busyTimeoutMs;
   const db = openDatabase(dataFile, openOptions);
+  // Which maps each committed write changed, for every open window (changeFeed.ts).
+  const feed = createChangeFeed(db);
   const ctx: ServiceContext = {
     db,
     repos: createRepos(db),
@@ -120,8 +125,10 @@ export function openCore(options: CoreOptions): Core {
         // Every method runs in one transaction: a write either happens whole or not at all.
         const run = db.transaction(() => handlers[method](parsed.data as never));
         const value = READ_ONLY.has(method) ? run() : run.immediate();
+        feed.commit();
         return { ok: true, value };
       } catch (err) {
+        feed.discard();
         return fail(err);
       }
     },
@@ -165,11 +172,15 @@ export function openCore(options: CoreOptions): Core {
       try {
         const incoming = await readJourneyFile(file, scratchDir, fileOptions);
         if (closed) return fail(new ApiError('internal', 'Journeyboard is shutting down. Start it again and retry.'));
-        return { ok: true, value: db.transaction(() => files.importMap(incoming, onConflict)).immediate() };
+        const value = db.transaction(() => files.importMap(incoming, onConflict)).immediate();
+        feed.commit();
+        return { ok: true, value };
       } catch (err) {
+        feed.discard();
         return fail(err);
       }
     },
+    onChange: (listener) => feed.subscribe(listener),
     close() {
       if (closed) return;
       closed = true;
