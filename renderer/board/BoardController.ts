@@ -8,7 +8,7 @@ import type { JourneyboardApi } from '../../shared/api';
 import type { Camera, Channel, JourneyMap, NoteColor, Persona } from '../../shared/domain';
 import type { FrameLayout, StageEmotion } from '../../shared/journey';
 import { unionRects, type Point, type Rect } from '../../shared/board/camera';
-import type { BoardLane, BoardNote, BoardPersona, BoardStage } from '../../shared/board/history';
+import type { BoardLane, BoardNote, BoardPersona, BoardRecord, BoardStage, RecordType } from '../../shared/board/history';
 import { BoardCamera } from './camera';
 import { NoteCommands } from './commands';
 import { newId, type BoardCore, type HeaderRef, type KonvaParts } from './core';
@@ -19,6 +19,7 @@ import { BoardRenderer } from './rendering';
 import { StructureCommands } from './structure';
 import { BoardTools } from './tools/tools';
 import { createUiStore, type Tool, type UiStore } from './uiStore';
+import type { NoteMarks } from './noteMarks';
 
 export type { HeaderRef, KonvaParts } from './core';
 export { newId } from './core';
@@ -258,6 +259,14 @@ export class BoardController {
     return this.core.frame.emotionPoint(stageId);
   }
 
+  /**
+   * Every record of one type as the board holds it (read only; change them through `commit`). For
+   * views of the same document outside the board (renderer/plan: matrix, roadmap, metrics).
+   */
+  records<T extends RecordType>(type: T): readonly BoardRecord<T>[] {
+    return [...(this.core.model.doc.records[type].values() as Iterable<BoardRecord<T>>)];
+  }
+
   /** A header's rectangle on the board. */
   headerRect(ref: HeaderRef): Rect | null {
     return this.core.frame.headerRect(ref);
@@ -493,6 +502,31 @@ export class BoardController {
     return changes.length > 0 && this.core.model.commit('Delete persona', changes) !== null;
   }
 
+  // ---------------------------------------------------------------- votes (renderer/prioritise)
+
+  /**
+   * Vote badges (a count on each voted note) and the top-N filter (other notes dimmed), or null
+   * for none. Session state drawn over the notes: not saved, not undoable.
+   */
+  setNoteMarks(marks: NoteMarks | null): void {
+    this.core.render.setMarks(marks);
+  }
+
+  get noteMarks(): NoteMarks | null {
+    return this.core.render.marks;
+  }
+
+  /** While set, a click on a note calls `fn` (casting a vote) instead of selecting it; null: clicks select again. */
+  setNoteClick(fn: ((noteId: string) => void) | null): void {
+    this.core.tools.noteClick = fn;
+  }
+
+  /** Selects the notes and moves the camera to show them all (a link from a panel to its notes). */
+  showNotes(ids: Iterable<string>): void {
+    this.setSelection([...ids].filter((id) => this.core.model.notes.has(id)));
+    if (this.selection.size > 0) this.fitSelection();
+  }
+
   // ---------------------------------------------------------------- test hook
 
   /** What `window.__journeyboardBoard` exposes (see README.md). */
@@ -524,6 +558,10 @@ export class BoardController {
       emotionPoint: (stageId: string) => this.emotionPoint(stageId),
       structureIdle: () => this.structureIdle(),
       lens: () => this.lens,
+      /** The vote badges drawn now, by note id. */
+      voteBadges: (): Record<string, number> => Object.fromEntries(this.noteMarks?.badges ?? []),
+      /** The notes a top-N filter keeps (the others are dimmed), or null. */
+      voteKeep: (): string[] | null => (this.noteMarks?.keep ? [...this.noteMarks.keep] : null),
     };
   }
 }
