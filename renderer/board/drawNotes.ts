@@ -336,6 +336,8 @@ function drawText(ctx: Context2D, n: BoardNote, zoom: number): void {
   ctx.font = `${layout.fontSize}px ${NOTE_FONT_FAMILY}`;
   ctx.textBaseline = 'alphabetic';
   ctx.textAlign = 'center';
+  // Arabic or Hebrew first: lay each line out right to left (as the editor's dir="auto" does).
+  ctx.direction = layout.rtl ? 'rtl' : 'ltr';
   const cx = n.x + n.width / 2;
   for (const line of layout.lines) {
     if (y - ascent > n.y + n.height) break;

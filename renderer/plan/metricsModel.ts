@@ -1,0 +1,130 @@
+/**
+ * Customer metrics as the board and the editor show them, pure: each kind's name, scale and
+ * direction, how a value is written, how far it is from its target (in words and a symbol, never
+ * colour alone), and the editor's check of what was typed (one sentence naming the field).
+ */
+import type { BoardRecord, Change } from '../../shared/board/history';
+import { isoDate, METRIC_KINDS, METRIC_RANGES } from '../../shared/records/fields';
+
+export type Metric = BoardRecord<'metric'>;
+export type MetricKind = (typeof METRIC_KINDS)[number];
+export { METRIC_KINDS, METRIC_RANGES };
+
+export const METRIC_INFO: Record<MetricKind, { label: string; long: string; unit: string; higherIsBetter: boolean }> = {
+  csat: { label: 'CSAT', long: 'Customer satisfaction, 1 to 5', unit: '', higherIsBetter: true },
+  nps: { label: 'NPS', long: 'Net Promoter Score, -100 to 100', unit: '', higherIsBetter: true },
+  // CES 2.0: agreement (1-7) with "they made it easy to handle my issue": higher is easier.
+  ces: { label: 'CES', long: 'Customer effort score, 1 to 7 (higher is easier)', unit: '', higherIsBetter: true },
+  conversion: { label: 'Conversion', long: 'Conversion rate, %', unit: '%', higherIsBetter: true },
+  churn: { label: 'Churn', long: 'Churn rate, % (lower is better)', unit: '%', higherIsBetter: false },
+};
+
+/** A value as the row shows it: NPS signed, percentages with %, at most one decimal. */
+export function formatMetric(kind: MetricKind, value: number | null): string {
+  if (value === null) return '—';
+  const n = Number.isInteger(value) ? String(value) : value.toFixed(1);
+  if (kind === 'nps') return value > 0 ? `+${n}` : n;
+  return METRIC_INFO[kind].unit ? `${n} %` : n;
+}
+
+export type MetricStatus = 'met' | 'near' | 'far' | 'unset';
+
+/** How each status reads (the row's text and symbol beside its colour). */
+export const STATUS_TEXT: Record<MetricStatus, { symbol: string; words: string }> = {
+  met: { symbol: '✓', words: 'on target' },
+  near: { symbol: '~', words: 'near target' },
+  far: { symbol: '!', words: 'far from target' },
+  unset: { symbol: '', words: 'no target' },
+};
+
+/** Within this share of the kind's whole scale short of the target counts as near. */
+export const NEAR_SHARE = 0.1;
+
+/**
+ * How far a metric is from its target: met (at or better than it, in the kind's direction),
+ * near (short by at most a tenth of the scale), far, or unset (no value or no target).
+ */
+export function metricStatus(m: Pick<Metric, 'kind' | 'value' | 'target'>): MetricStatus {
+  if (m.value === null || m.target === null) return 'unset';
+  const range = METRIC_RANGES[m.kind];
+  const short = (METRIC_INFO[m.kind].higherIsBetter ? m.target - m.value : m.value - m.target) / (range.max - range.min);
+  if (short <= 0) return 'met';
+  return short <= NEAR_SHARE ? 'near' : 'far';
+}
+
+/** One sentence for a screen reader: "NPS +12, target +30, far from target (source: Survey, 2026-10-01)". */
+export function describeMetric(m: Pick<Metric, 'kind' | 'value' | 'target' | 'source' | 'date'>): string {
+  const info = METRIC_INFO[m.kind];
+  const parts = [`${info.label} ${formatMetric(m.kind, m.value)}`];
+  if (m.target !== null) parts.push(`target ${formatMetric(m.kind, m.target)}`);
+  const status = metricStatus(m);
+  if (status !== 'unset') parts.push(STATUS_TEXT[status].words);
+  const from = [m.source.trim(), m.date ?? ''].filter(Boolean).join(', ');
+  return from ? `${parts.join(', ')} (source: ${from})` : parts.join(', ');
+}
+
+/** What the editor's fields hold, as typed. */
+export interface MetricDraft {
+  kind: MetricKind;
+  value: string;
+  target: string;
+  source: string;
+  date: string;
+}
+
+export type DraftResult = { ok: true; fields: Pick<Metric, 'kind' | 'value' | 'target' | 'source' | 'date'> } | { ok: false; field: keyof MetricDraft; message: string };
+
+function parseNumber(text: string): number | null | undefined {
+  const t = text.trim().replace(/\s*%$/, '').replace(',', '.');
+  if (t === '') return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * Checks what was typed. A number must be one and in the kind's range; the date is YYYY-MM-DD;
+ * the source at most 200 characters. A metric needs a value or a target. The message names the
+ * field and says what to do.
+ */
+export function checkDraft(d: MetricDraft): DraftResult {
+  const info = METRIC_INFO[d.kind];
+  const range = METRIC_RANGES[d.kind];
+  const out: { value: number | null; target: number | null } = { value: null, target: null };
+  for (const field of ['value', 'target'] as const) {
+    const n = parseNumber(d[field]);
+    const name = field === 'value' ? 'Current value' : 'Target';
+    if (n === undefined) return { ok: false, field, message: `${name}: "${d[field].trim()}" is not a number. Type a number from ${range.min} to ${range.max}, or leave it empty.` };
+    if (n !== null && (n < range.min || n > range.max)) return { ok: false, field, message: `${name}: ${info.label} is from ${range.min} to ${range.max}${info.unit ? ' %' : ''}; ${n} is outside that.` };
+    out[field] = n;
+  }
+  if (out.value === null && out.target === null) return { ok: false, field: 'value', message: 'Type a current value or a target (or both).' };
+  const source = d.source.trim();
+  if (source.length > 200) return { ok: false, field: 'source', message: `Source: at most 200 characters (${source.length} now).` };
+  const date = d.date.trim();
+  if (date !== '' && !isoDate.safeParse(date).success) return { ok: false, field: 'date', message: `Date: "${date}" is not a date. Use YYYY-MM-DD, e.g. 2026-11-30.` };
+  return { ok: true, fields: { kind: d.kind, value: out.value, target: out.target, source, date: date === '' ? null : date } };
+}
+
+/** The draft for an existing metric, or a new one of a kind. */
+export function draftOf(m: Metric | null, kind: MetricKind): MetricDraft {
+  if (!m) return { kind, value: '', target: '', source: '', date: '' };
+  return { kind: m.kind, value: m.value === null ? '' : String(m.value), target: m.target === null ? '' : String(m.target), source: m.source, date: m.date ?? '' };
+}
+
+/** The metrics of one stage (or of the whole map, `stageId` null), in the order of METRIC_KINDS. */
+export function metricsOf(metrics: readonly Metric[], stageId: string | null): Metric[] {
+  const order = (k: MetricKind) => METRIC_KINDS.indexOf(k);
+  return metrics.filter((m) => m.stageId === stageId).sort((a, b) => order(a.kind) - order(b.kind) || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * The change that saves a checked draft: an update of the metric of that stage and kind if there
+ * is one, else a create with `newId`. Null when nothing changes.
+ */
+export function saveChange(metrics: readonly Metric[], stageId: string | null, fields: Pick<Metric, 'kind' | 'value' | 'target' | 'source' | 'date'>, newId: string, editingId: string | null): Change | null {
+  const existing = metrics.find((m) => m.id === editingId) ?? metrics.find((m) => m.stageId === stageId && m.kind === fields.kind);
+  if (!existing) return { type: 'metric', op: 'create', id: newId, value: { stageId, ...fields } };
+  const patch: Partial<Metric> = {};
+  for (const k of ['kind', 'value', 'target', 'source', 'date'] as const) if (existing[k] !== fields[k]) (patch as Record<string, unknown>)[k] = fields[k];
+  return Object.keys(patch).length === 0 ? null : { type: 'metric', op: 'update', id: existing.id, patch };
+}
