@@ -4,6 +4,7 @@ import { MIN_READABLE_PX, NOTE_EDGE, NOTE_FONT_FAMILY, NOTE_RGB, TEXT_COLOR, TEX
 import { layoutFor, scratchContext } from './textLayout';
 import { drawChannelIcon } from '../journey/channelIcons';
 import { LENS_DIM_ALPHA } from '../../shared/board/personas';
+import { drawBadge, drawScoreMarks, type NoteMarks, type ScoreFields } from './noteMarks';
 
 /** The board's canvases, or an OffscreenCanvas's (image exports draw in a worker). */
 export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
@@ -23,9 +24,12 @@ export interface DrawResult {
   pending: number;
 }
 
-/** True when the persona lens dims this note (a lens is on and the note is not tagged with it). */
-function dimmed(n: BoardNote, lens: string | null): boolean {
-  return lens !== null && !n.personaIds.includes(lens);
+/**
+ * True when the note is dimmed: a persona lens is on and the note is not tagged with it, or a
+ * "top N" vote filter is on and the note is not among them.
+ */
+function dimmed(n: BoardNote, lens: string | null, keep: ReadonlySet<string> | null = null): boolean {
+  return (lens !== null && !n.personaIds.includes(lens)) || (keep !== null && !keep.has(n.id));
 }
 
 /** Milliseconds per frame spent rendering new note bitmaps; the rest wait for later frames. */
@@ -43,9 +47,13 @@ export function drawNotes(
   zoom: number,
   lens: string | null = null,
   blocks = isBlockLevel(zoom, notes.length),
+  marks: NoteMarks | null = null,
 ): DrawResult {
   if (notes.length === 0) return { drawn: 0, pending: 0 };
-  if (blocks) return { drawn: drawBlocks(ctx, notes, zoom, lens), pending: 0 };
+  if (blocks) return { drawn: drawBlocks(ctx, notes, zoom, lens, marks), pending: 0 };
+  // Vote badges over the notes (only notes with votes have one) and the top-N filter's dimming.
+  const keep = marks?.keep ?? null;
+  const badges = marks && marks.badges.size > 0 ? marks.badges : null;
   // The persona lens: alpha changes only where a dimmed run of notes starts or ends.
   const alpha0 = ctx.globalAlpha;
   let dim = false;
@@ -54,11 +62,13 @@ export function drawNotes(
   if (scale > 2 || typeof document === 'undefined') {
     // Close up few notes are in view: draw them directly, sharp at any zoom.
     for (const n of notes) {
-      if (dimmed(n, lens) !== dim) {
+      if (dimmed(n, lens, keep) !== dim) {
         dim = !dim;
         ctx.globalAlpha = dim ? alpha0 * LENS_DIM_ALPHA : alpha0;
       }
       drawNoteDirect(ctx, n, ratio, true);
+      const count = badges?.get(n.id);
+      if (count) drawBadge(ctx, n, count, zoom, ratio);
     }
     ctx.globalAlpha = alpha0;
     return { drawn: notes.length, pending: 0 };
@@ -66,7 +76,7 @@ export function drawNotes(
   const deadline = performance.now() + BITMAP_BUDGET_MS;
   let pending = 0;
   for (const n of notes) {
-    if (dimmed(n, lens) !== dim) {
+    if (dimmed(n, lens, keep) !== dim) {
       dim = !dim;
       ctx.globalAlpha = dim ? alpha0 * LENS_DIM_ALPHA : alpha0;
     }
@@ -78,6 +88,8 @@ export function drawNotes(
       pending++;
       drawPlaceholder(ctx, n);
     }
+    const count = badges?.get(n.id);
+    if (count) drawBadge(ctx, n, count, zoom, ratio);
   }
   ctx.globalAlpha = alpha0;
   return { drawn: notes.length, pending };
@@ -123,8 +135,8 @@ export function prepareBitmaps(notes: readonly BoardNote[], zoom: number, count:
   return true;
 }
 
-function contentKey(n: BoardNote): string {
-  return `${n.width}x${n.height}|${n.color}|${n.channels.join(',')}|${n.text}`;
+function contentKey(n: BoardNote & ScoreFields): string {
+  return `${n.width}x${n.height}|${n.color}|${n.channels.join(',')}|${n.severity ?? ''}${n.reach ?? ''}|${n.text}`;
 }
 
 /** Board units around a note's bitmap for its shadow. */
@@ -265,6 +277,7 @@ function drawNoteDirect(ctx: Context2D, n: BoardNote, zoom: number, soft = false
   ctx.restore();
   if (n.text) drawText(ctx, n, zoom);
   if (n.channels.length > 0) drawChannels(ctx, n, zoom);
+  drawScoreMarks(ctx, n, zoom);
 }
 
 /** Channel icons along the note's bottom edge, each on a soft chip so text under it stays legible. */
@@ -351,11 +364,12 @@ function drawText(ctx: Context2D, n: BoardNote, zoom: number): void {
  * Far zoom: flat blocks batched by colour (eight fill-style changes in all), no text. With a
  * persona lens, notes it dims are batched apart and painted first, at low alpha.
  */
-export function drawBlocks(ctx: Context2D, notes: readonly BoardNote[], zoom: number, lens: string | null = null): number {
+export function drawBlocks(ctx: Context2D, notes: readonly BoardNote[], zoom: number, lens: string | null = null, marks: NoteMarks | null = null): number {
   const byColor = new Map<string, BoardNote[]>();
-  if (lens !== null) for (const c of LENS_KEYS) byColor.set(c, []);
+  const keep = marks?.keep ?? null;
+  if (lens !== null || keep !== null) for (const c of LENS_KEYS) byColor.set(c, []);
   for (const n of notes) {
-    const key = dimmed(n, lens) ? (DIM_KEY[n.color] ?? n.color) : n.color;
+    const key = dimmed(n, lens, keep) ? (DIM_KEY[n.color] ?? n.color) : n.color;
     const list = byColor.get(key);
     if (list) list.push(n);
     else byColor.set(key, [n]);

@@ -11,6 +11,7 @@ import { dropSlotPosition } from '../../shared/journey';
 import { drawCurveOnTop, drawFrame } from '../journey/drawFrame';
 import { bitmapCapacity, drawBlocks, drawNotes, isBlockLevel, prepareBitmaps, type DrawResult } from './drawNotes';
 import type { BoardCore } from './core';
+import type { NoteMarks } from './noteMarks';
 import type { Camera } from '../../shared/domain';
 import { SELECTION } from './theme';
 
@@ -80,6 +81,17 @@ export class BoardRenderer {
 
   /** The persona lens asked for (the map screen's `lensPersonaId`); on only while the map has it. */
   private lensRequested: string | null = null;
+
+  /** Vote badges and the top-N filter (renderer/prioritise), drawn over the notes; null: none. */
+  marks: NoteMarks | null = null;
+
+  /** Shows other vote badges or another top-N filter: one redraw from the cached note bitmaps. */
+  setMarks(marks: NoteMarks | null): void {
+    this.marks = marks;
+    // The far-zoom region cache holds the old dimming.
+    this.invalidate();
+    this.redrawAll();
+  }
 
   /**
    * The persona lens: notes tagged with it are drawn as usual, every other note dimmed. Null (or
@@ -358,7 +370,7 @@ export class BoardRenderer {
     }
     const zoom = camera.camera.zoom;
     const blocks = isBlockLevel(zoom, inView);
-    const result = blocks && this.queryRect ? this.drawRegion(ctx, region, inView) : drawNotes(ctx, list, zoom, lens, blocks);
+    const result = blocks && this.queryRect ? this.drawRegion(ctx, region, inView) : drawNotes(ctx, list, zoom, lens, blocks, this.marks);
     this.drawnCount = inView;
     this.drawnListCount = list.length;
     if (result.pending > 0) {
@@ -397,7 +409,7 @@ export class BoardRenderer {
       }, 150);
     }
     const lifted = this.core.tools.lifted;
-    if (!cache) return drawNotes(ctx, this.visible.filter((n) => !lifted.has(n.id)), zoom, this.core.ui.getState().lens);
+    if (!cache) return drawNotes(ctx, this.visible.filter((n) => !lifted.has(n.id)), zoom, this.core.ui.getState().lens, undefined, this.marks);
     const k = cache.canvas.width / rect.width;
     const sx = Math.max(0, view.x - rect.x);
     const sy = Math.max(0, view.y - rect.y);
@@ -419,7 +431,7 @@ export class BoardRenderer {
     if (!c) return null;
     c.setTransform(scale, 0, 0, scale, -rect.x * scale, -rect.y * scale);
     const lifted = this.core.tools.lifted;
-    drawBlocks(c, this.visible.filter((n) => !lifted.has(n.id)), zoom, this.core.ui.getState().lens);
+    drawBlocks(c, this.visible.filter((n) => !lifted.has(n.id)), zoom, this.core.ui.getState().lens, this.marks);
     this.regionCache = { canvas, rect, zoom, version: this.contentVersion };
     return this.regionCache;
   }
@@ -448,7 +460,7 @@ export class BoardRenderer {
   private drawLifted(ctx: CanvasRenderingContext2D): void {
     this.drawFrameFeedback(ctx);
     if (this.core.tools.lifted.size === 0) return;
-    if (drawNotes(ctx, this.liftedNotes(), this.core.camera.camera.zoom, this.core.ui.getState().lens).pending > 0) requestAnimationFrame(() => this.drawLive());
+    if (drawNotes(ctx, this.liftedNotes(), this.core.camera.camera.zoom, this.core.ui.getState().lens, undefined, this.marks).pending > 0) requestAnimationFrame(() => this.drawLive());
   }
 
   /** Outlines of selected notes in view, one path. */

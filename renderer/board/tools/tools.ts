@@ -20,6 +20,8 @@ export class BoardTools {
   lifted = new Set<string>();
   liftOffset = { dx: 0, dy: 0 };
   private gesture: Gesture | null = null;
+  /** While set (voting, renderer/prioritise), a click on a note calls it instead of selecting the note. */
+  noteClick: ((id: string) => void) | null = null;
   /** The pointer's last screen point over the board, or null when it left. */
   private pointer: Point | null = null;
   private spaceDown = false;
@@ -174,6 +176,10 @@ export class BoardTools {
       const shift = e.shiftKey || e.metaKey || e.ctrlKey;
       const emotionStage = shift ? null : frame.emotionPointAt(b);
       const hit = emotionStage ? null : model.index.hitTest(b);
+      if (hit && this.noteClick) {
+        this.noteClick(hit);
+        return;
+      }
       const header = !hit && !emotionStage && !shift && frame.layout ? hitTest(frame.layout, b) : null;
       if (emotionStage) {
         editing.setSelection([]);
@@ -238,7 +244,7 @@ export class BoardTools {
   }
 
   private doubleClick(p: Point): void {
-    if (this.core.ui.getState().tool !== 'select' || this.spaceDown) return;
+    if (this.core.ui.getState().tool !== 'select' || this.spaceDown || this.noteClick) return;
     const { camera, frame, model, editing, structure } = this.core;
     const b = screenToBoard(camera.camera, p);
     const emotionStage = frame.emotionPointAt(b);
