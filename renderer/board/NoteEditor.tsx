@@ -45,6 +45,7 @@ function EditorBox({ controller, id }: { controller: BoardController; id: string
       ref={ref}
       data-testid="note-editor"
       aria-label="Note text"
+      dir="auto"
       value={text}
       spellCheck={false}
       onChange={(e) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fitText, wrapText } from '../../../shared/board/textFit';
+import { fitText, graphemes, wrapText } from '../../../shared/board/textFit';
 
 /** Every character is 0.5em wide: easy to reason about. */
 const measure = (text: string, size: number) => text.length * size * 0.5;
@@ -46,5 +46,77 @@ describe('text fitting', () => {
     const tiny = fitText('word '.repeat(500), 60, 60, measure, opts);
     expect(tiny.fontSize).toBe(6);
     expect(tiny.overflow).toBe(true);
+  });
+});
+
+/** CJK, kana and emoji are one em wide, everything else half an em, counted by grapheme. */
+const wide = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{Extended_Pictographic}\u3000-\u303f\uff00-\uffef]/u;
+const measureIntl = (text: string, size: number) => graphemes(text).reduce((w, g) => w + (wide.test(g) ? 1 : 0.5) * size, 0);
+const NO_LINE_START = /^[。、，．！？」）』】ー%]/u;
+
+describe('text fitting in every script', () => {
+  test('Japanese without spaces wraps across lines at a readable size, between words', () => {
+    const text = '予約ページがカードで払うと時間切れになり、もう一度最初から入力しなければならない。';
+    const l = fitText(text, 200, 200, measureIntl, opts);
+    expect(l.lines.length).toBeGreaterThan(2);
+    expect(l.fontSize).toBeGreaterThanOrEqual(14);
+    expect(l.overflow).toBe(false);
+    expect(l.lines.join('')).toBe(text);
+    for (const line of l.lines) {
+      expect(measureIntl(line, l.fontSize)).toBeLessThanOrEqual(180);
+      expect(line).not.toMatch(NO_LINE_START);
+    }
+    // Words stay whole: "ページ" and "カード" are never cut.
+    expect(l.lines.some((line) => line.endsWith('ペ') || line.endsWith('カ'))).toBe(false);
+  });
+
+  test('Chinese wraps like Japanese, punctuation stays with its word', () => {
+    const text = '客户在支付时页面超时，无法完成订单，只好打电话给客服。';
+    const lines = wrapText(text, 100, 16, measureIntl);
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.join('')).toBe(text);
+    for (const line of lines) {
+      expect(measureIntl(line, 16)).toBeLessThanOrEqual(100);
+      expect(line).not.toMatch(NO_LINE_START);
+    }
+  });
+
+  test('opening brackets stay with what follows them', () => {
+    const lines = wrapText('予約「ページ」予約「ページ」予約「ページ」', 80, 16, measureIntl);
+    for (const line of lines) expect(line.endsWith('「')).toBe(false);
+  });
+
+  test('Cyrillic and Arabic break at spaces, like Latin', () => {
+    expect(wrapText('Привет мир дом', 60, 10, measureIntl)).toEqual(['Привет мир', 'дом']);
+    expect(wrapText('Hello world home', 60, 10, measureIntl)).toEqual(['Hello world', 'home']);
+    expect(wrapText('الدفع لا يعمل عند الحجز', 70, 10, measureIntl)).toEqual(['الدفع لا يعمل', 'عند الحجز']);
+  });
+
+  test('right-to-left is told by the first letter', () => {
+    expect(fitText('الدفع لا يعمل', 160, 160, measureIntl, opts).rtl).toBe(true);
+    expect(fitText('12 שלום world', 160, 160, measureIntl, opts).rtl).toBe(true);
+    expect(fitText('Checkout الدفع', 160, 160, measureIntl, opts).rtl).toBe(false);
+    expect(fitText('予約', 160, 160, measureIntl, opts).rtl).toBe(false);
+  });
+
+  test('emoji are never split, even in a run wider than the line', () => {
+    const family = '👨‍👩‍👧';
+    const thumbs = '👍🏽';
+    const flag = '🇩🇪';
+    const text = `${family}${thumbs}${flag}`.repeat(6);
+    const lines = wrapText(text, 40, 10, measureIntl);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join('')).toBe(text);
+    for (const line of lines) expect(line.replaceAll(family, '').replaceAll(thumbs, '').replaceAll(flag, '')).toBe('');
+    // Beside words: "Great😀" may break before the emoji, and a long accented word only between letters.
+    expect(wrapText('Great😀', 30, 10, measureIntl)).toEqual(['Great', '😀']);
+    const accented = 'e\u0301'.repeat(12);
+    for (const line of wrapText(accented, 20, 10, measureIntl)) expect(line.startsWith('\u0301')).toBe(false);
+  });
+
+  test('mixed text keeps Latin words and prices whole', () => {
+    const lines = wrapText('Booking 予約 page $50 e-mail', 45, 10, measureIntl);
+    expect(lines.join(' ')).toContain('$50');
+    expect(lines).toContain('Booking');
   });
 });
