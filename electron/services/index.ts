@@ -100,7 +100,7 @@ export function openCore(options: CoreOptions): Core {
   const handlers: Record<MethodName, Handler> = {
     ...maps,
     ...createNoteService(ctx, records),
-    ...createStructureService(ctx),
+    ...createStructureService(ctx, records),
     ...createPersonaService(ctx, records),
     ...createChangeService(ctx, records),
     ...createSuggestService(ctx),

@@ -25,13 +25,20 @@ import {
   type HistoryStep,
   type Records,
   type RecordType,
-  type RecordValue,
 } from '../../shared/board/history';
 import { SpatialIndex } from '../../shared/board/spatial';
-import { readingOrder } from '../../shared/board/frameDrop';
-import { FRAME_ORIGIN, freeBoardSlot, layoutFrame } from '../../shared/journey';
+import {
+  deleteLaneChanges,
+  deletePersonaChanges,
+  deleteStageChanges,
+  insertChanges,
+  reorderChanges,
+  type NewRecord,
+  type Ordered,
+  type StructureView,
+} from '../../shared/board/structureEdits';
 import type { JourneyMap } from '../../shared/domain';
-import { editableOf, recordsOf, withDefaults, type StoredRecord } from '../../shared/records';
+import { editableOf, recordsOf, type StoredRecord } from '../../shared/records';
 
 export type Step = HistoryStep<Change[]>;
 
@@ -52,14 +59,7 @@ export interface ApplyOptions {
   save?: boolean;
 }
 
-/** Ordered records: stages, lanes and personas are shown by position. */
-type Ordered = 'stage' | 'lane' | 'persona';
-
-/**
- * A new stage, lane or persona: its name, and any other field but its position (the builder
- * places it). A field with no create default in shared/records (a persona's colour) must be given.
- */
-export type NewRecord<T extends Ordered> = Partial<Omit<RecordValue<T>, 'position'>> & { name: string };
+export type { NewRecord };
 
 type Positioned = { position: number; id: string };
 const byPosition = (a: Positioned, b: Positioned) =>
@@ -216,7 +216,7 @@ export class BoardDocument {
     const result = applyChangesDetailed(this.records, changes);
     for (const c of result.applied) {
       if (c.type !== 'note') {
-        delete this.orderCache[c.type];
+        delete (this.orderCache as Record<string, unknown>)[c.type];
         continue;
       }
       if (c.op === 'delete') {
@@ -235,102 +235,44 @@ export class BoardDocument {
 
   // ------------------------------------------------------------ builders (not applied)
 
+  /** What the structure builders (shared/board/structureEdits) read: the records as they are now. */
+  private get view(): StructureView {
+    const notes = this.records.note;
+    return { stages: this.stages, lanes: this.lanes, personas: this.personas, notes: { [Symbol.iterator]: () => notes.values() } };
+  }
+
   /** A new stage at `index` (default last), the stages after it moving one place on; unset fields take their defaults. */
   createStage(id: string, fields: NewRecord<'stage'>, index = this.stages.length): Change[] {
-    return this.insertAt('stage', id, fields, index);
+    return insertChanges(this.view, 'stage', id, fields, index);
   }
 
   /** A new lane at `index` (default last). */
   createLane(id: string, fields: NewRecord<'lane'>, index = this.lanes.length): Change[] {
-    return this.insertAt('lane', id, fields, index);
+    return insertChanges(this.view, 'lane', id, fields, index);
   }
 
   /** A new persona, last in the panel. */
   createPersona(id: string, fields: NewRecord<'persona'>): Change[] {
-    return this.insertAt('persona', id, fields, this.personas.length);
+    return insertChanges(this.view, 'persona', id, fields);
   }
 
-  private insertAt<T extends Ordered>(type: T, id: string, fields: NewRecord<T>, index: number): Change[] {
-    const ids = this.ordered(type).map((r) => r.id);
-    const at = Math.max(0, Math.min(Math.round(index), ids.length));
-    ids.splice(at, 0, id);
-    // The record registry's create defaults fill what is not given (one list of defaults, in shared/records).
-    const value = withDefaults(type, { ...fields, position: at } as unknown as Partial<RecordValue<T>>);
-    const create = { type, op: 'create', id, value } as unknown as Change;
-    return [create, ...this.reorder(type, ids).filter((c) => c.id !== id)];
-  }
-
-  /**
-   * The position updates that put stages, lanes or personas in the order of `ids`. An id the
-   * document does not have yet holds its place (a record about to be created); records `ids`
-   * leaves out follow, in their order.
-   */
+  /** The position updates that put stages, lanes or personas in the order of `ids` (see reorderChanges). */
   reorder(type: Ordered, ids: readonly string[]): Change[] {
-    const order = [...new Set(ids)];
-    const listed = new Set(order);
-    for (const r of this.ordered(type)) if (!listed.has(r.id)) order.push(r.id);
-    const out: Change[] = [];
-    order.forEach((id, position) => {
-      const r = this.records[type].get(id);
-      if (r && r.position !== position) out.push({ type, op: 'update', id, patch: { position } } as Change);
-    });
-    return out;
+    return reorderChanges(this.view, type, ids);
   }
 
   /** Deleting a stage: its notes go to the free board beside the frame, the others close up. */
   deleteStage(id: string): Change[] {
-    if (!this.records.stage.has(id)) return [];
-    const freed = [...this.records.note.values()].filter((n) => n.stageId === id);
-    return [
-      ...this.freeNotes(freed, { stageId: id }),
-      ...this.reorder('stage', this.stages.map((s) => s.id).filter((s) => s !== id)),
-      { type: 'stage', op: 'delete', id },
-    ];
+    return deleteStageChanges(this.view, id);
   }
 
   /** Deleting a lane: its notes go to the free board beside the frame, the others close up. */
   deleteLane(id: string): Change[] {
-    if (!this.records.lane.has(id)) return [];
-    const freed = [...this.records.note.values()].filter((n) => n.laneId === id);
-    return [
-      ...this.freeNotes(freed, { laneId: id }),
-      ...this.reorder('lane', this.lanes.map((l) => l.id).filter((l) => l !== id)),
-      { type: 'lane', op: 'delete', id },
-    ];
+    return deleteLaneChanges(this.view, id);
   }
 
   /** Deleting a persona: its notes lose the tag (they stay on the board), the others close up. */
   deletePersona(id: string): Change[] {
-    if (!this.records.persona.has(id)) return [];
-    const untag: Change[] = [];
-    for (const n of this.records.note.values()) {
-      if (n.personaIds.includes(id)) untag.push({ type: 'note', op: 'update', id: n.id, patch: { personaIds: n.personaIds.filter((p) => p !== id) } });
-    }
-    return [...untag, ...this.reorder('persona', this.personas.map((p) => p.id).filter((p) => p !== id)), { type: 'persona', op: 'delete', id }];
-  }
-
-  /**
-   * Notes leaving the frame with a stage or lane: in a tidy block beside the frame as it will be
-   * without it, clear of the free notes already there, in their reading order.
-   */
-  private freeNotes(freed: BoardNote[], without: { stageId?: string; laneId?: string }): Change[] {
-    if (freed.length === 0) return [];
-    const freedIds = new Set(freed.map((n) => n.id));
-    const others = [...this.records.note.values()].filter((n) => !freedIds.has(n.id));
-    const frame = layoutFrame({
-      origin: FRAME_ORIGIN,
-      stages: this.stages.filter((s) => s.id !== without.stageId).map((s) => ({ id: s.id })),
-      lanes: this.lanes.filter((l) => l.id !== without.laneId).map((l) => ({ id: l.id, collapsed: l.collapsed, kind: l.kind })),
-      notes: others.filter((n) => n.stageId !== null && n.laneId !== null).sort(readingOrder),
-    });
-    const avoid = others.filter((n) => n.stageId === null || n.laneId === null).map((n) => ({ x: n.x, y: n.y, width: n.width, height: n.height }));
-    const size = { width: Math.max(...freed.map((n) => n.width)), height: Math.max(...freed.map((n) => n.height)) };
-    const slots = freeBoardSlot(frame, freed.length, size, { avoid });
-    return [...freed].sort(readingOrder).map((n, i): Change => ({
-      type: 'note',
-      op: 'update',
-      id: n.id,
-      patch: { stageId: null, laneId: null, x: Math.round(slots[i]!.x), y: Math.round(slots[i]!.y) },
-    }));
+    return deletePersonaChanges(this.view, id);
   }
 }
