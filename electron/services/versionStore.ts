@@ -1,0 +1,266 @@
+/**
+ * How versions are kept (issue 15). The newest version of a map holds its whole document; each
+ * older one holds only the record-level changes (shared/history/delta.ts) that turn the version
+ * after it (`base_id`) back into it. A version stays whole (a keyframe) when the changes leading
+ * to it from older versions already weigh as much as a whole document, so reading any version
+ * costs at most about two whole documents' worth of decoding. Dropping a version in the middle
+ * folds its changes into the version that was based on it.
+ */
+import { ApiError } from '../../shared/errors';
+import { applyDelta, deltaSchema, diffDocuments, isEmptyDelta, mergeDeltas, type Delta } from '../../shared/history/index';
+import { copyWithFreshIds, mapReferenceProblem, type MapDocument } from '../../shared/records/index';
+import { checkMap } from '../../shared/export/json';
+import type { Db } from '../store/db';
+import { createVersionRepo, decodePayload, encodePayload, type DbVersion, type DbVersionMeta } from '../store/versions';
+
+type Payload = { full: MapDocument } | { delta: Delta };
+
+/** The counts a version list shows, worked out over the document's tables. */
+export function countsOf(doc: MapDocument): { note_count: number; pain_point_count: number; vote_count: number } {
+  const tables = doc as unknown as Record<string, Record<string, unknown>[] | undefined>;
+  const notes = tables['notes'] ?? [];
+  const votes = tables['votes'] ?? [];
+  return {
+    note_count: notes.length,
+    pain_point_count: notes.filter((n) => n['kind'] === 'pain_point').length,
+    vote_count: votes.reduce((sum, v) => sum + (typeof v['count'] === 'number' ? (v['count'] as number) : 1), 0),
+  };
+}
+
+export interface NewVersion {
+  id: string;
+  mapId: string;
+  label: string | null;
+  auto: boolean;
+  reason: string;
+  createdAt: number;
+}
+
+export function createVersionStore(db: Db) {
+  const repo = createVersionRepo(db);
+  // A version's document never changes (only how it is stored), so decoded documents are cached by id.
+  const cache = new Map<string, MapDocument>();
+  const remember = (id: string, doc: MapDocument) => {
+    cache.delete(id);
+    cache.set(id, doc);
+    while (cache.size > 4) cache.delete(cache.keys().next().value!);
+  };
+
+  function payloadOf(row: Pick<DbVersion, 'payload'>): Payload {
+    return decodePayload(row.payload) as Payload;
+  }
+
+  /** The whole document of a version. */
+  function load(id: string): MapDocument {
+    const hit = cache.get(id);
+    if (hit) return hit;
+    const chain: DbVersion[] = [];
+    const seen = new Set<string>();
+    let row = repo.get.get(id);
+    if (!row) throw new ApiError('not_found', `No version with id "${id}". It may have been removed; open the History panel again.`);
+    let doc: MapDocument | undefined;
+    while (row) {
+      if (seen.has(row.id)) throw new ApiError('internal', `The history of this map is damaged (version "${id}" leads back to itself).`);
+      seen.add(row.id);
+      const cached = cache.get(row.id);
+      if (cached) {
+        doc = cached;
+        break;
+      }
+      chain.push(row);
+      if (row.base_id === null) break;
+      row = repo.get.get(row.base_id);
+    }
+    let i = chain.length - 1;
+    if (!doc) {
+      const head = payloadOf(chain[i]!);
+      if (!('full' in head)) throw new ApiError('internal', `The history of this map is damaged (version "${id}" has no whole document to start from).`);
+      doc = head.full;
+      i--;
+    }
+    for (; i >= 0; i--) {
+      const p = payloadOf(chain[i]!);
+      doc = 'full' in p ? p.full : applyDelta(doc, p.delta);
+    }
+    remember(id, doc);
+    return doc;
+  }
+
+  function setDelta(id: string, baseId: string, delta: Delta) {
+    repo.setPayload.run({ id, base_id: baseId, ...encodePayload({ delta }) });
+  }
+
+  function setFull(id: string, doc: MapDocument) {
+    repo.setPayload.run({ id, base_id: null, ...encodePayload({ full: doc }) });
+  }
+
+  /**
+   * Saves `doc` as the map's newest version. The version that was newest becomes the changes back
+   * to it, unless the changes before it already weigh as much as a whole document (then it stays
+   * whole). With `skipIfSame`, nothing is saved when the document is the newest version's: the
+   * answer is then that version.
+   */
+  function insertNewest(v: NewVersion, doc: MapDocument, skipIfSame: boolean): { row: DbVersionMeta; saved: boolean } {
+    const metas = repo.metaOfMap.all(v.mapId);
+    const prev = metas[0];
+    let back: Delta | null = null;
+    if (prev && prev.base_id === null) {
+      back = diffDocuments(doc, load(prev.id));
+      if (skipIfSame && isEmptyDelta(back)) return { row: prev, saved: false };
+    }
+    repo.insert.run({
+      id: v.id,
+      map_id: v.mapId,
+      label: v.label,
+      auto: v.auto ? 1 : 0,
+      reason: v.reason,
+      created_at: v.createdAt,
+      ...countsOf(doc),
+      base_id: null,
+      ...encodePayload({ full: doc }),
+    });
+    remember(v.id, doc);
+    if (prev && back) {
+      const encoded = encodePayload({ delta: back });
+      let chainBytes = encoded.payload.length;
+      for (const older of metas.slice(1)) {
+        if (older.base_id === null) break;
+        chainBytes += older.stored_bytes;
+      }
+      if (chainBytes <= prev.stored_bytes) repo.setPayload.run({ id: prev.id, base_id: v.id, ...encoded });
+    }
+    return { row: repo.meta.get(v.id)!, saved: true };
+  }
+
+  /** Removes a version; a version based on it takes its changes (or its whole document) over. */
+  function remove(id: string) {
+    const row = repo.get.get(id);
+    if (!row) return;
+    const children = repo.childrenOf.all(id);
+    if (children.length) {
+      const own = payloadOf(row);
+      for (const child of children) {
+        const p = payloadOf(child);
+        if ('full' in p) continue;
+        if ('full' in own) setFull(child.id, applyDelta(own.full, p.delta));
+        else setDelta(child.id, row.base_id!, mergeDeltas(own.delta, p.delta));
+      }
+    }
+    repo.delete.run(id);
+    cache.delete(id);
+  }
+
+  return { repo, load, insertNewest, remove };
+}
+
+export type VersionStore = ReturnType<typeof createVersionStore>;
+
+/** A version row as it travels in a .journey file (its columns as they are). */
+export type VersionRow = DbVersion;
+
+/**
+ * Checks versions read from an untrusted file against the map they came with: each belongs to the
+ * map, ids are unique, every base is one of them and no chain loops, every payload inflates within
+ * `budget` bytes in all (a decompression bomb stops there), parses, and every document it gives
+ * passes the same checks as a map (fields, references). Returns the rows oldest first, or a sentence.
+ */
+export function checkFileVersions(rows: VersionRow[], mapId: string, budgetBytes: number): { ok: true } | { ok: false; problem: string } {
+  const byId = new Map<string, VersionRow>();
+  for (const r of rows) {
+    if (byId.has(r.id)) return { ok: false, problem: `the version id "${r.id}" is used twice` };
+    if (r.map_id !== mapId) return { ok: false, problem: `version "${r.id}" belongs to another map` };
+    byId.set(r.id, r);
+  }
+  let budget = budgetBytes;
+  const docs = new Map<string, MapDocument>();
+  const decode = (r: VersionRow): Payload => {
+    let value: unknown;
+    try {
+      value = decodePayload(Buffer.from(r.payload), budget);
+    } catch (err) {
+      const tooBig = (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || /buffer|length|size/i.test(String((err as Error).message));
+      throw new Error(tooBig ? `version "${r.id}" unpacks to more than a map's history may hold` : `version "${r.id}" is damaged (it does not unpack)`);
+    }
+    budget -= r.raw_bytes > 0 ? r.raw_bytes : 0;
+    const v = value as Record<string, unknown> | null;
+    if (v && typeof v === 'object' && 'full' in v) {
+      const checked = checkMap(v['full']);
+      if (!checked.ok) throw new Error(`version "${r.id}": ${checked.problem}`);
+      if (checked.map.id !== mapId) throw new Error(`version "${r.id}" is a version of another map`);
+      return { full: checked.map };
+    }
+    const parsed = deltaSchema.safeParse(v?.['delta']);
+    if (!parsed.success) throw new Error(`version "${r.id}" is damaged (its changes do not read as a map's records)`);
+    return { delta: parsed.data as Delta };
+  };
+  const resolve = (id: string, depth: number): MapDocument => {
+    const known = docs.get(id);
+    if (known) return known;
+    if (depth > rows.length) throw new Error(`version "${id}" leads back to itself`);
+    const r = byId.get(id)!;
+    const p = decode(r);
+    let doc: MapDocument;
+    if ('full' in p) doc = p.full;
+    else {
+      if (r.base_id === null || !byId.has(r.base_id)) throw new Error(`version "${r.id}" is based on a version that is not in the file`);
+      doc = applyDelta(resolve(r.base_id, depth + 1), p.delta);
+      const problem = mapReferenceProblem(doc) ?? (checkMap(doc).ok ? null : 'a record does not check');
+      if (problem) throw new Error(`version "${r.id}": ${problem}`);
+    }
+    docs.set(id, doc);
+    return doc;
+  };
+  try {
+    // Newest first: each older version is then one step from a document already read.
+    for (const r of [...rows].reverse()) {
+      if (r.base_id !== null && !byId.has(r.base_id)) return { ok: false, problem: `version "${r.id}" is based on a version that is not in the file` };
+      resolve(r.id, 0);
+      // Keep memory bounded: only the documents read last are kept.
+      while (docs.size > 8) docs.delete(docs.keys().next().value!);
+    }
+  } catch (err) {
+    return { ok: false, problem: (err as Error).message };
+  }
+  return { ok: true };
+}
+
+/**
+ * The versions of `rows` again for a copy of their map with fresh ids (`ids`: old to new, extended
+ * with fresh ids for records the map no longer has), newest whole and each older one as the
+ * changes back from the next, so "keep both" keeps the history too.
+ */
+export function rekeyVersions(
+  rows: VersionRow[],
+  load: (id: string) => MapDocument,
+  ids: Map<string, string>,
+  newId: () => string,
+): VersionRow[] {
+  const newestFirst = [...rows].sort((a, b) => b.created_at - a.created_at);
+  const out: VersionRow[] = [];
+  let newer: { id: string; doc: MapDocument } | null = null;
+  for (const r of newestFirst) {
+    const doc = rekeyDocument(load(r.id), ids, newId);
+    const id = newId();
+    const base = newer;
+    const encoded = base ? encodePayload({ delta: diffDocuments(base.doc, doc) }) : encodePayload({ full: doc });
+    out.push({ ...r, id, map_id: doc.id, base_id: base ? base.id : null, ...encoded });
+    newer = { id, doc };
+  }
+  return out.reverse();
+}
+
+/** `doc` with every id through `ids`, adding a fresh id for any not there yet. */
+function rekeyDocument(doc: MapDocument, ids: Map<string, string>, newId: () => string): MapDocument {
+  const fresh = copyWithFreshIds(doc, () => '');
+  // copyWithFreshIds gives the id map it used; replace its placeholder ids by the shared map's.
+  const mapping = new Map<string, string>();
+  for (const old of fresh.ids.keys()) {
+    if (!ids.has(old)) ids.set(old, newId());
+    mapping.set(old, ids.get(old)!);
+  }
+  return copyWithFreshIds(doc, (() => {
+    const order = [...fresh.ids.keys()];
+    let i = 0;
+    return () => mapping.get(order[i++]!)!;
+  })()).map;
+}
