@@ -7,6 +7,8 @@ import type { BoardController } from '../board/BoardController';
 import { CaptureTools } from '../capture/CaptureTools';
 import { ExportMenu } from '../files/ExportMenu';
 import { PersonasPanel } from '../panels/PersonasPanel';
+import { InsightsPanel } from '../prioritise/InsightsPanel';
+import { VotePanel } from '../prioritise/VotePanel';
 import { ReadingView } from '../reading/ReadingView';
 import { ThemeSelect } from './ThemeSelect';
 import { messageOf, showError } from '../state/notices';
@@ -17,7 +19,7 @@ import './MapScreen.css';
 export function MapScreen({ mapId }: { mapId: string }) {
   const [map, setMap] = useState<JourneyMap | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [panel, setPanel] = useState<'personas' | 'capture' | null>(null);
+  const [panel, setPanel] = useState<'personas' | 'capture' | 'vote' | 'insights' | null>(null);
   const [lens, setLens] = useState<string | null>(null);
   const [reading, setReading] = useState<JourneyMap | null>(null);
   const board = useRef<BoardController | null>(null);
@@ -98,6 +100,12 @@ export function MapScreen({ mapId }: { mapId: string }) {
             >
               Capture
             </button>
+            <button type="button" className="button ghost" aria-pressed={panel === 'vote'} onClick={() => setPanel(panel === 'vote' ? null : 'vote')}>
+              Vote
+            </button>
+            <button type="button" className="button ghost" aria-pressed={panel === 'insights'} onClick={() => setPanel(panel === 'insights' ? null : 'insights')}>
+              Insights
+            </button>
             <button type="button" className="button ghost" onClick={() => void openReading()}>
               Reading view
             </button>
@@ -124,6 +132,8 @@ export function MapScreen({ mapId }: { mapId: string }) {
               <PersonasPanel map={map} onMapChange={setMap} lensPersonaId={lens} onLensChange={setLens} onClose={() => setPanel(null)} board={boardNow} />
             )}
             {panel === 'capture' && <CaptureTools map={map} controller={() => board.current} onClose={() => setPanel(null)} />}
+            {panel === 'vote' && <VotePanel board={boardNow} onClose={() => setPanel(null)} />}
+            {panel === 'insights' && <InsightsPanel map={map} board={boardNow} onClose={() => setPanel(null)} />}
             {reading && <ReadingView map={reading} onClose={() => setReading(null)} />}
           </>
         ) : (
