@@ -1,3 +1,4 @@
+import type { StoreChange } from './api';
 import type { Envelope } from './errors';
 import type { MenuAction } from './menuActions';
 
@@ -23,4 +24,14 @@ export interface JourneyboardBridge {
    * cancelled; errors come back in the envelope (never a rejection).
    */
   saveJourneyAs(mapId: string, suggestedName: string): Promise<Envelope<{ path: string } | null>>;
+  /**
+   * Runs `cb` after each committed write to the store, from any window (the main process sends
+   * every change to every window). Returns an unsubscribe function. `api.subscribe` is built on it.
+   */
+  onStoreChange(cb: (change: StoreChange) => void): () => void;
+  /**
+   * Opens (or brings forward) the read-only room view of a map: a second window, full screen on
+   * the second display when there is one. Resolves once it is asked for; errors in the envelope.
+   */
+  openRoomView(mapId: string): Promise<Envelope<null>>;
 }

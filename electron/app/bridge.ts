@@ -10,6 +10,10 @@ export const CHANNELS = {
   mapOpened: 'journeyboard:map-opened',
   /** renderer -> main, invoke: (mapId: string, suggestedName: string) => Envelope<{ path } | null> */
   saveJourneyAs: 'journeyboard:save-journey-as',
+  /** main -> every window: a StoreChange `{mapId, revision}` after each committed write */
+  storeChanged: 'journeyboard:store-changed',
+  /** renderer -> main, invoke: (mapId: string) => Envelope<null>; opens the room view window */
+  openRoomView: 'journeyboard:open-room-view',
 } as const;
 
 export type { JourneyboardBridge } from '../../shared/bridge';

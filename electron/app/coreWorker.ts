@@ -8,7 +8,7 @@
 // order they were made; an error crosses as an envelope `{ ok: false, error: { code, message } }`.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { StartupNotice } from '../../shared/api';
+import type { StartupNotice, StoreChange } from '../../shared/api';
 import type { MapSummary } from '../../shared/domain';
 import type { Envelope } from '../../shared/errors';
 import type { CoreWorkerData, CoreWorkerMessage, CoreWorkerRequest } from '../services/workerProtocol';
@@ -26,6 +26,8 @@ export interface CoreClient {
   importJourney(file: string, onConflict?: 'replace' | 'copy'): Promise<Envelope<MapSummary>>;
   /** Lets the calls already made finish, closes the database and ends the thread. Safe to call twice. */
   close(): Promise<void>;
+  /** Runs `listener` after each committed write (once per map changed), before that write's answer arrives. Returns an unsubscribe function. */
+  onChange(listener: (change: StoreChange) => void): () => void;
   readonly dataFile: string;
 }
 
@@ -74,6 +76,7 @@ export function startCoreWorker(script: string, data: CoreWorkerData, options: {
   const closeTimeoutMs = options.closeTimeoutMs ?? CLOSE_TIMEOUT_MS;
   const worker = new Worker(script, { workerData: data, name: 'Journeyboard core' });
   const pending = new Map<number, (envelope: Envelope<unknown>) => void>();
+  const changeListeners = new Set<(change: StoreChange) => void>();
   let nextId = 1;
   let state: 'starting' | 'open' | 'closing' | 'closed' | 'gone' = 'starting';
   let dataFile = '';
@@ -108,6 +111,12 @@ export function startCoreWorker(script: string, data: CoreWorkerData, options: {
     dispatch: (method, input) => call({ op: 'dispatch', method, input }),
     exportJourney: (mapId, dest) => call({ op: 'exportJourney', mapId, dest }),
     importJourney: (file, onConflict) => call({ op: 'importJourney', file, ...(onConflict ? { onConflict } : {}) }),
+    onChange(listener) {
+      changeListeners.add(listener);
+      return () => {
+        changeListeners.delete(listener);
+      };
+    },
     close() {
       if (closing) return closing;
       if (state === 'gone' || state === 'closed') return (closing = Promise.resolve());
@@ -144,6 +153,15 @@ export function startCoreWorker(script: string, data: CoreWorkerData, options: {
           settle?.(message.envelope);
           break;
         }
+        case 'change':
+          for (const listener of [...changeListeners]) {
+            try {
+              listener(message.change);
+            } catch (err) {
+              console.error('Journeyboard: a store-change listener failed:', err);
+            }
+          }
+          break;
         case 'closed':
           break;
       }

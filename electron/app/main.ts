@@ -4,14 +4,16 @@
 import fs from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, nativeTheme, protocol, screen, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, protocol, screen, session, type WebContents } from 'electron';
+import type { StoreChange } from '../../shared/api';
 import type { MenuAction } from '../../shared/menuActions';
 import { APP_INDEX_URL, APP_SCHEME, mimeType, resolveAppRequest } from './appProtocol';
 import { forwardedJourneyFile, parseAppArgs, userArgv, type AppArgs } from './args';
 import { CHANNELS } from './bridge';
 import { coreWorkerPath, CoreWorkerStartError, startCoreWorker, type CoreClient } from './coreWorker';
 import { SECURITY_HEADERS } from './csp';
-import { bindApi } from './ipc';
+import { bindApi, isTrustedSender } from './ipc';
+import { createRoomWindows, type RoomWindows } from './roomWindow';
 import { menuTemplate } from './menu';
 import { createNativeFiles } from './nativeFiles';
 import { createRecentFiles, type RecentFiles } from './recentFiles';
@@ -31,6 +33,15 @@ const pendingActions: MenuAction[] = [];
 const files = createNativeFiles({ core: () => core, window: () => mainWindow, mapOpened: sendMapOpened, fileUsed: rememberFile });
 // File > Open Recent; read once the user-data folder is settled (after --data-dir, when ready).
 let recent: RecentFiles | null = null;
+// The room view's window for the projector (roomWindow.ts); made once the app is ready.
+let rooms: RoomWindows | null = null;
+
+/** Every committed write, from the core's worker, goes to every window (preload: onStoreChange). */
+function broadcastChange(change: StoreChange): void {
+  for (const contents of [mainWindow?.webContents, rooms?.contents()]) {
+    if (contents && !contents.isDestroyed?.()) contents.send(CHANNELS.storeChanged, change);
+  }
+}
 
 function rememberFile(file: string): void {
   if (!recent?.add(file)) return;
@@ -210,6 +221,8 @@ function createWindow(): void {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
     rendererReady = false;
+    // The room view belongs to the facilitator's window.
+    rooms?.close();
   });
 
   void win.loadURL(APP_INDEX_URL);
@@ -331,9 +344,23 @@ function main(): void {
       serveRenderer();
       core = await openStore();
       const activeCore = core;
+      const room = createRoomWindows(preloadPath(location()));
+      rooms = room;
       const isOurContents = (contents: WebContents) => mainWindow !== null && contents.id === mainWindow.webContents.id;
-      bindApi(activeCore, isOurContents);
+      // The room view may read through the API (never write); files and the room button are the facilitator's.
+      bindApi(activeCore, (contents) => isOurContents(contents) || room.isRoomContents(contents), (contents) => room.isRoomContents(contents));
       files.bind(isOurContents);
+      activeCore.onChange(broadcastChange);
+      ipcMain.handle(CHANNELS.openRoomView, (event, mapId: unknown) => {
+        if (!isTrustedSender(event, isOurContents)) {
+          return { ok: false, error: { code: 'unauthorized', message: 'Only the Journeyboard window may open the room view.' } };
+        }
+        if (typeof mapId !== 'string' || mapId.length === 0 || mapId.length > 100) {
+          return { ok: false, error: { code: 'invalid_input', message: 'mapId: give the id of the map to show in the room view.' } };
+        }
+        room.open(mapId, mainWindow);
+        return { ok: true, value: null };
+      });
       recent = createRecentFiles(app.getPath('userData'), buildMenu);
       recent.prune();
       buildMenu();

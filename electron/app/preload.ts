@@ -2,6 +2,7 @@
 // of ipcRenderer itself. Bundled to dist/electron/preload.cjs by scripts/buildMain.mjs.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { isMenuAction, type MenuAction } from '../../shared/menuActions';
+import type { StoreChange } from '../../shared/api';
 import type { Envelope } from '../../shared/errors';
 import { CHANNELS, type JourneyboardBridge } from './bridge';
 
@@ -38,6 +39,19 @@ const bridge: JourneyboardBridge = {
   },
   saveJourneyAs(mapId: string, suggestedName: string): Promise<Envelope<{ path: string } | null>> {
     return ipcRenderer.invoke(CHANNELS.saveJourneyAs, mapId, suggestedName) as Promise<Envelope<{ path: string } | null>>;
+  },
+  onStoreChange(cb: (change: StoreChange) => void): () => void {
+    const listener = (_event: IpcRendererEvent, change: unknown) => {
+      const c = change as Partial<StoreChange> | null;
+      if (c && typeof c.mapId === 'string' && typeof c.revision === 'number') cb({ mapId: c.mapId, revision: c.revision });
+    };
+    ipcRenderer.on(CHANNELS.storeChanged, listener);
+    return () => {
+      ipcRenderer.removeListener(CHANNELS.storeChanged, listener);
+    };
+  },
+  openRoomView(mapId: string): Promise<Envelope<null>> {
+    return ipcRenderer.invoke(CHANNELS.openRoomView, String(mapId)) as Promise<Envelope<null>>;
   },
 };
 

@@ -16,6 +16,7 @@ import path from 'node:path';
 import type { MapSummary } from '../../shared/domain';
 import type { ApiErrorBody, Envelope } from '../../shared/errors';
 import { MAP_FILE_MAX_LABEL } from '../../shared/limits';
+import { createEventStreams, type SubscribeChanges } from './events';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
 import { discardRest, parseTarget, rawResponse, readBody, send, sendError } from './respond';
 import { receiveUpload } from './upload';
@@ -25,6 +26,8 @@ export { MAX_BODY_BYTES } from './limits';
 const LOOPBACK = '127.0.0.1';
 /** Where a .journey file is uploaded as raw bytes (see docs/API.md). */
 export const UPLOAD_JOURNEY_PATH = '/upload/journey';
+/** The store's changes as Server-Sent Events (events.ts, docs/API.md). */
+export const EVENTS_PATH = '/events';
 /** API methods whose JSON body may be larger than an ordinary call's. */
 const JSON_FILE_METHODS = new Set(['files.importJson']);
 
@@ -38,6 +41,8 @@ export interface Dispatcher {
   importJourney(file: string, onConflict?: 'replace' | 'copy'): MaybePromise<Envelope<MapSummary>>;
   /** The store's file; its folder's `scratch/` receives uploads (absent or ':memory:': the OS temp folder). */
   readonly dataFile?: string;
+  /** Committed writes, for `GET /events` (Core has it; without it the stream answers 404). */
+  onChange?: SubscribeChanges;
 }
 
 export interface ServerOptions {
@@ -60,6 +65,8 @@ export interface RunningServer {
   token: string;
   /** Connections open now (for tests of the cap). */
   connections(): number;
+  /** Change streams (`GET /events`) open now. */
+  eventStreams(): number;
   close(): Promise<void>;
 }
 
@@ -146,6 +153,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
   const scratchDir = scratchDirOf(options);
   const { core } = options;
   let port = 0;
+  const events = createEventStreams(limits, core.onChange ? (listener) => core.onChange!(listener) : undefined);
 
   const authorized = (req: http.IncomingMessage, res: http.ServerResponse): boolean => {
     const auth = req.headers.authorization ?? '';
@@ -271,6 +279,13 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     const { pathname } = target;
     if (pathname.startsWith('/api/')) return handleApi(req, res, pathname.slice(5));
     if (pathname === UPLOAD_JOURNEY_PATH) return handleUpload(req, res, target.query);
+    if (pathname === EVENTS_PATH) {
+      if (!authorized(req, res)) return;
+      events.open(req, res, target.query);
+      if (!res.writableEnded) return;
+      discardRest(req, limits.drainGraceMs);
+      return;
+    }
     if (!options.staticDir) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
       discardRest(req, limits.drainGraceMs);
@@ -369,8 +384,11 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         port,
         token,
         connections: () => open.size,
+        eventStreams: () => events.count(),
         close: () =>
           new Promise<void>((done) => {
+            // Change streams end with a clean close (their clients see the end, not a reset).
+            events.closeAll();
             server.close(() => done());
             server.closeAllConnections();
           }),

@@ -57,6 +57,22 @@ export const MAX_CONNECTIONS = 256;
  */
 export const DRAIN_GRACE_MS = 2_000;
 
+/**
+ * Live change streams (`GET /events`) open at once. Each window holds one (the facilitator's and
+ * the room view's, a few tabs); beyond this a new stream gets 503 and the page retries later. Well
+ * under MAX_CONNECTIONS, so streams can never take every connection from API calls.
+ */
+export const MAX_EVENT_STREAMS = 64;
+
+/**
+ * A comment line is sent on every open change stream this often, so a quiet stream is never closed
+ * as idle (SOCKET_IDLE_TIMEOUT_MS) and a client can tell a dead connection from a quiet map.
+ */
+export const EVENTS_HEARTBEAT_MS = 15_000;
+
+/** A change stream whose client has stopped reading and has this many bytes waiting is closed. */
+export const MAX_EVENT_BACKLOG_BYTES = 256 * 1024;
+
 export interface ServerLimits {
   maxBodyBytes: number;
   maxJsonFileBodyBytes: number;
@@ -69,6 +85,9 @@ export interface ServerLimits {
   maxHeaderBytes: number;
   maxConnections: number;
   drainGraceMs: number;
+  maxEventStreams: number;
+  eventsHeartbeatMs: number;
+  maxEventBacklogBytes: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
@@ -83,4 +102,7 @@ export const DEFAULT_LIMITS: Readonly<ServerLimits> = Object.freeze({
   maxHeaderBytes: MAX_HEADER_BYTES,
   maxConnections: MAX_CONNECTIONS,
   drainGraceMs: DRAIN_GRACE_MS,
+  maxEventStreams: MAX_EVENT_STREAMS,
+  eventsHeartbeatMs: EVENTS_HEARTBEAT_MS,
+  maxEventBacklogBytes: MAX_EVENT_BACKLOG_BYTES,
 });

@@ -36,6 +36,8 @@ async function start(): Promise<void> {
       pageNotices: false,
     });
     core = folder.core;
+    // Every committed write, whoever made it, is told to main, which tells every window.
+    core.onChange((change) => post({ type: 'change', change }));
     post({ type: 'ready', dataFile: core.dataFile, notices: folder.notices });
   } catch (err) {
     post({ type: 'failed', inUse: err instanceof FolderInUseError, message: err instanceof Error ? err.message : String(err) });

@@ -2,7 +2,7 @@
  * The messages between the desktop app's main thread (electron/app/coreWorker.ts) and the API core
  * running in a worker thread (worker.ts). Plain data only: they cross by structured clone.
  */
-import type { StartupNotice } from '../../shared/api';
+import type { StartupNotice, StoreChange } from '../../shared/api';
 import type { Envelope } from '../../shared/errors';
 
 /** What the worker needs to open the data folder (workerData). */
@@ -34,4 +34,6 @@ export type CoreWorkerMessage =
   /** The data folder could not be opened; `inUse` when another Journeyboard holds it. Then the thread ends. */
   | { type: 'failed'; inUse: boolean; message: string }
   | { type: 'answer'; id: number; envelope: Envelope<unknown> }
+  /** A write committed and changed this map (changeFeed.ts); main sends it to every window. */
+  | { type: 'change'; change: StoreChange }
   | { type: 'closed'; id: number };

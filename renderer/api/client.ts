@@ -2,6 +2,7 @@ import type { JourneyboardApi, MethodInput, MethodName, MethodResult } from '../
 import type { JourneyboardBridge } from '../../shared/bridge';
 import type { MapSummary } from '../../shared/domain';
 import { ApiError, isApiErrorBody, type Envelope } from '../../shared/errors';
+import { liveChanges, sseTransport, type LiveTransport } from './live';
 
 declare global {
   interface Window {
@@ -15,12 +16,17 @@ function unwrap<T>(envelope: Envelope<unknown>): T {
   throw ApiError.fromBody(envelope.error);
 }
 
-/** Electron: the preload's bridge. */
+/** Electron: the preload's bridge; live changes come from the main process's broadcast. */
 function ipcApi(bridge: NonNullable<Window['journeyboard']>): JourneyboardApi {
+  const transport: LiveTransport = ({ onChange, onOpen }) => {
+    onOpen();
+    return bridge.onStoreChange(onChange);
+  };
   return {
     async call<M extends MethodName>(method: M, input: MethodInput<M>) {
       return unwrap<MethodResult<M>>(await bridge.invoke(method, input));
     },
+    subscribe: liveChanges(transport),
   };
 }
 
@@ -41,9 +47,10 @@ async function answer<T>(response: Response): Promise<T> {
   throw new ApiError('internal', `Journeyboard answered ${response.status} with no explanation.`);
 }
 
-/** Web mode: POST /api/<method> with the token the page was opened with. */
+/** Web mode: POST /api/<method> with the token the page was opened with; live changes from GET /events. */
 export function httpApi(base: string, token: string): JourneyboardApi {
   return {
+    subscribe: liveChanges(sseTransport(base, token)),
     async call<M extends MethodName>(method: M, input: MethodInput<M>) {
       let response: Response;
       try {

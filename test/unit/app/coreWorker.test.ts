@@ -62,6 +62,25 @@ describe('the API core in a worker thread', () => {
     await core.close();
   });
 
+  it('tells main of each committed write, naming the map, before that write is answered', async () => {
+    const { core } = await start();
+    const heard: { mapId: string; revision: number }[] = [];
+    const stop = core.onChange((c) => heard.push(c));
+    const map = await value<JourneyMap>(core, 'maps.create', { title: 'Live' });
+    expect(heard.map((c) => c.mapId)).toEqual([map.id]);
+    await value(core, 'notes.create', { mapId: map.id, text: 'one', x: 0, y: 0 });
+    expect(heard.map((c) => c.mapId)).toEqual([map.id, map.id]);
+    expect(heard[1]!.revision).toBeGreaterThan(heard[0]!.revision);
+    // Reads and refusals say nothing.
+    await core.dispatch('maps.get', { id: map.id });
+    await core.dispatch('maps.rename', { id: map.id, title: '' });
+    expect(heard).toHaveLength(2);
+    stop();
+    await value(core, 'maps.rename', { id: map.id, title: 'Quiet' });
+    expect(heard).toHaveLength(2);
+    await core.close();
+  });
+
   it('errors cross as { code, message } envelopes, as the services wrote them', async () => {
     const { core } = await start();
     expect(await core.dispatch('maps.create', { title: '' })).toEqual({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^title: /) } });

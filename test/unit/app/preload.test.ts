@@ -66,7 +66,21 @@ describe('preload: window.journeyboard', () => {
   it('exposes exactly the bridge', () => {
     const { name, bridge } = loadPreload();
     expect(name).toBe('journeyboard');
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onMapOpened', 'onMenuAction', 'saveJourneyAs']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onMapOpened', 'onMenuAction', 'onStoreChange', 'openRoomView', 'saveJourneyAs']);
+  });
+
+  it('onStoreChange hands each well-formed change to the page, without the IPC event, until unsubscribed', async () => {
+    const { bridge, send, invoked } = loadPreload();
+    const seen: unknown[][] = [];
+    const stop = bridge.onStoreChange((...args) => seen.push(args));
+    send(CHANNELS.storeChanged, { mapId: 'm1', revision: 3 });
+    send(CHANNELS.storeChanged, { mapId: 7, revision: 4 }); // malformed: dropped
+    send(CHANNELS.storeChanged, null);
+    stop();
+    send(CHANNELS.storeChanged, { mapId: 'm1', revision: 5 });
+    expect(seen).toEqual([[{ mapId: 'm1', revision: 3 }]]);
+    await bridge.openRoomView('m1');
+    expect(invoked).toEqual([[CHANNELS.openRoomView, 'm1']]);
   });
 
   it('onMapOpened hands over maps opened before anyone listened, then each new one, until unsubscribed', () => {
