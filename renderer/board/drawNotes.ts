@@ -5,6 +5,17 @@ import { layoutFor, scratchContext } from './textLayout';
 import { drawChannelIcon } from '../journey/channelIcons';
 import { LENS_DIM_ALPHA } from '../../shared/board/personas';
 import { drawBadge, drawScoreMarks, type NoteMarks, type ScoreFields } from './noteMarks';
+import { OWNER, shownFaceDown, type Viewer } from '../../shared/workshop/visibility';
+
+/**
+ * Who is looking at the notes this page draws (silent brainstorm, shared/workshop/visibility.ts):
+ * a face-down note they may not read is drawn as a card with no text. The facilitator's board sets
+ * FACILITATOR, the room view ROOM; exports run in their own worker, where it stays OWNER (all text).
+ */
+let noteViewer: Viewer = OWNER;
+export function setNoteViewer(viewer: Viewer): void {
+  noteViewer = viewer;
+}
 
 /** The board's canvases, or an OffscreenCanvas's (image exports draw in a worker). */
 export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
@@ -136,7 +147,7 @@ export function prepareBitmaps(notes: readonly BoardNote[], zoom: number, count:
 }
 
 function contentKey(n: BoardNote & ScoreFields): string {
-  return `${n.width}x${n.height}|${n.color}|${n.channels.join(',')}|${n.severity ?? ''}${n.reach ?? ''}|${n.text}`;
+  return `${n.width}x${n.height}|${n.color}|${n.channels.join(',')}|${n.severity ?? ''}${n.reach ?? ''}|${shownFaceDown(n, noteViewer) ? 'down' : n.text}`;
 }
 
 /** Board units around a note's bitmap for its shadow. */
@@ -275,9 +286,31 @@ function drawNoteDirect(ctx: Context2D, n: BoardNote, zoom: number, soft = false
   ctx.roundRect(n.x, n.y, n.width, n.height, 3);
   ctx.fill();
   ctx.restore();
-  if (n.text) drawText(ctx, n, zoom);
+  if (shownFaceDown(n, noteViewer)) drawCardBack(ctx, n);
+  else if (n.text) drawText(ctx, n, zoom);
   if (n.channels.length > 0) drawChannels(ctx, n, zoom);
   drawScoreMarks(ctx, n, zoom);
+}
+
+/** A face-down note's back: an inset border and a few diagonal strokes, no text. */
+function drawCardBack(ctx: Context2D, n: BoardNote): void {
+  const inset = Math.min(10, n.width / 10, n.height / 10);
+  ctx.save();
+  ctx.strokeStyle = 'rgba(34, 38, 43, 0.22)';
+  ctx.lineWidth = Math.max(1, inset / 4);
+  ctx.beginPath();
+  ctx.roundRect(n.x + inset, n.y + inset, n.width - 2 * inset, n.height - 2 * inset, 3);
+  ctx.stroke();
+  ctx.clip();
+  ctx.strokeStyle = 'rgba(34, 38, 43, 0.10)';
+  const step = Math.max(8, n.width / 8);
+  ctx.beginPath();
+  for (let d = -n.height; d < n.width; d += step) {
+    ctx.moveTo(n.x + d, n.y + n.height);
+    ctx.lineTo(n.x + d + n.height, n.y);
+  }
+  ctx.stroke();
+  ctx.restore();
 }
 
 /** Channel icons along the note's bottom edge, each on a soft chip so text under it stays legible. */
