@@ -73,6 +73,14 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   in_person: 'In person',
 };
 
+/** What a workshop step has the room do (issue 13). */
+export const STEP_ACTIVITIES = ['brainstorm', 'vote', 'emotion', 'matrix', 'roadmap', 'discussion', 'goals'] as const;
+export type StepActivity = (typeof STEP_ACTIVITIES)[number];
+
+/** The part of the board a workshop step shows when it starts. */
+export const STEP_FOCI = ['board', 'frame', 'stage', 'lane', 'matrix', 'roadmap'] as const;
+export type StepFocus = (typeof STEP_FOCI)[number];
+
 /** Sentiment from -2 (very negative) to +2 (very positive). */
 export type Sentiment = -2 | -1 | 0 | 1 | 2;
 
@@ -94,6 +102,7 @@ export type Stage = StoredRecord<'stage'>;
 export type Lane = StoredRecord<'lane'>;
 export type Note = StoredRecord<'note'>;
 export type Persona = StoredRecord<'persona'>;
+export type Step = StoredRecord<'step'>;
 
 export interface MapSummary {
   id: string;

@@ -1,7 +1,7 @@
 import { ApiError } from '../../shared/errors';
 import { DEFAULT_LANES, type MapTemplate } from '../../shared/templates';
 import { NOTE_DEFAULT_SIZE, NOTE_KIND_OF_LANE, type JourneyMap, type Lane, type MapSummary, type Note, type Sentiment, type Stage } from '../../shared/domain';
-import { withDefaults } from '../../shared/records/index';
+import { newMapHeader, withDefaults } from '../../shared/records/index';
 import { FRAME_ORIGIN, freeBoardSlot, layoutFrame, placementOf } from '../../shared/journey/index';
 import type { MapSummaryRow } from '../store/repos';
 import { fromLane, fromMapHeader, fromNote, fromStage, readMap } from '../store/rows';
@@ -93,7 +93,7 @@ export function createMapService(ctx: ServiceContext) {
       const chosen = template ? findTemplate(allTemplates(), template) : null;
       const id = ctx.newId();
       const now = ctx.now();
-      repos.insertMap.run(fromMapHeader({ id, title, camera: null, personaId: null, createdAt: now, updatedAt: now }));
+      repos.insertMap.run(fromMapHeader(newMapHeader({ id, title, camera: null, personaId: null, createdAt: now, updatedAt: now })));
       applyTemplate(id, chosen, now);
       return get(id);
     },

@@ -105,7 +105,11 @@ function NoteList({ c, round, counts, voterName }: { c: BoardController; round: 
   const filterId = useId();
   const headId = useId();
   const q = filter.trim().toLowerCase();
-  const all = c.allNotes().filter((n) => covers(round, n) && n.text.trim() !== '');
+  // Read in place (no copies): a map may hold 20,000 notes, and this runs after every change.
+  const all: Readonly<BoardNote>[] = [];
+  c.forEachShownNote((n) => {
+    if (covers(round, n) && n.text.trim() !== '') all.push(n);
+  });
   const shown = (q ? all.filter((n) => n.text.toLowerCase().includes(q)) : all).slice(0, LIST_MAX);
   return (
     <div className="round-notes">
@@ -139,7 +143,7 @@ function NoteRow({
   voterId,
 }: {
   c: BoardController;
-  note: BoardNote;
+  note: Readonly<BoardNote>;
   count: number;
   paper: number;
   voterName: string | null;

@@ -439,6 +439,7 @@ const NOUN: Record<RecordType, [string, string]> = {
   stage: ['stage', 'stages'],
   lane: ['lane', 'lanes'],
   persona: ['persona', 'personas'],
+  step: ['workshop step', 'workshop steps'],
 };
 
 function countWord(n: number): string {

@@ -12,6 +12,8 @@ import {
   NOTE_MAX_SIZE,
   NOTE_MIN_SIZE,
   NOTE_TEXT_MAX,
+  STEP_ACTIVITIES,
+  STEP_FOCI,
   TITLE_MAX,
 } from '../domain';
 
@@ -50,3 +52,6 @@ export const camera = z.object({ x: coord, y: coord, zoom: z.number().min(0.05).
 export const color = z.enum(NOTE_COLORS);
 export const noteKind = z.enum(NOTE_KINDS);
 export const laneKind = z.enum(LANE_KINDS);
+export const stepActivity = z.enum(STEP_ACTIVITIES);
+export const stepFocus = z.enum(STEP_FOCI);
+export const stepMinutes = z.number().int('minutes are a whole number').min(1, 'a step lasts at least 1 minute').max(600, 'a step lasts at most 600 minutes');

@@ -104,8 +104,12 @@ export const stageRecord = defineRecord({
     position: f.position,
     /** The facilitator's emotion score, -2 to +2; null = derived from the sentiment of the stage's notes. */
     emotion: f.emotion.nullable(),
+    /** The customer's goal at this stage (method step 6), shown under the stage's name. */
+    goal: f.longText(500),
+    /** What the customer expects at this stage. */
+    expectations: f.longText(500),
   },
-  defaults: { description: '', emotion: null },
+  defaults: { description: '', emotion: null, goal: '', expectations: '' },
   timestamps: false,
   orderBy: 'position',
 });
@@ -143,6 +147,8 @@ export const noteRecord = defineRecord({
     channels: f.channels,
     /** Personas this note is tagged with (the persona lens highlights them). */
     personaIds: f.idList(20, 'persona'),
+    /** Added during a silent brainstorm: drawn face down (no text) for everyone but its author until Reveal. */
+    faceDown: z.boolean(),
   },
   defaults: {
     width: NOTE_DEFAULT_SIZE,
@@ -155,6 +161,7 @@ export const noteRecord = defineRecord({
     author: null,
     channels: [],
     personaIds: [],
+    faceDown: false,
   },
   refs: {
     stageId: { to: 'stage', says: 'is in' },
@@ -166,10 +173,60 @@ export const noteRecord = defineRecord({
 });
 
 /**
+ * One step of the map's workshop agenda (issue 13). `startedAt`, `endedAt` and `spentMs` are written
+ * by the workshop.* timer methods (the minutes read them); the other fields are edited through
+ * changes.apply like any record.
+ */
+export const stepRecord = defineRecord({
+  type: 'step',
+  table: 'steps',
+  fields: {
+    title: f.title,
+    /** The time box. */
+    minutes: f.stepMinutes,
+    activity: f.stepActivity,
+    /** What the room is asked to do, shown in the room view. */
+    instructions: f.longText(2000),
+    /** Where a brainstorm goes / what the step is about (optional). */
+    stageId: f.id.nullable(),
+    laneId: f.id.nullable(),
+    /** The dot-voting round this step runs (activity 'vote'). */
+    roundId: f.id.nullable(),
+    /** A silent brainstorm: participants' notes are added face down until Reveal. */
+    silent: z.boolean(),
+    /** The part of the board the camera goes to when the step starts. */
+    focus: f.stepFocus,
+    position: f.position,
+    /** When the step was last started, and when it ended (ms since the epoch), null before. */
+    startedAt: f.time.nullable(),
+    endedAt: f.time.nullable(),
+    /** Time actually spent on the step, paused time excluded (ms). */
+    spentMs: f.time,
+  },
+  defaults: {
+    instructions: '',
+    stageId: null,
+    laneId: null,
+    roundId: null,
+    silent: false,
+    focus: 'board',
+    startedAt: null,
+    endedAt: null,
+    spentMs: 0,
+  },
+  refs: {
+    stageId: { to: 'stage', says: 'focuses on' },
+    laneId: { to: 'lane', says: 'focuses on' },
+  },
+  timestamps: false,
+  orderBy: 'position',
+});
+
+/**
  * Every record table of a map, in the order they are written (a table after those it points at).
  * A new kind of record is one entry here.
  */
-export const RECORDS = [personaRecord, stageRecord, laneRecord, noteRecord] as const;
+export const RECORDS = [personaRecord, stageRecord, laneRecord, noteRecord, stepRecord] as const;
 
 export type RecordDef = (typeof RECORDS)[number];
 export type RecordType = RecordDef['type'];
@@ -197,7 +254,10 @@ export type StoredRecord<T extends RecordType> = z.infer<RecordDefOf<T>['stored'
 export const mapHeader = {
   table: 'maps',
   fields: { title: f.title, camera: f.camera.nullable(), personaId: f.id.nullable() },
-  refs: { personaId: { to: 'persona', says: 'is for' } } as Readonly<Partial<Record<string, RecordRef>>>,
+  refs: {
+    personaId: { to: 'persona', says: 'is for' },
+    currentStepId: { to: 'step', says: 'is on' },
+  } as Readonly<Partial<Record<string, RecordRef>>>,
   stored: z.object({
     id: f.id,
     title: f.title,
@@ -206,9 +266,22 @@ export const mapHeader = {
     camera: f.camera.nullable(),
     /** The persona this map is for, if one is chosen. */
     personaId: f.id.nullable(),
+    // The workshop's state (migration 004), written only by the workshop.* methods (not undo steps).
+    /** The agenda step being run, or null. */
+    currentStepId: f.id.nullable().default(null),
+    /** While the timer runs: when the step's time is up (ms since the epoch). Never ticks. */
+    timerEndsAt: f.time.nullable().default(null),
+    /** While paused: the time left (ms; negative in overtime). */
+    timerRemainingMs: z.number().int().nullable().default(null),
+    timerRunning: z.boolean().default(false),
   }),
 } as const;
 export type MapHeader = z.infer<typeof mapHeader.stored>;
+
+/** A new map's header: the given fields, every other one at its default. */
+export function newMapHeader(given: z.input<typeof mapHeader.stored>): MapHeader {
+  return mapHeader.stored.parse(given);
+}
 
 /** A whole map: its header and every record of each table. */
 export type MapDocument = Flat<MapHeader & { [D in RecordDef as D['table']]: StoredRecord<D['type']>[] }>;

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import type { JourneyMap, Lane, Note, Stage } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
+import { blankMap } from '../../fixtures/maps';
 import { applyCalls, drag, fakeApi, liveStages, mount, note, sentRecords, unmountCurrent } from './harness';
 
 afterEach(() => {
@@ -15,11 +16,12 @@ afterEach(() => {
 const CAMERA = { x: -20, y: -20, zoom: 0.5 };
 const screen = (x: number, y: number) => ({ x: (x - CAMERA.x) * CAMERA.zoom, y: (y - CAMERA.y) * CAMERA.zoom });
 
-const stage = (id: string, position: number, extra: Partial<Stage> = {}): Stage => ({ id, mapId: 'm1', name: `Stage ${id}`, description: '', position, emotion: null, ...extra });
+const stage = (id: string, position: number, extra: Partial<Stage> = {}): Stage => ({ id, mapId: 'm1', name: `Stage ${id}`, description: '', position, emotion: null, goal: '', expectations: '', ...extra });
 const lane = (id: string, position: number, kind: Lane['kind']): Lane => ({ id, mapId: 'm1', name: `Lane ${id}`, kind, position, collapsed: false });
 
 function journey(notes: Note[], stages = [stage('s1', 0), stage('s2', 1), stage('s3', 2)]): JourneyMap {
   return {
+    ...blankMap(),
     id: 'm1',
     title: 'Journey',
     createdAt: 0,

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { JourneyMap, Lane, Note, Persona, Stage } from '../../../shared/domain';
 import { ApiError } from '../../../shared/errors';
+import { blankMap } from '../../fixtures/maps';
 import { applyCalls, fakeApi, key, liveStages, mount, note, sentRecords, unmountCurrent } from './harness';
 
 // Every edit of a stage, lane or persona is one undo step through the same history and save queue
@@ -11,7 +12,7 @@ afterEach(() => {
   expect(liveStages()).toBe(0);
 });
 
-const stage = (id: string, position: number): Stage => ({ id, mapId: 'm1', name: `Stage ${id}`, description: '', position, emotion: null });
+const stage = (id: string, position: number): Stage => ({ id, mapId: 'm1', name: `Stage ${id}`, description: '', position, emotion: null, goal: '', expectations: '' });
 const lane = (id: string, position: number, kind: Lane['kind']): Lane => ({ id, mapId: 'm1', name: `Lane ${id}`, kind, position, collapsed: false });
 const persona = (id: string, name: string, position: number): Persona => ({
   id,
@@ -29,6 +30,7 @@ const persona = (id: string, name: string, position: number): Persona => ({
 
 function journey(notes: Note[]): JourneyMap {
   return {
+    ...blankMap(),
     id: 'm1',
     title: 'Journey',
     createdAt: 0,

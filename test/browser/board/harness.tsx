@@ -6,6 +6,7 @@ import type { JourneyMap, Note, Persona } from '../../../shared/domain';
 import { Board } from '../../../renderer/board/Board';
 import type { BoardController } from '../../../renderer/board/BoardController';
 import { storedNote } from '../../fixtures/notes';
+import { blankMap } from '../../fixtures/maps';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -38,7 +39,7 @@ export function note(id: string, x: number, y: number, extra: Partial<Note> = {}
 }
 
 export function makeMap(notes: Note[], camera: JourneyMap['camera'] = { x: 0, y: 0, zoom: 1 }): JourneyMap {
-  return { id: 'm1', title: 'Test map', createdAt: 0, updatedAt: 0, camera, personaId: null, personas: [], stages: [], lanes: [], notes };
+  return { ...blankMap(), id: 'm1', title: 'Test map', createdAt: 0, updatedAt: 0, camera, personaId: null, personas: [], stages: [], lanes: [], notes };
 }
 
 export interface Mounted {

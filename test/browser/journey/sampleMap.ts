@@ -1,6 +1,7 @@
 /** A template-like journey map (the "Online shopping" template plus personas and tags) for browser tests. */
 import type { Channel, JourneyMap, Lane, LaneKind, Note, Persona, Sentiment, Stage } from '../../../shared/domain';
 import { storedNote } from '../../fixtures/notes';
+import { blankMap } from '../../fixtures/maps';
 
 export function sampleNote(id: string, extra: Partial<Note> = {}): Note {
   return storedNote(id, { text: `note ${id}`, ...extra });
@@ -67,6 +68,8 @@ export function sampleMap(options: { collapsed?: string[]; emotion?: Record<numb
     description,
     position: i,
     emotion: options.emotion?.[i] ?? null,
+    goal: '',
+    expectations: '',
   }));
   const lanes: Lane[] = LANES.map(([name, kind], i) => ({
     id: `l${i}`,
@@ -89,6 +92,7 @@ export function sampleMap(options: { collapsed?: string[]; emotion?: Record<numb
     }),
   );
   return {
+    ...blankMap(),
     id: 'm1',
     title: 'Online shopping: trainers',
     createdAt: 0,

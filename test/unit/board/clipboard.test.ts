@@ -17,6 +17,7 @@ const n = (id: string, text: string, x: number): BoardNote => ({
   author: 'Ana',
   channels: ['phone', 'web'],
   personaIds: ['p1'],
+  faceDown: false,
 });
 
 describe('clipboard format', () => {

@@ -73,7 +73,7 @@ describe('History', () => {
 describe('changes to any record', () => {
   test('one list mixes record types; the inverse of a delete holds every field', () => {
     const records = emptyRecords();
-    records.stage.set('s1', { id: 's1', name: 'Pay', description: 'Card', position: 0, emotion: -1 });
+    records.stage.set('s1', { id: 's1', name: 'Pay', description: 'Card', position: 0, emotion: -1, goal: '', expectations: '' });
     records.note.set('a', n('a'));
     records.note.set('b', boardNote('b', { stageId: 's1', laneId: 'l1', personaIds: ['p1'] }));
     const before = structuredClone(records);

@@ -333,7 +333,7 @@ describe('SaveQueue', () => {
 
   test('a note whose stage was deleted in another window: told so, the rest lands', async () => {
     const { clock, store, q, dropped } = withStore();
-    store.elsewhere([{ type: 'stage', op: 'create', id: 's1', value: { name: 'Pay', description: '', position: 0, emotion: null } }, create(n('a'))]);
+    store.elsewhere([{ type: 'stage', op: 'create', id: 's1', value: { name: 'Pay', description: '', position: 0, emotion: null, goal: '', expectations: '' } }, create(n('a'))]);
     store.elsewhere([{ type: 'stage', op: 'delete', id: 's1' }]);
     q.enqueue([update('a', { stageId: 's1', laneId: null }), create(n('b'))]);
     await settle(clock, q);
@@ -377,12 +377,12 @@ describe('SaveQueue', () => {
 
   test('a batch writes records before what points at them, and deletes after', async () => {
     const { clock, store, q } = withStore();
-    store.elsewhere([create(n('old')), { type: 'stage', op: 'create', id: 's0', value: { name: 'Old', description: '', position: 0, emotion: null } }]);
+    store.elsewhere([create(n('old')), { type: 'stage', op: 'create', id: 's0', value: { name: 'Old', description: '', position: 0, emotion: null, goal: '', expectations: '' } }]);
     q.enqueue([
       update('old', { stageId: null }),
       { type: 'stage', op: 'delete', id: 's0' },
       create(n('a')),
-      { type: 'stage', op: 'create', id: 's1', value: { name: 'New', description: '', position: 0, emotion: null } },
+      { type: 'stage', op: 'create', id: 's1', value: { name: 'New', description: '', position: 0, emotion: null, goal: '', expectations: '' } },
       update('a', { stageId: 's1' }),
     ]);
     await settle(clock, q);

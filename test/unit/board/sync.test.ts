@@ -13,7 +13,7 @@ function open() {
   const map = journeyMap();
   store.elsewhere([
     ...map.personas.map(({ mapId: _m, ...p }): Change => ({ type: 'persona', op: 'create', id: p.id, value: valueOf(p) })),
-    ...map.stages.map((s): Change => ({ type: 'stage', op: 'create', id: s.id, value: { name: s.name, description: s.description, position: s.position, emotion: s.emotion } })),
+    ...map.stages.map((s): Change => ({ type: 'stage', op: 'create', id: s.id, value: { name: s.name, description: s.description, position: s.position, emotion: s.emotion, goal: s.goal, expectations: s.expectations } })),
     ...map.lanes.map((l): Change => ({ type: 'lane', op: 'create', id: l.id, value: { name: l.name, kind: l.kind, position: l.position, collapsed: l.collapsed } })),
     ...map.notes.map((n): Change => ({ type: 'note', op: 'create', id: n.id, value: valueOf(boardNote(n.id, n)) })),
   ]);

@@ -3,7 +3,7 @@ import { goldenMap } from './fixture';
 
 /** The golden map's stages and lanes with `count` notes spread over its cells (and a few free). */
 export function bigMap(count: number): JourneyMap {
-  const stages = Array.from({ length: 8 }, (_, i) => ({ id: `s${i}`, mapId: 'm1', name: `Stage ${i + 1}`, description: '', position: i, emotion: null }));
+  const stages = Array.from({ length: 8 }, (_, i) => ({ id: `s${i}`, mapId: 'm1', name: `Stage ${i + 1}`, description: '', position: i, emotion: null, goal: '', expectations: '' }));
   const lanes = goldenMap.lanes;
   const template = goldenMap.notes[0]!;
   const notes: Note[] = Array.from({ length: count }, (_, i) => ({

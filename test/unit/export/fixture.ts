@@ -1,5 +1,6 @@
 import type { JourneyMap, Note } from '../../../shared/domain';
 import { withDefaults } from '../../../shared/records/index';
+import { blankMap } from '../../fixtures/maps';
 
 const t = Date.UTC(2026, 10, 23, 9, 0, 0);
 /** Every note field not set below takes its create default (withDefaults). */
@@ -7,6 +8,7 @@ const base = { mapId: 'm1', ...withDefaults('note', {}), createdAt: t, updatedAt
 
 /** A small, fixed map for golden tests: two stages, three lanes, a persona, awkward text. */
 export const goldenMap: JourneyMap = {
+  ...blankMap(),
   id: 'm1',
   title: 'Gym membership – as-is',
   createdAt: t,
@@ -17,8 +19,8 @@ export const goldenMap: JourneyMap = {
     { id: 'p1', mapId: 'm1', name: 'Sam', role: 'Night-shift nurse', quote: 'I just want to train at 2am', goals: 'Stay fit', needs: '24h access', frustrations: 'Queues', photo: null, color: 'blue', position: 0 },
   ],
   stages: [
-    { id: 's1', mapId: 'm1', name: 'Join', description: 'Signs up online', position: 0, emotion: null },
-    { id: 's2', mapId: 'm1', name: 'Cancel', description: 'Tries to leave', position: 1, emotion: -2 },
+    { id: 's1', mapId: 'm1', name: 'Join', description: 'Signs up online', position: 0, emotion: null, goal: '', expectations: '' },
+    { id: 's2', mapId: 'm1', name: 'Cancel', description: 'Tries to leave', position: 1, emotion: -2, goal: '', expectations: '' },
   ],
   lanes: [
     { id: 'l1', mapId: 'm1', name: 'Actions', kind: 'actions', position: 0, collapsed: false },

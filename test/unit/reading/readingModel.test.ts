@@ -1,12 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import type { JourneyMap, Note } from '../../../shared/domain';
 import { readingModel } from '../../../renderer/reading/readingModel';
+import { blankMap } from '../../fixtures/maps';
 import { storedNote } from '../../fixtures/notes';
 
 const note = (id: string, extra: Partial<Note> = {}): Note => storedNote(id, { mapId: 'm', ...extra });
 
 function map(notes: Note[]): JourneyMap {
   return {
+    ...blankMap(),
     id: 'm',
     title: 'Map',
     createdAt: 0,
@@ -19,8 +21,8 @@ function map(notes: Note[]): JourneyMap {
     ],
     // Given out of order on purpose: the model sorts by position.
     stages: [
-      { id: 's2', mapId: 'm', name: 'Later', description: '', position: 1, emotion: null },
-      { id: 's1', mapId: 'm', name: 'First', description: '', position: 0, emotion: 1 },
+      { id: 's2', mapId: 'm', name: 'Later', description: '', position: 1, emotion: null, goal: '', expectations: '' },
+      { id: 's1', mapId: 'm', name: 'First', description: '', position: 0, emotion: 1, goal: '', expectations: '' },
     ],
     lanes: [
       { id: 'e', mapId: 'm', name: 'Emotions', kind: 'emotions', position: 1, collapsed: false },

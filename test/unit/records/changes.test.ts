@@ -25,7 +25,7 @@ describe('changes.apply', () => {
   it('creates, updates and deletes every record type in one call', () => {
     const result = apply([
       change.create('persona', 'p1', persona),
-      change.create('stage', 's1', { name: 'Discover', description: '', position: 0, emotion: null }),
+      change.create('stage', 's1', { name: 'Discover', description: '', position: 0, emotion: null, goal: '', expectations: '' }),
       change.create('lane', 'l1', { name: 'Feelings', kind: 'custom', position: 9, collapsed: true }),
       change.create('note', 'n1', note({ stageId: 's1', laneId: 'l1', personaIds: ['p1'], channels: ['app'] })),
       change.update('note', 'n1', { text: 'edited', sentiment: -2 }),
@@ -53,7 +53,7 @@ describe('changes.apply', () => {
   it('deleting a stage or lane frees its notes; deleting a persona untags notes and clears the map persona', () => {
     apply([
       change.create('persona', 'p1', persona),
-      change.create('stage', 's1', { name: 'Discover', description: '', position: 0, emotion: null }),
+      change.create('stage', 's1', { name: 'Discover', description: '', position: 0, emotion: null, goal: '', expectations: '' }),
       change.create('note', 'n1', note({ stageId: 's1', laneId: map.lanes[0]!.id, personaIds: ['p1'] })),
     ]);
     core.call('maps.setPersona', { id: map.id, personaId: 'p1' });
@@ -95,7 +95,7 @@ describe('changes.apply', () => {
     apply([change.create('note', 'n1', note())]);
     expect(fails([change.create('note', 'n1', note())])).toMatchObject({ code: 'conflict', index: 0 });
     // Ids are unique across record types too: a stage cannot take a note's id.
-    expect(fails([change.create('stage', 'n1', { name: 'S', description: '', position: 0, emotion: null })])).toMatchObject({ code: 'conflict' });
+    expect(fails([change.create('stage', 'n1', { name: 'S', description: '', position: 0, emotion: null, goal: '', expectations: '' })])).toMatchObject({ code: 'conflict' });
     expect(fails([change.delete('lane', 'nope')])).toMatchObject({ code: 'not_found', index: 0 });
     expect(fails([change.update('note', 'n1', { stageId: 'ghost' })])).toMatchObject({ code: 'not_found', message: expect.stringContaining('no stage "ghost"') });
     expect(fails([change.update('note', 'n1', { personaIds: ['nobody'] })])).toMatchObject({ code: 'not_found' });
@@ -111,7 +111,7 @@ describe('changes.apply', () => {
 
   it('a later change may point at a record an earlier one created', () => {
     apply([
-      change.create('stage', 's1', { name: 'Join', description: '', position: 5, emotion: null }),
+      change.create('stage', 's1', { name: 'Join', description: '', position: 5, emotion: null, goal: '', expectations: '' }),
       change.create('note', 'n1', note({ stageId: 's1' })),
     ]);
     expect(get().notes[0]!.stageId).toBe('s1');
