@@ -205,3 +205,29 @@ export function acceptIntoNow(notes: readonly BoardNote[], ids: readonly string[
   }
   return out;
 }
+
+// ------------------------------------------------------------------ quadrants
+
+export type Quadrant = 'quick_win' | 'big_bet' | 'fill_in' | 'money_pit';
+
+/** How each quadrant is named and where it sits (top/bottom: impact; left/right: effort). */
+export const QUADRANT_INFO: Record<Quadrant, { label: string; where: string }> = {
+  quick_win: { label: 'Quick wins', where: 'high impact, low effort' },
+  big_bet: { label: 'Big bets', where: 'high impact, high effort' },
+  fill_in: { label: 'Fill-ins', where: 'low impact, low effort' },
+  money_pit: { label: 'Money pits', where: 'low impact, high effort' },
+};
+
+/** The quadrant of a score: the middle (3) counts as high impact and as high effort. */
+export function quadrantOf(score: Score): Quadrant {
+  const high = score.impact >= 3;
+  const hard = score.effort >= 3;
+  return high ? (hard ? 'big_bet' : 'quick_win') : hard ? 'money_pit' : 'fill_in';
+}
+
+/** Opportunities proposed for Now: quick wins not on the roadmap yet, highest impact first. */
+export function proposals(notes: readonly BoardNote[]): BoardNote[] {
+  return notes
+    .filter((n) => isOpportunity(n) && n.phase === null && n.impact !== null && n.effort !== null && quadrantOf({ impact: n.impact, effort: n.effort }) === 'quick_win')
+    .sort((a, b) => b.impact! - a.impact! || a.effort! - b.effort!);
+}

@@ -10,6 +10,8 @@ import { PersonasPanel } from '../panels/PersonasPanel';
 import { InsightsPanel } from '../prioritise/InsightsPanel';
 import { VotePanel } from '../prioritise/VotePanel';
 import { ReadingView } from '../reading/ReadingView';
+import { MetricsRow } from '../plan/MetricsRow';
+import { PlanView, ViewSwitch, type ViewName } from '../plan/PlanViews';
 import { ThemeSelect } from './ThemeSelect';
 import { messageOf, showError } from '../state/notices';
 import { navigate } from '../state/route';
@@ -23,8 +25,12 @@ export function MapScreen({ mapId }: { mapId: string }) {
   const [lens, setLens] = useState<string | null>(null);
   const [reading, setReading] = useState<JourneyMap | null>(null);
   const board = useRef<BoardController | null>(null);
+  /** Board, Matrix or Roadmap; the board stays mounted (hidden) under the others, so one history and save queue serve all. */
+  const [view, setView] = useState<ViewName>('board');
+  const [controller, setController] = useState<BoardController | null>(null);
   const onController = useCallback((c: BoardController) => {
     board.current = c;
+    setController(c);
   }, []);
 
   /** The board holds the live notes: save them, then read the whole map. */
@@ -81,6 +87,7 @@ export function MapScreen({ mapId }: { mapId: string }) {
             {lens && <span className="map-lens-on"> · lens on</span>}
           </button>
         )}
+        {map && <ViewSwitch value={view} onChange={setView} />}
         <span className="map-bar-spacer" />
         {map && (
           <>
@@ -125,9 +132,11 @@ export function MapScreen({ mapId }: { mapId: string }) {
         ) : map ? (
           <>
             {/* The board shrinks beside an open panel, so its toolbar, save pill and minimap stay in view. */}
-            <div className={panel ? 'board-host with-panel' : 'board-host'}>
+            <div className={`board-host${panel ? ' with-panel' : ''}${view === 'board' ? '' : ' plan-hidden'}`} inert={view !== 'board'}>
               <Board key={map.id} map={map} personas={map.personas} lensPersonaId={lens} onController={onController} />
+              {controller && <MetricsRow controller={controller} />}
             </div>
+            {controller && view !== 'board' && <PlanView view={view} controller={controller} />}
             {panel === 'personas' && (
               <PersonasPanel map={map} onMapChange={setMap} lensPersonaId={lens} onLensChange={setLens} onClose={() => setPanel(null)} board={boardNow} />
             )}

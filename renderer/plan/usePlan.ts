@@ -1,0 +1,82 @@
+import { useEffect, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { runAction } from '../actions/registry';
+import { actionForKey, isTextTarget } from '../board/actions';
+import type { BoardController } from '../board/BoardController';
+
+/**
+ * Re-renders the caller after every change of the board's document (edits, undo and redo, what
+ * the store sent); never on camera moves. Returns a number that changes with them.
+ */
+export function useDocVersion(c: BoardController | null): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!c) return;
+    let seen = c.ui.getState().docVersion;
+    return c.ui.subscribe((s) => {
+      if (s.docVersion === seen) return;
+      seen = s.docVersion;
+      setVersion((v) => v + 1);
+    });
+  }, [c]);
+  return version;
+}
+
+/**
+ * Undo and redo (Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl+Y) from a view beside the board: the board's
+ * own actions, so the one history covers every view. Typing in a field keeps its own undo.
+ */
+export function undoKeys(e: ReactKeyboardEvent): void {
+  if (isTextTarget(e.target)) return;
+  const id = actionForKey(e.nativeEvent);
+  if (id !== 'edit.undo' && id !== 'edit.redo') return;
+  e.preventDefault();
+  e.stopPropagation();
+  runAction(id);
+}
+
+/**
+ * A card dragged with the pointer: it follows the pointer (a CSS transform, no render per move)
+ * once it has moved 4 px, and `onDrop` gets where it was let go. A press that does not move is
+ * left to the card's buttons. Elements marked `data-nodrag` never start a drag.
+ */
+export function startDrag(e: ReactPointerEvent<HTMLElement>, onDrop: (x: number, y: number) => void): void {
+  if (e.button !== 0 || (e.target instanceof Element && e.target.closest('[data-nodrag]'))) return;
+  const el = e.currentTarget;
+  const sx = e.clientX;
+  const sy = e.clientY;
+  const pointer = e.pointerId;
+  let moving = false;
+  try {
+    el.setPointerCapture(pointer);
+  } catch {
+    // A synthetic pointer cannot be captured; the listeners below still see it.
+  }
+  const move = (ev: PointerEvent) => {
+    const dx = ev.clientX - sx;
+    const dy = ev.clientY - sy;
+    if (!moving && Math.hypot(dx, dy) < 4) return;
+    moving = true;
+    el.classList.add('dragging');
+    el.style.transform = `translate(${dx}px, ${dy}px)`;
+  };
+  const end = (ev: PointerEvent, drop: boolean) => {
+    el.removeEventListener('pointermove', move);
+    el.removeEventListener('pointerup', up);
+    el.removeEventListener('pointercancel', cancel);
+    el.classList.remove('dragging');
+    el.style.transform = '';
+    if (drop && moving) onDrop(ev.clientX, ev.clientY);
+  };
+  const up = (ev: PointerEvent) => end(ev, true);
+  const cancel = (ev: PointerEvent) => end(ev, false);
+  el.addEventListener('pointermove', move);
+  el.addEventListener('pointerup', up);
+  el.addEventListener('pointercancel', cancel);
+}
+
+/** Whether a point (screen pixels) is inside an element's box. */
+export function within(el: Element | null, x: number, y: number): boolean {
+  if (!el) return false;
+  const r = el.getBoundingClientRect();
+  return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+}
