@@ -483,6 +483,28 @@ export class BoardController {
     this.core.model.setPersonas(personas);
   }
 
+  // ---------------------------------------------------------------- silent brainstorm
+
+  /** While a silent brainstorm step runs, new notes are made face down (shared/workshop/visibility.ts). */
+  setNewNotesFaceDown(on: boolean): void {
+    this.core.editing.newNoteFields = on ? { faceDown: true } : {};
+  }
+
+  /** Notes on the board that are face down. */
+  faceDownCount(): number {
+    let n = 0;
+    for (const note of this.core.model.notes.values()) if (note.faceDown === true) n++;
+    return n;
+  }
+
+  /** Reveal: every face-down note turned face up, as one undo step. Returns how many. */
+  revealFaceDown(): number {
+    const ids = [...this.core.model.notes.values()].filter((n) => n.faceDown === true).map((n) => n.id);
+    if (ids.length === 0) return 0;
+    this.core.model.commit('Reveal', ids.map((id): Change => ({ type: 'note', op: 'update', id, patch: { faceDown: false } })));
+    return ids.length;
+  }
+
   /** Adds a persona (last in the panel): one undo step. Returns its id. */
   addPersona(fields: Omit<BoardPersona, 'id' | 'position'>): string {
     const id = newId();

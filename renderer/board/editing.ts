@@ -6,7 +6,7 @@
 import { NOTE_DEFAULT_SIZE, NOTE_TEXT_MAX, type NoteColor } from '../../shared/domain';
 import type { Point } from '../../shared/board/camera';
 import type { BoardNote } from '../../shared/board/history';
-import { withDefaults } from '../../shared/records/index';
+import { withDefaults, type RecordValue } from '../../shared/records/index';
 import { clampCoord, newId, type BoardCore } from './core';
 import type { Step } from './model';
 
@@ -17,6 +17,8 @@ export class BoardEditing {
   private session: { id: string; isNew: boolean; step: Step | null } | null = null;
   /** Text in the overlay while editing, kept here so a flush on unload can commit it. */
   private currentText: string | null = null;
+  /** Fields every new note starts with, set from outside (a silent brainstorm: `{ faceDown: true }`). */
+  newNoteFields: Partial<RecordValue<'note'>> = {};
 
   constructor(private readonly core: BoardCore) {}
 
@@ -63,6 +65,7 @@ export class BoardEditing {
       height,
       color: opts.color ?? this.core.ui.getState().color,
       ...this.core.frame.cellFieldsAt(center),
+      ...this.newNoteFields,
     });
     const note = { id: newId(), ...value } as BoardNote;
     const step = this.core.model.commit('New note', [{ op: 'create', note }], [note.id]);
