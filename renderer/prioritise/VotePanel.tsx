@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { NOTE_COLORS, type NoteColor } from '../../shared/domain';
 import type { Change } from '../../shared/records';
 import type { BoardController } from '../board/BoardController';
@@ -39,6 +39,8 @@ export function VotePanel({ board, onClose }: VotePanelProps) {
   const titleId = useId();
   useBoardVersion(c);
   const session = useVoteSession(c);
+  // Click-to-vote ends with the panel: a click on the board selects again.
+  useEffect(() => () => void (c && voteSession(c).store.setState({ clicking: false })), [c]);
 
   const onPanelKey = (e: ReactKeyboardEvent) => {
     // Keys in the panel are the panel's: the board's shortcuts (N, Delete, ...) must not act on notes.

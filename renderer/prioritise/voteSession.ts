@@ -76,7 +76,10 @@ export function votesOf(c: BoardController): readonly Vote[] {
 export function voteSession(c: BoardController): VoteSession {
   const known = sessions.get(c);
   if (known) return known;
-  const store = createStore<VoteSessionState>()(() => ({ roundId: null, topN: null, voterId: null, clicking: false, refusal: null, said: null }));
+  // The round shown first: the newest open one (else the newest), so its badges show at once.
+  const rounds = roundsOf(c);
+  const first = [...rounds].reverse().find((r) => r.status === 'open') ?? rounds[rounds.length - 1] ?? null;
+  const store = createStore<VoteSessionState>()(() => ({ roundId: first?.id ?? null, topN: null, voterId: null, clicking: false, refusal: null, said: null }));
   let shown: NoteMarks | null = null;
 
   const round = (): Round | null => {
@@ -153,6 +156,7 @@ export function voteSession(c: BoardController): VoteSession {
   };
 
   c.onDocChange(update);
+  update();
   store.subscribe((s, prev) => {
     if (s.roundId !== prev.roundId || s.topN !== prev.topN) update();
     if (s.clicking !== prev.clicking || s.voterId !== prev.voterId) {

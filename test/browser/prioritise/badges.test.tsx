@@ -58,11 +58,12 @@ const isBadgeBlue = ([r, g, b]: number[]) => b! > 150 && r! < 80 && g! < 110;
 describe('vote badges and the top-N filter on the board', () => {
   test('voted notes show a badge in the selected round, others none; undo of a vote follows', async () => {
     const m = await mount(sample());
-    const s = voteSession(m.c);
     await m.c.nextFrame();
     expect(isBadgeBlue(inBadge(40, 60))).toBe(false);
 
-    s.store.setState({ roundId: 'r1' });
+    // The session shows the newest open round at once.
+    const s = voteSession(m.c);
+    expect(s.store.getState().roundId).toBe('r1');
     await m.c.nextFrame();
     expect(m.c.testHook().voteBadges()).toEqual({ n0: 3, n2: 1 });
     expect(isBadgeBlue(inBadge(40, 60))).toBe(true);
