@@ -102,6 +102,11 @@ export type Stage = StoredRecord<'stage'>;
 export type Lane = StoredRecord<'lane'>;
 export type Note = StoredRecord<'note'>;
 export type Persona = StoredRecord<'persona'>;
+/** Prioritise (issue 12): workshop participants, dot-voting rounds, their votes, customer metrics. */
+export type Participant = StoredRecord<'participant'>;
+export type Round = StoredRecord<'round'>;
+export type Vote = StoredRecord<'vote'>;
+export type Metric = StoredRecord<'metric'>;
 export type Step = StoredRecord<'step'>;
 
 export interface MapSummary {

@@ -50,6 +50,12 @@ export function createRecordStore(ctx: ServiceContext) {
     }
   }
 
+  /** A record's rule across fields (recordDef.check), as an invalid_input naming the record. */
+  function checkRecord(type: RecordType, value: Record<string, unknown>, where: Where) {
+    const problem = recordDef[type].check?.(value);
+    if (problem) throw new ApiError('invalid_input', `${where}: ${problem}.`);
+  }
+
   function create<T extends RecordType>(type: T, mapId: string, id: string, value: RecordValue<T>, where: Where): StoredRecord<T> {
     for (const def of RECORDS) {
       if (repos.records[def.type].get.get(id)) {
@@ -57,6 +63,7 @@ export function createRecordStore(ctx: ServiceContext) {
       }
     }
     checkRefs(type, mapId, value, where);
+    checkRecord(type, value as Record<string, unknown>, where);
     const now = ctx.now();
     const record = {
       id,
@@ -73,6 +80,7 @@ export function createRecordStore(ctx: ServiceContext) {
     checkRefs(type, mapId, patch, where);
     const next = { ...toRecord(type, row) } as Record<string, unknown>;
     for (const [key, v] of Object.entries(patch)) if (v !== undefined) next[key] = v;
+    checkRecord(type, next, where);
     if (recordDef[type].timestamps) next['updatedAt'] = ctx.now();
     (repos.records[type].update as { run(row: DbRecord<T>): unknown }).run(fromRecord(type, next as StoredRecord<T>));
     return next as StoredRecord<T>;
@@ -80,17 +88,28 @@ export function createRecordStore(ctx: ServiceContext) {
 
   /**
    * Deletes a record. Whatever pointed at it lets go: a note's stageId or laneId becomes null, a
-   * persona tag is removed from every note, the map stops being for a deleted persona. Returns how
-   * many records let go of it.
+   * persona tag is removed from every note, the map stops being for a deleted persona. A record
+   * whose ref says `onDelete: 'cascade'` goes with it instead (a vote with its note, round or
+   * participant; a metric with its stage), and so on down. Returns how many records let go of it
+   * (`freed`) and how many went with it (`cascaded`).
    */
-  function remove(type: RecordType, mapId: string, id: string, where: Where): { freed: number } {
+  function remove(type: RecordType, mapId: string, id: string, where: Where): { freed: number; cascaded: number } {
     requireRecord(type, mapId, id, where);
     const now = ctx.now();
     let freed = 0;
+    let cascaded = 0;
     for (const def of RECORDS) {
       for (const [field, ref] of Object.entries(def.refs)) {
         if (ref?.to !== type) continue;
         const statements = repos.records[def.type];
+        if (ref.onDelete === 'cascade') {
+          for (const row of statements.pointingAt[field]!.all({ mapId, id })) {
+            const dependent = (row as { id: string }).id;
+            if (!statements.get.get(dependent)) continue; // gone already, with another of its refs
+            cascaded += 1 + remove(def.type, mapId, dependent, where).cascaded;
+          }
+          continue;
+        }
         for (const row of statements.pointingAt[field]!.all({ mapId, id })) {
           const record = toRecord(def.type, row as never) as Record<string, unknown>;
           const v = record[field];
@@ -103,7 +122,7 @@ export function createRecordStore(ctx: ServiceContext) {
     }
     for (const clear of clearHeaderRef) if (clear.to === type) clear.run.run(now, mapId, id);
     repos.records[type].delete.run(id);
-    return { freed };
+    return { freed, cascaded };
   }
 
   /** Applies one change; `where` names it in a message. */

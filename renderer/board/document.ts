@@ -38,7 +38,7 @@ import {
   type StructureView,
 } from '../../shared/board/structureEdits';
 import type { JourneyMap } from '../../shared/domain';
-import { editableOf, recordsOf, type StoredRecord } from '../../shared/records';
+import { cascadeDeletes, editableOf, recordsOf, type StoredRecord } from '../../shared/records';
 
 export type Step = HistoryStep<Change[]>;
 
@@ -213,7 +213,9 @@ export class BoardDocument {
   }
 
   private applyQuietly(changes: readonly Change[]) {
-    const result = applyChangesDetailed(this.records, changes);
+    // A delete takes what goes with it (a note's votes) and lets go of the rest (links to it), as
+    // the store does; they are in `applied`, so undo brings them back and sync saves them.
+    const result = applyChangesDetailed(this.records, cascadeDeletes(this.records, changes));
     for (const c of result.applied) {
       if (c.type !== 'note') {
         delete (this.orderCache as Record<string, unknown>)[c.type];

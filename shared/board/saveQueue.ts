@@ -439,6 +439,10 @@ const NOUN: Record<RecordType, [string, string]> = {
   stage: ['stage', 'stages'],
   lane: ['lane', 'lanes'],
   persona: ['persona', 'personas'],
+  participant: ['participant', 'participants'],
+  round: ['voting round', 'voting rounds'],
+  vote: ['vote', 'votes'],
+  metric: ['metric', 'metrics'],
   step: ['workshop step', 'workshop steps'],
 };
 

@@ -11,6 +11,9 @@ import type { JourneyMap, Lane, Note, Persona, Stage } from '../domain';
 import { emotionFace, mapStageEmotions, type StageEmotion } from '../journey/emotion';
 import { orderedNotes } from './model';
 import { ACCENT, CURVE, GRID_LINE, HEADER_FILL, hex6, INK, MUTED_INK, NOTE_EDGE, NOTE_FILL } from './palette';
+import { addTitle, BODY_TOP, cell, FONT, H, listSlides, MARGIN, slideText, TOP_PAINS, W, type Slide } from './pptxKit';
+import { prioritySlides } from './pptxPriorities';
+import { reportOf, type PainRow } from './report';
 
 /** Options for {@link mapToPptx}. */
 export interface PptxOptions {
@@ -24,37 +27,14 @@ export interface PptxOptions {
   mapImage?: { png: Uint8Array; width: number; height: number };
 }
 
-type Slide = PptxGenJS.Slide;
-
-/** The slide, in inches (PowerPoint's 16:9 "Widescreen"). */
-const W = 13.333;
-const H = 7.5;
-const MARGIN = 0.5;
-const FONT = 'Calibri';
-/** Pain points on the "Top pain points" slide. */
-const TOP_PAINS = 10;
-/** Rows per opportunities slide before it continues on the next. */
-const ROWS_PER_LIST_SLIDE = 10;
 /** A sticky note on a stage slide, and the space between notes. */
 const NOTE_W = 1.75;
 const NOTE_H = 1.05;
 const NOTE_GAP = 0.12;
 /** Lane labels sit in a column this wide on the left of a stage slide. */
 const LANE_LABEL_W = 1.7;
-/** Where a stage slide's lanes start, below its title. */
-const BODY_TOP = 1.35;
 /** Longest note text shown on a slide; the full text is in the spreadsheet and report exports. */
 const NOTE_TEXT_MAX_ON_SLIDE = 280;
-
-/** Characters XML 1.0 cannot hold (they would make the file unreadable): dropped. */
-// eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-/** Text as a slide holds it: XML-safe, trimmed, optionally shortened with an ellipsis. */
-function slideText(text: string, max = Number.POSITIVE_INFINITY): string {
-  const t = text.replace(XML_INVALID, '').trim();
-  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
-}
 
 /** A font size that lets a note's text fit its box (PowerPoint does not shrink text until edited). */
 function noteFontSize(text: string): number {
@@ -103,36 +83,6 @@ function addFace(slide: Slide, x: number, y: number, d: number, level: number, n
   });
 }
 
-function addTitle(slide: Slide, title: string, subtitle?: string): void {
-  slide.addText(slideText(title, 120), {
-    x: MARGIN,
-    y: 0.3,
-    w: W - 2 * MARGIN,
-    h: 0.6,
-    fontFace: FONT,
-    fontSize: 26,
-    bold: true,
-    color: hex6(INK),
-    valign: 'middle',
-    margin: 0,
-  });
-  if (subtitle) {
-    slide.addText(slideText(subtitle, 240), {
-      x: MARGIN,
-      y: 0.88,
-      w: W - 2 * MARGIN,
-      h: 0.36,
-      fontFace: FONT,
-      fontSize: 13,
-      color: hex6(MUTED_INK),
-      valign: 'middle',
-      margin: 0,
-    });
-  }
-  slide.addShape('line', { x: MARGIN, y: 1.26, w: W - 2 * MARGIN, h: 0, line: { color: hex6(ACCENT), width: 1.5 } });
-}
-
-const cell = (text: string, options: PptxGenJS.TableCellProps = {}): PptxGenJS.TableCell => ({ text, options });
 
 const initialsOf = (name: string) =>
   name
@@ -363,17 +313,33 @@ function stageSlides(pptx: PptxGenJS, stage: Stage, index: number, emotion: Stag
   const face = () => {
     if (emotion.score !== null) addFace(slide, W - MARGIN - 0.6, 0.3, 0.6, emotionFace(emotion.score).level, title);
   };
+  // The customer's goal and expectations here (method step 6), in a band under the title.
+  const aims = ([['Goal', stage.goal], ['Expectations', stage.expectations]] as const).filter(([, v]) => v.trim());
+  const aimsH = aims.length ? 0.62 : 0;
+  const top = () => {
+    const aimW = (W - 2 * MARGIN - 0.15 * (aims.length - 1)) / Math.max(1, aims.length);
+    aims.forEach(([label, value], i) => {
+      slide.addText(
+        [
+          { text: `${label}: `, options: { bold: true } },
+          { text: slideText(value, 220) },
+        ],
+        { x: MARGIN + i * (aimW + 0.15), y: BODY_TOP + 0.1, w: aimW, h: aimsH - 0.08, fontFace: FONT, fontSize: 11, color: hex6(INK), fill: { color: 'F7F9FC' }, line: { color: hex6(GRID_LINE), width: 0.5 }, valign: 'middle', margin: 5, fit: 'shrink', objectName: `Stage ${label.toLowerCase()}` },
+      );
+    });
+    return BODY_TOP + 0.15 + aimsH;
+  };
   let slide = pptx.addSlide();
   let part = 1;
   addTitle(slide, title, subtitle);
   face();
-  let y = BODY_TOP + 0.15;
+  let y = top();
   const newSlide = () => {
     part += 1;
     slide = pptx.addSlide();
     addTitle(slide, `${title} (continued, ${part})`, subtitle);
     face();
-    y = BODY_TOP + 0.15;
+    y = top();
   };
   const laneLabel = (lane: Lane, h: number, continued: boolean) => {
     slide.addText(`${slideText(lane.name, 40)}${continued ? ' (cont.)' : ''}`, {
@@ -436,46 +402,6 @@ function stageSlides(pptx: PptxGenJS, stage: Stage, index: number, emotion: Stag
   }
 }
 
-/** A column of a list slide. Add votes, impact/effort or phase here when they exist. */
-interface ListColumn {
-  title: string;
-  width: number;
-  value: (n: Note, rank: number) => string;
-  align?: PptxGenJS.HAlign;
-}
-
-/** A titled table of notes, continued over as many slides as it needs (at least one). */
-function listSlides(pptx: PptxGenJS, title: string, subtitle: string, columns: ListColumn[], notes: Note[], empty: string): void {
-  const border: PptxGenJS.BorderProps = { type: 'solid', pt: 0.75, color: hex6(GRID_LINE) };
-  const pages = Math.max(1, Math.ceil(notes.length / ROWS_PER_LIST_SLIDE));
-  const total = columns.reduce((s, c) => s + c.width, 0);
-  for (let p = 0; p < pages; p++) {
-    const slide = pptx.addSlide();
-    addTitle(slide, pages > 1 ? `${title} (${p + 1} of ${pages})` : title, subtitle);
-    const chunk = notes.slice(p * ROWS_PER_LIST_SLIDE, (p + 1) * ROWS_PER_LIST_SLIDE);
-    if (chunk.length === 0) {
-      slide.addText(empty, { x: MARGIN, y: BODY_TOP + 0.3, w: W - 2 * MARGIN, h: 0.5, fontFace: FONT, fontSize: 16, color: hex6(MUTED_INK), margin: 0 });
-      continue;
-    }
-    const head = { bold: true, fill: { color: hex6(HEADER_FILL) }, color: hex6(INK), border };
-    const rows: PptxGenJS.TableRow[] = [
-      columns.map((c) => cell(c.title, { ...head, align: c.align ?? 'left' })),
-      ...chunk.map((n, i) =>
-        columns.map((c) => cell(c.value(n, p * ROWS_PER_LIST_SLIDE + i + 1), { align: c.align ?? 'left', border, color: hex6(INK) })),
-      ),
-    ];
-    slide.addTable(rows, {
-      x: MARGIN,
-      y: BODY_TOP + 0.25,
-      w: W - 2 * MARGIN,
-      colW: columns.map((c) => (c.width / total) * (W - 2 * MARGIN)),
-      fontFace: FONT,
-      fontSize: 12,
-      valign: 'middle',
-      margin: [4, 6, 4, 6],
-    });
-  }
-}
 
 /**
  * The map as a PowerPoint deck (.pptx bytes), 16:9:
@@ -487,8 +413,13 @@ function listSlides(pptx: PptxGenJS, title: string, subtitle: string, columns: L
  * 3. **Notes per stage and lane**: a table of note counts with each stage's feeling.
  * 4. **One slide per stage** (more if its notes do not fit): the stage's description and emotion,
  *    its notes as editable text boxes in their sticky-note colours, grouped in labelled lane bands.
- * 5. **Top pain points**: the ten most negative pain points with their stage.
+ * 4. **One slide per stage** also shows the stage's goal and expectations when set.
+ * 5. **Top pain points**: the ten that hurt most (votes × severity when the map has either, else the
+ *    most negative) with their stage, votes, severity and sentiment.
  * 6. **Opportunities**: every opportunity with its stage, ten per slide.
+ * 7. Then, each only when the map has something for it (pptxPriorities.ts): the impact/effort
+ *    **matrix**, the **roadmap**, **metrics** (a native table and native charts), and the
+ *    **workshop** minutes.
  *
  * Notes not yet placed in the frame are left out (they are in the spreadsheet and report).
  * Document dates are `exportedAt` (or the map's `updatedAt`), so the same map gives the same file.
@@ -527,17 +458,25 @@ export async function mapToPptx(map: JourneyMap, options: PptxOptions = {}): Pro
 
   const stageName = new Map(stages.map((s) => [s.id, s.name]));
   const stageOf = (n: Note) => slideText(n.stageId ? (stageName.get(n.stageId) ?? '') : '', 60);
-  // Stable sort: equally negative pain points keep reading order. No sentiment counts as neutral.
-  const pains = notes.filter((n) => n.kind === 'pain_point').sort((a, b) => (a.sentiment ?? 0) - (b.sentiment ?? 0));
-  listSlides(
+  const report = reportOf(map);
+  const pains = report.pains;
+  const painVotes = report.votesFrom.pain_point;
+  const hasSeverity = pains.some((p) => p.severity !== null);
+  listSlides<PainRow>(
     pptx,
     'Top pain points',
-    pains.length > TOP_PAINS ? `The ${TOP_PAINS} most negative of ${pains.length}` : 'Most negative first',
+    report.painsRanked
+      ? `${pains.length > TOP_PAINS ? `The ${TOP_PAINS} of ${pains.length} that` : 'Those that'} hurt most: votes × severity${painVotes ? ` (votes from “${slideText(painVotes.title, 60)}”)` : ''}`
+      : pains.length > TOP_PAINS
+        ? `The ${TOP_PAINS} most negative of ${pains.length}`
+        : 'Most negative first',
     [
-      { title: '#', width: 0.5, align: 'center', value: (_n, rank) => String(rank) },
-      { title: 'Pain point', width: 7, value: (n) => slideText(n.text, 300) },
-      { title: 'Stage', width: 2.2, value: stageOf },
-      { title: 'Sentiment', width: 1.3, align: 'center', value: (n) => (n.sentiment === null ? '–' : `${n.sentiment > 0 ? '+' : ''}${n.sentiment}`) },
+      { title: '#', width: 0.5, align: 'center', value: (_p, rank) => String(rank) },
+      { title: 'Pain point', width: 7, value: (p) => slideText(p.note.text, 300) },
+      { title: 'Stage', width: 2.2, value: (p) => stageOf(p.note) },
+      ...(painVotes ? [{ title: 'Votes', width: 1, align: 'center' as const, value: (p: PainRow) => String(p.votes ?? 0) }] : []),
+      ...(hasSeverity ? [{ title: 'Severity', width: 1.1, align: 'center' as const, value: (p: PainRow) => (p.severity === null ? '–' : `${p.severity} / 5`) }] : []),
+      { title: 'Sentiment', width: 1.3, align: 'center', value: (p) => (p.note.sentiment === null ? '–' : `${p.note.sentiment > 0 ? '+' : ''}${p.note.sentiment}`) },
     ],
     pains.slice(0, TOP_PAINS),
     'No pain points recorded.',
@@ -554,6 +493,7 @@ export async function mapToPptx(map: JourneyMap, options: PptxOptions = {}): Pro
     opportunities,
     'No opportunities recorded.',
   );
+  prioritySlides(pptx, report);
 
   const raw = (await pptx.write({ outputType: 'uint8array', compression: true })) as Uint8Array;
   return fixDates(raw, when);

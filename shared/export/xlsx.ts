@@ -1,15 +1,17 @@
 /**
  * The Excel export: the notes as a filterable table plus the views a client asks for first (pain
- * points, opportunities, a metrics sheet per stage). Built with exceljs; no I/O.
+ * points, opportunities, stages), and the prioritising sheets (votes, matrix, roadmap, metrics).
+ * Built with exceljs; no I/O.
  *
- * Adding a column later (votes, impact/effort, phase, CSAT/NPS/CES) means adding one entry to the
- * column list of the sheet concerned: every sheet is written from such a list.
+ * Adding a column means adding one entry to the column list of the sheet concerned: every sheet
+ * is written from such a list.
  */
 import type ExcelJS from 'exceljs';
-import { NOTE_KINDS, type JourneyMap, type Note } from '../domain';
+import { NOTE_KINDS, type JourneyMap, type Note, type Stage } from '../domain';
 import { mapStageEmotions } from '../journey/emotion';
 import { KIND_LABELS, NOTE_COLUMNS, noteRows, orderedNotes } from './model';
 import { hex6, HEADER_FILL } from './palette';
+import { painsText, QUADRANTS, reportOf, type MatrixItem, type Report, type RoadmapItem, type MetricRow, type ReportRound, type RoundResult } from './report';
 
 /** Options for {@link mapToXlsx}. */
 export interface XlsxOptions {
@@ -81,8 +83,10 @@ function addTable<T>(wb: ExcelJS.Workbook, name: string, columns: SheetColumn<T>
  *   filterable header.
  * - **Pain points**: pain-point notes with their stage and sentiment, most negative first.
  * - **Opportunities**: opportunity notes with their stage.
- * - **Metrics**: per stage, the emotion score (set by the facilitator, or derived from the mean
- *   sentiment of the stage's notes) and how many notes of each kind it holds.
+ * - **Stages**: per stage, its goal and expectations, the emotion score (set by the facilitator,
+ *   or derived from the mean sentiment of the stage's notes) and how many notes of each kind it holds.
+ * - **Votes**, **Matrix**, **Roadmap**, **Metrics**: when the map has votes, scored opportunities,
+ *   a roadmap, or metrics (see `prioritySheets`).
  *
  * Text is stored as text: nothing a participant typed becomes a formula.
  */
@@ -140,32 +144,129 @@ export async function mapToXlsx(map: JourneyMap, options: XlsxOptions = {}): Pro
       if (n.kind) c[n.kind] = (c[n.kind] ?? 0) + 1;
     }
   }
-  type MetricRow = { name: string; score: number | null; source: string; counts: Record<string, number> };
-  const metricRows: MetricRow[] = stages.map((s, i) => {
+  type StageRow = { stage: Stage; score: number | null; source: string; counts: Record<string, number> };
+  const stageRows: StageRow[] = stages.map((s, i) => {
     const e = emotions[i]!;
     return {
-      name: s.name,
+      stage: s,
       score: e.score === null ? null : Math.round(e.score * 100) / 100,
       source: e.manual ? 'Set' : e.score === null ? '' : 'Derived',
       counts: counts.get(s.id)!,
     };
   });
-  const metrics = addTable<MetricRow>(
+  const stageSheet = addTable<StageRow>(
     wb,
-    'Metrics',
+    'Stages',
     [
-      { title: 'Stage', width: 18, value: (r) => r.name },
+      { title: 'Stage', width: 18, value: (r) => r.stage.name },
+      { title: 'Goal', width: 40, wrap: true, value: (r) => r.stage.goal ?? '' },
+      { title: 'Expectations', width: 40, wrap: true, value: (r) => r.stage.expectations ?? '' },
       { title: 'Emotion score', width: 14, value: (r) => r.score },
       { title: 'Score source', width: 13, value: (r) => r.source },
       { title: 'Notes', width: 8, value: (r) => r.counts.total ?? 0 },
-      ...NOTE_KINDS.map((k) => ({ title: KIND_LABELS[k] ?? k, width: 12, value: (r: MetricRow) => r.counts[k] ?? 0 })),
+      ...NOTE_KINDS.map((k) => ({ title: KIND_LABELS[k] ?? k, width: 12, value: (r: StageRow) => r.counts[k] ?? 0 })),
     ],
-    metricRows,
+    stageRows,
   );
-  metrics.getColumn(2).numFmt = '+0.0#;-0.0#;0';
+  stageSheet.getColumn(4).numFmt = '+0.0#;-0.0#;0';
+  prioritySheets(wb, reportOf(map));
 
   const buffer = await wb.xlsx.writeBuffer();
   return stampZip(new Uint8Array(buffer as ArrayBuffer), when);
+}
+
+/** "Quick wins" for a quadrant id. */
+const QUADRANT_LABEL = new Map(QUADRANTS.map((q) => [q.id, q.label]));
+
+/**
+ * The prioritising sheets, each only when the map has something for it (no empty sheets):
+ * Votes (a row per note with votes in each round; a column per participant, left empty on an
+ * anonymous round's rows), Matrix (opportunities with impact and effort), Roadmap (notes given a
+ * phase) and Metrics (CSAT, NPS, CES, conversion, churn; per stage or for the whole map).
+ */
+function prioritySheets(wb: ExcelJS.Workbook, report: Report): void {
+  const stageName = (s: { name: string } | null) => s?.name ?? '';
+  if (report.rounds.some((r) => r.results.length > 0)) {
+    // Participant columns: everyone who voted in a round that is not anonymous (no one otherwise).
+    const people = new Map<string, string>();
+    for (const r of report.rounds) for (const p of r.participants) people.set(p.id, p.name);
+    const ids = [...people.keys()];
+    type VoteRow = { round: ReportRound; result: RoundResult };
+    const rows: VoteRow[] = report.rounds.flatMap((round) => round.results.map((result) => ({ round, result })));
+    const byPerson = (row: VoteRow, id: string): number | null => {
+      const i = row.round.participants.findIndex((p) => p.id === id);
+      return row.result.byParticipant && i >= 0 ? row.result.byParticipant[i]! || null : null;
+    };
+    addTable<VoteRow>(
+      wb,
+      'Votes',
+      [
+        { title: 'Round', width: 28, value: (r) => r.round.title },
+        { title: 'Status', width: 9, value: (r) => (r.round.status === 'open' ? 'Open' : 'Closed') },
+        { title: 'Anonymous', width: 11, value: (r) => (r.round.anonymous ? 'Yes' : 'No') },
+        { title: 'Note', width: 60, wrap: true, value: (r) => r.result.note.text },
+        { title: 'Kind', width: 13, value: (r) => (r.result.note.kind ? (KIND_LABELS[r.result.note.kind] ?? '') : '') },
+        { title: 'Votes', width: 8, value: (r) => r.result.votes },
+        ...(ids.length
+          ? [
+              ...ids.map((id) => ({ title: people.get(id)!, width: 12, value: (r: VoteRow) => byPerson(r, id) })),
+              { title: 'Typed (paper dots)', width: 12, value: (r: VoteRow) => (r.result.byParticipant ? r.result.byParticipant.at(-1)! || null : null) },
+            ]
+          : []),
+      ],
+      rows,
+    );
+  }
+  const matrix = [...report.matrix.scored, ...report.matrix.unscored];
+  if (report.matrix.scored.length > 0) {
+    addTable<MatrixItem>(
+      wb,
+      'Matrix',
+      [
+        { title: 'Opportunity', width: 60, wrap: true, value: (m) => m.note.text },
+        { title: 'Stage', width: 18, value: (m) => stageName(m.stage) },
+        { title: 'Impact', width: 8, value: (m) => m.impact },
+        { title: 'Effort', width: 8, value: (m) => m.effort },
+        { title: 'Quadrant', width: 13, value: (m) => (m.quadrant ? QUADRANT_LABEL.get(m.quadrant)! : 'Not scored') },
+        { title: 'Votes', width: 8, value: (m) => m.votes },
+        { title: 'Linked pain points', width: 50, wrap: true, value: (m) => painsText(m.pains, 32_000) },
+      ],
+      matrix,
+    );
+  }
+  if (report.roadmapCount > 0) {
+    type Row = RoadmapItem & { label: string; order: number };
+    addTable<Row>(
+      wb,
+      'Roadmap',
+      [
+        { title: 'Phase', width: 11, value: (r) => r.label },
+        { title: 'Order', width: 7, value: (r) => r.order },
+        { title: 'Opportunity', width: 60, wrap: true, value: (r) => r.note.text },
+        { title: 'Owner', width: 16, value: (r) => r.owner ?? '' },
+        { title: 'Due', width: 12, value: (r) => r.due ?? '' },
+        { title: 'Stage', width: 18, value: (r) => stageName(r.stage) },
+        { title: 'Votes', width: 8, value: (r) => r.votes },
+        { title: 'Linked pain points', width: 50, wrap: true, value: (r) => painsText(r.pains, 32_000) },
+      ],
+      report.roadmap.flatMap((c) => c.items.map((item, i) => ({ ...item, label: c.label, order: i + 1 }))),
+    );
+  }
+  if (report.metrics.length > 0) {
+    addTable<MetricRow>(
+      wb,
+      'Metrics',
+      [
+        { title: 'Stage', width: 18, value: (m) => m.scope },
+        { title: 'Metric', width: 12, value: (m) => m.label },
+        { title: 'Value', width: 9, value: (m) => m.value },
+        { title: 'Target', width: 9, value: (m) => m.target },
+        { title: 'Source', width: 28, value: (m) => m.source },
+        { title: 'Date', width: 12, value: (m) => m.date ?? '' },
+      ],
+      report.metrics,
+    );
+  }
 }
 
 /**

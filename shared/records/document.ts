@@ -7,14 +7,20 @@ import { z } from 'zod';
 import { BATCH_MAX, BATCH_MAX_LABEL } from '../limits';
 import { mapHeader, RECORDS, recordDef, refIds, type MapDocument, type RecordRef, type RecordType } from './records';
 
-/** A whole map as the API returns it; unknown keys are dropped, not refused (forward compatible). */
+/**
+ * A whole map as the API returns it; unknown keys are dropped, not refused (forward compatible). A
+ * table an older app did not have (a map exported before participants existed) reads as empty.
+ */
 export const mapDocumentSchema = mapHeader.stored.extend(
   Object.fromEntries(
     RECORDS.map((r) => [
       r.table,
-      z.array(r.stored).max(BATCH_MAX, `a map can hold at most ${BATCH_MAX_LABEL} ${r.table}; this one has more`),
+      z
+        .array(r.stored)
+        .max(BATCH_MAX, `a map can hold at most ${BATCH_MAX_LABEL} ${r.table}; this one has more`)
+        .default(() => []),
     ]),
-  ) as { [D in (typeof RECORDS)[number] as D['table']]: z.ZodArray<D['stored']> },
+  ) as { [D in (typeof RECORDS)[number] as D['table']]: z.ZodDefault<z.ZodArray<D['stored']>> },
 );
 
 /** Every record of the map with its type, in table order. */
@@ -38,6 +44,8 @@ export function mapReferenceProblem(map: MapDocument): string | null {
     if (typeOf.has(record.id)) return `the id "${record.id}" is used twice`;
     typeOf.set(record.id, type);
     if (record.mapId !== map.id) return `${type} "${record.id}" belongs to another map`;
+    const problem = recordDef[type].check?.(record);
+    if (problem) return `${type} "${record.id}": ${problem}`;
   }
   const header = map as unknown as Record<string, unknown>;
   for (const [field, ref] of refsOf(mapHeader.refs)) {

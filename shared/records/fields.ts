@@ -55,3 +55,35 @@ export const laneKind = z.enum(LANE_KINDS);
 export const stepActivity = z.enum(STEP_ACTIVITIES);
 export const stepFocus = z.enum(STEP_FOCI);
 export const stepMinutes = z.number().int('minutes are a whole number').min(1, 'a step lasts at least 1 minute').max(600, 'a step lasts at most 600 minutes');
+
+// Prioritise (issue 12).
+/** A 1-5 rating (severity, reach, impact, effort). */
+export const score = z.number().int('a score is a whole number from 1 to 5').min(1, 'a score is from 1 to 5').max(5, 'a score is from 1 to 5');
+export const PHASES = ['now', 'next', 'later', 'not_doing'] as const;
+export const phase = z.enum(PHASES);
+/** A calendar date, `YYYY-MM-DD`. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'not a real calendar date');
+export const finite = z.number().refine((n) => Number.isFinite(n), 'must be a finite number');
+export const ROUND_TARGETS = ['pain_point', 'opportunity', 'any'] as const;
+export const roundTarget = z.enum(ROUND_TARGETS);
+export const dots = z.number().int('dots per person is a whole number').min(1, 'dots per person is from 1 to 20').max(20, 'dots per person is from 1 to 20');
+export const ROUND_STATUSES = ['open', 'closed'] as const;
+export const roundStatus = z.enum(ROUND_STATUSES);
+/** A vote's dots: 1 for a cast dot, any count for a typed paper count. */
+export const voteCount = z.number().int('a vote count is a whole number').min(1, 'a vote count is 1 or more').max(10_000, 'a vote count is at most 10,000');
+export const METRIC_KINDS = ['csat', 'nps', 'ces', 'conversion', 'churn'] as const;
+export const metricKind = z.enum(METRIC_KINDS);
+/** The range a metric's value and target take, by kind (percentages 0-100). */
+export const METRIC_RANGES: Record<(typeof METRIC_KINDS)[number], { min: number; max: number; label: string }> = {
+  csat: { min: 1, max: 5, label: 'CSAT is from 1 to 5' },
+  nps: { min: -100, max: 100, label: 'NPS is from -100 to 100' },
+  ces: { min: 1, max: 7, label: 'CES is from 1 to 7' },
+  conversion: { min: 0, max: 100, label: 'conversion is a percentage from 0 to 100' },
+  churn: { min: 0, max: 100, label: 'churn is a percentage from 0 to 100' },
+};

@@ -2,3 +2,4 @@
 export * from './records';
 export * from './changes';
 export * from './document';
+export * from './cascade';

@@ -15,6 +15,11 @@ export interface RecordRef {
   to: string;
   /** How a sentence says it: note "n1" `is in` stage "s1". */
   says: string;
+  /**
+   * What deleting the record pointed at does to this one: by default it lets go (the field becomes
+   * null, or the id leaves the list); 'cascade' deletes this record too (a vote goes with its note).
+   */
+  onDelete?: 'cascade';
 }
 
 interface RecordDefInput<T extends string, K extends string, S extends z.ZodRawShape, TS extends boolean> {
@@ -30,6 +35,11 @@ interface RecordDefInput<T extends string, K extends string, S extends z.ZodRawS
   timestamps: TS;
   /** The SQL ORDER BY of a map's records of this type. */
   orderBy: string;
+  /**
+   * A rule across fields (a metric's value in its kind's range), checked on the whole record after
+   * every create and update and on every imported record: a sentence saying what is wrong, or null.
+   */
+  check?: (value: z.infer<z.ZodObject<S>>) => string | null;
 }
 
 const timestampFields = { createdAt: f.time, updatedAt: f.time };
@@ -62,6 +72,7 @@ function defineRecord<
     ...def,
     defaults: def.defaults as D,
     refs: (def.refs ?? {}) as Readonly<Partial<Record<string, RecordRef>>>,
+    check: def.check as ((value: Record<string, unknown>) => string | null) | undefined,
     /** All editable fields (a `create` change's value). */
     value,
     /** Any of them (an `update` change's patch). */
@@ -143,10 +154,25 @@ export const noteRecord = defineRecord({
     kind: f.noteKind.nullable(),
     sentiment: f.sentiment.nullable(),
     author: z.string().max(100, 'an author is at most 100 characters').nullable(),
+    /** The participant who wrote it (issue 12), when one is known; `author` stays as typed. */
+    participantId: f.id.nullable(),
     /** Channel tags (shown as icons on the note). */
     channels: f.channels,
     /** Personas this note is tagged with (the persona lens highlights them). */
     personaIds: f.idList(20, 'persona'),
+    /** How much a pain point hurts and how many customers it touches, 1-5. */
+    severity: f.score.nullable(),
+    reach: f.score.nullable(),
+    /** Where an opportunity sits on the impact/effort matrix, 1-5 each (null: in the unscored tray). */
+    impact: f.score.nullable(),
+    effort: f.score.nullable(),
+    /** The roadmap column, and the order within it. */
+    phase: f.phase.nullable(),
+    phaseOrder: f.finite.nullable(),
+    owner: z.string().trim().max(100, 'an owner is at most 100 characters').nullable(),
+    due: f.isoDate.nullable(),
+    /** The pain points an opportunity answers (links show on both sides). */
+    linkedNoteIds: f.idList(200, 'linked note'),
     /** Added during a silent brainstorm: drawn face down (no text) for everyone but its author until Reveal. */
     faceDown: z.boolean(),
   },
@@ -161,15 +187,114 @@ export const noteRecord = defineRecord({
     author: null,
     channels: [],
     personaIds: [],
+    participantId: null,
+    severity: null,
+    reach: null,
+    impact: null,
+    effort: null,
+    phase: null,
+    phaseOrder: null,
+    owner: null,
+    due: null,
+    linkedNoteIds: [],
     faceDown: false,
   },
   refs: {
     stageId: { to: 'stage', says: 'is in' },
     laneId: { to: 'lane', says: 'is in' },
     personaIds: { to: 'persona', says: 'is tagged with' },
+    participantId: { to: 'participant', says: 'was written by' },
+    linkedNoteIds: { to: 'note', says: 'is linked to' },
   },
   timestamps: true,
   orderBy: 'created_at, id',
+});
+
+/** Someone in the workshop (issue 12): who wrote a note, who cast a dot. */
+export const participantRecord = defineRecord({
+  type: 'participant',
+  table: 'participants',
+  fields: {
+    name: f.name,
+    color: f.color,
+    position: f.position,
+  },
+  defaults: {},
+  timestamps: false,
+  orderBy: 'position, id',
+});
+
+/** A dot-voting round (issue 12). A closed round is kept as it was: its votes no longer change. */
+export const roundRecord = defineRecord({
+  type: 'round',
+  table: 'rounds',
+  fields: {
+    title: f.title,
+    /** What may be voted on: pain points, opportunities, or any note. */
+    target: f.roundTarget,
+    /** Dots per person. */
+    dots: f.dots,
+    /** Whether one note may take several dots from the same person. */
+    multiple: z.boolean(),
+    /** Whether results and exports leave out who voted. */
+    anonymous: z.boolean(),
+    status: f.roundStatus,
+    openedAt: f.time,
+    closedAt: f.time.nullable(),
+    position: f.position,
+  },
+  defaults: { target: 'any', dots: 3, multiple: false, anonymous: false, status: 'open', closedAt: null },
+  timestamps: false,
+  orderBy: 'position, id',
+});
+
+/**
+ * Dots on a note in a round (issue 12): one cast dot (count 1, by a participant), or a count the
+ * facilitator typed for paper dots (participantId null). Goes with its note, round or participant.
+ */
+export const voteRecord = defineRecord({
+  type: 'vote',
+  table: 'votes',
+  fields: {
+    roundId: f.id,
+    participantId: f.id.nullable(),
+    noteId: f.id,
+    count: f.voteCount,
+  },
+  defaults: { participantId: null, count: 1 },
+  refs: {
+    roundId: { to: 'round', says: 'is cast in', onDelete: 'cascade' },
+    participantId: { to: 'participant', says: 'is cast by', onDelete: 'cascade' },
+    noteId: { to: 'note', says: 'is cast on', onDelete: 'cascade' },
+  },
+  timestamps: false,
+  orderBy: 'round_id, id',
+});
+
+/** A customer metric (issue 12), for one stage or (stageId null) the whole map. */
+export const metricRecord = defineRecord({
+  type: 'metric',
+  table: 'metrics',
+  fields: {
+    stageId: f.id.nullable(),
+    kind: f.metricKind,
+    value: f.finite.nullable(),
+    target: f.finite.nullable(),
+    source: f.longText(200),
+    date: f.isoDate.nullable(),
+  },
+  defaults: { stageId: null, value: null, target: null, source: '', date: null },
+  refs: { stageId: { to: 'stage', says: 'is measured in', onDelete: 'cascade' } },
+  timestamps: false,
+  orderBy: 'stage_id, kind, id',
+  check: (m) => {
+    const range = f.METRIC_RANGES[m.kind];
+    for (const field of ['value', 'target'] as const) {
+      const v = m[field];
+      if (v !== null && (v < range.min || v > range.max)) return `${field}: ${range.label}`;
+    }
+    return null;
+  },
 });
 
 /**
@@ -226,7 +351,17 @@ export const stepRecord = defineRecord({
  * Every record table of a map, in the order they are written (a table after those it points at).
  * A new kind of record is one entry here.
  */
-export const RECORDS = [personaRecord, stageRecord, laneRecord, noteRecord, stepRecord] as const;
+export const RECORDS = [
+  personaRecord,
+  stageRecord,
+  laneRecord,
+  participantRecord,
+  noteRecord,
+  roundRecord,
+  voteRecord,
+  metricRecord,
+  stepRecord,
+] as const;
 
 export type RecordDef = (typeof RECORDS)[number];
 export type RecordType = RecordDef['type'];
@@ -274,6 +409,12 @@ export const mapHeader = {
     /** While paused: the time left (ms; negative in overtime). */
     timerRemainingMs: z.number().int().nullable().default(null),
     timerRunning: z.boolean().default(false),
+    // Living-document status (migration 005), set with maps.setStatus (not undo steps).
+    /** Who keeps this map up to date. */
+    owner: z.string().trim().max(100, 'an owner is at most 100 characters').nullable().default(null),
+    /** When the map was last reviewed, and when it is due for its next review (ISO dates). */
+    reviewedAt: f.isoDate.nullable().default(null),
+    nextReviewAt: f.isoDate.nullable().default(null),
   }),
 } as const;
 export type MapHeader = z.infer<typeof mapHeader.stored>;

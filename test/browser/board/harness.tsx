@@ -39,7 +39,7 @@ export function note(id: string, x: number, y: number, extra: Partial<Note> = {}
 }
 
 export function makeMap(notes: Note[], camera: JourneyMap['camera'] = { x: 0, y: 0, zoom: 1 }): JourneyMap {
-  return { ...blankMap(), id: 'm1', title: 'Test map', createdAt: 0, updatedAt: 0, camera, personaId: null, personas: [], stages: [], lanes: [], notes };
+  return { ...blankMap(), id: 'm1', title: 'Test map', createdAt: 0, updatedAt: 0, camera, personaId: null, personas: [], participants: [], rounds: [], votes: [], metrics: [], stages: [], lanes: [], notes };
 }
 
 export interface Mounted {

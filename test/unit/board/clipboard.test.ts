@@ -1,8 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { notesFromClipboard, notesToClipboard } from '../../../renderer/board/clipboard';
 import type { BoardNote } from '../../../shared/board/history';
+import { withDefaults } from '../../../shared/records/index';
+
+/** The note fields later issues added, at their defaults. */
+const { text: _t, x: _x, y: _y, width: _w, height: _h, color: _c, ...NEW_FIELDS } = withDefaults('note', {}) as BoardNote;
 
 const n = (id: string, text: string, x: number): BoardNote => ({
+  ...NEW_FIELDS,
   id,
   text,
   x,
@@ -27,6 +32,7 @@ describe('clipboard format', () => {
     const back = notesFromClipboard(json, text, 'yellow');
     expect(back).toHaveLength(2);
     expect(back[1]).toEqual({
+      ...withDefaults('note', {}),
       text: 'second',
       x: 200,
       y: 10,

@@ -15,6 +15,10 @@ export const goldenMap: JourneyMap = {
   updatedAt: t,
   camera: null,
   personaId: 'p1',
+  participants: [],
+  rounds: [],
+  votes: [],
+  metrics: [],
   personas: [
     { id: 'p1', mapId: 'm1', name: 'Sam', role: 'Night-shift nurse', quote: 'I just want to train at 2am', goals: 'Stay fit', needs: '24h access', frustrations: 'Queues', photo: null, color: 'blue', position: 0 },
   ],

@@ -15,7 +15,8 @@ const values = (ws: ExcelJS.Worksheet, row: number) => (ws.getRow(row).values as
 describe('Excel export', () => {
   it('has the four sheets, a bold frozen filterable header, and the CSV columns', async () => {
     const wb = await read(await mapToXlsx(goldenMap));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Notes', 'Pain points', 'Opportunities', 'Metrics']);
+    // No votes, scores, roadmap or metrics: no empty Votes, Matrix, Roadmap or Metrics sheet.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Notes', 'Pain points', 'Opportunities', 'Stages']);
     const notes = wb.getWorksheet('Notes')!;
     expect(values(notes, 1)).toEqual(['Stage', 'Lane', 'Kind', 'Text', 'Sentiment', 'Author', 'Channels', 'Personas', 'Colour', 'Created', 'Updated']);
     expect(notes.getRow(1).font?.bold).toBe(true);
@@ -34,17 +35,17 @@ describe('Excel export', () => {
     expect(cell.formula).toBeUndefined();
   });
 
-  it('lists pain points most negative first, opportunities with their stage, and metrics per stage', async () => {
+  it('lists pain points most negative first, opportunities with their stage, and emotion and counts per stage', async () => {
     const wb = await read(await mapToXlsx(goldenMap));
     const pains = wb.getWorksheet('Pain points')!;
     expect(values(pains, 1)).toEqual(['Stage', 'Pain point', 'Sentiment']);
     expect(values(pains, 2)).toEqual(['Cancel', '=HYPERLINK("http://x") only by *letter*', -2]);
     expect(values(pains, 3)).toEqual(['Join', 'card declined\ntwice', -1]);
     expect(values(wb.getWorksheet('Opportunities')!, 2)).toEqual(['Cancel', 'let people cancel in the app']);
-    const metrics = wb.getWorksheet('Metrics')!;
-    expect(values(metrics, 1)).toEqual(['Stage', 'Emotion score', 'Score source', 'Notes', 'Action', 'Touchpoint', 'Channel', 'Thought', 'Emotion', 'Pain point', 'Opportunity']);
-    expect(values(metrics, 2)).toEqual(['Join', -1, 'Derived', 2, 1, 0, 0, 0, 0, 1, 0]);
-    expect(values(metrics, 3)).toEqual(['Cancel', -2, 'Set', 2, 0, 0, 0, 0, 0, 1, 1]);
+    const stages = wb.getWorksheet('Stages')!;
+    expect(values(stages, 1)).toEqual(['Stage', 'Goal', 'Expectations', 'Emotion score', 'Score source', 'Notes', 'Action', 'Touchpoint', 'Channel', 'Thought', 'Emotion', 'Pain point', 'Opportunity']);
+    expect(values(stages, 2)).toEqual(['Join', undefined, undefined, -1, 'Derived', 2, 1, 0, 0, 0, 0, 1, 0]);
+    expect(values(stages, 3)).toEqual(['Cancel', undefined, undefined, -2, 'Set', 2, 0, 0, 0, 0, 0, 1, 1]);
   });
 
   it('writes the given export date into the document, so the same map gives the same bytes', async () => {

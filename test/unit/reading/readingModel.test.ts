@@ -15,6 +15,10 @@ function map(notes: Note[]): JourneyMap {
     updatedAt: 0,
     camera: null,
     personaId: 'p2',
+    participants: [],
+    rounds: [],
+    votes: [],
+    metrics: [],
     personas: [
       { id: 'p1', mapId: 'm', name: 'A', role: '', quote: '', goals: '', needs: '', frustrations: '', photo: null, color: 'blue', position: 0 },
       { id: 'p2', mapId: 'm', name: 'B', role: '', quote: '', goals: '', needs: '', frustrations: '', photo: null, color: 'pink', position: 1 },
