@@ -8,13 +8,13 @@ import type { JourneyboardApi } from '../../shared/api';
 import type { Camera, Channel, JourneyMap, NoteColor, Persona } from '../../shared/domain';
 import type { FrameLayout, StageEmotion } from '../../shared/journey';
 import { unionRects, type Point, type Rect } from '../../shared/board/camera';
-import type { BoardLane, BoardNote, BoardPersona, BoardRecord, BoardStage, RecordType } from '../../shared/board/history';
+import type { BoardLane, BoardNote, BoardPersona, BoardRecord, BoardStage, Change, RecordType } from '../../shared/board/history';
 import { BoardCamera } from './camera';
 import { NoteCommands } from './commands';
 import { newId, type BoardCore, type HeaderRef, type KonvaParts } from './core';
 import { BoardEditing } from './editing';
 import { JourneyFrame } from './frame';
-import { BoardModel, type AnyChange, type Step } from './model';
+import { BoardModel, type Step } from './model';
 import { BoardRenderer } from './rendering';
 import { StructureCommands } from './structure';
 import { BoardTools } from './tools/tools';
@@ -275,7 +275,7 @@ export class BoardController {
   // ---------------------------------------------------------------- document (write)
 
   /** Applies note changes as one undo step (the unit of "one user action"). */
-  commit(label: string, changes: readonly AnyChange[], select?: Iterable<string>): Step | null {
+  commit(label: string, changes: readonly Change[], select?: Iterable<string>): Step | null {
     return this.core.model.commit(label, changes, select);
   }
 

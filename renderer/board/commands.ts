@@ -5,7 +5,7 @@
 import { NOTE_TEXT_MAX, type Channel, type NoteColor } from '../../shared/domain';
 import { unionRects } from '../../shared/board/camera';
 import { toggleChannelChanges } from '../../shared/board/frameDrop';
-import type { BoardNote, NoteChange } from '../../shared/board/history';
+import { noteCreate, type BoardNote, type NoteChange } from '../../shared/board/history';
 import { togglePersonaChanges } from '../../shared/board/personas';
 import { CLIPBOARD_MIME, notesFromClipboard, notesToClipboard } from './clipboard';
 import { clampCoord, clampSize, newId, type BoardCore } from './core';
@@ -20,13 +20,13 @@ export class NoteCommands {
   setColor(color: NoteColor): void {
     this.core.ui.setState({ color });
     if (this.selection.size === 0) return;
-    const changes: NoteChange[] = [...this.selection].map((id) => ({ op: 'update', id, patch: { color } }));
+    const changes: NoteChange[] = [...this.selection].map((id) => ({ type: 'note', op: 'update', id, patch: { color } }));
     this.core.model.commit('Colour', changes);
   }
 
   deleteSelection(): void {
     if (this.selection.size === 0) return;
-    this.core.model.commit('Delete', [...this.selection].map((id) => ({ op: 'delete', id })), []);
+    this.core.model.commit('Delete', [...this.selection].map((id): NoteChange => ({ type: 'note', op: 'delete', id })), []);
   }
 
   nudge(dx: number, dy: number): void {
@@ -35,7 +35,7 @@ export class NoteCommands {
     const changes: NoteChange[] = [];
     for (const id of this.selection) {
       const n = notes.get(id);
-      if (n) changes.push({ op: 'update', id, patch: { x: clampCoord(n.x + dx), y: clampCoord(n.y + dy) } });
+      if (n) changes.push({ type: 'note', op: 'update', id, patch: { x: clampCoord(n.x + dx), y: clampCoord(n.y + dy) } });
     }
     this.core.model.commit('Move', changes);
   }
@@ -44,7 +44,7 @@ export class NoteCommands {
     const source = this.core.editing.sortedSelection();
     if (source.length === 0) return;
     const copies = source.map((n) => ({ ...n, id: newId(), x: clampCoord(n.x + 24), y: clampCoord(n.y + 24) }));
-    this.core.model.commit('Duplicate', copies.map((note) => ({ op: 'create', note })), copies.map((n) => n.id));
+    this.core.model.commit('Duplicate', copies.map(noteCreate), copies.map((n) => n.id));
   }
 
   /** Puts the selected notes on the clipboard (as notes and as text); `cut` deletes them too. */
@@ -55,7 +55,7 @@ export class NoteCommands {
     e.clipboardData.setData(CLIPBOARD_MIME, json);
     e.clipboardData.setData('text/plain', text);
     e.preventDefault();
-    if (cut) this.core.model.commit('Cut', notes.map((n) => ({ op: 'delete', id: n.id })), []);
+    if (cut) this.core.model.commit('Cut', notes.map((n) => ({ type: 'note' as const, op: 'delete' as const, id: n.id })), []);
   }
 
   paste(e: ClipboardEvent): void {
@@ -83,7 +83,7 @@ export class NoteCommands {
       height: clampSize(n.height),
       text: n.text.slice(0, NOTE_TEXT_MAX),
     }));
-    this.core.model.commit('Paste', created.map((note) => ({ op: 'create', note })), created.map((n) => n.id));
+    this.core.model.commit('Paste', created.map(noteCreate), created.map((n) => n.id));
     return created.map((n) => n.id);
   }
 

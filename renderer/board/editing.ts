@@ -5,7 +5,7 @@
  */
 import { NOTE_DEFAULT_SIZE, NOTE_TEXT_MAX, type NoteColor } from '../../shared/domain';
 import type { Point } from '../../shared/board/camera';
-import type { BoardNote } from '../../shared/board/history';
+import { noteCreate, type BoardNote } from '../../shared/board/history';
 import { withDefaults, type RecordValue } from '../../shared/records/index';
 import { clampCoord, newId, type BoardCore } from './core';
 import type { Step } from './model';
@@ -68,7 +68,7 @@ export class BoardEditing {
       ...this.newNoteFields,
     });
     const note = { id: newId(), ...value } as BoardNote;
-    const step = this.core.model.commit('New note', [{ op: 'create', note }], [note.id]);
+    const step = this.core.model.commit('New note', [noteCreate(note)], [note.id]);
     if (opts.edit !== false) this.startEditing(note.id, true, step);
     return note.id;
   }
@@ -102,7 +102,7 @@ export class BoardEditing {
         model.history.replaceLast(null);
         model.doc.apply([{ type: 'note', op: 'delete', id: n.id }]);
       } else {
-        model.commit('Delete', [{ op: 'delete', id: n.id }]);
+        model.commit('Delete', [{ type: 'note', op: 'delete', id: n.id }]);
       }
       this.setSelection([]);
       return;
@@ -118,7 +118,7 @@ export class BoardEditing {
         });
         model.doc.apply([{ type: 'note', op: 'update', id: n.id, patch: { text: value } }]);
       } else {
-        model.commit('Edit text', [{ op: 'update', id: n.id, patch: { text: value } }]);
+        model.commit('Edit text', [{ type: 'note', op: 'update', id: n.id, patch: { text: value } }]);
       }
     }
     this.core.tools.resize.sync();

@@ -7,7 +7,7 @@
  */
 import type { JourneyboardApi } from '../../shared/api';
 import type { JourneyMap, Persona } from '../../shared/domain';
-import { fromNoteChange, type BoardNote, type Change, type NoteChange } from '../../shared/board/history';
+import type { BoardNote, Change } from '../../shared/board/history';
 import { placementOf } from '../../shared/journey';
 import { showError } from '../state/notices';
 import { BoardDocument, type DocChange, type Step } from './document';
@@ -18,12 +18,6 @@ import { docChanged, type BoardCore } from './core';
 
 export type { Step } from './document';
 
-/** A note change in the older note-only shape, or any record's `Change`. */
-export type AnyChange = Change | NoteChange;
-
-export function toChange(c: AnyChange): Change {
-  return 'type' in c ? c : fromNoteChange(c);
-}
 
 export class BoardModel {
   readonly doc: BoardDocument;
@@ -92,8 +86,8 @@ export class BoardModel {
   }
 
   /** Applies changes as one undo step (the unit of "one user action"), then selects `select`. */
-  commit(label: string, changes: readonly AnyChange[], select?: Iterable<string>): Step | null {
-    const list = changes.map(toChange);
+  commit(label: string, changes: readonly Change[], select?: Iterable<string>): Step | null {
+    const list = [...changes];
     const step = this.doc.commit(label, this.gonePersonas.size > 0 ? withoutPersonas(list, this.gonePersonas) : list);
     if (step && select) this.core.editing.setSelection(select);
     return step;

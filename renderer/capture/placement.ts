@@ -173,6 +173,7 @@ export function acceptChanges(accepted: readonly Acceptance[], frame: FrameLayou
   return accepted.map((a, i) => {
     const end = cellEnd(frame, a.stageId, a.laneId);
     const patch: NoteChange & { op: 'update' } = {
+      type: 'note',
       op: 'update',
       id: a.noteId,
       patch: { stageId: a.stageId, laneId: a.laneId, kind: a.kind, sentiment: a.sentiment },
@@ -191,7 +192,7 @@ export function mergeChanges(group: readonly BoardNote[]): NoteChange[] {
   if (group.length < 2) return [];
   const [keep, ...rest] = group as [BoardNote, ...BoardNote[]];
   return [
-    { op: 'update', id: keep.id, patch: mergeNoteFields(group) },
-    ...rest.map((n): NoteChange => ({ op: 'delete', id: n.id })),
+    { type: 'note', op: 'update', id: keep.id, patch: mergeNoteFields(group) },
+    ...rest.map((n): NoteChange => ({ type: 'note', op: 'delete', id: n.id })),
   ];
 }

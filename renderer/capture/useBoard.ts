@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { JourneyMap, Lane, Stage } from '../../shared/domain';
-import type { BoardNote } from '../../shared/board/history';
+import { noteCreate, type BoardNote } from '../../shared/board/history';
 import type { BoardController } from '../board/BoardController';
 import { placeDrafts, type NoteDraft } from './placement';
 
@@ -51,7 +51,7 @@ export function createNotes(
   });
   c.commit(
     label,
-    notes.map((note) => ({ op: 'create', note })),
+    notes.map(noteCreate),
     select ? notes.map((n) => n.id) : undefined,
   );
   return notes;

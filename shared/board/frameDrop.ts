@@ -64,7 +64,7 @@ export function dropChanges(
       patch.stageId = null;
       patch.laneId = null;
     }
-    return { op: 'update', id: n.id, patch };
+    return { type: 'note', op: 'update', id: n.id, patch };
   });
 }
 
@@ -113,7 +113,7 @@ export function toggleChannelChanges(
     const set = new Set(n.channels);
     if (remove) set.delete(channel);
     else set.add(channel);
-    out.push({ op: 'update', id: n.id, patch: { channels: CHANNELS.filter((c) => set.has(c)) } });
+    out.push({ type: 'note', op: 'update', id: n.id, patch: { channels: CHANNELS.filter((c) => set.has(c)) } });
   }
   return out;
 }

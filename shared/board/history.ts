@@ -39,14 +39,8 @@ export function changeKey(c: { type: RecordType; id: string }): string {
 
 export type NoteFieldPatch = RecordPatch<'note'>;
 
-/**
- * The older note-only shape, still made by the note commands (frameDrop.ts, personas.ts,
- * clipboard.ts). `fromNoteChange` turns it into a `Change`.
- */
-export type NoteChange =
-  | { op: 'create'; note: BoardNote }
-  | { op: 'update'; id: string; patch: NoteFieldPatch }
-  | { op: 'delete'; id: string };
+/** A change to one note (what the note commands make: drops, toggles, pastes). */
+export type NoteChange = ChangeOf<'note'>;
 
 /** A record's value without its id (a create's `value`). */
 export function valueOf<R extends { id: string }>(record: R): Omit<R, 'id'> {
@@ -54,9 +48,9 @@ export function valueOf<R extends { id: string }>(record: R): Omit<R, 'id'> {
   return value;
 }
 
-export function fromNoteChange(c: NoteChange): ChangeOf<'note'> {
-  if (c.op === 'create') return { type: 'note', op: 'create', id: c.note.id, value: valueOf(c.note) };
-  return { type: 'note', ...c };
+/** The change that creates `note` as it is. */
+export function noteCreate(note: BoardNote): ChangeOf<'note'> {
+  return { type: 'note', op: 'create', id: note.id, value: valueOf(note) };
 }
 
 /** Field values are equal when the same, or arrays (channels, persona tags) with the same items in order. */

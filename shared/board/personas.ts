@@ -2,7 +2,7 @@
  * Persona tags on notes: toggling one on a selection, and forgetting a deleted persona. Pure, so
  * the board's persona picker and the persona panel's deletes are tested without a canvas.
  */
-import type { BoardNote, NoteChange, NoteFieldPatch } from './history';
+import type { BoardNote, Change, NoteChange, NoteFieldPatch } from './history';
 
 /** Opacity of notes the persona lens does not highlight. */
 export const LENS_DIM_ALPHA = 0.25;
@@ -23,7 +23,7 @@ export function togglePersonaChanges(notes: readonly Pick<BoardNote, 'id' | 'per
     const has = n.personaIds.includes(personaId);
     if (remove === !has) continue;
     const personaIds = remove ? n.personaIds.filter((p) => p !== personaId) : [...n.personaIds, personaId];
-    out.push({ op: 'update', id: n.id, patch: { personaIds } });
+    out.push({ type: 'note', op: 'update', id: n.id, patch: { personaIds } });
   }
   return out;
 }
@@ -33,15 +33,16 @@ export function togglePersonaChanges(notes: readonly Pick<BoardNote, 'id' | 'per
  * store untags the notes of a deleted persona; undo must not tag them again). Changes that name
  * none are returned as they are; the array itself is new only when something changed.
  */
-export function withoutPersonas<C extends NoteChange>(changes: C[], gone: ReadonlySet<string>): C[] {
+export function withoutPersonas<C extends Change>(changes: C[], gone: ReadonlySet<string>): C[] {
   let out: C[] | null = null;
   for (let i = 0; i < changes.length; i++) {
     const c = changes[i]!;
-    let next: NoteChange = c;
-    if (c.op === 'create' && c.note.personaIds.some((p) => gone.has(p))) {
-      next = { op: 'create', note: { ...c.note, personaIds: c.note.personaIds.filter((p) => !gone.has(p)) } };
+    let next: Change = c;
+    if (c.type !== 'note') continue;
+    if (c.op === 'create' && c.value.personaIds.some((p) => gone.has(p))) {
+      next = { ...c, value: { ...c.value, personaIds: c.value.personaIds.filter((p) => !gone.has(p)) } };
     } else if (c.op === 'update' && c.patch.personaIds?.some((p) => gone.has(p))) {
-      next = { op: 'update', id: c.id, patch: { ...c.patch, personaIds: c.patch.personaIds.filter((p) => !gone.has(p)) } };
+      next = { ...c, patch: { ...c.patch, personaIds: c.patch.personaIds.filter((p) => !gone.has(p)) } };
     }
     if (next !== c) {
       out ??= changes.slice();

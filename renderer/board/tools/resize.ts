@@ -118,6 +118,7 @@ export class ResizeTool {
     this.resizing = null;
     this.core.tools.lift([]);
     const changes: NoteChange[] = [...rects].map(([id, r]) => ({
+      type: 'note',
       op: 'update',
       id,
       patch: { x: clampCoord(r.x), y: clampCoord(r.y), width: clampSize(r.width), height: clampSize(r.height) },

@@ -180,7 +180,7 @@ describe('journey frame on the board', () => {
     const api = answering();
     const { c } = await mount(journey([note('a', 0, 0, { stageId: 's1', laneId: 'act', kind: 'action', text: 'unsaved' })]), api);
     const placed = c.note('a')!;
-    c.commit('Edit text', [{ op: 'update', id: 'a', patch: { text: 'edited' } }]);
+    c.commit('Edit text', [{ type: 'note', op: 'update', id: 'a', patch: { text: 'edited' } }]);
     await c.deleteHeader({ type: 'lane', id: 'act' });
     expect(c.lanes.map((l) => l.id)).toEqual(['emo', 'own']);
     expect(c.note('a')).toMatchObject({ stageId: null, laneId: null, text: 'edited' });

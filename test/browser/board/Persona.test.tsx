@@ -155,7 +155,7 @@ describe('persona lens and tags', () => {
     m.c.undo();
     m.c.redo();
     expect(m.c.note('n1')!.personaIds).toEqual([]);
-    m.c.commit('Tag', [{ op: 'update', id: 'n0', patch: { personaIds: ['pA', 'pC'] } }]);
+    m.c.commit('Tag', [{ type: 'note', op: 'update', id: 'n0', patch: { personaIds: ['pA', 'pC'] } }]);
     await m.c.whenSaved();
     const after = m.api.calls.slice(callsBefore);
     expect(JSON.stringify(after)).not.toContain('pA');

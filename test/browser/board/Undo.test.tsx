@@ -164,8 +164,8 @@ describe('undo of stages, lanes and personas', () => {
     };
     const { c } = await mount(journey([note('a', 2000, 0), note('b', 2400, 0)]), api);
     c.commit('Edit', [
-      { op: 'update', id: 'a', patch: { text: 'deleted elsewhere' } },
-      { op: 'update', id: 'b', patch: { text: 'still saved' } },
+      { type: 'note', op: 'update', id: 'a', patch: { text: 'deleted elsewhere' } },
+      { type: 'note', op: 'update', id: 'b', patch: { text: 'still saved' } },
     ]);
     await c.renameHeader({ type: 'stage', id: 's3' }, 'name', 'Pay');
     await c.whenSaved();

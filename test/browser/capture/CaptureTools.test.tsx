@@ -231,7 +231,7 @@ describe('Suggest structure', () => {
   test('saves pending edits, asks, lists the free notes; Accept all moves them into cells in ONE undo step', async () => {
     const { c, api } = await mount(freeMap(), 'suggest');
     // An edit still queued when Suggest is pressed is saved first (every edit is saved by changes.apply).
-    c.commit('Edit', [{ op: 'update', id: 'a', patch: { text: 'Searched for trainers online' } }]);
+    c.commit('Edit', [{ type: 'note', op: 'update', id: 'a', patch: { text: 'Searched for trainers online' } }]);
     server.suggest = [
       suggestion('a', {}),
       suggestion('b', { kind: 'pain_point', laneId: 'l5', stageId: 's3', sentiment: -2 }),

@@ -25,22 +25,22 @@ describe('dropTargetOf', () => {
 describe('dropChanges', () => {
   test('into a cell: stage, lane, the lane kind and the dropped position', () => {
     expect(dropChanges([n('x')], 5.4, -3.6, { type: 'cell', stageId: 's', laneId: 'a', laneKind: 'actions' })).toEqual([
-      { op: 'update', id: 'x', patch: { x: 15, y: 16, stageId: 's', laneId: 'a', kind: 'action' } },
+      { type: 'note', op: 'update', id: 'x', patch: { x: 15, y: 16, stageId: 's', laneId: 'a', kind: 'action' } },
     ]);
   });
   test('a custom lane keeps the note kind', () => {
     const [c] = dropChanges([n('x', { kind: 'thought' })], 0, 0, { type: 'cell', stageId: 's', laneId: 'c', laneKind: 'custom' });
-    expect(c).toEqual({ op: 'update', id: 'x', patch: { x: 10, y: 20, stageId: 's', laneId: 'c' } });
+    expect(c).toEqual({ type: 'note', op: 'update', id: 'x', patch: { x: 10, y: 20, stageId: 's', laneId: 'c' } });
   });
   test('out of the frame frees every note where it was dropped; a header drop only moves', () => {
     const notes = [n('x', { stageId: 's', laneId: 'a', kind: 'action' }), n('y', { x: 200 })];
     expect(dropChanges(notes, 100, 0, { type: 'free' })).toEqual([
-      { op: 'update', id: 'x', patch: { x: 110, y: 20, stageId: null, laneId: null } },
-      { op: 'update', id: 'y', patch: { x: 300, y: 20, stageId: null, laneId: null } },
+      { type: 'note', op: 'update', id: 'x', patch: { x: 110, y: 20, stageId: null, laneId: null } },
+      { type: 'note', op: 'update', id: 'y', patch: { x: 300, y: 20, stageId: null, laneId: null } },
     ]);
     expect(dropChanges(notes, 1, 1, { type: 'none' })).toEqual([
-      { op: 'update', id: 'x', patch: { x: 11, y: 21 } },
-      { op: 'update', id: 'y', patch: { x: 201, y: 21 } },
+      { type: 'note', op: 'update', id: 'x', patch: { x: 11, y: 21 } },
+      { type: 'note', op: 'update', id: 'y', patch: { x: 201, y: 21 } },
     ]);
   });
 });
@@ -64,15 +64,15 @@ describe('channels', () => {
       { id: 'y', channels: ['email' as const] },
     ];
     expect(allHaveChannel(notes, 'web')).toBe(false);
-    expect(toggleChannelChanges(notes, 'web')).toEqual([{ op: 'update', id: 'y', patch: { channels: ['web', 'email'] } }]);
+    expect(toggleChannelChanges(notes, 'web')).toEqual([{ type: 'note', op: 'update', id: 'y', patch: { channels: ['web', 'email'] } }]);
     const both = [
       { id: 'x', channels: ['web' as const, 'app' as const] },
       { id: 'y', channels: ['web' as const] },
     ];
     expect(allHaveChannel(both, 'web')).toBe(true);
     expect(toggleChannelChanges(both, 'web')).toEqual([
-      { op: 'update', id: 'x', patch: { channels: ['app'] } },
-      { op: 'update', id: 'y', patch: { channels: [] } },
+      { type: 'note', op: 'update', id: 'x', patch: { channels: ['app'] } },
+      { type: 'note', op: 'update', id: 'y', patch: { channels: [] } },
     ]);
     expect(allHaveChannel([], 'web')).toBe(false);
   });

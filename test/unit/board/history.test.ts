@@ -1,20 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { applyChanges, emptyRecords, fromNoteChange, History, valueOf, type BoardNote, type Change, type NoteChange } from '../../../shared/board/history';
+import { applyChanges, emptyRecords, History, noteCreate, valueOf, type BoardNote, type Change, type NoteChange } from '../../../shared/board/history';
 import { boardNote } from '../../fixtures/notes';
 
 const n = (id: string, x = 0): BoardNote => boardNote(id, { x });
 /** Records holding these notes (the document `applyChanges` edits). */
 const withNotes = (notes: Map<string, BoardNote>) => ({ ...emptyRecords(), note: notes });
-const asChanges = (changes: NoteChange[]): Change[] => changes.map(fromNoteChange);
+const asChanges = (changes: NoteChange[]): Change[] => changes;
 
 describe('applyChanges', () => {
   test('returns the inverse, which restores the document exactly', () => {
     const doc = new Map([['a', n('a')], ['b', n('b', 200)]]);
     const before = structuredClone([...doc]);
     const changes: NoteChange[] = [
-      { op: 'update', id: 'a', patch: { x: 50, text: 'moved' } },
-      { op: 'delete', id: 'b' },
-      { op: 'create', note: n('c', 400) },
+      { type: 'note', op: 'update', id: 'a', patch: { x: 50, text: 'moved' } },
+      { type: 'note', op: 'delete', id: 'b' },
+      noteCreate(n('c', 400)),
     ];
     const inverse = applyChanges(withNotes(doc), asChanges(changes));
     expect(doc.get('a')).toMatchObject({ x: 50, text: 'moved' });
@@ -26,8 +26,8 @@ describe('applyChanges', () => {
 
   test('skips changes to missing notes and no-op patches', () => {
     const doc = new Map([['a', n('a')]]);
-    expect(applyChanges(withNotes(doc), asChanges([{ op: 'update', id: 'zz', patch: { x: 1 } }, { op: 'delete', id: 'zz' }]))).toEqual([]);
-    expect(applyChanges(withNotes(doc), asChanges([{ op: 'update', id: 'a', patch: { x: 0 } }]))).toEqual([]);
+    expect(applyChanges(withNotes(doc), asChanges([{ type: 'note', op: 'update', id: 'zz', patch: { x: 1 } }, { type: 'note', op: 'delete', id: 'zz' }]))).toEqual([]);
+    expect(applyChanges(withNotes(doc), asChanges([{ type: 'note', op: 'update', id: 'a', patch: { x: 0 } }]))).toEqual([]);
   });
 });
 
@@ -96,8 +96,7 @@ describe('changes to any record', () => {
     expect(applyChanges(records, [{ type: 'note', op: 'update', id: 'a', patch: { personaIds: ['p2', 'p1'] } }])).toHaveLength(1);
   });
 
-  test('the older note-only shape converts to a change', () => {
-    expect(fromNoteChange({ op: 'create', note: n('a') })).toEqual({ type: 'note', op: 'create', id: 'a', value: valueOf(n('a')) });
-    expect(fromNoteChange({ op: 'delete', id: 'a' })).toEqual({ type: 'note', op: 'delete', id: 'a' });
+  test('noteCreate is the change that creates a note as it is', () => {
+    expect(noteCreate(n('a'))).toEqual({ type: 'note', op: 'create', id: 'a', value: valueOf(n('a')) });
   });
 });

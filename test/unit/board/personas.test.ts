@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { allHavePersona, patchWithoutPersonas, personaInitials, togglePersonaChanges, withoutPersonas } from '../../../shared/board/personas';
-import type { NoteChange } from '../../../shared/board/history';
+import { noteCreate, type NoteChange } from '../../../shared/board/history';
 import { boardNote } from '../../fixtures/notes';
 
 describe('persona tags', () => {
@@ -9,10 +9,10 @@ describe('persona tags', () => {
       { id: 'a', personaIds: ['p1'] },
       { id: 'b', personaIds: [] },
     ];
-    expect(togglePersonaChanges(notes, 'p1')).toEqual([{ op: 'update', id: 'b', patch: { personaIds: ['p1'] } }]);
+    expect(togglePersonaChanges(notes, 'p1')).toEqual([{ type: 'note', op: 'update', id: 'b', patch: { personaIds: ['p1'] } }]);
     expect(togglePersonaChanges(notes, 'p2')).toEqual([
-      { op: 'update', id: 'a', patch: { personaIds: ['p1', 'p2'] } },
-      { op: 'update', id: 'b', patch: { personaIds: ['p2'] } },
+      { type: 'note', op: 'update', id: 'a', patch: { personaIds: ['p1', 'p2'] } },
+      { type: 'note', op: 'update', id: 'b', patch: { personaIds: ['p2'] } },
     ]);
     const all = [
       { id: 'a', personaIds: ['p1', 'p2'] },
@@ -20,8 +20,8 @@ describe('persona tags', () => {
     ];
     expect(allHavePersona(all, 'p2')).toBe(true);
     expect(togglePersonaChanges(all, 'p2')).toEqual([
-      { op: 'update', id: 'a', patch: { personaIds: ['p1'] } },
-      { op: 'update', id: 'b', patch: { personaIds: [] } },
+      { type: 'note', op: 'update', id: 'a', patch: { personaIds: ['p1'] } },
+      { type: 'note', op: 'update', id: 'b', patch: { personaIds: [] } },
     ]);
     expect(allHavePersona([], 'p2')).toBe(false);
   });
@@ -30,15 +30,15 @@ describe('persona tags', () => {
     const gone = new Set(['x']);
     const note = boardNote('n', { text: '', width: 1, height: 1, personaIds: ['x', 'y'] });
     const changes: NoteChange[] = [
-      { op: 'create', note },
-      { op: 'update', id: 'n', patch: { personaIds: ['x'], text: 'hi' } },
-      { op: 'update', id: 'm', patch: { text: 'keep' } },
-      { op: 'delete', id: 'd' },
+      noteCreate(note),
+      { type: 'note', op: 'update', id: 'n', patch: { personaIds: ['x'], text: 'hi' } },
+      { type: 'note', op: 'update', id: 'm', patch: { text: 'keep' } },
+      { type: 'note', op: 'delete', id: 'd' },
     ];
     const out = withoutPersonas(changes, gone);
     expect(out).not.toBe(changes);
-    expect(out[0]).toEqual({ op: 'create', note: { ...note, personaIds: ['y'] } });
-    expect(out[1]).toEqual({ op: 'update', id: 'n', patch: { personaIds: [], text: 'hi' } });
+    expect(out[0]).toEqual(noteCreate({ ...note, personaIds: ['y'] }));
+    expect(out[1]).toEqual({ type: 'note', op: 'update', id: 'n', patch: { personaIds: [], text: 'hi' } });
     expect(out[2]).toBe(changes[2]);
     expect(note.personaIds).toEqual(['x', 'y']);
     const clean = [changes[2]!];

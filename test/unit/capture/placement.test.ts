@@ -97,6 +97,7 @@ describe('acceptChanges', () => {
     );
     const end = cellEnd(frame, 's1', 'l2')!;
     expect(c).toEqual({
+      type: 'note',
       op: 'update',
       id: 'n1',
       patch: { stageId: 's1', laneId: 'l2', kind: 'pain_point', sentiment: -1, x: end.x, y: end.y },
@@ -114,6 +115,7 @@ describe('mergeChanges', () => {
     ];
     expect(mergeChanges(group)).toEqual([
       {
+        type: 'note',
         op: 'update',
         id: 'a',
         patch: {
@@ -123,9 +125,9 @@ describe('mergeChanges', () => {
           personaIds: ['p1', 'p2'],
         },
       },
-      { op: 'delete', id: 'b' },
-      { op: 'delete', id: 'c' },
-      { op: 'delete', id: 'd' },
+      { type: 'note', op: 'delete', id: 'b' },
+      { type: 'note', op: 'delete', id: 'c' },
+      { type: 'note', op: 'delete', id: 'd' },
     ]);
   });
   it('no authors: null; fewer than two notes: nothing', () => {
