@@ -139,6 +139,21 @@ export const uploadJourney = window.journeyboard ? null : httpUploadJourney(wind
  */
 export const nativeFiles = window.journeyboard ? nativeFilesOf(window.journeyboard) : null;
 
+/**
+ * Opens the room view of a map for the projector: in Electron a second window (full screen on the
+ * second display when there is one); in web mode a new tab at `#/room/<mapId>` on this origin,
+ * handed the token in its address (which it takes out at once, as the first page did).
+ */
+export async function openRoomView(mapId: string): Promise<void> {
+  const bridge = window.journeyboard;
+  if (bridge) {
+    unwrap<null>(await bridge.openRoomView(mapId));
+    return;
+  }
+  const url = `${window.location.origin}/?token=${encodeURIComponent(webToken)}#/room/${encodeURIComponent(mapId)}`;
+  window.open(url, `journeyboard-room-${mapId}`, 'noopener');
+}
+
 function nativeFilesOf(bridge: NonNullable<Window['journeyboard']>) {
   return {
     async saveJourneyAs(mapId: string, suggestedName: string): Promise<{ path: string } | null> {
