@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { JourneyMap } from '../../shared/domain';
 import { registerActions } from '../actions/registry';
-import { api } from '../api/client';
+import { api, openRoomView } from '../api/client';
 import { Board } from '../board/Board';
 import type { BoardController } from '../board/BoardController';
 import { CaptureTools } from '../capture/CaptureTools';
@@ -10,6 +10,12 @@ import { PersonasPanel } from '../panels/PersonasPanel';
 import { InsightsPanel } from '../prioritise/InsightsPanel';
 import { VotePanel } from '../prioritise/VotePanel';
 import { ReadingView } from '../reading/ReadingView';
+import { Presentation } from '../room/Presentation';
+import { SilentControls } from '../room/SilentControls';
+import { HistoryMarks } from '../history/HistoryMarks';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { leaveVersion, useHistoryView } from '../history/historyStore';
+import { VersionBoard } from '../history/VersionBoard';
 import { MetricsRow } from '../plan/MetricsRow';
 import { PlanView, ViewSwitch, type ViewName } from '../plan/PlanViews';
 import { ThemeSelect } from './ThemeSelect';
@@ -21,9 +27,13 @@ import './MapScreen.css';
 export function MapScreen({ mapId }: { mapId: string }) {
   const [map, setMap] = useState<JourneyMap | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [panel, setPanel] = useState<'personas' | 'capture' | 'vote' | 'insights' | null>(null);
+  const [panel, setPanel] = useState<'personas' | 'capture' | 'vote' | 'insights' | 'history' | null>(null);
+  /** A saved version shown read only in place of the live board (the History panel). */
+  const browsing = useHistoryView((s) => s.browsing);
   const [lens, setLens] = useState<string | null>(null);
   const [reading, setReading] = useState<JourneyMap | null>(null);
+  /** Presentation mode: the stage-by-stage walk over the board (renderer/room/Presentation.tsx). */
+  const [presenting, setPresenting] = useState(false);
   const board = useRef<BoardController | null>(null);
   /** Board, Matrix or Roadmap; the board stays mounted (hidden) under the others, so one history and save queue serve all. */
   const [view, setView] = useState<ViewName>('board');
@@ -113,6 +123,25 @@ export function MapScreen({ mapId }: { mapId: string }) {
             <button type="button" className="button ghost" aria-pressed={panel === 'insights'} onClick={() => setPanel(panel === 'insights' ? null : 'insights')}>
               Insights
             </button>
+            <button type="button" className="button ghost" aria-pressed={panel === 'history'} onClick={() => setPanel(panel === 'history' ? null : 'history')}>
+              History
+            </button>
+            <SilentControls mapId={map.id} board={boardNow} />
+            <button type="button" className="button ghost" title="Open the room view for the projector (read only, live)" onClick={() => void openRoomView(map.id).catch(showError)}>
+              Room
+            </button>
+            <button
+              type="button"
+              className="button ghost"
+              aria-pressed={presenting}
+              title="Walk the map stage by stage with the arrow keys; Escape leaves"
+              onClick={() => {
+                setView('board');
+                setPresenting(!presenting);
+              }}
+            >
+              Present
+            </button>
             <button type="button" className="button ghost" onClick={() => void openReading()}>
               Reading view
             </button>
@@ -133,8 +162,13 @@ export function MapScreen({ mapId }: { mapId: string }) {
           <>
             {/* The board shrinks beside an open panel, so its toolbar, save pill and minimap stay in view. */}
             <div className={`board-host${panel ? ' with-panel' : ''}${view === 'board' ? '' : ' plan-hidden'}`} inert={view !== 'board'}>
-              <Board key={map.id} map={map} personas={map.personas} lensPersonaId={lens} onController={onController} />
-              {controller && <MetricsRow controller={controller} />}
+              {browsing ? (
+                <VersionBoard view={browsing} onBack={() => void leaveVersion(map.id, setMap).catch(showError)} />
+              ) : (
+                <Board key={map.id} map={map} personas={map.personas} lensPersonaId={lens} onController={onController} />
+              )}
+              {controller && !browsing && <MetricsRow controller={controller} />}
+              {!browsing && <HistoryMarks controller={boardNow} />}
             </div>
             {controller && view !== 'board' && <PlanView view={view} controller={controller} />}
             {panel === 'personas' && (
@@ -143,7 +177,9 @@ export function MapScreen({ mapId }: { mapId: string }) {
             {panel === 'capture' && <CaptureTools map={map} controller={() => board.current} onClose={() => setPanel(null)} />}
             {panel === 'vote' && <VotePanel board={boardNow} onClose={() => setPanel(null)} />}
             {panel === 'insights' && <InsightsPanel map={map} board={boardNow} onClose={() => setPanel(null)} />}
+            {panel === 'history' && <HistoryPanel map={map} onMapChange={setMap} board={boardNow} onClose={() => setPanel(null)} />}
             {reading && <ReadingView map={reading} onClose={() => setReading(null)} />}
+            {presenting && controller && <Presentation controller={controller} map={map} onClose={() => setPresenting(false)} />}
           </>
         ) : (
           <div className="loading" aria-live="polite">
