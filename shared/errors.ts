@@ -9,6 +9,10 @@ export const ERROR_STATUS = {
   too_large: 413,
   unauthorized: 401,
   newer_schema: 409,
+  /** A vote over the person's dots, or a second dot on a note where the round allows one (issue 12). */
+  limit: 409,
+  /** A change to the votes of a closed round (issue 12). */
+  closed: 409,
   disk_full: 507,
   /** Another program holds the store's write lock longer than the busy timeout. */
   busy: 503,

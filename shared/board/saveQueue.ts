@@ -4,7 +4,8 @@
  *
  * - A failure that may pass (the network, a busy or restarting store, a full disk) is retried
  *   with backoff; nothing is dropped.
- * - A permanent refusal of one change (`not_found`, `invalid_input`, `conflict`, `too_large`) is
+ * - A permanent refusal of one change (`not_found`, `invalid_input`, `conflict`, `too_large`, and a
+ *   vote's `limit` or `closed`) is
  *   not retried: that change alone is dropped (the one at the error's `index`, or found by
  *   splitting the batch when there is none), every other change is sent again, and the dropped
  *   change is reported so the board reloads what is stale and tells the person.
@@ -60,7 +61,7 @@ export interface SaveQueueOptions {
 /** How the queue treats a failed write. */
 export type FailureKind = 'permanent' | 'transient' | 'blocked';
 
-const PERMANENT = new Set<string>(['not_found', 'invalid_input', 'conflict', 'too_large']);
+const PERMANENT = new Set<string>(['not_found', 'invalid_input', 'conflict', 'too_large', 'limit', 'closed']);
 const BLOCKED = new Set<string>(['unauthorized', 'unknown_method', 'newer_schema']);
 
 /** The error code of a thrown store error, or null for anything else (a network failure). */
