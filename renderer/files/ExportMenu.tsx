@@ -14,7 +14,8 @@ const now = () => Date.now();
 /** The board region on screen and its zoom, for "PNG, current view". */
 export type ViewArea = Extract<ImageArea, { kind: 'view' }>;
 
-type Job = { kind: 'file'; format: ExportFormat } | { kind: 'png'; area: 'map' | 'view'; multiplier: number };
+/** `history: false`: a .journey file of the map as it is now, without its saved versions. */
+type Job = { kind: 'file'; format: ExportFormat; history?: false } | { kind: 'png'; area: 'map' | 'view'; multiplier: number };
 
 interface Running {
   label: string;
@@ -84,13 +85,13 @@ export function ExportMenu({ latest, view }: { latest: () => Promise<JourneyMap>
         return;
       }
       if (job.format === 'journey') {
-        if (nativeFiles) {
+        if (nativeFiles && job.history !== false) {
           // The desktop app: a save dialog, then the main process writes the file atomically.
           const saved = await nativeFiles.saveJourneyAs(map.id, fileNameFor(map.title, 'journey'));
           if (saved) showInfo(`Saved “${map.title}” to ${saved.path}.`);
           return;
         }
-        const file = await api.call('files.exportJourney', { mapId: map.id });
+        const file = await api.call('files.exportJourney', { mapId: map.id, ...(job.history === false ? { history: false } : {}) });
         controller.signal.throwIfAborted();
         download(file.fileName, base64ToBlob(file.base64, spec!.type));
       } else {
@@ -172,6 +173,15 @@ export function ExportMenu({ latest, view }: { latest: () => Promise<JourneyMap>
           onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
         >
           {EXPORT_FORMATS.slice(0, 1).map((f) => formatItem(f, true))}
+          <button
+            type="button"
+            role="menuitem"
+            className="export-item"
+            onClick={() => void run({ kind: 'file', format: 'journey', history: false })}
+          >
+            <span className="export-label">Journeyboard map, this version only</span>
+            <span className="export-hint">The map as it is now, without its saved versions</span>
+          </button>
           {(
             [
               ['map', 'PNG image, whole map', 'The frame and every note; 1x is a pixel per board unit'],

@@ -30,7 +30,7 @@ export const EXPORT_FORMATS: { id: ExportFormat; label: string; hint: string; ex
   {
     id: 'journey',
     label: 'Journeyboard map (.journey)',
-    hint: 'Opens in Journeyboard on another laptop',
+    hint: 'With its saved versions; opens in Journeyboard on another laptop',
     ext: 'journey',
     type: 'application/x-journeyboard',
   },

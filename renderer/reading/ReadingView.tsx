@@ -14,7 +14,7 @@ import './reading.css';
  * Covers the app (it is portalled to <body>); Escape or Close returns to the board. Print hides
  * everything else and lays the table out landscape.
  */
-export function ReadingView({ map, onClose }: { map: JourneyMap; onClose(): void }) {
+export function ReadingView({ map, onClose, banner }: { map: JourneyMap; onClose(): void; /** Says what is shown when it is not the map as it is now (a saved version, read only). */ banner?: string }) {
   const model = useMemo(() => readingModel(map), [map]);
   const titleId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -64,6 +64,11 @@ export function ReadingView({ map, onClose }: { map: JourneyMap; onClose(): void
           </button>
         </div>
       </header>
+      {banner && (
+        <p className="reading-banner" role="status" data-testid="reading-banner">
+          {banner}
+        </p>
+      )}
       <main className="reading-page">
         <header className="reading-head">
           <h1 id={titleId}>{model.title}</h1>

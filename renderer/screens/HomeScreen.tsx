@@ -159,6 +159,11 @@ export function HomeScreen() {
                   <span className="map-meta">
                     {notes(m.noteCount)} · edited {relativeTime(m.updatedAt, now)}
                   </span>
+                  {m.nextReviewAt && m.nextReviewAt <= new Date(now - new Date(now).getTimezoneOffset() * 60_000).toISOString().slice(0, 10) && (
+                    <span className="map-review-due" data-testid="review-due">
+                      Review due {m.nextReviewAt}
+                    </span>
+                  )}
                 </button>
                 <div className="map-actions">
                   <button type="button" className="icon-button" aria-label={`Rename ${m.title}`} title="Rename" onClick={() => setPending({ kind: 'rename', map: m })}>
