@@ -11,7 +11,8 @@ import { NOTE_KINDS } from './domain';
 import { BATCH_MAX, BATCH_MAX_LABEL, MAP_FILE_MAX_CHARS, MAP_FILE_MAX_LABEL } from './limits';
 import { changesApplyInput } from './records/changes';
 import { camera as cameraFields, id, noteText, title } from './records/fields';
-import { laneRecord, noteRecord, optionalOnCreate, personaRecord, stageRecord } from './records/records';
+import { laneRecord, mapHeader, noteRecord, optionalOnCreate, personaRecord, stageRecord } from './records/records';
+import type { MapComparison, VersionSummary } from './history/index';
 import type { TemplateSummary } from './templates';
 
 /** Editable persona fields (the card; its position follows from creation and deletion). */
@@ -33,6 +34,7 @@ const stageFields = stageRecord.value.shape;
 const laneFields = laneRecord.value.shape;
 const mapFile = z.string().min(1, 'the file is empty').max(MAP_FILE_MAX_CHARS, `a map file is at most ${MAP_FILE_MAX_LABEL}`);
 const onConflict = z.enum(['replace', 'copy']).optional();
+const versionLabel = z.string().trim().min(1, 'a version needs a label').max(200, 'a label is at most 200 characters');
 
 const many = <T extends z.ZodType>(item: T) =>
   z.array(item).min(1, 'give at least one').max(BATCH_MAX, `at most ${BATCH_MAX_LABEL} at once`);
@@ -116,7 +118,10 @@ export const methods = {
     z.strictObject({ mapId: id, ids: z.array(id).min(2, 'give at least two notes to merge').max(1000), text: noteText.optional() }),
   ),
 
-  'files.exportJourney': method<{ fileName: string; base64: string }>()(z.strictObject({ mapId: id })),
+  'files.exportJourney': method<{ fileName: string; base64: string }>()(
+    /** `history: false` writes the map as it is now without its versions ("this version only"). */
+    z.strictObject({ mapId: id, history: z.boolean().optional() }),
+  ),
   'files.importJourney': method<MapSummary>()(z.strictObject({ base64: mapFile, onConflict })),
   'files.importJson': method<MapSummary>()(z.strictObject({ text: mapFile, onConflict })),
 
@@ -157,7 +162,37 @@ export const methods = {
    * one transaction: all of them or none. A failure names the change (`index`).
    */
   'changes.apply': method<{ applied: number }>()(changesApplyInput),
+
+  // History (issue 15): versions of a map and its living-document status.
+  'versions.save': method<{ id: string; label: string | null; createdAt: number }>()(
+    z.strictObject({ mapId: id, label: versionLabel }),
+  ),
+  'versions.list': method<VersionSummary[]>()(z.strictObject({ mapId: id })),
+  'versions.get': method<{ version: VersionSummary; map: JourneyMap }>()(z.strictObject({ id })),
+  'versions.compare': method<MapComparison>()(z.strictObject({ mapId: id, fromId: id, toId: id.nullable() })),
+  'versions.restore': method<MapSummary & { savedVersionId: string | null }>()(
+    z.strictObject({ id, mode: z.enum(['new', 'over'], "mode is 'new' (a new map) or 'over' (replace the map)") }),
+  ),
+  'versions.restoreNotes': method<{ restored: number }>()(
+    z.strictObject({ id, noteIds: z.array(id).min(1, 'give at least one note').max(BATCH_MAX, `at most ${BATCH_MAX_LABEL} at once`) }),
+  ),
+  'maps.setStatus': method<MapStatus>()(
+    z.strictObject({
+      id,
+      owner: mapHeader.stored.shape.owner.unwrap().optional(),
+      reviewedAt: mapHeader.stored.shape.reviewedAt.unwrap().optional(),
+      nextReviewAt: mapHeader.stored.shape.nextReviewAt.unwrap().optional(),
+    }),
+  ),
 } as const;
+
+/** A map's living-document status (`maps.setStatus`). */
+export interface MapStatus {
+  id: string;
+  owner: string | null;
+  reviewedAt: string | null;
+  nextReviewAt: string | null;
+}
 
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;

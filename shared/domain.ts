@@ -114,6 +114,8 @@ export interface MapSummary {
   title: string;
   noteCount: number;
   updatedAt: number;
+  /** When the map is due for its next review (ISO date), if someone set one (issue 15). */
+  nextReviewAt?: string | null;
 }
 
 /** A whole map: title, camera, chosen persona, and its personas, stages, lanes and notes. */

@@ -18,6 +18,7 @@ import {
 } from '../../shared/records/index';
 import { columnName, fromRecord, toRecord, type DbRecord } from '../store/rows';
 import { requireMap, type ServiceContext } from './context';
+import { saveHourlyVersion } from './versions';
 
 /** Where a problem is, for its message: "notes[2]", "changes[7]", "note". */
 export type Where = string;
@@ -145,6 +146,8 @@ export function createChangeService(ctx: ServiceContext, store: RecordStore) {
      */
     'changes.apply': ({ mapId, changes }: { mapId: string; changes: Change[] }) => {
       requireMap(ctx, mapId);
+      // The map as it was before this editing hour, kept as an automatic version (issue 15).
+      saveHourlyVersion(ctx, mapId);
       changes.forEach((c, index) => {
         const where = `changes[${index}] (${c.op} ${c.type} "${c.id}")`;
         try {

@@ -8,6 +8,8 @@ import { diskFullError, isDiskFull } from './diskFull';
 import { insertMap, withFreshIds, writeJourneyFile } from './journeyFile';
 import type { ServiceContext } from './context';
 import { readJourneyFile } from './untrustedJourney';
+import { documentsOf, historyOfFile, insertVersionRows, rekeyVersions, type VersionRow } from './versionStore';
+import { saveAutoVersion, versionRowsOf } from './versions';
 
 type OnConflict = 'replace' | 'copy' | undefined;
 
@@ -78,6 +80,9 @@ export function createFileService(
   function importMap(incoming: JourneyMap, onConflict: OnConflict): MapSummary {
     const existing = ctx.repos.getMap.get(incoming.id);
     let map = incoming;
+    // The file's versions (a .journey file's history; none from JSON or an older file).
+    let history = historyOfFile.get(incoming) ?? [];
+    let kept: VersionRow[] = [];
     if (existing) {
       if (!onConflict) {
         throw new ApiError(
@@ -85,10 +90,20 @@ export function createFileService(
           `You already have this map (“${existing.title}”). Replace it with the file’s version, or keep both?`,
         );
       }
-      if (onConflict === 'replace') ctx.repos.deleteMap.run(existing.id);
-      else map = withFreshIds(incoming, ctx.newId);
+      if (onConflict === 'replace') {
+        // The map as it was is kept as a version, with the versions it had (issue 15).
+        saveAutoVersion(ctx, existing.id, 'Before it was replaced by an imported file');
+        const fromFile = new Set(history.map((v) => v.id));
+        kept = versionRowsOf(ctx.db, existing.id).filter((v) => !fromFile.has(v.id));
+        ctx.repos.deleteMap.run(existing.id);
+      } else {
+        const ids = new Map<string, string>();
+        map = withFreshIds(incoming, ctx.newId, ids);
+        history = rekeyVersions(history, documentsOf(history), ids, ctx.newId);
+      }
     }
     insertMap(ctx.db, map);
+    insertVersionRows(ctx.db, [...kept, ...history]);
     const row = ctx.repos.mapSummary.get(map.id)!;
     return { id: row.id, title: row.title, noteCount: row.note_count, updatedAt: row.updated_at };
   }
@@ -106,11 +121,11 @@ export function createFileService(
       }
     },
     handlers: {
-      'files.exportJourney': ({ mapId }: { mapId: string }) => {
+      'files.exportJourney': ({ mapId, history }: { mapId: string; history?: boolean }) => {
         const map = getMap(mapId);
         const file = scratch();
         try {
-          writeJourneyFile(map, file, options);
+          writeJourneyFile(map, file, { ...options, history: history === false ? [] : versionRowsOf(ctx.db, mapId) });
           return { fileName: `${safeFileName(map.title)}.journey`, base64: fs.readFileSync(file).toString('base64') };
         } finally {
           fs.rmSync(file, { force: true });

@@ -24,6 +24,7 @@ import { createNoteService } from './notes';
 import { createPersonaService } from './personas';
 import { createSuggestService } from './suggest';
 import { createStructureService } from './structure';
+import { createVersionService, versionRowsOf } from './versions';
 
 export interface CoreOptions {
   /** Folder holding journeyboard.sqlite; created if missing. */
@@ -49,7 +50,7 @@ export interface Core {
   /** Every method (what the transports call): files.importJourney reads its file first, then runs like dispatch. */
   dispatchAsync(method: string, input: unknown): Promise<Envelope<unknown>>;
   /** Writes one map to a .journey file, atomically. The shell picks `dest` (a save dialog). */
-  exportJourney(mapId: string, dest: string): Envelope<{ path: string }>;
+  exportJourney(mapId: string, dest: string, options?: { history?: boolean }): Envelope<{ path: string }>;
   /**
    * Imports a .journey file in one transaction. If its map's id exists already the answer is a
    * `conflict` until the person chooses: replace the existing map, or keep both (`copy`).
@@ -71,7 +72,7 @@ export const DATA_FILE_NAME = 'journeyboard.sqlite';
  * lock); every other method takes the write lock up front (BEGIN IMMEDIATE), so a busy store makes
  * it wait the busy timeout instead of failing halfway through a read-then-write.
  */
-const READ_ONLY = new Set<MethodName>(['templates.list', 'maps.list', 'maps.get', 'structure.suggest', 'notes.clusters', 'files.exportJourney', 'app.notices']);
+const READ_ONLY = new Set<MethodName>(['templates.list', 'maps.list', 'maps.get', 'structure.suggest', 'notes.clusters', 'files.exportJourney', 'app.notices', 'versions.list', 'versions.get', 'versions.compare']);
 
 export function openCore(options: CoreOptions): Core {
   const dataFile = options.dataDir === ':memory:' ? ':memory:' : path.join(options.dataDir, DATA_FILE_NAME);
@@ -105,6 +106,7 @@ export function openCore(options: CoreOptions): Core {
     ...createChangeService(ctx, records),
     ...createSuggestService(ctx),
     ...files.handlers,
+    ...createVersionService(ctx, records),
     'app.notices': () => options.notices ?? [],
   };
   let closed = false;
@@ -144,7 +146,7 @@ export function openCore(options: CoreOptions): Core {
       }
       return files.withUpload(map, () => this.dispatch(method, input));
     },
-    exportJourney(mapId, dest) {
+    exportJourney(mapId, dest, exportOptions = {}) {
       let map: JourneyMap;
       try {
         map = db.transaction(() => maps['maps.get']({ id: mapId }))();
@@ -152,7 +154,8 @@ export function openCore(options: CoreOptions): Core {
         return fail(err);
       }
       try {
-        writeJourneyFile(map, dest, fileOptions);
+        const history = exportOptions.history === false ? [] : db.transaction(() => versionRowsOf(db, mapId))();
+        writeJourneyFile(map, dest, { ...fileOptions, history });
         return { ok: true, value: { path: dest } };
       } catch (err) {
         // The person chose the place: say it could not be written there (read-only, full, gone).

@@ -16,6 +16,7 @@ import { createRepos } from '../store/repos';
 import { fromMapHeader, fromRecord } from '../store/rows';
 import { MAP_FILE_MAX_BYTES } from '../../shared/limits';
 import { copyWithFreshIds, RECORDS, recordsOf } from '../../shared/records/index';
+import { insertVersionRows, type VersionRow } from './versionStore';
 
 /** "JBMP": marks a SQLite file as a Journeyboard map (PRAGMA application_id). */
 export const JOURNEY_APPLICATION_ID = 0x4a424d50;
@@ -29,7 +30,7 @@ function tempBeside(file: string): string {
  * Writes `map` as a .journey file at `dest`, atomically. `nativeBinding`: the store's build of
  * better-sqlite3 (Electron's), without which the main process would load Node's and fail.
  */
-export function writeJourneyFile(map: JourneyMap, dest: string, options: { nativeBinding?: string } = {}): void {
+export function writeJourneyFile(map: JourneyMap, dest: string, options: { nativeBinding?: string; history?: VersionRow[] } = {}): void {
   const tmp = tempBeside(dest);
   try {
     const out = new Database(tmp, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -40,6 +41,8 @@ export function writeJourneyFile(map: JourneyMap, dest: string, options: { nativ
       migrate(out);
       out.pragma(`application_id = ${JOURNEY_APPLICATION_ID}`);
       insertMap(out, map);
+      // The map's versions travel with it (issue 15), copied as they are stored.
+      out.transaction(() => insertVersionRows(out, options.history ?? []))();
     } finally {
       out.close();
     }

@@ -10,7 +10,7 @@ import { insertMap, withFreshIds } from './journeyFile';
 import { findTemplate, loadTemplates, summarise } from './templates';
 
 function toSummary(r: MapSummaryRow): MapSummary {
-  return { id: r.id, title: r.title, noteCount: r.note_count, updatedAt: r.updated_at };
+  return { id: r.id, title: r.title, noteCount: r.note_count, updatedAt: r.updated_at, nextReviewAt: r.next_review_at };
 }
 
 export function createMapService(ctx: ServiceContext) {

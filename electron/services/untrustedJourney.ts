@@ -28,10 +28,16 @@ import { LATEST_VERSION, MIGRATIONS } from '../store/migrations/index';
 import { mapFromRows, type DbMap } from '../store/rows';
 import { diskFullError, isDiskFull } from './diskFull';
 import { JOURNEY_APPLICATION_ID, JOURNEY_MAX_BYTES } from './journeyFile';
+import { checkFileVersions, historyOfFile, type VersionRow } from './versionStore';
 import { UNTRUSTED_JOURNEY_WORKER_SOURCE } from './untrustedJourneyWorker';
 
 /** Most rows of one kind (notes, stages, lanes, personas) in an imported map: notes.createMany's cap. */
 export const JOURNEY_MAX_ROWS = BATCH_MAX;
+/**
+ * Most bytes all of a file's versions may inflate to, together: a decompression bomb (a small
+ * payload that inflates without end) stops there. A 5,000-note map's 100 versions inflate to ~20 MB.
+ */
+export const HISTORY_INFLATE_MAX_BYTES = 1024 * 1024 * 1024;
 /**
  * The worker's time limit for a file of `bytes`: a last guard (see above), so it leaves a real file
  * room. A 196 MB file of 49,000 notes took 26 to 31 s on a loaded 2-core machine; this allows 20 s
@@ -124,7 +130,8 @@ function runWorker(file: string, nativeBinding: string | undefined, timeoutMs: n
         latestVersion: LATEST_VERSION,
         applicationId: JOURNEY_APPLICATION_ID,
         maxRows: JOURNEY_MAX_ROWS,
-        records: RECORDS.map((r) => ({ table: r.table, orderBy: r.orderBy })),
+        // The record tables, and the map's versions (issue 15), read like them and checked here after.
+        records: [...RECORDS.map((r) => ({ table: r.table, orderBy: r.orderBy })), { table: 'versions', orderBy: 'created_at, rowid' }],
       },
       // A file cannot make the worker take the app's memory with it: past this it stops with an error.
       resourceLimits: { maxOldGenerationSizeMb: 2048 },
@@ -165,9 +172,14 @@ function runWorker(file: string, nativeBinding: string | undefined, timeoutMs: n
 }
 
 /** The map the worker's rows describe, checked field by field. */
-function toMap(rows: WorkerRows): JourneyMap {
+function toMap(rows: WorkerRows & { versions?: VersionRow[] }): JourneyMap {
   const checked = checkMap(mapFromRows(rows.maps[0]!, rows));
   if (!checked.ok) throw bad(checked.problem);
+  // Its versions: every payload inflates within the budget, parses and checks like a map.
+  const versions = rows.versions ?? [];
+  const history = checkFileVersions(versions, checked.map.id, HISTORY_INFLATE_MAX_BYTES);
+  if (!history.ok) throw bad(`its history is not usable: ${history.problem}`);
+  historyOfFile.set(checked.map, versions);
   return checked.map;
 }
 

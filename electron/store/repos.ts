@@ -12,6 +12,7 @@ export interface MapSummaryRow {
   title: string;
   updated_at: number;
   note_count: number;
+  next_review_at: string | null;
 }
 
 /** The maps table's columns that point at records. */
@@ -59,12 +60,12 @@ export function createRepos(db: Db) {
   return {
     records,
     listMaps: db.prepare<[], MapSummaryRow>(
-      `SELECT m.id, m.title, m.updated_at,
+      `SELECT m.id, m.title, m.updated_at, m.next_review_at,
               (SELECT count(*) FROM notes n WHERE n.map_id = m.id) AS note_count
          FROM maps m ORDER BY m.updated_at DESC, m.title`,
     ),
     mapSummary: db.prepare<[string], MapSummaryRow>(
-      `SELECT m.id, m.title, m.updated_at,
+      `SELECT m.id, m.title, m.updated_at, m.next_review_at,
               (SELECT count(*) FROM notes n WHERE n.map_id = m.id) AS note_count
          FROM maps m WHERE m.id = ?`,
     ),

@@ -1,5 +1,6 @@
 import { migration001 } from './001_initial';
 import { migration002 } from './002_personas_channels_emotions';
+import { migration005 } from './005_history';
 import { migration003 } from './003_prioritise';
 import { migration004 } from './004_workshop';
 
@@ -11,6 +12,6 @@ export interface Migration {
 }
 
 /** Every migration, in order. Add a file per version and list it here; never edit a landed one. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
