@@ -6,8 +6,7 @@
  * any edit), then asks workshop.reveal for any the board has not got (notes from phones).
  */
 import { useEffect, useLayoutEffect, useState } from 'react';
-import type { JourneyboardApi } from '../../shared/api';
-import { ApiError } from '../../shared/errors';
+import { isMethodName, type JourneyboardApi } from '../../shared/api';
 import { FACILITATOR, newNotesFaceDown } from '../../shared/workshop/visibility';
 import { api as defaultApi } from '../api/client';
 import type { BoardController } from '../board/BoardController';
@@ -25,11 +24,10 @@ interface StepsState {
 
 /** The workshop's current step and agenda: workshop.get, or (before it exists) read from maps.get. */
 async function readSteps(api: JourneyboardApi, mapId: string): Promise<StepsState> {
-  try {
+  // Asked only when the contract has it, so no refused call is ever made (or logged by the browser).
+  if (isMethodName('workshop.get')) {
     const w = (await (api.call as unknown as Call)('workshop.get', { mapId })) as StepsState;
     return { currentStepId: w.currentStepId ?? null, steps: Array.isArray(w.steps) ? w.steps : [] };
-  } catch (err) {
-    if (!(err instanceof ApiError) || err.code !== 'unknown_method') throw err;
   }
   const w = workshopOf(await api.call('maps.get', { id: mapId }));
   return { currentStepId: w.current?.id ?? null, steps: w.steps };
@@ -95,11 +93,7 @@ export function SilentControls({ mapId, board, api = defaultApi }: { mapId: stri
     try {
       controller?.revealFaceDown();
       await controller?.saveNow();
-      try {
-        await (api.call as unknown as Call)('workshop.reveal', { mapId });
-      } catch (err) {
-        if (!(err instanceof ApiError) || err.code !== 'unknown_method') throw err;
-      }
+      if (isMethodName('workshop.reveal')) await (api.call as unknown as Call)('workshop.reveal', { mapId });
     } catch (err) {
       showError(err);
     }
