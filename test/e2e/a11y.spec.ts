@@ -19,10 +19,26 @@ async function check(page: Page, where: string, theme: string): Promise<void> {
 
 for (const theme of ['light', 'dark'] as const) {
   test(`no serious or critical axe violations on any screen, ${theme} theme (following the OS)`, async ({ app, page }) => {
+    // Eight screens and panels, each checked by axe: more than the default minute on a busy machine.
+    test.setTimeout(240_000);
     await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
     const map = await app.call<{ id: string }>('maps.create', { title: 'Online shopping', template: 'online-shopping' });
     const persona = await app.call<{ id: string }>('personas.create', { mapId: map.id, name: 'Maya Okafor', role: 'Busy parent', color: 'teal' });
     await app.call('maps.setPersona', { id: map.id, personaId: persona.id });
+    // Someone in the room and an open round, so the Vote panel shows a round's controls.
+    const round = { id: 'round-1' };
+    await app.call('changes.apply', {
+      mapId: map.id,
+      changes: [
+        { type: 'participant', op: 'create', id: 'ana', value: { name: 'Ana', color: 'teal', position: 0 } },
+        {
+          type: 'round',
+          op: 'create',
+          id: round.id,
+          value: { title: 'Which pain points hurt most?', target: 'pain_point', dots: 3, multiple: false, anonymous: false, status: 'open', openedAt: 1, closedAt: null, position: 0 },
+        },
+      ],
+    });
     await app.call('maps.create', { title: 'Claims journey' });
 
     await page.goto(app.url);
@@ -43,6 +59,15 @@ for (const theme of ['light', 'dark'] as const) {
     await check(page, 'personas', theme);
     await page.getByRole('button', { name: 'Capture' }).click();
     await check(page, 'capture', theme);
+    await page.getByRole('button', { name: 'Vote', exact: true }).click();
+    // The newest open round is shown at once.
+    await expect(page.getByLabel('Round shown on the board')).toHaveValue(round.id);
+    await page.getByRole('button', { name: /^Ana / }).click();
+    await expect(page.getByTestId('round-view')).toBeVisible();
+    await check(page, 'vote', theme);
+    await page.getByRole('button', { name: 'Insights' }).click();
+    await expect(page.getByTestId('insights-panel')).toBeVisible();
+    await check(page, 'insights', theme);
 
     await page.getByRole('button', { name: 'Reading view' }).click();
     await expect(page.getByRole('dialog').or(page.locator('.reading'))).toBeVisible();
