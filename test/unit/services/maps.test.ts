@@ -27,8 +27,8 @@ describe('maps', () => {
     core.tick();
     core.call('notes.createMany', { mapId: a.id, notes: [{ text: 'one', x: 0, y: 0 }, { text: 'two', x: 200, y: 0 }] });
     expect(core.call('maps.list', {})).toEqual([
-      { id: a.id, title: 'A', noteCount: 2, updatedAt: b.updatedAt + 1000 },
-      { id: b.id, title: 'B', noteCount: 0, updatedAt: b.updatedAt },
+      { id: a.id, title: 'A', noteCount: 2, updatedAt: b.updatedAt + 1000, nextReviewAt: null },
+      { id: b.id, title: 'B', noteCount: 0, updatedAt: b.updatedAt, nextReviewAt: null },
     ]);
   });
 
