@@ -10,6 +10,7 @@ import type { JourneyMap, Lane, MapSummary, Note, NoteKind, Persona, Sentiment, 
 import { NOTE_KINDS } from './domain';
 import { BATCH_MAX, BATCH_MAX_LABEL, MAP_FILE_MAX_CHARS, MAP_FILE_MAX_LABEL } from './limits';
 import { changesApplyInput } from './records/changes';
+import { prioritiseMethods } from './prioritiseMethods';
 import { camera as cameraFields, id, noteText, title } from './records/fields';
 import { laneRecord, mapHeader, noteRecord, optionalOnCreate, personaRecord, stageRecord } from './records/records';
 import type { MapComparison, VersionSummary } from './history/index';
@@ -184,6 +185,9 @@ export const methods = {
       nextReviewAt: mapHeader.stored.shape.nextReviewAt.unwrap().optional(),
     }),
   ),
+
+  // Prioritise (issue 12): participants, dot-voting rounds, votes, metrics, insights.
+  ...prioritiseMethods,
 } as const;
 
 /** A map's living-document status (`maps.setStatus`). */

@@ -18,6 +18,7 @@ import {
 } from '../../shared/records/index';
 import { columnName, fromRecord, toRecord, type DbRecord } from '../store/rows';
 import { requireMap, type ServiceContext } from './context';
+import { createVoteRules } from './voteRules';
 import { saveHourlyVersion } from './versions';
 
 /** Where a problem is, for its message: "notes[2]", "changes[7]", "note". */
@@ -25,6 +26,8 @@ export type Where = string;
 
 export function createRecordStore(ctx: ServiceContext) {
   const { repos, db } = ctx;
+  /** Dot-voting rules (budgets, closed rounds, what a round covers), on every path that writes a vote. */
+  const voteRules = createVoteRules(ctx);
   /** For each field of the map header that points at a record: clears it where it points at a given id. */
   const clearHeaderRef = Object.entries(mapHeader.refs).map(([field, ref]) => ({
     to: ref!.to,
@@ -65,6 +68,7 @@ export function createRecordStore(ctx: ServiceContext) {
     }
     checkRefs(type, mapId, value, where);
     checkRecord(type, value as Record<string, unknown>, where);
+    if (type === 'vote') voteRules.beforeCreate(value as RecordValue<'vote'>, where);
     const now = ctx.now();
     const record = {
       id,
@@ -82,6 +86,7 @@ export function createRecordStore(ctx: ServiceContext) {
     const next = { ...toRecord(type, row) } as Record<string, unknown>;
     for (const [key, v] of Object.entries(patch)) if (v !== undefined) next[key] = v;
     checkRecord(type, next, where);
+    if (type === 'vote') voteRules.beforeUpdate(id, toRecord('vote', row as DbRecord<'vote'>), next as RecordValue<'vote'>, where);
     if (recordDef[type].timestamps) next['updatedAt'] = ctx.now();
     (repos.records[type].update as { run(row: DbRecord<T>): unknown }).run(fromRecord(type, next as StoredRecord<T>));
     return next as StoredRecord<T>;
@@ -94,8 +99,10 @@ export function createRecordStore(ctx: ServiceContext) {
    * participant; a metric with its stage), and so on down. Returns how many records let go of it
    * (`freed`) and how many went with it (`cascaded`).
    */
-  function remove(type: RecordType, mapId: string, id: string, where: Where): { freed: number; cascaded: number } {
-    requireRecord(type, mapId, id, where);
+  function remove(type: RecordType, mapId: string, id: string, where: Where, withParent = false): { freed: number; cascaded: number } {
+    const row = requireRecord(type, mapId, id, where);
+    // A vote taken back on its own obeys the round's rules; one going with its note, round or participant does not.
+    if (type === 'vote' && !withParent) voteRules.beforeDelete(toRecord('vote', row as DbRecord<'vote'>), where);
     const now = ctx.now();
     let freed = 0;
     let cascaded = 0;
@@ -107,7 +114,7 @@ export function createRecordStore(ctx: ServiceContext) {
           for (const row of statements.pointingAt[field]!.all({ mapId, id })) {
             const dependent = (row as { id: string }).id;
             if (!statements.get.get(dependent)) continue; // gone already, with another of its refs
-            cascaded += 1 + remove(def.type, mapId, dependent, where).cascaded;
+            cascaded += 1 + remove(def.type, mapId, dependent, where, true).cascaded;
           }
           continue;
         }
@@ -133,7 +140,7 @@ export function createRecordStore(ctx: ServiceContext) {
     else remove(c.type, mapId, c.id, where);
   }
 
-  return { requireRecord, create, update, remove, apply };
+  return { requireRecord, create, update, remove, apply, inBatch: voteRules.inBatch };
 }
 
 export type RecordStore = ReturnType<typeof createRecordStore>;
@@ -148,19 +155,21 @@ export function createChangeService(ctx: ServiceContext, store: RecordStore) {
       requireMap(ctx, mapId);
       // The map as it was before this editing hour, kept as an automatic version (issue 15).
       saveHourlyVersion(ctx, mapId);
-      changes.forEach((c, index) => {
-        const where = `changes[${index}] (${c.op} ${c.type} "${c.id}")`;
-        try {
-          store.apply(mapId, c, where);
-        } catch (err) {
-          if (err instanceof ApiError) throw new ApiError(err.code, err.message, index);
-          const code = (err as { code?: unknown })?.code;
-          if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
-            throw new ApiError('invalid_input', `${where}: the store refused it (${(err as Error).message}).`, index);
+      store.inBatch(changes, () =>
+        changes.forEach((c, index) => {
+          const where = `changes[${index}] (${c.op} ${c.type} "${c.id}")`;
+          try {
+            store.apply(mapId, c, where);
+          } catch (err) {
+            if (err instanceof ApiError) throw new ApiError(err.code, err.message, index);
+            const code = (err as { code?: unknown })?.code;
+            if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+              throw new ApiError('invalid_input', `${where}: the store refused it (${(err as Error).message}).`, index);
+            }
+            throw err;
           }
-          throw err;
-        }
-      });
+        }),
+      );
       ctx.repos.touchMap.run(ctx.now(), mapId);
       return { applied: changes.length };
     },

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { isMethodName, methods, type MethodName, type StartupNotice } from '../../shared/api';
+import { PRIORITISE_READ_ONLY } from '../../shared/prioritiseMethods';
 import type { JourneyMap, MapSummary } from '../../shared/domain';
 import { ApiError, invalidInputError, type Envelope } from '../../shared/errors';
 import { openDatabase, type Db, type OpenOptions } from '../store/db';
@@ -22,6 +23,7 @@ import { createChangeService, createRecordStore } from './changes';
 import { createChangeFeed, type StoreChangeListener } from './changeFeed';
 import { createNoteService } from './notes';
 import { createPersonaService } from './personas';
+import { createPrioritiseService } from './prioritise';
 import { createSuggestService } from './suggest';
 import { createStructureService } from './structure';
 import { createVersionService, versionRowsOf } from './versions';
@@ -72,7 +74,7 @@ export const DATA_FILE_NAME = 'journeyboard.sqlite';
  * lock); every other method takes the write lock up front (BEGIN IMMEDIATE), so a busy store makes
  * it wait the busy timeout instead of failing halfway through a read-then-write.
  */
-const READ_ONLY = new Set<MethodName>(['templates.list', 'maps.list', 'maps.get', 'structure.suggest', 'notes.clusters', 'files.exportJourney', 'app.notices', 'versions.list', 'versions.get', 'versions.compare']);
+const READ_ONLY = new Set<MethodName>(['templates.list', 'maps.list', 'maps.get', 'structure.suggest', 'notes.clusters', 'files.exportJourney', 'app.notices', 'versions.list', 'versions.get', 'versions.compare', ...PRIORITISE_READ_ONLY]);
 
 export function openCore(options: CoreOptions): Core {
   const dataFile = options.dataDir === ':memory:' ? ':memory:' : path.join(options.dataDir, DATA_FILE_NAME);
@@ -103,6 +105,7 @@ export function openCore(options: CoreOptions): Core {
     ...createNoteService(ctx, records),
     ...createStructureService(ctx, records),
     ...createPersonaService(ctx, records),
+    ...createPrioritiseService(ctx, records),
     ...createChangeService(ctx, records),
     ...createSuggestService(ctx),
     ...files.handlers,

@@ -16,6 +16,7 @@ import { createRepos } from '../store/repos';
 import { fromMapHeader, fromRecord } from '../store/rows';
 import { MAP_FILE_MAX_BYTES } from '../../shared/limits';
 import { copyWithFreshIds, RECORDS, recordsOf } from '../../shared/records/index';
+import { anonymised } from '../../shared/prioritise/voting';
 import { insertVersionRows, type VersionRow } from './versionStore';
 
 /** "JBMP": marks a SQLite file as a Journeyboard map (PRAGMA application_id). */
@@ -40,7 +41,8 @@ export function writeJourneyFile(map: JourneyMap, dest: string, options: { nativ
       out.pragma('foreign_keys = ON');
       migrate(out);
       out.pragma(`application_id = ${JOURNEY_APPLICATION_ID}`);
-      insertMap(out, map);
+      // An anonymous round travels as counts per note: the file never says who voted.
+      insertMap(out, anonymised(map));
       // The map's versions travel with it (issue 15), copied as they are stored.
       out.transaction(() => insertVersionRows(out, options.history ?? []))();
     } finally {

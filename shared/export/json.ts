@@ -7,9 +7,15 @@ import { z } from 'zod';
 import type { JourneyMap } from '../domain';
 import { issueMessage, issuePath } from '../errors';
 import { mapDocumentSchema, mapReferenceProblem } from '../records/document';
+import { anonymised } from '../prioritise/voting';
 
 export const MAP_DOCUMENT_FORMAT = 'journeyboard.map';
-export const MAP_DOCUMENT_VERSION = 1;
+/**
+ * 2 (issue 12): participants, rounds, votes and metrics, and the notes' scores, roadmap fields and
+ * links. A version 1 file still imports: its missing tables read as empty, its notes' new fields
+ * as their defaults.
+ */
+export const MAP_DOCUMENT_VERSION = 2;
 
 /** A whole map as the API returns it (derived from the record registry). */
 export const journeyMapSchema = mapDocumentSchema;
@@ -27,9 +33,9 @@ export function checkMap(value: unknown): { ok: true; map: JourneyMap } | { ok: 
   return problem ? { ok: false, problem } : { ok: true, map };
 }
 
-/** The JSON export of one map. */
+/** The JSON export of one map. An anonymous round's votes are written as counts per note (no participant). */
 export function mapToJson(map: JourneyMap, exportedAt: number): string {
-  return `${JSON.stringify({ format: MAP_DOCUMENT_FORMAT, version: MAP_DOCUMENT_VERSION, exportedAt: new Date(exportedAt).toISOString(), map }, null, 2)}\n`;
+  return `${JSON.stringify({ format: MAP_DOCUMENT_FORMAT, version: MAP_DOCUMENT_VERSION, exportedAt: new Date(exportedAt).toISOString(), map: anonymised(map) }, null, 2)}\n`;
 }
 
 /** Reads a JSON export; throws an Error whose message says what is wrong. */

@@ -78,7 +78,7 @@ _Tries to leave_
 describe('JSON export', () => {
   it('round trip gives the same map', () => {
     const text = mapToJson(goldenMap, Date.UTC(2026, 10, 23));
-    expect(JSON.parse(text)).toMatchObject({ format: 'journeyboard.map', version: 1, exportedAt: '2026-11-23T00:00:00.000Z' });
+    expect(JSON.parse(text)).toMatchObject({ format: 'journeyboard.map', version: 2, exportedAt: '2026-11-23T00:00:00.000Z' });
     expect(parseMapDocument(text)).toEqual(goldenMap);
   });
 
