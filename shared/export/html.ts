@@ -7,10 +7,12 @@
  * and a strict Content-Security-Policy (the script allowed by its hash) forbids everything else. Every piece of text is
  * HTML-escaped, and no map data goes into the script.
  */
-import type { JourneyMap, Note, Persona } from '../domain';
+import type { JourneyMap, Note, Persona, Stage } from '../domain';
 import { emotionCurve, emotionFace, mapStageEmotions, type StageEmotion } from '../journey/emotion';
 import { FRAME_ORIGIN, layoutFrame, type Rect } from '../journey/frame';
+import { reportPanel, REPORT_CSS } from './htmlReport';
 import { orderedNotes } from './model';
+import { reportOf } from './report';
 import { ACCENT, CURVE, GRID_LINE, HEADER_FILL, INK, MUTED_INK, NOTE_EDGE, NOTE_FILL, PAPER } from './palette';
 
 /** Options for {@link mapToHtml}. */
@@ -104,6 +106,13 @@ function faceLabel(e: StageEmotion | undefined): string {
   return `<svg class="face" width="24" height="24" viewBox="-12 -12 24 24" role="img" aria-label="${label}"><title>${label}</title>${faceShapes(f.level, 10.5)}</svg>`;
 }
 
+/** The customer's goal and expectations at a stage, under its name (the full text on hover). */
+function stageAims(s: Stage): string {
+  if (!s.goal && !s.expectations) return '';
+  const tip = [s.goal ? `Goal: ${s.goal}` : '', s.expectations ? `Expectations: ${s.expectations}` : ''].filter(Boolean).join('\n');
+  return `<div class="sg" title="${htmlText(tip)}">${s.goal ? `<b>Goal:</b> ${htmlText(s.goal)}` : `<b>Expects:</b> ${htmlText(s.expectations)}`}</div>`;
+}
+
 /** Where notes not yet placed go: a block to the right of the frame, flowing like a cell. */
 const FREE_GAP = 160;
 const FREE_ACROSS = 4;
@@ -141,7 +150,7 @@ export function mapToHtml(map: JourneyMap, options: HtmlOptions = {}): string {
         box(
           'sh',
           col.header,
-          `<div class="sn">${col.index + 1}. ${htmlText(s.name)}${faceLabel(emotionOf.get(s.id))}</div>${s.description ? `<div class="sd">${htmlText(s.description)}</div>` : ''}`,
+          `<div class="sn">${col.index + 1}. ${htmlText(s.name)}${faceLabel(emotionOf.get(s.id))}</div>${s.description ? `<div class="sd">${htmlText(s.description)}</div>` : ''}${stageAims(s)}`,
         ),
       );
     }
@@ -216,6 +225,7 @@ ${persona ? personaBadge(persona) : ''}
 <span class="meta">${notes.length} notes · ${stages.length} stages · ${when}</span>
 <nav aria-label="Zoom"><button type="button" id="zo" title="Zoom out (-)" aria-label="Zoom out">&minus;</button><output id="zl">100%</output><button type="button" id="zi" title="Zoom in (+)" aria-label="Zoom in">+</button><button type="button" id="zf" title="Show the whole map (0)">Fit</button></nav>
 </header>
+${reportPanel(reportOf(map))}
 <main id="vp" tabindex="0" aria-label="Journey map: drag to pan, wheel to zoom">
 <div id="world" data-w="${px(worldW)}" data-h="${px(worldH)}" style="width:${px(worldW)}px;height:${px(worldH)}px">
 ${parts.join('\n')}
@@ -248,6 +258,7 @@ main.drag{cursor:grabbing}
 .sh{padding:14px 16px;overflow:hidden}
 .sn{font-weight:700;font-size:20px;display:flex;justify-content:space-between;gap:8px}
 .sd{font-size:14px;color:${MUTED_INK};margin-top:6px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.sg{font-size:13px;margin-top:3px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .face{flex:none}
 .lh{padding:14px 16px;font-weight:700;font-size:17px;overflow:hidden}
 .cell{background:#fff;border:1px solid ${GRID_LINE}}
@@ -260,6 +271,7 @@ main.drag{cursor:grabbing}
 .fe{fill:${INK}}
 .fm{fill:none;stroke:${INK};stroke-linecap:round}
 @media print{header{position:static}main{position:static;overflow:visible}#world{transform:none!important}}
+${REPORT_CSS}
 `.trim();
 
 /**
