@@ -15,6 +15,7 @@ import { camera as cameraFields, id, noteText, title } from './records/fields';
 import { laneRecord, mapHeader, noteRecord, optionalOnCreate, personaRecord, stageRecord } from './records/records';
 import type { MapComparison, VersionSummary } from './history/index';
 import type { TemplateSummary } from './templates';
+import { agendaId, type AgendaSummary, type WorkshopState, type WorkshopTemplate } from './workshop/agenda';
 
 /** Editable persona fields (the card; its position follows from creation and deletion). */
 export const personaFields = personaRecord.value.omit({ position: true }).partial();
@@ -188,6 +189,37 @@ export const methods = {
 
   // Prioritise (issue 12): participants, dot-voting rounds, votes, metrics, insights.
   ...prioritiseMethods,
+
+  // Workshop (issue 13): the agenda's timer (session state, not undo steps), Reveal and agenda templates.
+  // Steps themselves are records: add, edit, reorder and delete them with changes.apply.
+  'workshop.get': method<WorkshopState>()(z.strictObject({ mapId: id })),
+  'workshop.start': method<WorkshopState>()(z.strictObject({ mapId: id, stepId: id })),
+  'workshop.pause': method<WorkshopState>()(z.strictObject({ mapId: id })),
+  'workshop.resume': method<WorkshopState>()(z.strictObject({ mapId: id })),
+  'workshop.extend': method<WorkshopState>()(
+    z.strictObject({
+      mapId: id,
+      seconds: z
+        .number()
+        .int('seconds are a whole number')
+        .min(-3600, 'take away at most an hour at once')
+        .max(3600, 'add at most an hour at once')
+        .refine((n) => n !== 0, 'seconds cannot be 0'),
+    }),
+  ),
+  'workshop.next': method<WorkshopState>()(z.strictObject({ mapId: id })),
+  'workshop.stop': method<WorkshopState>()(z.strictObject({ mapId: id })),
+  'workshop.reveal': method<{ revealed: number }>()(z.strictObject({ mapId: id })),
+  'workshop.templates': method<WorkshopTemplate[]>()(z.strictObject({})),
+  'workshop.applyTemplate': method<WorkshopState>()(z.strictObject({ mapId: id, templateId: agendaId })),
+  'workshop.saveTemplate': method<AgendaSummary>()(
+    z.strictObject({
+      mapId: id,
+      name: z.string().trim().min(1, 'a template needs a name').max(100, 'a name is at most 100 characters'),
+      description: z.string().max(300, 'a description is at most 300 characters').optional(),
+    }),
+  ),
+  'workshop.deleteTemplate': method<{ id: string }>()(z.strictObject({ id: agendaId })),
 } as const;
 
 /** A map's living-document status (`maps.setStatus`). */

@@ -26,6 +26,7 @@ import { createPersonaService } from './personas';
 import { createPrioritiseService } from './prioritise';
 import { createSuggestService } from './suggest';
 import { createStructureService } from './structure';
+import { createWorkshopService } from './workshop';
 import { createVersionService, versionRowsOf } from './versions';
 
 export interface CoreOptions {
@@ -74,7 +75,7 @@ export const DATA_FILE_NAME = 'journeyboard.sqlite';
  * lock); every other method takes the write lock up front (BEGIN IMMEDIATE), so a busy store makes
  * it wait the busy timeout instead of failing halfway through a read-then-write.
  */
-const READ_ONLY = new Set<MethodName>(['templates.list', 'maps.list', 'maps.get', 'structure.suggest', 'notes.clusters', 'files.exportJourney', 'app.notices', 'versions.list', 'versions.get', 'versions.compare', ...PRIORITISE_READ_ONLY]);
+const READ_ONLY = new Set<MethodName>(['templates.list', 'maps.list', 'maps.get', 'structure.suggest', 'notes.clusters', 'files.exportJourney', 'app.notices', 'workshop.get', 'workshop.templates', 'versions.list', 'versions.get', 'versions.compare', ...PRIORITISE_READ_ONLY]);
 
 export function openCore(options: CoreOptions): Core {
   const dataFile = options.dataDir === ':memory:' ? ':memory:' : path.join(options.dataDir, DATA_FILE_NAME);
@@ -110,6 +111,7 @@ export function openCore(options: CoreOptions): Core {
     ...createSuggestService(ctx),
     ...files.handlers,
     ...createVersionService(ctx, records),
+    ...createWorkshopService(ctx, records, inMemory ? path.join(scratchDir, 'workshops') : path.join(options.dataDir, 'workshops')),
     'app.notices': () => options.notices ?? [],
   };
   let closed = false;

@@ -8,6 +8,7 @@ import { fromLane, fromMapHeader, fromNote, fromStage, readMap } from '../store/
 import { requireMap, type ServiceContext } from './context';
 import { insertMap, withFreshIds } from './journeyFile';
 import { findTemplate, loadTemplates, summarise } from './templates';
+import { insertDefaultAgenda } from './workshop';
 
 function toSummary(r: MapSummaryRow): MapSummary {
   return { id: r.id, title: r.title, noteCount: r.note_count, updatedAt: r.updated_at, nextReviewAt: r.next_review_at };
@@ -95,6 +96,8 @@ export function createMapService(ctx: ServiceContext) {
       const now = ctx.now();
       repos.insertMap.run(fromMapHeader(newMapHeader({ id, title, camera: null, personaId: null, createdAt: now, updatedAt: now })));
       applyTemplate(id, chosen, now);
+      // Every new map starts with the default workshop agenda (the 8-step method) until someone edits it.
+      insertDefaultAgenda(ctx, id);
       return get(id);
     },
 

@@ -8,7 +8,7 @@
  * no such stage or lane).
  */
 import { z } from 'zod';
-import { LANE_KINDS, STEP_ACTIVITIES, STEP_FOCI, type LaneKind, type StepActivity, type StepFocus } from '../domain';
+import { LANE_KINDS, STEP_ACTIVITIES, STEP_FOCI, type LaneKind, type Step, type StepActivity, type StepFocus } from '../domain';
 import { change, withDefaults, type Change, type RecordValue } from '../records/index';
 
 /** The id of the agenda every new map gets. */
@@ -55,6 +55,26 @@ export interface AgendaSummary {
 
 export function summariseAgenda(a: Agenda, source: AgendaSummary['source']): AgendaSummary {
   return { id: a.id, name: a.name, description: a.description, stepCount: a.steps.length, totalMinutes: totalMinutes(a.steps), source };
+}
+
+/** `workshop.templates`: every agenda with its steps. */
+export type WorkshopTemplate = AgendaSummary & { steps: Agenda['steps'] };
+
+export interface WorkshopTimer {
+  running: boolean;
+  /** When time is up while running (ms since the epoch), else null. */
+  endsAt: number | null;
+  /** Time left at `now` (negative in overtime); null when no step is current. */
+  remainingMs: number | null;
+}
+
+/** `workshop.get` (and every timer method's answer): the agenda in order, the current step, the timer, the store's clock. */
+export interface WorkshopState {
+  steps: Step[];
+  currentStepId: string | null;
+  timer: WorkshopTimer;
+  /** The store's clock when this was read: a client counts down against its own clock, corrected by the difference. */
+  now: number;
 }
 
 /** What a checked step needs of the map: its stages (by position) and lanes (by position). */
