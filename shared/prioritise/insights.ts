@@ -75,16 +75,17 @@ export function insights(map: JourneyMap, options: { roundId?: string | null; to
   const negativeIds: string[][] = map.stages.map(() => []);
   const byQuadrant = new Map<string, string[]>([...QUADRANTS, 'unscored'].map((q) => [q, []]));
   const byPhase = new Map<string, string[]>(PHASES.map((p) => [p, []]));
-  const pains: Insights['topPains'] = [];
+  const pains: { note: Note; index: number; value: number; votes: number; severity: number | null }[] = [];
 
-  for (const n of map.notes) {
+  for (let index = 0; index < map.notes.length; index++) {
+    const n = map.notes[index]!;
     const s = n.stageId === null ? undefined : stageIndex.get(n.stageId);
     if (s !== undefined && n.sentiment !== null && n.sentiment < 0) negativeIds[s]!.push(n.id);
     if (n.kind === 'pain_point') {
       const severity = n.severity ?? null;
       const v = roundId ? (votes.get(n.id) ?? 0) : 1;
       const value = v * (severity ?? 1);
-      if (value > 0) pains.push({ key: n.id, label: labelOf(n), value, votes: roundId ? v : 0, severity, noteIds: [n.id] });
+      if (value > 0) pains.push({ note: n, index, value, votes: roundId ? v : 0, severity });
       if (s !== undefined) {
         painSum[s]! += severity ?? 1;
         painIds[s]!.push(n.id);
@@ -94,8 +95,7 @@ export function insights(map: JourneyMap, options: { roundId?: string | null; to
       if (n.phase) byPhase.get(n.phase)!.push(n.id);
     }
   }
-  const order = new Map(map.notes.map((n, i) => [n.id, i]));
-  pains.sort((a, b) => b.value - a.value || (b.severity ?? 0) - (a.severity ?? 0) || order.get(a.key)! - order.get(b.key)!);
+  pains.sort((a, b) => b.value - a.value || (b.severity ?? 0) - (a.severity ?? 0) || a.index - b.index);
 
   let lowest: InsightLine | null = null;
   for (const e of mapStageEmotions(map.stages, map.notes)) {
@@ -112,7 +112,7 @@ export function insights(map: JourneyMap, options: { roundId?: string | null; to
 
   return {
     roundId,
-    topPains: pains.slice(0, top),
+    topPains: pains.slice(0, top).map((p) => ({ key: p.note.id, label: labelOf(p.note), value: p.value, votes: p.votes, severity: p.severity, noteIds: [p.note.id] })),
     lowestEmotionStage: lowest,
     mostPainStage: most,
     quadrants: [...byQuadrant].map(([key, ids]) => ({
