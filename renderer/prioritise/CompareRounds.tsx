@@ -81,7 +81,7 @@ export function CompareRounds({ c }: { c: BoardController }) {
               <tbody>
                 {rows.map((r) => {
                   const note = c.note(r.noteId);
-                  const d = r.b - r.a;
+                  const d = r.change;
                   return (
                     <tr key={r.noteId}>
                       <th scope="row">
@@ -89,8 +89,8 @@ export function CompareRounds({ c }: { c: BoardController }) {
                           {note ? note.text : 'Deleted note'}
                         </button>
                       </th>
-                      <td>{r.a}</td>
-                      <td>{r.b}</td>
+                      <td>{r.before}</td>
+                      <td>{r.after}</td>
                       <td className={d > 0 ? 'up' : d < 0 ? 'down' : ''}>{d > 0 ? `+${d}` : d < 0 ? `−${-d}` : '0'}</td>
                     </tr>
                   );

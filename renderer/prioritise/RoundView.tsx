@@ -5,7 +5,7 @@ import type { BoardController } from '../board/BoardController';
 import { PERSONA_BG } from '../panels/PersonaAvatar';
 import { useVoteSession } from './useBoard';
 import { participantsOf, voteSession, votesOf } from './voteSession';
-import { countsOf, covers, dotsText, noteName, paperCount, paperCountRefusal, ranked, TARGET_LABEL, usedDots, votersOf, type Round } from './voteView';
+import { countsOf, covers, dotsText, noteName, paperCount, paperCountRefusal, tally, TARGET_LABEL, usedDots, votersOf, type Round } from './voteView';
 
 /** Notes listed for voting from the keyboard at most (a filter finds the others). */
 const LIST_MAX = 60;
@@ -44,7 +44,7 @@ export function RoundView({ c, round }: { c: BoardController; round: Round }) {
       </div>
       {open && <Voters c={c} round={round} />}
       {open && <NoteList c={c} round={round} counts={counts} voterName={people.find((p) => p.id === session.voterId)?.name ?? null} />}
-      <Results c={c} round={round} counts={counts} />
+      <Results c={c} round={round} />
     </div>
   );
 }
@@ -199,12 +199,12 @@ function NoteRow({
 }
 
 /** Live results, most votes first (names only when the round is not anonymous), and the top-N filter on the board. */
-function Results({ c, round, counts }: { c: BoardController; round: Round; counts: Map<string, number> }) {
+function Results({ c, round }: { c: BoardController; round: Round }) {
   const session = useVoteSession(c);
   const s = voteSession(c);
   const votes = votesOf(c);
   const people = new Map(participantsOf(c).map((p) => [p.id, p]));
-  const list = ranked(counts);
+  const list = tally(round.id, votes);
   const headId = useId();
   const topId = useId();
   const [n, setN] = useState(String(session.topN ?? 3));

@@ -14,12 +14,11 @@ import type { NoteMarks } from '../board/noteMarks';
 import {
   castChange,
   castRefusal,
-  countsOf,
   dotsText,
   noteName,
   paperCountChanges,
-  ranked,
   retractChange,
+  tally,
   topSet,
   type Participant,
   type Round,
@@ -146,9 +145,9 @@ export function voteSession(c: BoardController): VoteSession {
     const { roundId, topN } = store.getState();
     let next: NoteMarks | null = null;
     if (roundId && recordsOf(c, 'round').some((r) => r.id === roundId)) {
-      const counts = countsOf(roundId, votesOf(c));
-      const keep = topN ? topSet(ranked(counts), topN) : null;
-      next = { badges: counts, keep };
+      const results = tally(roundId, votesOf(c));
+      const keep = topN ? topSet(results, topN) : null;
+      next = { badges: new Map(results.map((r) => [r.noteId, r.votes])), keep };
     }
     if (sameMarks(shown, next)) return;
     shown = next;

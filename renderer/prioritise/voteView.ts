@@ -1,11 +1,15 @@
 /**
- * The voting panel's view logic, pure (no DOM, no board): which notes a round covers, each note's
- * votes in a round, most first, the top-N set the board keeps bright, dots left per person, the
- * one sentence a refused vote gets, the changes a vote makes (one undo step each), and the compare
- * of two rounds. The store checks the same rules again (electron/services) for every client.
+ * The voting panel's view logic, pure (no DOM, no board): each note's votes in a round, the top-N
+ * set the board keeps bright, the one sentence a refused vote gets (naming who and which note),
+ * and the changes a vote makes (one undo step each). The rules themselves (what a round covers,
+ * budgets, closed rounds), the tally and the compare of two rounds are `shared/prioritise`'s,
+ * the same the store checks again for every client.
  */
 import type { Change } from '../../shared/records';
 import type { BoardNote, BoardRecord } from '../../shared/board/history';
+import { dotsUsed, tally, voteRefusal, type RoundResult } from '../../shared/prioritise';
+
+export { covers, compareRounds, tally } from '../../shared/prioritise';
 
 export type Participant = BoardRecord<'participant'>;
 export type Round = BoardRecord<'round'>;
@@ -19,36 +23,16 @@ export const TARGET_LABEL: Record<RoundTarget, { plural: string; one: string }> 
   any: { plural: 'any note', one: 'a note' },
 };
 
-/** Whether a round takes votes on this note (its target is the note's kind, or any note). */
-export function covers(round: Pick<Round, 'target'>, note: Pick<BoardNote, 'kind'>): boolean {
-  return round.target === 'any' || note.kind === round.target;
-}
-
-/** Each voted note's votes in the round (typed paper counts included). */
+/** Each voted note's votes in the round (typed paper counts included), for the board's badges. */
 export function countsOf(roundId: string, votes: Iterable<Vote>): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const v of votes) if (v.roundId === roundId) out.set(v.noteId, (out.get(v.noteId) ?? 0) + v.count);
-  return out;
-}
-
-export interface Ranked {
-  noteId: string;
-  votes: number;
-}
-
-/** The voted notes, most votes first; ties keep `order` (the board's note order), then id. */
-export function ranked(counts: ReadonlyMap<string, number>, order?: ReadonlyMap<string, number>): Ranked[] {
-  return [...counts]
-    .filter(([, votes]) => votes > 0)
-    .map(([noteId, votes]) => ({ noteId, votes }))
-    .sort((a, b) => b.votes - a.votes || (order ? (order.get(a.noteId) ?? 0) - (order.get(b.noteId) ?? 0) : 0) || (a.noteId < b.noteId ? -1 : a.noteId > b.noteId ? 1 : 0));
+  return new Map(tally(roundId, votes).map((r) => [r.noteId, r.votes]));
 }
 
 /**
  * The notes a "top N" filter keeps bright: the first `n` of the ranking, and any note tied with
  * the n-th (a filter never hides one of two equal notes).
  */
-export function topSet(list: readonly Ranked[], n: number): Set<string> {
+export function topSet(list: readonly RoundResult[], n: number): Set<string> {
   const out = new Set<string>();
   if (n < 1 || list.length === 0) return out;
   const cut = list[Math.min(n, list.length) - 1]!.votes;
@@ -61,9 +45,7 @@ export function topSet(list: readonly Ranked[], n: number): Set<string> {
 
 /** Dots a participant has put in a round. */
 export function usedDots(roundId: string, participantId: string, votes: Iterable<Vote>): number {
-  let used = 0;
-  for (const v of votes) if (v.roundId === roundId && v.participantId === participantId) used += v.count;
-  return used;
+  return dotsUsed(roundId, votes).get(participantId) ?? 0;
 }
 
 /** How a note is named in a sentence: its first words in quotes. */
@@ -80,17 +62,18 @@ export interface CastContext {
   votes: Iterable<Vote>;
 }
 
-/** Why this vote cannot be cast, in one sentence, or null when it can. */
+/**
+ * Why this dot cannot be cast, in one sentence naming who and which note, or null when it can.
+ * The rule is shared/prioritise's `voteRefusal` (the store's); only the wording is the panel's.
+ */
 export function castRefusal({ round, participant, note, votes }: CastContext): string | null {
-  if (round.status !== 'open') return `“${round.title}” is closed: reopen it to vote again.`;
-  if (!covers(round, note)) return `This round is on ${TARGET_LABEL[round.target].plural}, and ${noteName(note)} is not ${TARGET_LABEL[round.target].one}.`;
   const list = [...votes];
-  const used = usedDots(round.id, participant.id, list);
-  if (used >= round.dots) return `${participant.name} has no dots left: all ${round.dots} are used. Take one back to move it.`;
-  if (!round.multiple && list.some((v) => v.roundId === round.id && v.participantId === participant.id && v.noteId === note.id)) {
-    return `${participant.name} already has a dot on ${noteName(note)}, and this round allows one dot per note.`;
-  }
-  return null;
+  const refusal = voteRefusal(round, note, { roundId: round.id, participantId: participant.id, noteId: note.id, count: 1 }, list);
+  if (!refusal) return null;
+  if (refusal.code === 'closed') return `“${round.title}” is closed: reopen it to vote again.`;
+  if (refusal.code === 'invalid_input') return `This round is on ${TARGET_LABEL[round.target].plural}, and ${noteName(note)} is not ${TARGET_LABEL[round.target].one}.`;
+  if (usedDots(round.id, participant.id, list) >= round.dots) return `${participant.name} has no dots left: all ${round.dots} are used. Take one back to move it.`;
+  return `${participant.name} already has a dot on ${noteName(note)}, and this round allows one dot per note.`;
 }
 
 /** The change that casts one dot (a vote of count 1). */
@@ -149,22 +132,6 @@ export function votersOf(roundId: string, noteId: string, votes: Iterable<Vote>,
   const parts = [...by].map(([id, n]) => `${participants.get(id)?.name ?? 'Someone'}${n > 1 ? ` ×${n}` : ''}`);
   if (paper > 0) parts.push(`${paper} on paper`);
   return parts.join(', ');
-}
-
-export interface CompareRow {
-  noteId: string;
-  a: number;
-  b: number;
-}
-
-/** Two rounds side by side: every note voted in either, by its votes in `b` then in `a`. */
-export function compareRounds(a: string, b: string, votes: readonly Vote[]): CompareRow[] {
-  const ca = countsOf(a, votes);
-  const cb = countsOf(b, votes);
-  const ids = new Set([...ca.keys(), ...cb.keys()]);
-  return [...ids]
-    .map((noteId) => ({ noteId, a: ca.get(noteId) ?? 0, b: cb.get(noteId) ?? 0 }))
-    .sort((x, y) => y.b - x.b || y.a - x.a || (x.noteId < y.noteId ? -1 : 1));
 }
 
 /** "1 dot", "3 dots". */

@@ -2,12 +2,11 @@ import { describe, expect, test } from 'vitest';
 import {
   castChange,
   castRefusal,
-  compareRounds,
   countsOf,
   covers,
   paperCountChanges,
   paperCountRefusal,
-  ranked,
+  tally,
   retractChange,
   topSet,
   usedDots,
@@ -73,7 +72,7 @@ describe('results', () => {
   const votes = [vote('a', 'pa'), vote('b', 'pa'), vote('b', 'pb'), vote('c', 'pb'), vote('c', null, 1), vote('d', 'pa', 1, 'r2')];
 
   test('counts per note in one round, most first', () => {
-    const list = ranked(countsOf('r1', votes));
+    const list = tally('r1', votes);
     expect(list).toEqual([
       { noteId: 'b', votes: 2 },
       { noteId: 'c', votes: 2 },
@@ -82,7 +81,7 @@ describe('results', () => {
   });
 
   test('top N keeps notes tied with the N-th', () => {
-    const list = ranked(countsOf('r1', votes));
+    const list = tally('r1', votes);
     expect([...topSet(list, 1)]).toEqual(['b', 'c']);
     expect([...topSet(list, 2)]).toEqual(['b', 'c']);
     expect([...topSet(list, 3)]).toEqual(['b', 'c', 'a']);
@@ -93,12 +92,6 @@ describe('results', () => {
     const people = new Map([ana, ben].map((p) => [p.id, p]));
     expect(votersOf('r1', 'c', votes, people)).toBe('Ben, 1 on paper');
     expect(votersOf('r1', 'b', [...votes, vote('b', 'pa')], people)).toBe('Ana ×2, Ben');
-  });
-
-  test('two rounds compared note by note', () => {
-    const rows = compareRounds('r1', 'r2', votes);
-    expect(rows[0]).toEqual({ noteId: 'd', a: 0, b: 1 });
-    expect(rows.find((r) => r.noteId === 'b')).toEqual({ noteId: 'b', a: 2, b: 0 });
   });
 });
 
