@@ -1,5 +1,8 @@
 /**
- * The PDF export, built with pdf-lib and its standard Helvetica (nothing embedded, nothing fetched):
+ * The PDF export, built with pdf-lib. Given the font files (`options.fonts`, from resources/fonts/),
+ * text in any script is embedded as font subsets, right-to-left lines read right to left, and the
+ * text extracts exactly as typed (see pdfText.ts). Without them it falls back to the standard
+ * Helvetica (nothing embedded), which only encodes WinAnsi (below).
  *
  * - `whole`: the whole map on one large page, as the board shows it: the frame grid with stage and
  *   lane headers, notes as coloured boxes with wrapped text, notes not yet placed beside the frame,
@@ -14,7 +17,11 @@ import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import type { JourneyMap, Note, Stage } from '../domain';
 import { emotionCurve, emotionFace, mapStageEmotions, type StageEmotion } from '../journey/emotion';
 import { FRAME_ORIGIN, layoutFrame, type Rect } from '../journey/frame';
+import { graphemes, wrapText } from '../board/textFit';
 import { KIND_LABELS, orderedNotes } from './model';
+import { priorityPages } from './pdfPriorities';
+import { reportOf } from './report';
+import { isRightToLeft, UnicodeFonts, type PdfFontFiles } from './pdfText';
 import { ACCENT, CURVE, GRID_LINE, HEADER_FILL, INK, MUTED_INK, NOTE_EDGE, NOTE_FILL, rgb01 } from './palette';
 
 /** Options for {@link mapToPdf}. */
@@ -23,6 +30,8 @@ export interface PdfOptions {
   mode: 'whole' | 'perStage';
   /** Milliseconds since the epoch written as the document's dates. Default: the map's `updatedAt`. */
   exportedAt?: number;
+  /** Fonts to embed so every script prints; without them, Helvetica and `winAnsiSafe`. */
+  fonts?: PdfFontFiles;
 }
 
 type PdfLib = typeof import('pdf-lib');
@@ -70,7 +79,13 @@ export function winAnsiSafe(text: string, supported: ReadonlySet<number>): strin
   return out;
 }
 
-/** Text drawing with one font: sanitising, measuring and wrapping. */
+/** Control characters other than line breaks, drawn as spaces. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
+/** `text` less its last grapheme (an emoji or accented letter is never cut in half). */
+const dropLast = (text: string): string => graphemes(text).slice(0, -1).join('');
+
+/** Text drawing: sanitising, measuring and wrapping, with the embedded fonts or the standard ones. */
 class Writer {
   private readonly supported: Set<number>;
   /** Width of each character at size 1, per font: measuring by the character is far faster than pdf-lib's per-string encoding. */
@@ -78,6 +93,7 @@ class Writer {
   constructor(
     readonly font: PDFFont,
     readonly bold: PDFFont,
+    private readonly unicode: UnicodeFonts | null = null,
   ) {
     this.supported = new Set(font.getCharacterSet());
   }
@@ -92,14 +108,19 @@ class Writer {
     let total = 0;
     for (const ch of text) {
       let cw = table.get(ch);
-      if (cw === undefined) table.set(ch, (cw = font.widthOfTextAtSize(ch, 1)));
+      if (cw === undefined) table.set(ch, (cw = (this.unicode?.fontFor(ch, font) ?? font).widthOfTextAtSize(ch, 1)));
       total += cw;
     }
     return total * size;
   }
 
   safe(text: string): string {
-    return winAnsiSafe(text, this.supported);
+    return this.unicode ? text.replace(CONTROL, ' ') : winAnsiSafe(text, this.supported);
+  }
+
+  /** Width of a line as drawn (shaped); the per-character sum with the standard fonts. */
+  private drawnWidth(line: string, size: number, font: PDFFont, rtl: boolean): number {
+    return this.unicode ? this.unicode.lineWidth(line, size, font, rtl) : this.width(line, size, font);
   }
 
   /** The font each page is set to. */
@@ -109,16 +130,27 @@ class Writer {
    * Draws sanitised text. Passing `font` to pdf-lib's `drawText` adds a font resource per call
    * (quadratic on a page with thousands of notes), so the page's font is switched only on change.
    */
-  private text(page: PDFPage, text: string, x: number, y: number, size: number, ink: Color, font: PDFFont): void {
-    if (this.current.get(page) !== font) {
-      page.setFont(font);
-      this.current.set(page, font);
+  private text(page: PDFPage, text: string, x: number, y: number, size: number, ink: Color, font: PDFFont, rtl = false): void {
+    const setFont = (f: PDFFont) => {
+      if (this.current.get(page) !== f) {
+        page.setFont(f);
+        this.current.set(page, f);
+      }
+    };
+    if (this.unicode) {
+      this.unicode.drawLine(page, page.doc, text, x, y, size, ink, font, rtl, setFont);
+      return;
     }
+    setFont(font);
     page.drawText(text, { x, y, size, color: ink });
   }
 
-  /** Lines of at most `width`, breaking at spaces (or inside a word too long for a line). */
+  /**
+   * Lines of at most `width`, breaking at spaces (or inside a word too long for a line); with the
+   * embedded fonts, also between the words of scripts written without spaces (as on the board).
+   */
   wrap(text: string, size: number, width: number, font: PDFFont = this.font): string[] {
+    if (this.unicode) return wrapText(this.safe(text), width, size, (t, s) => this.width(t, s, font));
     const lines: string[] = [];
     for (const para of this.safe(text).split('\n')) {
       let line = '';
@@ -153,11 +185,15 @@ class Writer {
     if (lines.length > max) {
       lines = lines.slice(0, max);
       let last = lines[max - 1]!;
-      while (last && this.width(`${last}...`, size, font) > box.width) last = last.slice(0, -1);
+      while (last && this.width(`${last}...`, size, font) > box.width) last = dropLast(last);
       lines[max - 1] = `${last}...`;
     }
+    // Arabic or Hebrew first: lines start at the right edge.
+    const rtl = this.unicode !== null && isRightToLeft(text);
     lines.forEach((l, i) => {
-      if (l) this.text(page, l, box.x, box.top - size - i * lineH, size, ink, font);
+      if (!l) return;
+      const x = rtl ? box.x + Math.max(0, box.width - this.drawnWidth(l, size, font, rtl)) : box.x;
+      this.text(page, l, x, box.top - size - i * lineH, size, ink, font, rtl);
     });
     return lines.length * lineH;
   }
@@ -166,10 +202,13 @@ class Writer {
   line(page: PDFPage, text: string, x: number, y: number, size: number, width: number, ink: Color, font: PDFFont = this.font): void {
     let t = this.safe(text).replace(/\s+/g, ' ').trim();
     if (this.width(t, size, font) > width) {
-      while (t && this.width(`${t}...`, size, font) > width) t = t.slice(0, -1);
+      while (t && this.width(`${t}...`, size, font) > width) t = dropLast(t);
       t = `${t}...`;
     }
-    if (t) this.text(page, t, x, y, size, ink, font);
+    if (!t) return;
+    const rtl = this.unicode !== null && isRightToLeft(t);
+    const at = rtl ? x + Math.max(0, width - this.drawnWidth(t, size, font, rtl)) : x;
+    this.text(page, t, at, y, size, ink, font, rtl);
   }
 }
 
@@ -268,6 +307,7 @@ function wholePage(doc: PDFDocument, w: Writer, map: JourneyMap, stages: Stage[]
       const pad = 14;
       w.line(page, `${col.index + 1}. ${s.name}`, X(h.x + pad), Y(h.y + pad + 20), 20 * scale, (h.width - 2 * pad - 40) * scale, color(INK), w.bold);
       if (s.description) w.line(page, s.description, X(h.x + pad), Y(h.y + pad + 48), 14 * scale, (h.width - 2 * pad) * scale, color(MUTED_INK));
+      if (s.goal) w.line(page, `Goal: ${s.goal}`, X(h.x + pad), Y(h.y + pad + 66), 12 * scale, (h.width - 2 * pad) * scale, color(INK));
       const e = emotions[col.index]!;
       if (e.score !== null) drawFace(page, X(h.x + h.width - pad - 14), Y(h.y + pad + 12), 14 * scale, emotionFace(e.score).level);
     }
@@ -364,8 +404,12 @@ function perStagePages(doc: PDFDocument, w: Writer, map: JourneyMap, stages: Sta
       if (e.score !== null) drawFace(page, pw - m - 14, ph - m - 14, 14, emotionFace(e.score).level);
       const sub = [s.description, scoreText(e)].filter(Boolean).join('   |   ');
       w.line(page, sub, m, ph - m - 44, 12, pw - 2 * m, muted);
-      page.drawLine({ start: { x: m, y: ph - m - 54 }, end: { x: pw - m, y: ph - m - 54 }, thickness: 1.5, color: accent });
-      return ph - m - 76;
+      // The customer's goal and expectations at this stage, under its name.
+      const aims = [s.goal ? `Goal: ${s.goal}` : '', s.expectations ? `Expectations: ${s.expectations}` : ''].filter(Boolean).join('   |   ');
+      if (aims) w.line(page, aims, m, ph - m - 61, 11, pw - 2 * m, ink);
+      const rule = aims ? 70 : 54;
+      page.drawLine({ start: { x: m, y: ph - m - rule }, end: { x: pw - m, y: ph - m - rule }, thickness: 1.5, color: accent });
+      return ph - m - rule - 22;
     };
     let top = head();
     const next = () => {
@@ -422,11 +466,28 @@ export async function mapToPdf(map: JourneyMap, options: PdfOptions): Promise<Ui
   doc.setProducer('Journeyboard (pdf-lib)');
   doc.setCreationDate(when);
   doc.setModificationDate(when);
-  const w = new Writer(await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  const w = options.fonts
+    ? await unicodeWriter(pdfLib, doc, options.fonts, map)
+    : new Writer(await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
   const stages = [...map.stages].sort((a, b) => a.position - b.position);
   const notes = orderedNotes(map);
   const emotions = mapStageEmotions(stages, map.notes);
   if (options.mode === 'whole') wholePage(doc, w, map, stages, notes, emotions);
   else perStagePages(doc, w, map, stages, notes, emotions);
+  // Votes, matrix, roadmap, metrics and workshop minutes on A4 pages after the map (pdfPriorities.ts).
+  priorityPages(doc, w, pdfLib, reportOf(map));
   return doc.save();
+}
+
+/** A writer with the embedded fonts; the CJK font only if some text of the map needs it. */
+async function unicodeWriter(lib: PdfLib, doc: PDFDocument, files: PdfFontFiles, map: JourneyMap): Promise<Writer> {
+  function* texts(): Generator<string> {
+    yield map.title;
+    for (const n of map.notes) yield `${n.text} ${n.author}`;
+    for (const s of map.stages) yield `${s.name} ${s.description}`;
+    for (const l of map.lanes) yield l.name;
+    for (const p of map.personas) yield `${p.name} ${p.role} ${p.quote}`;
+  }
+  const fonts = await UnicodeFonts.embed(lib, doc, files, texts());
+  return new Writer(fonts.regular, fonts.bold, fonts);
 }
