@@ -86,7 +86,7 @@ export const REPORT_CSS = `
 .rp th{background:#e9edf3}.rp .num{text-align:right}.rf{color:#5f6b7a;margin:2px 0}
 .rp ol,.rp ul{margin:4px 0;padding-left:20px}.rp li{margin:2px 0}.rp small{color:#5f6b7a}
 .mx{display:grid;grid-template-columns:1fr 1fr;gap:6px}.q{border-radius:6px;padding:4px 10px}
-.q-quick_wins{background:#e5f5e0}.q-big_bets{background:#e3ecfb}.q-fill_ins{background:#f1f3f5}.q-money_pits{background:#fbe6e6}
+.q-quick_win{background:#e5f5e0}.q-big_bet{background:#e3ecfb}.q-fill_in{background:#f1f3f5}.q-money_pit{background:#fbe6e6}
 .rm{display:grid;grid-template-columns:repeat(4,1fr);gap:8px}.rc{background:#f6f7f9;border-radius:6px;padding:2px 8px}
 @media print{.report{position:static;max-width:none}.rp{max-height:none;box-shadow:none}}
 `.trim();

@@ -27,8 +27,8 @@ const PW = 841.89;
 const PH = 595.28;
 const M = 48;
 
-const QUADRANT_FILL: Record<QuadrantId, string> = { quick_wins: '#e5f5e0', big_bets: '#e3ecfb', fill_ins: '#f1f3f5', money_pits: '#fbe6e6' };
-const QUADRANT_INK: Record<QuadrantId, string> = { quick_wins: '#2e7d32', big_bets: '#1f4fb8', fill_ins: '#5f6b7a', money_pits: '#b3261e' };
+const QUADRANT_FILL: Record<QuadrantId, string> = { quick_win: '#e5f5e0', big_bet: '#e3ecfb', fill_in: '#f1f3f5', money_pit: '#fbe6e6' };
+const QUADRANT_INK: Record<QuadrantId, string> = { quick_win: '#2e7d32', big_bet: '#1f4fb8', fill_in: '#5f6b7a', money_pit: '#b3261e' };
 
 /** One column of a table page: a share of the width and how to read the cell. */
 interface Column<T> {
@@ -116,7 +116,7 @@ class Pages {
     for (let i = 1; i < 5; i++) {
       if (quadrantOf(i, 1) !== quadrantOf(i + 1, 1)) page.drawLine({ start: { x: plot.x, y: plot.y + i * ch }, end: { x: plot.x + plot.w, y: plot.y + i * ch }, thickness: 1, color: this.rgb(MUTED_INK), dashArray: [4, 3] });
     }
-    const corner: Record<QuadrantId, [number, number, boolean, boolean]> = { quick_wins: [1, 5, false, true], big_bets: [5, 5, true, true], fill_ins: [1, 1, false, false], money_pits: [5, 1, true, false] };
+    const corner: Record<QuadrantId, [number, number, boolean, boolean]> = { quick_win: [1, 5, false, true], big_bet: [5, 5, true, true], fill_in: [1, 1, false, false], money_pit: [5, 1, true, false] };
     for (const q of QUADRANTS) {
       const [e, i, right, upper] = corner[q.id];
       const c = cellAt(e, i);

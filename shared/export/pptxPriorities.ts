@@ -31,16 +31,16 @@ import {
 
 /** Quadrant fills: light enough for black text and sticky-note cards on top. */
 const QUADRANT_FILL: Record<QuadrantId, string> = {
-  quick_wins: 'E5F5E0',
-  big_bets: 'E3ECFB',
-  fill_ins: 'F1F3F5',
-  money_pits: 'FBE6E6',
+  quick_win: 'E5F5E0',
+  big_bet: 'E3ECFB',
+  fill_in: 'F1F3F5',
+  money_pit: 'FBE6E6',
 };
 const QUADRANT_INK: Record<QuadrantId, string> = {
-  quick_wins: '2E7D32',
-  big_bets: '1F4FB8',
-  fill_ins: '5F6B7A',
-  money_pits: 'B3261E',
+  quick_win: '2E7D32',
+  big_bet: '1F4FB8',
+  fill_in: '5F6B7A',
+  money_pit: 'B3261E',
 };
 
 const votesLabel = (v: number | null) => (v === null ? '' : `${v} ${v === 1 ? 'vote' : 'votes'}`);
@@ -75,10 +75,10 @@ function matrixSlide(pptx: PptxGenJS, report: Report): void {
   }
   // Each quadrant's name in its outer corner.
   const corners: Record<QuadrantId, { e: number; i: number; align: PptxGenJS.HAlign; valign: PptxGenJS.VAlign }> = {
-    quick_wins: { e: 1, i: 5, align: 'left', valign: 'top' },
-    big_bets: { e: 5, i: 5, align: 'right', valign: 'top' },
-    fill_ins: { e: 1, i: 1, align: 'left', valign: 'bottom' },
-    money_pits: { e: 5, i: 1, align: 'right', valign: 'bottom' },
+    quick_win: { e: 1, i: 5, align: 'left', valign: 'top' },
+    big_bet: { e: 5, i: 5, align: 'right', valign: 'top' },
+    fill_in: { e: 1, i: 1, align: 'left', valign: 'bottom' },
+    money_pit: { e: 5, i: 1, align: 'right', valign: 'bottom' },
   };
   for (const q of QUADRANTS) {
     const c = corners[q.id];

@@ -9,80 +9,29 @@
  * writer can print one.
  */
 import type { JourneyMap, Note, Stage } from '../domain';
+import { covers, insights, quadrant, QUADRANT_LABELS, QUADRANTS as QUADRANT_IDS, tally, type Quadrant } from '../prioritise/index';
+import { METRIC_KINDS, PHASES } from '../records/fields';
+import type { StoredRecord } from '../records/records';
 import { orderedNotes } from './model';
 
-// ---------------------------------------------------------------------------------------------
-// The records this reads (contract-s20 names). PROVISIONAL until P1's and F1's records land.
-// ---------------------------------------------------------------------------------------------
-interface SrcParticipant { id: string; name: string; position: number }
-interface SrcRound {
-  id: string;
-  title: string;
-  target: 'pain_point' | 'opportunity' | 'any';
-  dots: number;
-  multiple: boolean;
-  anonymous: boolean;
-  status: 'open' | 'closed';
-  openedAt: number;
-  closedAt: number | null;
-  position: number;
-}
-interface SrcVote { id: string; roundId: string; participantId: string | null; noteId: string; count: number }
-interface SrcMetric {
-  id: string;
-  stageId: string | null;
-  kind: MetricKind;
-  value: number | null;
-  target: number | null;
-  source: string;
-  date: string | null;
-}
-interface SrcNoteFields {
-  severity?: number | null;
-  reach?: number | null;
-  impact?: number | null;
-  effort?: number | null;
-  phase?: Phase | null;
-  phaseOrder?: number | null;
-  owner?: string | null;
-  due?: string | null;
-  linkedNoteIds?: string[];
-}
-interface SrcStep {
-  id: string;
-  title: string;
-  minutes: number;
-  activity: string;
-  roundId: string | null;
-  position: number;
-  startedAt: number | null;
-  endedAt: number | null;
-  spentMs: number;
-}
-interface Src {
-  participants?: SrcParticipant[];
-  rounds?: SrcRound[];
-  votes?: SrcVote[];
-  metrics?: SrcMetric[];
-  steps?: SrcStep[];
-}
-const fieldsOf = (n: Note) => n as Note & SrcNoteFields;
+export { METRIC_KINDS, PHASES };
+type Vote = StoredRecord<'vote'>;
 
-export const PHASES = ['now', 'next', 'later', 'not_doing'] as const;
 export type Phase = (typeof PHASES)[number];
 export const PHASE_LABELS: Record<Phase, string> = { now: 'Now', next: 'Next', later: 'Later', not_doing: 'Not doing' };
 
-export const METRIC_KINDS = ['csat', 'nps', 'ces', 'conversion', 'churn'] as const;
 export type MetricKind = (typeof METRIC_KINDS)[number];
 export const METRIC_LABELS: Record<MetricKind, string> = { csat: 'CSAT', nps: 'NPS', ces: 'CES', conversion: 'Conversion', churn: 'Churn' };
 
-export type QuadrantId = 'quick_wins' | 'big_bets' | 'fill_ins' | 'money_pits';
-export const QUADRANTS: { id: QuadrantId; label: string; hint: string }[] = [
-  { id: 'quick_wins', label: 'Quick wins', hint: 'high impact, low effort' },
-  { id: 'big_bets', label: 'Big bets', hint: 'high impact, high effort' },
-  { id: 'fill_ins', label: 'Fill-ins', hint: 'low impact, low effort' },
-  { id: 'money_pits', label: 'Money pits', hint: 'low impact, high effort' },
-];
+export type QuadrantId = Quadrant;
+const QUADRANT_HINTS: Record<Quadrant, string> = {
+  quick_win: 'high impact, low effort',
+  big_bet: 'high impact, high effort',
+  fill_in: 'low impact, low effort',
+  money_pit: 'low impact, high effort',
+};
+/** The matrix's quadrants in reading order (top left, top right, bottom left, bottom right), as the app names them. */
+export const QUADRANTS: { id: Quadrant; label: string; hint: string }[] = QUADRANT_IDS.map((id) => ({ id, label: QUADRANT_LABELS[id], hint: QUADRANT_HINTS[id] }));
 
 // ---------------------------------------------------------------------------------------------
 // The report.
@@ -104,13 +53,14 @@ export interface ReportRound {
   title: string;
   status: 'open' | 'closed';
   anonymous: boolean;
-  target: SrcRound['target'];
+  target: StoredRecord<'round'>['target'];
   dots: number;
   /** Who voted, by name; always empty for an anonymous round. */
   participants: { id: string; name: string }[];
   /** Notes with votes, most first (reading order breaks ties). */
   results: RoundResult[];
   total: number;
+  openedAt: number;
 }
 
 export interface MatrixItem {
@@ -207,49 +157,47 @@ export function metricText(kind: MetricKind, v: number | null): string {
   }
 }
 
-/** Quadrant of an impact/effort score (1..5 each; 3 and above is high). PROVISIONAL: P1's quadrant(). */
-export function quadrantOf(impact: number, effort: number): QuadrantId {
-  const high = impact >= 3;
-  const hard = effort >= 3;
-  return high ? (hard ? 'big_bets' : 'quick_wins') : hard ? 'money_pits' : 'fill_ins';
+/** The quadrant of a scored card (shared/prioritise's rule: 3 and above is high). */
+export function quadrantOf(impact: number, effort: number): Quadrant {
+  return quadrant(impact, effort)!;
 }
 
 /** Everything the report exports show beyond the notes, computed once per export. */
 export function reportOf(map: JourneyMap): Report {
-  const src = map as JourneyMap & Src;
   const notes = orderedNotes(map);
   const readingIndex = new Map(notes.map((n, i) => [n.id, i]));
   const noteById = new Map(notes.map((n) => [n.id, n]));
   const stages = [...map.stages].sort((a, b) => a.position - b.position);
   const stageById = new Map(stages.map((s) => [s.id, s]));
   const stageOf = (n: Note) => (n.stageId ? (stageById.get(n.stageId) ?? null) : null);
-  const participants = [...(src.participants ?? [])].sort((a, b) => a.position - b.position);
+  const participants = [...map.participants].sort((a, b) => a.position - b.position);
   const participantName = new Map(participants.map((p) => [p.id, p.name]));
 
-  const votesByRound = new Map<string, SrcVote[]>();
-  for (const v of src.votes ?? []) {
+  const votesByRound = new Map<string, Vote[]>();
+  for (const v of map.votes) {
     const list = votesByRound.get(v.roundId);
     if (list) list.push(v);
     else votesByRound.set(v.roundId, [v]);
   }
-  const rounds: ReportRound[] = [...(src.rounds ?? [])]
+  const rounds: ReportRound[] = [...map.rounds]
     .sort((a, b) => a.position - b.position || a.openedAt - b.openedAt)
     .map((r) => {
       const votes = (votesByRound.get(r.id) ?? []).filter((v) => noteById.has(v.noteId));
-      const voters = r.anonymous
-        ? []
-        : participants.filter((p) => votes.some((v) => v.participantId === p.id)).map((p) => ({ id: p.id, name: p.name }));
+      // Who voted, only for a round that is not anonymous; an anonymous one has no participant at all.
+      const voters = r.anonymous ? [] : participants.filter((p) => votes.some((v) => v.participantId === p.id)).map((p) => ({ id: p.id, name: p.name }));
       const column = new Map(voters.map((p, i) => [p.id, i]));
-      const perNote = new Map<string, { votes: number; by: number[] }>();
-      for (const v of votes) {
-        let row = perNote.get(v.noteId);
-        if (!row) perNote.set(v.noteId, (row = { votes: 0, by: new Array<number>(voters.length + 1).fill(0) }));
-        row.votes += v.count;
-        const i = v.participantId !== null && participantName.has(v.participantId) ? column.get(v.participantId) : undefined;
-        row.by[i ?? voters.length]! += v.count;
+      const by = new Map<string, number[]>();
+      if (!r.anonymous) {
+        for (const v of votes) {
+          let row = by.get(v.noteId);
+          if (!row) by.set(v.noteId, (row = new Array<number>(voters.length + 1).fill(0)));
+          const i = v.participantId !== null && participantName.has(v.participantId) ? column.get(v.participantId) : undefined;
+          row[i ?? voters.length]! += v.count;
+        }
       }
-      const results = [...perNote]
-        .map(([id, row]) => ({ note: noteById.get(id)!, votes: row.votes, byParticipant: r.anonymous ? null : row.by }))
+      // The totals are shared/prioritise's tally (the Vote panel's figures); ties in reading order.
+      const results = tally(r.id, votes)
+        .map((x) => ({ note: noteById.get(x.noteId)!, votes: x.votes, byParticipant: r.anonymous ? null : by.get(x.noteId)! }))
         .sort((a, b) => b.votes - a.votes || readingIndex.get(a.note.id)! - readingIndex.get(b.note.id)!);
       return {
         id: r.id,
@@ -261,17 +209,18 @@ export function reportOf(map: JourneyMap): Report {
         participants: voters,
         results,
         total: results.reduce((s, x) => s + x.votes, 0),
+        openedAt: r.openedAt,
       };
     });
-  // A note's votes are those of the latest round on its kind that has votes: the room's last word on it.
-  const latestOn = (kind: 'pain_point' | 'opportunity') => [...rounds].reverse().find((r) => r.total > 0 && (r.target === kind || r.target === 'any')) ?? null;
-  const votesFrom = { pain_point: latestOn('pain_point'), opportunity: latestOn('opportunity') };
-  const tallies = new Map(
-    (['pain_point', 'opportunity'] as const).map((k) => [k, new Map(votesFrom[k]?.results.map((x) => [x.note.id, x.votes]) ?? [])]),
-  );
-  const votesOf = (n: Note) => (n.kind === 'pain_point' || n.kind === 'opportunity') && votesFrom[n.kind] ? (tallies.get(n.kind)!.get(n.id) ?? 0) : null;
+  // A note's votes are those of the newest round (by when it opened) that covers its kind and has
+  // votes: the room's last word on it.
+  const newestOn = (kind: 'pain_point' | 'opportunity') =>
+    rounds.filter((r) => r.total > 0 && covers(r, { kind })).reduce<(typeof rounds)[number] | null>((best, r) => (!best || r.openedAt >= best.openedAt ? r : best), null);
+  const votesFrom = { pain_point: newestOn('pain_point'), opportunity: newestOn('opportunity') };
+  const tallies = new Map((['pain_point', 'opportunity'] as const).map((k) => [k, new Map(votesFrom[k]?.results.map((x) => [x.note.id, x.votes]) ?? [])]));
+  const votesOf = (n: Note) => ((n.kind === 'pain_point' || n.kind === 'opportunity') && votesFrom[n.kind] ? (tallies.get(n.kind)!.get(n.id) ?? 0) : null);
   const painsOf = (n: Note) =>
-    (fieldsOf(n).linkedNoteIds ?? [])
+    n.linkedNoteIds
       .map((id) => noteById.get(id))
       .filter((p): p is Note => p !== undefined)
       .sort((a, b) => readingIndex.get(a.id)! - readingIndex.get(b.id)!);
@@ -280,7 +229,7 @@ export function reportOf(map: JourneyMap): Report {
   const unscored: MatrixItem[] = [];
   for (const n of notes) {
     if (n.kind !== 'opportunity') continue;
-    const { impact = null, effort = null } = fieldsOf(n);
+    const { impact, effort } = n;
     const quadrant = impact !== null && effort !== null ? quadrantOf(impact, effort) : null;
     const item = { note: n, stage: stageOf(n), impact, effort, quadrant, votes: votesOf(n), pains: painsOf(n) };
     (quadrant ? scored : unscored).push(item);
@@ -290,13 +239,13 @@ export function reportOf(map: JourneyMap): Report {
     phase,
     label: PHASE_LABELS[phase],
     items: notes
-      .filter((n) => fieldsOf(n).phase === phase)
-      .sort((a, b) => (fieldsOf(a).phaseOrder ?? Infinity) - (fieldsOf(b).phaseOrder ?? Infinity) || readingIndex.get(a.id)! - readingIndex.get(b.id)!)
-      .map((n) => ({ note: n, stage: stageOf(n), owner: fieldsOf(n).owner ?? null, due: fieldsOf(n).due ?? null, votes: votesOf(n), pains: painsOf(n) })),
+      .filter((n) => n.phase === phase)
+      .sort((a, b) => (a.phaseOrder ?? Infinity) - (b.phaseOrder ?? Infinity) || readingIndex.get(a.id)! - readingIndex.get(b.id)!)
+      .map((n) => ({ note: n, stage: stageOf(n), owner: n.owner, due: n.due, votes: votesOf(n), pains: painsOf(n) })),
   }));
 
   const stageRank = (id: string | null) => (id === null ? -1 : (stageById.get(id)?.position ?? Infinity));
-  const metrics: MetricRow[] = [...(src.metrics ?? [])]
+  const metrics: MetricRow[] = [...map.metrics]
     .filter((m) => m.stageId === null || stageById.has(m.stageId))
     .sort((a, b) => stageRank(a.stageId) - stageRank(b.stageId) || METRIC_KINDS.indexOf(a.kind) - METRIC_KINDS.indexOf(b.kind))
     .map((m) => {
@@ -316,16 +265,21 @@ export function reportOf(map: JourneyMap): Report {
     });
 
   const painNotes = notes.filter((n) => n.kind === 'pain_point');
-  const painsRanked = votesFrom.pain_point !== null || painNotes.some((n) => fieldsOf(n).severity != null);
-  const pains: PainRow[] = painNotes.map((n) => ({ note: n, stage: stageOf(n), votes: votesOf(n), severity: fieldsOf(n).severity ?? null, reach: fieldsOf(n).reach ?? null }));
-  // Stable sorts: ties keep reading order.
+  const painsRanked = votesFrom.pain_point !== null || painNotes.some((n) => n.severity !== null);
+  const painRow = (n: Note): PainRow => ({ note: n, stage: stageOf(n), votes: votesOf(n), severity: n.severity, reach: n.reach });
+  let pains: PainRow[];
   if (painsRanked) {
-    const score = (p: PainRow) => (p.votes ?? 1) * (p.severity ?? 1);
-    pains.sort((a, b) => score(b) - score(a) || (a.note.sentiment ?? 0) - (b.note.sentiment ?? 0));
-  } else pains.sort((a, b) => (a.note.sentiment ?? 0) - (b.note.sentiment ?? 0));
+    // The Insights panel's ranking (shared/prioritise insights): votes x severity in the round the
+    // pain points were last voted in, or severity alone before any such round.
+    const source = votesFrom.pain_point ? map : { ...map, rounds: [], votes: [] };
+    pains = insights(source, { roundId: votesFrom.pain_point?.id ?? null, top: painNotes.length }).topPains.map((line) => painRow(noteById.get(line.key)!));
+  } else {
+    // Stable sort: equally negative pain points keep reading order. No sentiment counts as neutral.
+    pains = painNotes.map(painRow).sort((a, b) => (a.note.sentiment ?? 0) - (b.note.sentiment ?? 0));
+  }
 
   const roundById = new Map(rounds.map((r) => [r.id, r]));
-  const minutes: MinutesRow[] = [...(src.steps ?? [])]
+  const minutes: MinutesRow[] = [...map.steps]
     .filter((s) => s.startedAt !== null)
     .sort((a, b) => a.position - b.position)
     .map((s) => ({

@@ -20,33 +20,29 @@ export function prioritisedMap(): JourneyMap {
     n6: { impact: 2, effort: 1, phase: 'next', phaseOrder: 0, owner: null, due: null, linkedNoteIds: ['n3'] },
     n7: { impact: 2, effort: 5, phase: 'not_doing', phaseOrder: 0, linkedNoteIds: [] },
   };
-  const notes = [...goldenMap.notes, ...extra].map((n) => ({
-    severity: null, reach: null, impact: null, effort: null, phase: null, phaseOrder: null, owner: null, due: null, linkedNoteIds: [], participantId: null,
-    ...n,
-    ...scores[n.id],
-  }));
+  const notes = [...goldenMap.notes, ...extra].map((n) => ({ ...n, ...scores[n.id] }));
   const round = { mapId: 'm1', dots: 3, multiple: true, closedAt: null };
   return {
     ...goldenMap,
     stages: goldenMap.stages.map((s) => ({ ...s, goal: s.id === 's1' ? 'Start training the same night' : '', expectations: s.id === 's1' ? 'No paperwork at the desk' : '' })),
     notes,
     participants: [
-      { id: 'u1', mapId: 'm1', name: 'Alice Voter', color: 'pink', position: 0 },
-      { id: 'u2', mapId: 'm1', name: 'Bob Voter', color: 'blue', position: 1 },
-      { id: 'u3', mapId: 'm1', name: 'Carol Voter', color: 'green', position: 2 },
+      { id: 'pt-alice-7f3', mapId: 'm1', name: 'Alice Voter', color: 'pink', position: 0 },
+      { id: 'pt-bob-8e4', mapId: 'm1', name: 'Bob Voter', color: 'blue', position: 1 },
+      { id: 'pt-carol-9d5', mapId: 'm1', name: 'Carol Voter', color: 'green', position: 2 },
     ],
     rounds: [
       { ...round, id: 'r1', title: 'Which pain points hurt most?', target: 'pain_point', anonymous: false, status: 'closed', openedAt: t + 100, closedAt: t + 200, position: 0 },
       { ...round, id: 'r2', title: 'Secret ballot on ideas', target: 'opportunity', anonymous: true, status: 'open', openedAt: t + 300, position: 1 },
     ],
     votes: [
-      { id: 'v1', mapId: 'm1', roundId: 'r1', participantId: 'u1', noteId: 'n2', count: 2 },
-      { id: 'v2', mapId: 'm1', roundId: 'r1', participantId: 'u2', noteId: 'n2', count: 1 },
-      { id: 'v3', mapId: 'm1', roundId: 'r1', participantId: 'u3', noteId: 'n3', count: 1 },
+      { id: 'v1', mapId: 'm1', roundId: 'r1', participantId: 'pt-alice-7f3', noteId: 'n2', count: 2 },
+      { id: 'v2', mapId: 'm1', roundId: 'r1', participantId: 'pt-bob-8e4', noteId: 'n2', count: 1 },
+      { id: 'v3', mapId: 'm1', roundId: 'r1', participantId: 'pt-carol-9d5', noteId: 'n3', count: 1 },
       { id: 'v4', mapId: 'm1', roundId: 'r1', participantId: null, noteId: 'n3', count: 4 },
-      { id: 'v5', mapId: 'm1', roundId: 'r2', participantId: 'u1', noteId: 'n4', count: 1 },
-      { id: 'v6', mapId: 'm1', roundId: 'r2', participantId: 'u2', noteId: 'n4', count: 1 },
-      { id: 'v7', mapId: 'm1', roundId: 'r2', participantId: 'u3', noteId: 'n6', count: 1 },
+      { id: 'v5', mapId: 'm1', roundId: 'r2', participantId: 'pt-alice-7f3', noteId: 'n4', count: 1 },
+      { id: 'v6', mapId: 'm1', roundId: 'r2', participantId: 'pt-bob-8e4', noteId: 'n4', count: 1 },
+      { id: 'v7', mapId: 'm1', roundId: 'r2', participantId: 'pt-carol-9d5', noteId: 'n6', count: 1 },
     ],
     metrics: [
       { id: 'k1', mapId: 'm1', stageId: 's2', kind: 'csat', value: 2.1, target: 4, source: 'Exit survey', date: '2026-10-01' },
@@ -64,4 +60,10 @@ export function prioritisedMap(): JourneyMap {
 
 /** The participants' names and ids, which no export of an anonymous round may contain. */
 export const VOTER_NAMES = ['Alice Voter', 'Bob Voter', 'Carol Voter'];
-export const VOTER_IDS = ['u1', 'u2', 'u3'];
+export const VOTER_IDS = ['pt-alice-7f3', 'pt-bob-8e4', 'pt-carol-9d5'];
+
+/** The same map with only its anonymous round (and that round's votes). */
+export function anonymousOnlyMap(): JourneyMap {
+  const map = prioritisedMap();
+  return { ...map, rounds: map.rounds.filter((r) => r.anonymous), votes: map.votes.filter((v) => v.roundId === 'r2') };
+}
