@@ -7,11 +7,11 @@
  * folds its changes into the version that was based on it.
  */
 import { ApiError } from '../../shared/errors';
-import { applyDelta, deltaSchema, diffDocuments, isEmptyDelta, mergeDeltas, type Delta } from '../../shared/history/index';
+import { applyDelta, deltaSchema, diffDocuments, isEmptyDelta, mergeDeltas, withCurrentFields, type Delta } from '../../shared/history/index';
 import { copyWithFreshIds, mapReferenceProblem, type MapDocument } from '../../shared/records/index';
 import { checkMap } from '../../shared/export/json';
 import type { Db } from '../store/db';
-import { createVersionRepo, decodePayload, encodePayload, type DbVersion, type DbVersionMeta } from '../store/versions';
+import { createVersionRepo, decodePayload, encodePayload, inflatePayload, type DbVersion, type DbVersionMeta } from '../store/versions';
 
 type Payload = { full: MapDocument } | { delta: Delta };
 
@@ -82,6 +82,8 @@ export function createVersionStore(db: Db) {
       const p = payloadOf(chain[i]!);
       doc = 'full' in p ? p.full : applyDelta(doc, p.delta);
     }
+    // A version saved before a field existed reads with the field's default.
+    doc = withCurrentFields(doc);
     remember(id, doc);
     return doc;
   }
@@ -159,6 +161,39 @@ export type VersionStore = ReturnType<typeof createVersionStore>;
 export type VersionRow = DbVersion;
 
 /**
+ * The versions read with a map from a .journey file, checked (untrustedJourney.ts), until the
+ * import takes them in with the map (files.ts). Keyed by the map object the reader returned.
+ */
+export const historyOfFile = new WeakMap<MapDocument, VersionRow[]>();
+
+/** Reads the documents of versions held in memory (rows of a file), each built once from its base. */
+export function documentsOf(rows: VersionRow[]): (id: string) => MapDocument {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const docs = new Map<string, MapDocument>();
+  const resolve = (id: string): MapDocument => {
+    const known = docs.get(id);
+    if (known) return known;
+    const r = byId.get(id)!;
+    const p = decodePayload(Buffer.from(r.payload)) as Payload;
+    const doc = withCurrentFields('full' in p ? p.full : applyDelta(resolve(r.base_id!), p.delta));
+    docs.set(id, doc);
+    return doc;
+  };
+  return resolve;
+}
+
+/**
+ * Puts version rows in the store as they are (a .journey import, or the file's copy), oldest first.
+ * Call inside a transaction: a version's base is a newer one, so the foreign key is checked at commit.
+ */
+export function insertVersionRows(db: Db, rows: VersionRow[]): void {
+  if (!rows.length) return;
+  const repo = createVersionRepo(db);
+  db.pragma('defer_foreign_keys = ON');
+  for (const r of [...rows].sort((a, b) => a.created_at - b.created_at)) repo.insert.run({ ...r, payload: Buffer.from(r.payload) });
+}
+
+/**
  * Checks versions read from an untrusted file against the map they came with: each belongs to the
  * map, ids are unique, every base is one of them and no chain loops, every payload inflates within
  * `budget` bytes in all (a decompression bomb stops there), parses, and every document it gives
@@ -174,14 +209,20 @@ export function checkFileVersions(rows: VersionRow[], mapId: string, budgetBytes
   let budget = budgetBytes;
   const docs = new Map<string, MapDocument>();
   const decode = (r: VersionRow): Payload => {
+    let raw: Buffer;
+    try {
+      raw = inflatePayload(Buffer.from(r.payload), budget);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      throw new Error(code === 'ERR_BUFFER_TOO_LARGE' ? `version "${r.id}" unpacks to more than a map's history may hold` : `version "${r.id}" is damaged (it does not unpack)`);
+    }
+    budget -= raw.length;
     let value: unknown;
     try {
-      value = decodePayload(Buffer.from(r.payload), budget);
-    } catch (err) {
-      const tooBig = (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || /buffer|length|size/i.test(String((err as Error).message));
-      throw new Error(tooBig ? `version "${r.id}" unpacks to more than a map's history may hold` : `version "${r.id}" is damaged (it does not unpack)`);
+      value = JSON.parse(raw.toString('utf8'));
+    } catch {
+      throw new Error(`version "${r.id}" is damaged (it does not read as JSON)`);
     }
-    budget -= r.raw_bytes > 0 ? r.raw_bytes : 0;
     const v = value as Record<string, unknown> | null;
     if (v && typeof v === 'object' && 'full' in v) {
       const checked = checkMap(v['full']);

@@ -179,11 +179,17 @@ export function mergeDeltas(first: Delta, second: Delta): Delta {
   return out;
 }
 
-const tableDeltaSchema = (stored: z.ZodObject) =>
+const recordId = z.string().min(1).max(100);
+const time = z.number().int().nonnegative();
+
+/** Puts are whole stored records (older files take defaults); patches are some fields, with no defaults filled in. */
+const tableDeltaSchema = (def: (typeof RECORDS)[number]) =>
   z.strictObject({
-    put: z.array(stored).optional(),
-    patch: z.array(stored.partial().required({ id: true })).optional(),
-    del: z.array(z.string().min(1).max(100)).optional(),
+    put: z.array(def.stored).optional(),
+    patch: z
+      .array(def.patch.extend({ id: recordId, mapId: recordId.optional(), createdAt: time.optional(), updatedAt: time.optional() }))
+      .optional(),
+    del: z.array(recordId).optional(),
   });
 
 /**
@@ -193,6 +199,24 @@ const tableDeltaSchema = (stored: z.ZodObject) =>
 export const deltaSchema = z.strictObject({
   header: mapHeader.stored.optional(),
   tables: z.strictObject(
-    Object.fromEntries(RECORDS.map((r) => [r.table, tableDeltaSchema(r.stored).optional()])) as Record<string, z.ZodOptional<z.ZodType>>,
+    Object.fromEntries(RECORDS.map((r) => [r.table, tableDeltaSchema(r).optional()])) as Record<string, z.ZodOptional<z.ZodType>>,
   ),
 });
+
+/**
+ * `doc` with every field a newer app added filled in with its default (a version saved before a
+ * field existed reads like a map from an older file). Records already complete are kept as they are.
+ */
+export function withCurrentFields(doc: MapDocument): MapDocument {
+  const out: Record<string, unknown> = { ...mapHeader.stored.parse(headerOf(doc)) };
+  for (const def of RECORDS) {
+    const defaults = Object.entries(def.defaults as Record<string, unknown>);
+    out[def.table] = tableOf(doc, def.table).map((r) => {
+      if (defaults.every(([k]) => k in r)) return r;
+      const filled: Rec = { ...r };
+      for (const [k, v] of defaults) if (!(k in filled)) filled[k] = Array.isArray(v) ? [...v] : v;
+      return filled;
+    });
+  }
+  return out as unknown as MapDocument;
+}

@@ -9,6 +9,7 @@ import {
   mergeDeltas,
   notesBackChanges,
   versionsToDrop,
+  withCurrentFields,
 } from '../../../shared/history/index';
 import { mapDocumentSchema, withDefaults } from '../../../shared/records/index';
 
@@ -159,5 +160,18 @@ describe('notesBackChanges', () => {
     ]);
     expect((changes[0] as { patch: unknown }).patch).toEqual({ text: 'old text' });
     expect((changes[1] as { value: { stageId: string } }).value.stageId).toBe('s1');
+  });
+});
+
+describe('withCurrentFields', () => {
+  it('fills fields a version saved before they existed lacks, with their defaults', () => {
+    const old = mapOf({ notes: [['a', 'x', null, null]] });
+    const note = old.notes[0] as unknown as Record<string, unknown>;
+    delete note['channels'];
+    delete (old as unknown as Record<string, unknown>)['owner'];
+    const now = withCurrentFields(old);
+    expect(now.notes[0]!.channels).toEqual([]);
+    expect(now.owner).toBeNull();
+    expect(withCurrentFields(now).notes[0]).toBe(now.notes[0]);
   });
 });
