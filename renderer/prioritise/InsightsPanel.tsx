@@ -2,7 +2,7 @@ import { useId, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import type { JourneyMap } from '../../shared/domain';
 import type { BoardController } from '../board/BoardController';
 import { insightSections } from './insightsView';
-import { useBoardVersion } from './useBoard';
+import { useBoardVersion, useVoteSession } from './useBoard';
 import './prioritise.css';
 
 export interface InsightsPanelProps {
@@ -21,7 +21,9 @@ export function InsightsPanel({ map, board, onClose }: InsightsPanelProps) {
   const c = board();
   const titleId = useId();
   useBoardVersion(c);
-  const sections = c ? insightSections(c, map) : [];
+  // Votes from the round the Vote panel shows, else the newest round with votes.
+  const { roundId } = useVoteSession(c);
+  const sections = c ? insightSections(c, map, roundId) : [];
 
   const onPanelKey = (e: ReactKeyboardEvent) => {
     e.stopPropagation();
