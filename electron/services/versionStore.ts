@@ -1,10 +1,11 @@
 /**
- * How versions are kept (issue 15). The newest version of a map holds its whole document; each
- * older one holds only the record-level changes (shared/history/delta.ts) that turn the version
- * after it (`base_id`) back into it. A version stays whole (a keyframe) when the changes leading
- * to it from older versions already weigh as much as a whole document, so reading any version
- * costs at most about two whole documents' worth of decoding. Dropping a version in the middle
- * folds its changes into the version that was based on it.
+ * How versions are kept (issue 15). A version is whole (a keyframe) or the record-level changes
+ * (shared/history/delta.ts) that turn another version, its base (`base_id`), into it. A new
+ * version is the changes from the one before it, until those changes since the last keyframe
+ * would weigh more than a whole document: then it is whole. Reading any version costs at most
+ * about two whole documents' worth of decoding. Dropping a version folds its changes into the
+ * versions based on it (or makes them whole). Imported and re-keyed histories may chain the other
+ * way (newest whole, older ones as changes back); reading follows `base_id` either way.
  */
 import { ApiError } from '../../shared/errors';
 import { applyDelta, deltaSchema, diffDocuments, isEmptyDelta, mergeDeltas, withCurrentFields, type Delta } from '../../shared/history/index';
@@ -97,20 +98,16 @@ export function createVersionStore(db: Db) {
   }
 
   /**
-   * Saves `doc` as the map's newest version. The version that was newest becomes the changes back
-   * to it, unless the changes before it already weigh as much as a whole document (then it stays
-   * whole). With `skipIfSame`, nothing is saved when the document is the newest version's: the
-   * answer is then that version.
+   * Saves `doc` as the map's newest version: as the changes from the version before it, or whole
+   * (a keyframe) when the changes since the last whole version would weigh more than a whole
+   * document. Saving costs reading the map and comparing it with the newest version (kept decoded
+   * in memory), not encoding the whole map. With `skipIfSame`, nothing is saved when the document
+   * is the newest version's: the answer is then that version.
    */
   function insertNewest(v: NewVersion, doc: MapDocument, skipIfSame: boolean): { row: DbVersionMeta; saved: boolean } {
     const metas = repo.metaOfMap.all(v.mapId);
     const prev = metas[0];
-    let back: Delta | null = null;
-    if (prev && prev.base_id === null) {
-      back = diffDocuments(doc, load(prev.id));
-      if (skipIfSame && isEmptyDelta(back)) return { row: prev, saved: false };
-    }
-    repo.insert.run({
+    const row = {
       id: v.id,
       map_id: v.mapId,
       label: v.label,
@@ -118,19 +115,27 @@ export function createVersionStore(db: Db) {
       reason: v.reason,
       created_at: v.createdAt,
       ...countsOf(doc),
-      base_id: null,
-      ...encodePayload({ full: doc }),
-    });
-    remember(v.id, doc);
-    if (prev && back) {
-      const encoded = encodePayload({ delta: back });
+    };
+    let encoded: { payload: Buffer; raw_bytes: number } | null = null;
+    if (prev) {
+      const forward = diffDocuments(load(prev.id), doc);
+      if (skipIfSame && isEmptyDelta(forward)) return { row: prev, saved: false };
+      encoded = encodePayload({ delta: forward });
+      // The changes a reader applies from the last whole version to reach this one.
+      const byId = new Map(metas.map((m) => [m.id, m]));
       let chainBytes = encoded.payload.length;
-      for (const older of metas.slice(1)) {
-        if (older.base_id === null) break;
-        chainBytes += older.stored_bytes;
+      let at: DbVersionMeta | undefined = prev;
+      const seen = new Set<string>();
+      while (at && at.base_id !== null && !seen.has(at.id)) {
+        seen.add(at.id);
+        chainBytes += at.stored_bytes;
+        at = byId.get(at.base_id);
       }
-      if (chainBytes <= prev.stored_bytes) repo.setPayload.run({ id: prev.id, base_id: v.id, ...encoded });
+      if (!at || at.base_id !== null || chainBytes > at.stored_bytes) encoded = null;
     }
+    if (encoded) repo.insert.run({ ...row, base_id: prev!.id, ...encoded });
+    else repo.insert.run({ ...row, base_id: null, ...encodePayload({ full: doc }) });
+    remember(v.id, doc);
     return { row: repo.meta.get(v.id)!, saved: true };
   }
 

@@ -15,7 +15,7 @@ export interface DbVersion {
   note_count: number;
   pain_point_count: number;
   vote_count: number;
-  /** Null: the payload is the whole document. Otherwise a delta that turns the (newer) base version's document into this one's. */
+  /** Null: the payload is the whole document. Otherwise a delta that turns the base version's document into this one's. */
   base_id: string | null;
   payload: Buffer;
   raw_bytes: number;
@@ -48,8 +48,8 @@ export function createVersionRepo(db: Db) {
 
 export type VersionRepo = ReturnType<typeof createVersionRepo>;
 
-/** Largest payload, once inflated, that Journeyboard reads (a 50,000-note map is far below). */
-export const PAYLOAD_MAX_BYTES = 256 * 1024 * 1024;
+/** Largest payload, once inflated, that Journeyboard reads (a 50,000-note map is about 30 MB). */
+export const PAYLOAD_MAX_BYTES = 64 * 1024 * 1024;
 
 export function encodePayload(value: unknown): { payload: Buffer; raw_bytes: number } {
   const raw = Buffer.from(JSON.stringify(value), 'utf8');
@@ -61,6 +61,10 @@ export function encodePayload(value: unknown): { payload: Buffer; raw_bytes: num
  * there with an error instead of taking the memory).
  */
 export function decodePayload(payload: Buffer | Uint8Array, maxBytes = PAYLOAD_MAX_BYTES): unknown {
-  const raw = zlib.inflateRawSync(payload, { maxOutputLength: Math.max(1, maxBytes) });
-  return JSON.parse(raw.toString('utf8'));
+  return JSON.parse(inflatePayload(payload, maxBytes).toString('utf8'));
+}
+
+/** A payload's JSON bytes, inflated to at most `maxBytes` (more fails with ERR_BUFFER_TOO_LARGE). */
+export function inflatePayload(payload: Buffer | Uint8Array, maxBytes = PAYLOAD_MAX_BYTES): Buffer {
+  return zlib.inflateRawSync(payload, { maxOutputLength: Math.max(1, Math.min(maxBytes, PAYLOAD_MAX_BYTES)) });
 }

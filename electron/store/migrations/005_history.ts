@@ -3,10 +3,9 @@ import type { Migration } from './index';
 /**
  * History (issue 15): saved versions of a map, and its living-document status.
  *
- * A version is the whole map document, stored compactly: the newest version of a map holds the
- * whole document (`base_id` NULL), each older one only the record-level changes that turn the
- * version after it (`base_id`) back into it, with a whole document kept every so often so no
- * version is far from one. Payloads are JSON compressed with raw deflate (node:zlib). The counts
+ * A version is the whole map document, stored compactly: whole (`base_id` NULL) every so often,
+ * and otherwise only the record-level changes that turn another version (`base_id`) into it
+ * (electron/services/versionStore.ts). Payloads are JSON compressed with raw deflate (node:zlib). The counts
  * are kept beside the payload so the list never has to open one.
  */
 export const migration005: Migration = {

@@ -123,7 +123,7 @@ describe('versions', () => {
     expect(core.call('versions.get', { id: list[0]!.id }).map.notes[0]!.text).toBe('c');
   });
 
-  it('keeps older versions as changes: most are far smaller than the whole map', () => {
+  it('keeps versions as changes from the one before: all but the first are far smaller than the whole map', () => {
     const { mapId, notes } = mapWithNotes(Array.from({ length: 300 }, (_, i) => `Note number ${i} about the journey`));
     for (let round = 0; round < 5; round++) {
       core.tick(60_000);
@@ -132,10 +132,32 @@ describe('versions', () => {
     }
     const list = core.call('versions.list', { mapId });
     expect(list).toHaveLength(5);
-    const newest = list[0]!.storedBytes;
-    for (const older of list.slice(1)) expect(older.storedBytes).toBeLessThan(newest / 5);
+    // The first version is whole; each later one only the changes from the one before.
+    const whole = list[4]!.storedBytes;
+    for (const later of list.slice(0, 4)) expect(later.storedBytes).toBeLessThan(whole / 5);
+    expect(core.call('versions.get', { id: list[0]!.id }).map.notes.find((n) => n.id === notes[4]!.id)!.text).toBe('Edited 4');
     expect(core.call('versions.get', { id: list[4]!.id }).map.notes.find((n) => n.id === notes[0]!.id)!.text).toBe('Edited 0');
     expect(core.call('versions.get', { id: list[4]!.id }).map.notes.find((n) => n.id === notes[1]!.id)!.text).toBe('Note number 1 about the journey');
+  });
+
+  it('thins automatic versions as they age, keeps labelled ones, and every version left reads back whole', () => {
+    const { mapId, notes } = mapWithNotes(['a', 'b']);
+    const saved = new Map<number, string>();
+    for (let i = 0; i < 40; i++) {
+      core.tick(6 * HOURLY_MS); // four versions a day for ten days
+      core.call('changes.apply', { mapId, changes: [change.update('note', notes[0]!.id, { text: `t${i}` })] });
+      if (i === 10) saved.set(i, core.call('versions.save', { mapId, label: 'Kept for good' }).id);
+    }
+    const list = core.call('versions.list', { mapId });
+    expect(list.length).toBeLessThan(20);
+    expect(list.some((v) => v.id === saved.get(10))).toBe(true);
+    expect(core.call('versions.get', { id: saved.get(10)! }).map.notes[0]!.text).toBe('t10');
+    // Each automatic version is the map as it was before the change that made it.
+    for (const v of list.filter((x) => x.auto)) {
+      const text = core.call('versions.get', { id: v.id }).map.notes[0]!.text;
+      expect(text === 'a' || /^t\d+$/.test(text)).toBe(true);
+    }
+    expect(core.call('versions.get', { id: list[0]!.id }).map.notes[0]!.text).toBe('t38');
   });
 
   it('sets the living-document status and lists the next review date', () => {
