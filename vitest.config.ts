@@ -33,6 +33,8 @@ export default defineConfig({
             'exceljs',
             'pptxgenjs',
             'pdf-lib',
+            '@pdf-lib/fontkit',
+            'bidi-js',
             'jszip',
           ],
         },

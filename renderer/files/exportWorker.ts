@@ -15,6 +15,7 @@ import {
 } from '../../shared/export/index';
 import type { ExportRequest, ExportResponse } from './exportFormats';
 import { mapOverviewPng, mapToPng } from './mapImage';
+import { pdfFonts } from './pdfFonts';
 
 const post = (reply: ExportResponse, transfer: Transferable[] = []) =>
   (self as unknown as Worker).postMessage(reply, transfer);
@@ -48,9 +49,9 @@ async function buildFile(
       // The overview slide's picture of the whole map, drawn here: shared/ has no canvas.
       return mapToPptx(map, { mapImage: await mapOverviewPng(map) });
     case 'pdf-whole':
-      return mapToPdf(map, { mode: 'whole' });
+      return mapToPdf(map, { mode: 'whole', fonts: await pdfFonts() });
     case 'pdf-stages':
-      return mapToPdf(map, { mode: 'perStage' });
+      return mapToPdf(map, { mode: 'perStage', fonts: await pdfFonts() });
     case 'html':
       return mapToHtml(map);
     case 'xlsx':
