@@ -14,7 +14,7 @@ import type { RecordStore } from './changes';
 import { requireMap, type ServiceContext } from './context';
 import { insertMap, withFreshIds } from './journeyFile';
 import { copyTitle } from './maps';
-import { createVersionStore, type VersionStore } from './versionStore';
+import { createVersionStore, type VersionRow, type VersionStore } from './versionStore';
 
 /** At most one automatic version an hour while a map changes. */
 export const HOURLY_MS = 60 * 60 * 1000;
@@ -204,4 +204,9 @@ export function createVersionService(ctx: ServiceContext, records: RecordStore) 
 
 function fromRecordRow(type: RecordType, record: unknown) {
   return fromRecord(type, record as never);
+}
+
+/** Every version row of a map as stored, oldest first (what a .journey file carries). */
+export function versionRowsOf(db: Db, mapId: string): VersionRow[] {
+  return versionStoreOf(db).repo.allOfMap.all(mapId);
 }
