@@ -162,6 +162,11 @@ export class BoardController {
     this.core.camera.fitRect(unionRects([...this.core.editing.selection].map((id) => notes.get(id)).filter((n): n is BoardNote => !!n)));
   }
 
+  /** Moves the camera to show `rect` (a workshop step's stage, lane or frame). */
+  fitRect(rect: Rect): void {
+    this.core.camera.fitRect(rect);
+  }
+
   /** The board region on screen and the zoom it is shown at (for a picture of the view). */
   viewArea(): { kind: 'view'; rect: Rect; zoom: number } | null {
     const { viewport, camera } = this.core.camera;

@@ -18,6 +18,8 @@ import { leaveVersion, useHistoryView } from '../history/historyStore';
 import { VersionBoard } from '../history/VersionBoard';
 import { MetricsRow } from '../plan/MetricsRow';
 import { PlanView, ViewSwitch, type ViewName } from '../plan/PlanViews';
+import { TimerChip } from '../workshop/TimerChip';
+import { WorkshopPanel } from '../workshop/WorkshopPanel';
 import { ThemeSelect } from './ThemeSelect';
 import { messageOf, showError } from '../state/notices';
 import { navigate } from '../state/route';
@@ -27,7 +29,7 @@ import './MapScreen.css';
 export function MapScreen({ mapId }: { mapId: string }) {
   const [map, setMap] = useState<JourneyMap | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [panel, setPanel] = useState<'personas' | 'capture' | 'vote' | 'insights' | 'history' | null>(null);
+  const [panel, setPanel] = useState<'personas' | 'capture' | 'vote' | 'insights' | 'history' | 'workshop' | null>(null);
   /** A saved version shown read only in place of the live board (the History panel). */
   const browsing = useHistoryView((s) => s.browsing);
   const [lens, setLens] = useState<string | null>(null);
@@ -99,8 +101,12 @@ export function MapScreen({ mapId }: { mapId: string }) {
         )}
         {map && <ViewSwitch value={view} onChange={setView} />}
         <span className="map-bar-spacer" />
+        {map && <TimerChip mapId={map.id} onOpen={() => setPanel('workshop')} />}
         {map && (
           <>
+            <button type="button" className="button ghost" aria-pressed={panel === 'workshop'} onClick={() => setPanel(panel === 'workshop' ? null : 'workshop')}>
+              Workshop
+            </button>
             <button
               type="button"
               className="button ghost"
@@ -177,6 +183,7 @@ export function MapScreen({ mapId }: { mapId: string }) {
             {panel === 'capture' && <CaptureTools map={map} controller={() => board.current} onClose={() => setPanel(null)} />}
             {panel === 'vote' && <VotePanel board={boardNow} onClose={() => setPanel(null)} />}
             {panel === 'insights' && <InsightsPanel map={map} board={boardNow} onClose={() => setPanel(null)} />}
+            {panel === 'workshop' && <WorkshopPanel map={map} board={boardNow} onView={setView} onClose={() => setPanel(null)} />}
             {panel === 'history' && <HistoryPanel map={map} onMapChange={setMap} board={boardNow} onClose={() => setPanel(null)} />}
             {reading && <ReadingView map={reading} onClose={() => setReading(null)} />}
             {presenting && controller && <Presentation controller={controller} map={map} onClose={() => setPresenting(false)} />}
