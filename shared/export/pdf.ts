@@ -483,10 +483,15 @@ export async function mapToPdf(map: JourneyMap, options: PdfOptions): Promise<Ui
 async function unicodeWriter(lib: PdfLib, doc: PDFDocument, files: PdfFontFiles, map: JourneyMap): Promise<Writer> {
   function* texts(): Generator<string> {
     yield map.title;
-    for (const n of map.notes) yield `${n.text} ${n.author}`;
-    for (const s of map.stages) yield `${s.name} ${s.description}`;
+    for (const n of map.notes) yield `${n.text} ${n.author} ${n.owner ?? ''}`;
+    for (const s of map.stages) yield `${s.name} ${s.description} ${s.goal} ${s.expectations}`;
     for (const l of map.lanes) yield l.name;
     for (const p of map.personas) yield `${p.name} ${p.role} ${p.quote}`;
+    // What the prioritising and workshop pages print (pdfPriorities.ts).
+    for (const p of map.participants) yield p.name;
+    for (const r of map.rounds) yield r.title;
+    for (const m of map.metrics) yield m.source;
+    for (const s of map.steps) yield s.title;
   }
   const fonts = await UnicodeFonts.embed(lib, doc, files, texts());
   return new Writer(fonts.regular, fonts.bold, fonts);
