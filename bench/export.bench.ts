@@ -233,14 +233,84 @@ async function seed(web: WebServer, n: number): Promise<string> {
   const notes = makeJourneyNotes(n, map);
   await addNotes(web, map.id, notes);
   await web.api('maps.setCamera', { id: map.id, camera: CAMERA });
+  const prio = await seedPriorities(web, map.id);
   const placed = notes.filter((note) => note.stageId).length;
   const channels = notes.filter((note) => note.channels?.length).length;
   const chars = notes.reduce((sum, note) => sum + note.text.length, 0);
   log(
     `n=${n}: seeded map ${map.id} (${TEMPLATE}: ${map.stages.length} stages, ${map.lanes.length} lanes) in ${Date.now() - started} ms: ` +
-      `${placed} notes in cells (${Math.round(IN_CELLS * 100)}% asked), ${n - placed} free, ${channels} with channels, ${(chars / n).toFixed(0)} characters a note on average`,
+      `${placed} notes in cells (${Math.round(IN_CELLS * 100)}% asked), ${n - placed} free, ${channels} with channels, ${(chars / n).toFixed(0)} characters a note on average; ${prio}`,
   );
   return map.id;
+}
+
+/** Participants, and how many dots each casts in the named round on pain points and in the anonymous one on opportunities. */
+const PARTICIPANTS = 12;
+const PAIN_DOTS = 10;
+const IDEA_DOTS = 5;
+/** Notes per notes.updateMany call (the server takes bodies up to 1 MiB). */
+const PATCH_BATCH = 1000;
+
+/**
+ * What the prioritising sections of the exports show, so they are timed too: participants, a named
+ * dot-voting round on pain points (cast dots and typed paper counts) and an anonymous one on
+ * opportunities, severity and reach on every pain point, impact and effort on most opportunities,
+ * a roadmap with owners, due dates and linked pain points, metrics per stage and for the whole map,
+ * and a few agenda steps run (the workshop minutes). All seeded from the note index: every run is
+ * the same. Returns a summary for the log.
+ */
+async function seedPriorities(web: WebServer, mapId: string): Promise<string> {
+  type Seeded = { id: string; kind: string | null; stageId: string | null };
+  const map = await web.api<{ notes: Seeded[]; stages: { id: string }[] }>('maps.get', { id: mapId });
+  const pains = map.notes.filter((n) => n.kind === 'pain_point');
+  const ideas = map.notes.filter((n) => n.kind === 'opportunity');
+  const people: string[] = [];
+  for (let i = 0; i < PARTICIPANTS; i++) people.push((await web.api<{ id: string }>('participants.create', { mapId, name: `Participant ${i + 1}` })).id);
+  const painRound = await web.api<{ id: string }>('rounds.create', { mapId, title: 'Which pain points hurt most?', target: 'pain_point', dots: PAIN_DOTS, multiple: true });
+  const ideaRound = await web.api<{ id: string }>('rounds.create', { mapId, title: 'Which ideas first?', target: 'opportunity', dots: IDEA_DOTS, anonymous: true, multiple: true });
+  let votes = 0;
+  for (const [p, participantId] of people.entries()) {
+    for (let d = 0; d < PAIN_DOTS && pains.length; d++, votes++) await web.api('votes.cast', { roundId: painRound.id, participantId, noteId: pains[(p * 37 + d * 11) % pains.length]!.id });
+    for (let d = 0; d < IDEA_DOTS && ideas.length; d++, votes++) await web.api('votes.cast', { roundId: ideaRound.id, participantId, noteId: ideas[(p * 23 + d * 7) % ideas.length]!.id });
+  }
+  // Paper dots typed by the facilitator on a few pain points.
+  for (let k = 0; k < Math.min(40, pains.length); k++) await web.api('votes.setCount', { roundId: painRound.id, noteId: pains[(k * 53) % pains.length]!.id, count: 1 + (k % 4) });
+  await web.api('rounds.close', { id: painRound.id });
+  const painsByStage = new Map<string, string[]>();
+  for (const n of pains) if (n.stageId) painsByStage.set(n.stageId, [...(painsByStage.get(n.stageId) ?? []), n.id]);
+  const phases = ['now', 'next', 'later', 'not_doing'] as const;
+  const patches = [
+    ...pains.map((n, i) => ({ id: n.id, severity: 1 + (i % 5), reach: 1 + ((i * 3) % 5) })),
+    ...ideas.map((n, i) => {
+      const scored = i % 5 !== 0;
+      const phased = i % 5 < 2;
+      const linked = (n.stageId ? painsByStage.get(n.stageId) : undefined) ?? [];
+      return {
+        id: n.id,
+        ...(scored ? { impact: 1 + (i % 5), effort: 1 + ((i * 2) % 5) } : {}),
+        ...(phased ? { phase: phases[i % 4], phaseOrder: i, owner: `Owner ${i % 7}`, due: `2027-0${1 + (i % 9)}-15` } : {}),
+        linkedNoteIds: linked.slice(i % Math.max(1, linked.length), (i % Math.max(1, linked.length)) + 1 + (i % 3)),
+      };
+    }),
+  ];
+  for (let i = 0; i < patches.length; i += PATCH_BATCH) await web.api('notes.updateMany', { mapId, notes: patches.slice(i, i + PATCH_BATCH) });
+  let metrics = 0;
+  for (const [i, stage] of map.stages.entries()) {
+    await web.api('metrics.set', { mapId, stageId: stage.id, kind: 'csat', value: 2 + (i % 3), target: 4, source: 'Survey', date: '2026-10-01' });
+    await web.api('metrics.set', { mapId, stageId: stage.id, kind: 'conversion', value: 20 + i * 5, target: 60, source: 'Analytics' });
+    metrics += 2;
+  }
+  await web.api('metrics.set', { mapId, kind: 'nps', value: -5, target: 30, source: 'Quarterly NPS', date: '2026-09-30' });
+  metrics += 1;
+  // Run the first three agenda steps, so the exports have workshop minutes.
+  const workshop = await web.api<{ steps: { id: string }[] }>('workshop.get', { mapId });
+  let steps = 0;
+  if (workshop.steps.length) {
+    await web.api('workshop.start', { mapId, stepId: workshop.steps[0]!.id });
+    for (; steps < Math.min(2, workshop.steps.length - 1); steps++) await web.api('workshop.next', { mapId });
+    steps += 1;
+  }
+  return `${PARTICIPANTS} participants, ${votes} dots cast in 2 rounds (1 anonymous) plus typed counts, ${pains.length} pain points with severity, ${ideas.length} opportunities (4 in 5 scored, 2 in 5 on the roadmap), ${metrics} metrics, ${steps} steps run`;
 }
 
 /** Opens the map in a fresh page and waits for the board's first full frame. */
