@@ -72,6 +72,9 @@ try {
   }
   const list = call('versions.list', { mapId: map.id });
   const storedBytes = list.reduce((s, v) => s + v.storedBytes, 0);
+  // For scale on a busy machine: reading the same map (maps.get) now, and the load average.
+  emit('history.maps_get_ms_median', median([0, 1, 2].map(() => timed(() => call('maps.get', { id: map.id })).ms)), 'ms', { notes: n });
+  emit('history.load_average_1min', os.loadavg()[0]!, 'load');
   emit('history.save_ms_median', median(saveMs), 'ms', { notes: n, versions });
   emit('history.save_ms_max', Math.max(...saveMs), 'ms', { notes: n, versions });
   emit('history.versions_kept', list.length, 'versions');
