@@ -37,7 +37,7 @@ export const EXPORT_FORMATS: { id: ExportFormat; label: string; hint: string; ex
   {
     id: 'pptx',
     label: 'PowerPoint (.pptx)',
-    hint: 'Overview, a slide per stage, pain points',
+    hint: 'A slide per stage, pain points, matrix, roadmap, metrics',
     ext: 'pptx',
     type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
   },
@@ -65,7 +65,7 @@ export const EXPORT_FORMATS: { id: ExportFormat; label: string; hint: string; ex
   {
     id: 'xlsx',
     label: 'Excel (.xlsx)',
-    hint: 'Notes, pain points, opportunities, metrics',
+    hint: 'Notes, stages, votes, matrix, roadmap, metrics',
     ext: 'xlsx',
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   },
@@ -79,7 +79,7 @@ export const EXPORT_FORMATS: { id: ExportFormat; label: string; hint: string; ex
   {
     id: 'md',
     label: 'Markdown report (.md)',
-    hint: 'Stages, lanes, pain points, opportunities',
+    hint: 'Stages, pain points, votes, roadmap, workshop minutes',
     ext: 'md',
     type: 'text/markdown;charset=utf-8',
   },
