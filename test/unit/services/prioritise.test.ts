@@ -297,6 +297,35 @@ describe('copies and files', () => {
   });
 });
 
+describe('scores and roadmap on notes', () => {
+  it('notes.updateMany sets severity, reach, impact, effort, phase, owner, due and links; bad values are refused and change nothing', () => {
+    core.call('notes.updateMany', {
+      mapId: map.id,
+      notes: [
+        { id: 'pain1', severity: 4, reach: 2 },
+        { id: 'idea1', impact: 5, effort: 1, phase: 'now', phaseOrder: 2, owner: 'Ops', due: '2026-06-30', linkedNoteIds: ['pain1'] },
+      ],
+    });
+    expect(get().notes.find((n) => n.id === 'idea1')).toMatchObject({ impact: 5, effort: 1, phase: 'now', phaseOrder: 2, owner: 'Ops', due: '2026-06-30', linkedNoteIds: ['pain1'] });
+    const before = get();
+    expect(core.fail('notes.updateMany', { mapId: map.id, notes: [{ id: 'pain1', severity: 6 }] })).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/severity/) });
+    expect(core.fail('notes.updateMany', { mapId: map.id, notes: [{ id: 'idea1', phase: 'someday' }] })).toMatchObject({ code: 'invalid_input' });
+    expect(core.fail('notes.updateMany', { mapId: map.id, notes: [{ id: 'idea1', due: '31/06/2026' }] })).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/YYYY-MM-DD/) });
+    expect(core.fail('notes.updateMany', { mapId: map.id, notes: [{ id: 'idea1', linkedNoteIds: ['nope'] }] })).toMatchObject({ code: 'not_found' });
+    expect(get()).toEqual(before);
+  });
+
+  it('a JSON file with a metric out of its range, or a vote on a note it lacks, is refused with what is wrong', () => {
+    const doc = JSON.parse(mapToJson(get(), 0)) as { map: Record<string, unknown[]> };
+    doc.map['metrics'] = [{ id: 'm1', mapId: map.id, stageId: null, kind: 'nps', value: 150, target: null, source: '', date: null }];
+    expect(() => parseMapDocument(JSON.stringify(doc))).toThrow(/metric "m1": value: NPS is from -100 to 100/);
+    doc.map['metrics'] = [];
+    doc.map['rounds'] = [{ id: 'r1', mapId: map.id, title: 'Q', target: 'any', dots: 3, multiple: false, anonymous: false, status: 'open', openedAt: 0, closedAt: null, position: 0 }];
+    doc.map['votes'] = [{ id: 'v1', mapId: map.id, roundId: 'r1', participantId: null, noteId: 'gone', count: 2 }];
+    expect(() => parseMapDocument(JSON.stringify(doc))).toThrow(/vote "v1" is cast on note "gone", which is not in the file/);
+  });
+});
+
 describe('metrics', () => {
   it('metrics.set creates or changes the one metric of a kind per stage (or the map), in its range; a stage takes its metrics with it', () => {
     const stage = core.call('stages.create', { mapId: map.id, name: 'Apply' });
