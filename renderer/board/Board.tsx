@@ -11,7 +11,8 @@ import { ChannelPicker, EmptyHint, PersonaPicker, SaveStatusPill, Toolbar, ZoomC
 import { FrameOverlay } from './FrameOverlay';
 import { Minimap } from './Minimap';
 import { NoteEditor } from './NoteEditor';
-import { BOARD_BG, SELECTION } from './theme';
+import { useDark } from '../styles/theme';
+import { boardPalette, SELECTION, setBoardDark } from './theme';
 
 declare global {
   interface Window {
@@ -45,6 +46,17 @@ export function Board({
   onController?: (controller: BoardController) => void;
 }) {
   const [controller] = useState(() => new BoardController(map, api));
+  // The canvas follows the page's theme (exports stay light: they never read the board palette).
+  const dark = useDark();
+  setBoardDark(dark);
+  const firstTheme = useRef(true);
+  useEffect(() => {
+    if (firstTheme.current) {
+      firstTheme.current = false;
+      return;
+    }
+    controller.themeChanged();
+  }, [controller, dark]);
   useEffect(() => {
     onController?.(controller);
   }, [controller, onController]);
@@ -182,7 +194,7 @@ export function Board({
       ref={host}
       data-testid="board"
       data-map-id={map.id}
-      style={{ position: 'absolute', inset: 0, overflow: 'hidden', background: BOARD_BG, touchAction: 'none', outline: 'none' }}
+      style={{ position: 'absolute', inset: 0, overflow: 'hidden', background: boardPalette().background, touchAction: 'none', outline: 'none' }}
     >
       {/* The dotted grid: moved by a transform as the camera pans (camera.ts). */}
       <div data-board-grid="" aria-hidden="true" style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none', willChange: 'transform' }} />
@@ -225,7 +237,7 @@ export function Board({
       <SaveStatusPill controller={controller} />
       <ChannelPicker controller={controller} />
       <PersonaPicker controller={controller} />
-      <Minimap controller={controller} />
+      <Minimap controller={controller} dark={dark} />
     </div>
   );
 }

@@ -328,6 +328,13 @@ export class BoardController {
     return out;
   }
 
+  /** The page's theme changed: the grid, frame and curve are drawn again in the board's new palette. */
+  themeChanged(): void {
+    this.core.camera.restyleGrid();
+    this.core.render.frameChanged();
+    this.core.render.redrawAll();
+  }
+
   setSelection(ids: Iterable<string>): void {
     this.core.editing.setSelection(ids);
   }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { containsRect, padRect, unionRects, viewRect, type Rect } from '../../shared/board/camera';
 import type { BoardController } from './BoardController';
-import { NOTE_EDGE, SELECTION } from './theme';
+import { boardPalette, NOTE_EDGE, SELECTION } from './theme';
 
 const W = 200;
 const H = 136;
@@ -11,7 +11,8 @@ const H = 136;
  * Notes are painted to a cached canvas when the document (or the mapped area) changes; a camera
  * move only repaints the frame on top.
  */
-export function Minimap({ controller }: { controller: BoardController }) {
+export function Minimap({ controller, dark = false }: { controller: BoardController; dark?: boolean }) {
+  const colors = boardPalette();
   const notesCanvas = useRef<HTMLCanvasElement>(null);
   const viewCanvas = useRef<HTMLCanvasElement>(null);
 
@@ -65,11 +66,12 @@ export function Minimap({ controller }: { controller: BoardController }) {
         if (frame) {
           // The journey frame as a card with its header row, so the map's shape reads at a glance.
           const f = frame.rect;
-          nc.fillStyle = '#ffffff';
+          const c = boardPalette();
+          nc.fillStyle = c.minimapFrame;
           nc.fillRect(m.ox + f.x * m.s, m.oy + f.y * m.s, f.width * m.s, f.height * m.s);
-          nc.fillStyle = '#ebf1ff';
+          nc.fillStyle = c.minimapHeader;
           nc.fillRect(m.ox + f.x * m.s, m.oy + f.y * m.s, f.width * m.s, frame.stageHeaderHeight * m.s);
-          nc.strokeStyle = '#cfd4dc';
+          nc.strokeStyle = c.minimapEdge;
           nc.lineWidth = 1;
           nc.strokeRect(m.ox + f.x * m.s, m.oy + f.y * m.s, f.width * m.s, f.height * m.s);
         }
@@ -135,7 +137,7 @@ export function Minimap({ controller }: { controller: BoardController }) {
       el.removeEventListener('pointerup', up);
       el.removeEventListener('pointercancel', up);
     };
-  }, [controller]);
+  }, [controller, dark]);
 
   return (
     <div
@@ -146,9 +148,9 @@ export function Minimap({ controller }: { controller: BoardController }) {
         bottom: 14,
         width: W,
         height: H,
-        background: '#ffffff',
+        background: colors.minimapBg,
         borderRadius: 12,
-        border: '1px solid #e4e7ec',
+        border: `1px solid ${colors.minimapBorder}`,
         boxShadow: '0 1px 2px rgba(16,24,40,0.08), 0 6px 20px rgba(16,24,40,0.10)',
         overflow: 'hidden',
         zIndex: 10,

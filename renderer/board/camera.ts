@@ -19,7 +19,7 @@ import {
 } from '../../shared/board/camera';
 import type { BoardNote } from '../../shared/board/history';
 import type { BoardCore } from './core';
-import { GRID_DOT } from './theme';
+import { boardPalette } from './theme';
 
 export class BoardCamera {
   camera: Camera;
@@ -76,6 +76,11 @@ export class BoardCamera {
    * pan is a compositor move, not a repaint of the whole board's background each frame. Its dots
    * are drawn again only when the zoom changes their spacing or size, or the view is resized.
    */
+  /** The theme changed: the grid's dots take the new colour. */
+  restyleGrid(): void {
+    this.updateGrid();
+  }
+
   private updateGrid(): void {
     const grid = this.core.grid;
     if (!grid) return;
@@ -83,11 +88,12 @@ export class BoardCamera {
     let spacing = 24 * zoom;
     while (spacing < 14) spacing *= 4;
     const dot = Math.max(0.8, Math.min(1.6, zoom * 1.4));
-    const key = `${spacing}|${dot}|${this.viewport.width}|${this.viewport.height}`;
+    const { gridDot } = boardPalette();
+    const key = `${spacing}|${dot}|${this.viewport.width}|${this.viewport.height}|${gridDot}`;
     if (key !== this.gridKey) {
       this.gridKey = key;
       const style = grid.style;
-      style.backgroundImage = `radial-gradient(circle, ${GRID_DOT} ${dot}px, transparent ${dot + 0.4}px)`;
+      style.backgroundImage = `radial-gradient(circle, ${gridDot} ${dot}px, transparent ${dot + 0.4}px)`;
       style.backgroundSize = `${spacing}px ${spacing}px`;
       style.width = `${this.viewport.width + 2 * spacing}px`;
       style.height = `${this.viewport.height + 2 * spacing}px`;

@@ -13,7 +13,7 @@ import { bitmapCapacity, drawBlocks, drawNotes, isBlockLevel, prepareBitmaps, ty
 import type { BoardCore } from './core';
 import type { NoteMarks } from './noteMarks';
 import type { Camera } from '../../shared/domain';
-import { SELECTION } from './theme';
+import { boardPalette, SELECTION } from './theme';
 
 /** Fraction of the view added on every side of the region queried from the index. */
 const QUERY_PAD = 0.5;
@@ -497,7 +497,7 @@ export class BoardRenderer {
     const { frame, model, camera, tools } = this.core;
     if (!frame.layout) return;
     const { emotions, curve } = frame.shownEmotions();
-    drawFrame(ctx, frame.layout, emotions, { stages: model.stages, lanes: model.lanes, scale: camera.camera.zoom, highlight: tools.frameHighlight(), curve });
+    drawFrame(ctx, frame.layout, emotions, { stages: model.stages, lanes: model.lanes, scale: camera.camera.zoom, highlight: tools.frameHighlight(), curve, dark: boardPalette().dark });
   }
 
   /** The curve on top, the drop target and the header drop indicator, under the lifted notes. */
@@ -508,7 +508,7 @@ export class BoardRenderer {
     const zoom = camera.camera.zoom;
     // The curve and faces above the notes, so notes in the Emotions lane never hide a draggable point.
     const { emotions, curve } = journey.shownEmotions();
-    drawCurveOnTop(ctx, frame, curve, emotions, zoom);
+    drawCurveOnTop(ctx, frame, curve, emotions, zoom, boardPalette().dark);
     const dropCell = tools.dropCell();
     if (dropCell && tools.lifted.size > 0) {
       const cell = frame.cells.find((c) => c.stageId === dropCell.stageId && c.laneId === dropCell.laneId);

@@ -75,10 +75,13 @@ export interface DrawFrameOptions {
   fontFamily?: string;
   /** The emotion curve, if already computed (else it is computed here from `emotions`). */
   curve?: EmotionCurve | null;
+  /** Dark board colours ({@link FRAME_THEME_DARK}); exports leave it off. */
+  dark?: boolean;
 }
 
 /** The frame's colours; the board's theme may read them to match. */
 export const FRAME_THEME = {
+  pill: 'rgba(255, 255, 255, 0.9)',
   frameFill: '#ffffff',
   frameEdge: '#cfd4dc',
   frameShadow: 'rgba(16, 24, 40, 0.06)',
@@ -98,7 +101,52 @@ export const FRAME_THEME = {
   curveAreaBottom: 'rgba(47, 107, 255, 0.01)',
   guide: '#e2e5ea',
   highlight: 'rgba(47, 107, 255, 0.07)',
-} as const;
+  laneFill: {
+    actions: '#f7f9fe',
+    touchpoints: '#f5fafd',
+    channels: '#f4fbfa',
+    thoughts: '#faf7fe',
+    emotions: '#fffcf5',
+    pain_points: '#fff7f7',
+    opportunities: '#f6fcf5',
+    custom: '#fafaf9',
+  } as Record<LaneKind, string>,
+};
+
+
+/** The frame's colours on the dark board (exports always use {@link FRAME_THEME}). */
+export const FRAME_THEME_DARK: typeof FRAME_THEME = {
+  pill: 'rgba(30, 33, 39, 0.92)',
+  frameFill: '#1e2127',
+  frameEdge: '#4a505b',
+  frameShadow: 'rgba(0, 0, 0, 0.35)',
+  headerFill: '#23272e',
+  grid: '#343942',
+  headerGrid: '#4a505b',
+  stageFill: '#1f2a44',
+  stageFillHighlight: '#26365c',
+  stageEdge: '#34497a',
+  stageNumber: '#8db1ff',
+  ink: '#e8eaed',
+  ink2: '#c3c8d0',
+  ink3: '#9aa1ab',
+  collapsedFill: '#262a31',
+  curve: '#6b9bff',
+  curveAreaTop: 'rgba(107, 155, 255, 0.22)',
+  curveAreaBottom: 'rgba(107, 155, 255, 0.02)',
+  guide: '#343942',
+  highlight: 'rgba(107, 155, 255, 0.12)',
+  laneFill: {
+    actions: '#1f2330',
+    touchpoints: '#1d2530',
+    channels: '#1c2629',
+    thoughts: '#23202f',
+    emotions: '#27251d',
+    pain_points: '#2a1f22',
+    opportunities: '#1e271f',
+    custom: '#23252a',
+  },
+};
 
 /** A soft background and a header accent per lane kind. */
 export const LANE_KIND_STYLE: Record<LaneKind, { fill: string; accent: string; label: string }> = {
@@ -112,6 +160,9 @@ export const LANE_KIND_STYLE: Record<LaneKind, { fill: string; accent: string; l
   custom: { fill: '#fafaf9', accent: '#868e96', label: 'Custom' },
 };
 
+/** The theme the frame is being drawn with (set by each drawFrame / drawCurveOnTop call). */
+let T: typeof FRAME_THEME = FRAME_THEME;
+
 /** Text smaller than this many screen pixels is not drawn. */
 export const MIN_TEXT_PX = 4;
 
@@ -122,6 +173,7 @@ const DEFAULT_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans",
  * curve. Leaves the context's state as it found it.
  */
 export function drawFrame(ctx: FrameContext, layout: FrameLayout, emotions: readonly FrameEmotion[], options: DrawFrameOptions): void {
+  T = options.dark ? FRAME_THEME_DARK : FRAME_THEME;
   const scale = options.scale && options.scale > 0 ? options.scale : 1;
   const px = 1 / scale;
   const family = options.fontFamily ?? DEFAULT_FONT;
@@ -140,17 +192,17 @@ export function drawFrame(ctx: FrameContext, layout: FrameLayout, emotions: read
   ctx.save();
 
   // The card: a soft drop shadow (two offset fills: cheaper than a blur on every redraw), then white.
-  ctx.fillStyle = FRAME_THEME.frameShadow;
+  ctx.fillStyle = T.frameShadow;
   roundRectPath(ctx, left, top + 4, rect.width, rect.height, radius);
   ctx.fill();
   roundRectPath(ctx, left - 1, top + 1, rect.width + 2, rect.height + 1, radius + 1);
   ctx.fill();
-  ctx.fillStyle = FRAME_THEME.frameFill;
+  ctx.fillStyle = T.frameFill;
   roundRectPath(ctx, left, top, rect.width, rect.height, radius);
   ctx.fill();
 
   // Header row and column backgrounds, clipped to the card's rounded corners by staying inside it.
-  ctx.fillStyle = FRAME_THEME.headerFill;
+  ctx.fillStyle = T.headerFill;
   roundRectPath(ctx, left, top, rect.width, layout.stageHeaderHeight, [radius, radius, 0, 0]);
   ctx.fill();
   ctx.fillRect(left, bodyTop, layout.laneHeaderWidth, Math.max(0, bottom - bodyTop - radius));
@@ -163,7 +215,7 @@ export function drawFrame(ctx: FrameContext, layout: FrameLayout, emotions: read
   const lastRow = layout.rows.length - 1;
   layout.rows.forEach((row, i) => {
     const kind = row.kind ?? laneById.get(row.laneId)?.kind ?? 'custom';
-    ctx.fillStyle = row.collapsed ? FRAME_THEME.collapsedFill : LANE_KIND_STYLE[kind].fill;
+    ctx.fillStyle = row.collapsed ? T.collapsedFill : T.laneFill[kind];
     const w = right - bodyLeft;
     if (i === lastRow && row.height >= radius) {
       roundRectPath(ctx, bodyLeft, row.y, w, row.height, [0, 0, radius, 0]);
@@ -172,21 +224,21 @@ export function drawFrame(ctx: FrameContext, layout: FrameLayout, emotions: read
       ctx.fillRect(bodyLeft, row.y, w, row.height);
     }
     if (options.highlight?.type === 'lane' && options.highlight.id === row.laneId) {
-      ctx.fillStyle = FRAME_THEME.highlight;
+      ctx.fillStyle = T.highlight;
       ctx.fillRect(left, row.y, rect.width, row.height);
     }
   });
   if (options.highlight?.type === 'stage') {
     const col = layout.columns.find((c) => c.stageId === options.highlight!.id);
     if (col) {
-      ctx.fillStyle = FRAME_THEME.highlight;
+      ctx.fillStyle = T.highlight;
       ctx.fillRect(col.x, bodyTop, col.width, bottom - bodyTop);
     }
   }
 
   // Grid: hairlines between cells, a firmer line under and beside the headers.
   ctx.lineWidth = px;
-  ctx.strokeStyle = FRAME_THEME.grid;
+  ctx.strokeStyle = T.grid;
   ctx.beginPath();
   for (let c = 1; c < layout.columns.length; c++) {
     const x = layout.columns[c]!.x;
@@ -199,7 +251,7 @@ export function drawFrame(ctx: FrameContext, layout: FrameLayout, emotions: read
     ctx.lineTo(right, y);
   }
   ctx.stroke();
-  ctx.strokeStyle = FRAME_THEME.headerGrid;
+  ctx.strokeStyle = T.headerGrid;
   ctx.beginPath();
   ctx.moveTo(left, bodyTop);
   ctx.lineTo(right, bodyTop);
@@ -227,9 +279,9 @@ export function drawFrame(ctx: FrameContext, layout: FrameLayout, emotions: read
     if (s > 0) ctx.lineTo(x0 + tip, mid);
     ctx.closePath();
     const lit = options.highlight?.type === 'stage' && options.highlight.id === col.stageId;
-    ctx.fillStyle = lit ? FRAME_THEME.stageFillHighlight : FRAME_THEME.stageFill;
+    ctx.fillStyle = lit ? T.stageFillHighlight : T.stageFill;
     ctx.fill();
-    ctx.strokeStyle = FRAME_THEME.stageEdge;
+    ctx.strokeStyle = T.stageEdge;
     ctx.lineWidth = px;
     ctx.stroke();
 
@@ -238,17 +290,17 @@ export function drawFrame(ctx: FrameContext, layout: FrameLayout, emotions: read
     ctx.textAlign = 'left';
     ctx.textBaseline = 'alphabetic';
     if (readable(11)) {
-      ctx.fillStyle = FRAME_THEME.stageNumber;
+      ctx.fillStyle = T.stageNumber;
       ctx.font = `700 11px ${family}`;
       ctx.fillText(`STAGE ${s + 1}`, textX, y0 + 17, textW);
     }
     if (readable(17)) {
-      ctx.fillStyle = stage ? FRAME_THEME.ink : FRAME_THEME.ink3;
+      ctx.fillStyle = stage ? T.ink : T.ink3;
       ctx.font = `650 17px ${family}`;
       ctx.fillText(fitLine(ctx, stage?.name || 'Untitled stage', textW), textX, y0 + 37);
     }
     if (stage?.description && readable(12)) {
-      ctx.fillStyle = FRAME_THEME.ink2;
+      ctx.fillStyle = T.ink2;
       ctx.font = `400 12px ${family}`;
       const lines = wrapLines(ctx, stage.description, textW, 1);
       lines.forEach((line, i) => ctx.fillText(line, textX, y0 + 55 + i * 15));
@@ -266,7 +318,7 @@ export function drawFrame(ctx: FrameContext, layout: FrameLayout, emotions: read
   }
 
   // The card's edge last, over everything.
-  ctx.strokeStyle = FRAME_THEME.frameEdge;
+  ctx.strokeStyle = T.frameEdge;
   ctx.lineWidth = px;
   roundRectPath(ctx, left, top, rect.width, rect.height, radius);
   ctx.stroke();
@@ -301,7 +353,7 @@ function drawLaneHeader(
     const cy = h.y + h.height / 2;
     if (readable(14)) {
       // A small right-pointing triangle: the lane is folded.
-      ctx.fillStyle = FRAME_THEME.ink3;
+      ctx.fillStyle = T.ink3;
       ctx.beginPath();
       ctx.moveTo(h.x + padX, cy - 5);
       ctx.lineTo(h.x + padX + 7, cy);
@@ -311,13 +363,13 @@ function drawLaneHeader(
       const countText = count === 1 ? '1 note' : `${count} notes`;
       ctx.font = `500 12px ${family}`;
       const countW = ctx.measureText(countText).width;
-      ctx.fillStyle = FRAME_THEME.ink;
+      ctx.fillStyle = T.ink;
       ctx.font = `600 14px ${family}`;
       const nameW = Math.max(0, textW - 16 - countW - 8);
       const fitted = fitLine(ctx, name, nameW);
       ctx.fillText(fitted, h.x + padX + 16, cy);
       const used = ctx.measureText(fitted).width;
-      ctx.fillStyle = FRAME_THEME.ink3;
+      ctx.fillStyle = T.ink3;
       ctx.font = `500 12px ${family}`;
       ctx.fillText(countText, h.x + padX + 16 + used + 8, cy);
       // The cells of a collapsed lane say the same, centred, so the strip is not mistaken for a gap.
@@ -334,12 +386,12 @@ function drawLaneHeader(
   }
   ctx.textBaseline = 'alphabetic';
   if (readable(15)) {
-    ctx.fillStyle = FRAME_THEME.ink;
+    ctx.fillStyle = T.ink;
     ctx.font = `650 15px ${family}`;
     const lines = wrapLines(ctx, name, textW, 2);
     lines.forEach((line, i) => ctx.fillText(line, h.x + padX, h.y + 30 + i * 19));
     if (readable(11) && style.label.toLowerCase() !== name.trim().toLowerCase() && kind !== 'custom') {
-      ctx.fillStyle = FRAME_THEME.ink3;
+      ctx.fillStyle = T.ink3;
       ctx.font = `600 11px ${family}`;
       ctx.fillText(style.label.toUpperCase(), h.x + padX, h.y + 30 + lines.length * 19 + 2, textW);
     }
@@ -365,7 +417,7 @@ function drawEmotions(
   // Guide lines at the five levels; 0 a little firmer.
   for (let level = EMOTION_MIN; level <= EMOTION_MAX; level++) {
     const y = emotionY(level, top, bottom);
-    ctx.strokeStyle = level === 0 ? FRAME_THEME.headerGrid : FRAME_THEME.guide;
+    ctx.strokeStyle = level === 0 ? T.headerGrid : T.guide;
     ctx.lineWidth = o.px;
     ctx.setLineDash(level === 0 ? [] : [6 * o.px, 6 * o.px]);
     ctx.beginPath();
@@ -381,7 +433,7 @@ function drawEmotions(
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     for (const level of [2, 1, 0, -1, -2]) {
-      ctx.fillStyle = level === 0 ? FRAME_THEME.ink3 : FACE_INK[level as -2 | -1 | 1 | 2];
+      ctx.fillStyle = level === 0 ? T.ink3 : FACE_INK[level as -2 | -1 | 1 | 2];
       ctx.fillText(level > 0 ? `+${level}` : level < 0 ? `−${-level}` : '0', row.header.x + row.header.width - 10, emotionY(level, top, bottom));
     }
   }
@@ -399,15 +451,15 @@ function drawEmotions(
     ctx.closePath();
     // Fades from the top of the band down, so high points read as a lighter, airier area.
     const area = ctx.createLinearGradient(0, top, 0, bottom);
-    area.addColorStop(0, FRAME_THEME.curveAreaTop);
-    area.addColorStop(1, FRAME_THEME.curveAreaBottom);
+    area.addColorStop(0, T.curveAreaTop);
+    area.addColorStop(1, T.curveAreaBottom);
     ctx.fillStyle = area;
     ctx.fill();
 
     ctx.beginPath();
     ctx.moveTo(path.start.x, path.start.y);
     for (const seg of path.segments) ctx.bezierCurveTo(seg.c1.x, seg.c1.y, seg.c2.x, seg.c2.y, seg.to.x, seg.to.y);
-    ctx.strokeStyle = FRAME_THEME.curve;
+    ctx.strokeStyle = T.curve;
     ctx.lineWidth = Math.max(3, 1.5 * o.px);
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
@@ -432,10 +484,10 @@ function drawEmotions(
       const label = `${score} · ${source}`;
       const w = ctx.measureText(label).width;
       // A white pill behind the label so the curve and guides do not run through the text.
-      ctx.fillStyle = 'rgba(255, 255, 255, 0.9)';
+      ctx.fillStyle = T.pill;
       roundRectPath(ctx, p.x - w / 2 - 5, below ? ty - 2 : ty - 15, w + 10, 17, 8);
       ctx.fill();
-      ctx.fillStyle = FRAME_THEME.ink2;
+      ctx.fillStyle = T.ink2;
       ctx.fillText(label, p.x, ty);
     }
   }
@@ -451,13 +503,13 @@ function drawEmotions(
       const cy = emotionY(0, top, bottom);
       const label = 'No score yet';
       const w = ctx.measureText(label).width;
-      ctx.fillStyle = '#ffffff';
+      ctx.fillStyle = T.frameFill;
       roundRectPath(ctx, cx - w / 2 - 8, cy - 10, w + 16, 20, 10);
       ctx.fill();
-      ctx.strokeStyle = FRAME_THEME.guide;
+      ctx.strokeStyle = T.guide;
       ctx.lineWidth = o.px;
       ctx.stroke();
-      ctx.fillStyle = FRAME_THEME.ink3;
+      ctx.fillStyle = T.ink3;
       ctx.fillText(label, cx, cy);
     }
   }
@@ -551,7 +603,9 @@ export function drawCurveOnTop(
   curve: EmotionCurve | null,
   emotions: readonly FrameEmotion[],
   zoom: number,
+  dark = false,
 ): void {
+  T = dark ? FRAME_THEME_DARK : FRAME_THEME;
   if (!curve || curve.points.length === 0) return;
   const row = frame.rows.find((r) => r.laneId === curve.laneId);
   if (!row || row.collapsed) return;
@@ -561,7 +615,7 @@ export function drawCurveOnTop(
     ctx.beginPath();
     ctx.moveTo(path.start.x, path.start.y);
     for (const seg of path.segments) ctx.bezierCurveTo(seg.c1.x, seg.c1.y, seg.c2.x, seg.c2.y, seg.to.x, seg.to.y);
-    ctx.strokeStyle = FRAME_THEME.curve;
+    ctx.strokeStyle = T.curve;
     ctx.lineWidth = Math.max(3, 1.5 / zoom);
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';

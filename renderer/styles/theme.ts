@@ -64,3 +64,24 @@ export function useTheme(): ThemeChoice {
     getTheme,
   );
 }
+
+const DARK_QUERY = '(prefers-color-scheme: dark)';
+
+/** True when the page shows dark: the choice, or the OS's setting under 'system'. */
+export function isDark(choice: ThemeChoice = current): boolean {
+  if (choice !== 'system') return choice === 'dark';
+  return globalThis.matchMedia?.(DARK_QUERY).matches ?? false;
+}
+
+/** Whether the page is dark now, following the choice and, under 'system', the OS's setting. */
+export function useDark(): boolean {
+  const choice = useTheme();
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = globalThis.matchMedia?.(DARK_QUERY);
+      query?.addEventListener('change', onChange);
+      return () => query?.removeEventListener('change', onChange);
+    },
+    () => isDark(choice),
+  );
+}
