@@ -225,7 +225,7 @@ ${persona ? personaBadge(persona) : ''}
 <span class="meta">${notes.length} notes · ${stages.length} stages · ${when}</span>
 <nav aria-label="Zoom"><button type="button" id="zo" title="Zoom out (-)" aria-label="Zoom out">&minus;</button><output id="zl">100%</output><button type="button" id="zi" title="Zoom in (+)" aria-label="Zoom in">+</button><button type="button" id="zf" title="Show the whole map (0)">Fit</button></nav>
 </header>
-${reportPanel(reportOf(map))}
+${reportPanel(reportOf(map, options.exportedAt ?? map.updatedAt))}
 <main id="vp" tabindex="0" aria-label="Journey map: drag to pan, wheel to zoom">
 <div id="world" data-w="${px(worldW)}" data-h="${px(worldH)}" style="width:${px(worldW)}px;height:${px(worldH)}px">
 ${parts.join('\n')}

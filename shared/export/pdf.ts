@@ -475,7 +475,7 @@ export async function mapToPdf(map: JourneyMap, options: PdfOptions): Promise<Ui
   if (options.mode === 'whole') wholePage(doc, w, map, stages, notes, emotions);
   else perStagePages(doc, w, map, stages, notes, emotions);
   // Votes, matrix, roadmap, metrics and workshop minutes on A4 pages after the map (pdfPriorities.ts).
-  priorityPages(doc, w, pdfLib, reportOf(map));
+  priorityPages(doc, w, pdfLib, reportOf(map, when.getTime()));
   return doc.save();
 }
 

@@ -458,7 +458,7 @@ export async function mapToPptx(map: JourneyMap, options: PptxOptions = {}): Pro
 
   const stageName = new Map(stages.map((s) => [s.id, s.name]));
   const stageOf = (n: Note) => slideText(n.stageId ? (stageName.get(n.stageId) ?? '') : '', 60);
-  const report = reportOf(map);
+  const report = reportOf(map, when.getTime());
   const pains = report.pains;
   const painVotes = report.votesFrom.pain_point;
   const hasSeverity = pains.some((p) => p.severity !== null);

@@ -11,6 +11,7 @@
 import type { JourneyMap, Note, Stage } from '../domain';
 import { covers, insights, quadrant, QUADRANT_LABELS, QUADRANTS as QUADRANT_IDS, tally, type Quadrant } from '../prioritise/index';
 import { METRIC_KINDS, PHASES } from '../records/fields';
+import { minutesOfMap } from '../workshop/minutes';
 import type { StoredRecord } from '../records/records';
 import { orderedNotes } from './model';
 
@@ -162,8 +163,11 @@ export function quadrantOf(impact: number, effort: number): Quadrant {
   return quadrant(impact, effort)!;
 }
 
-/** Everything the report exports show beyond the notes, computed once per export. */
-export function reportOf(map: JourneyMap): Report {
+/**
+ * Everything the report exports show beyond the notes, computed once per export. `now` is the
+ * export's time (a step still running is counted up to it); by default the map's last change.
+ */
+export function reportOf(map: JourneyMap, now: number = map.updatedAt): Report {
   const notes = orderedNotes(map);
   const readingIndex = new Map(notes.map((n, i) => [n.id, i]));
   const noteById = new Map(notes.map((n) => [n.id, n]));
@@ -278,19 +282,19 @@ export function reportOf(map: JourneyMap): Report {
     pains = painNotes.map(painRow).sort((a, b) => (a.note.sentiment ?? 0) - (b.note.sentiment ?? 0));
   }
 
+  // The workshop's minutes are shared/workshop's (the Minutes panel's figures), at the export's time.
   const roundById = new Map(rounds.map((r) => [r.id, r]));
-  const minutes: MinutesRow[] = [...map.steps]
-    .filter((s) => s.startedAt !== null)
-    .sort((a, b) => a.position - b.position)
-    .map((s) => ({
-      title: s.title,
-      activity: s.activity,
-      plannedMinutes: s.minutes,
-      spentMs: s.spentMs,
-      startedAt: s.startedAt,
-      endedAt: s.endedAt,
-      notesAdded: s.startedAt === null ? 0 : notes.filter((n) => n.createdAt >= s.startedAt! && (s.endedAt === null || n.createdAt <= s.endedAt)).length,
-      round: s.roundId ? (roundById.get(s.roundId) ?? null) : null,
+  const minutes: MinutesRow[] = minutesOfMap(map, now)
+    .filter((e) => e.ran)
+    .map((e) => ({
+      title: e.title,
+      activity: e.activity,
+      plannedMinutes: Math.round(e.plannedMs / 60_000),
+      spentMs: e.spentMs,
+      startedAt: e.startedAt,
+      endedAt: e.endedAt,
+      notesAdded: e.notes.length,
+      round: e.round ? (roundById.get(e.round.id) ?? null) : null,
     }));
 
   return {
