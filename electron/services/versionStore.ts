@@ -9,7 +9,7 @@
  */
 import { ApiError } from '../../shared/errors';
 import { applyDelta, deltaSchema, diffDocuments, isEmptyDelta, mergeDeltas, withCurrentFields, type Delta } from '../../shared/history/index';
-import { copyWithFreshIds, mapReferenceProblem, type MapDocument } from '../../shared/records/index';
+import { copyWithFreshIds, mapReferenceProblem, RECORDS, type MapDocument } from '../../shared/records/index';
 import { checkMap } from '../../shared/export/json';
 import type { Db } from '../store/db';
 import { createVersionRepo, decodePayload, encodePayload, inflatePayload, type DbVersion, type DbVersionMeta } from '../store/versions';
@@ -250,7 +250,8 @@ export function checkFileVersions(rows: VersionRow[], mapId: string, budgetBytes
     else {
       if (r.base_id === null || !byId.has(r.base_id)) throw new Error(`version "${r.id}" is based on a version that is not in the file`);
       doc = applyDelta(resolve(r.base_id, depth + 1), p.delta);
-      const problem = mapReferenceProblem(doc) ?? (checkMap(doc).ok ? null : 'a record does not check');
+      // The records the changes touch, whole again, pass their schema and rules; every reference resolves.
+      const problem = touchedRecordProblem(doc, p.delta) ?? mapReferenceProblem(doc);
       if (problem) throw new Error(`version "${r.id}": ${problem}`);
     }
     docs.set(id, doc);
@@ -268,6 +269,24 @@ export function checkFileVersions(rows: VersionRow[], mapId: string, budgetBytes
     return { ok: false, problem: (err as Error).message };
   }
   return { ok: true };
+}
+
+/** Why a record a delta put or patched is not a valid record once whole, or null. */
+function touchedRecordProblem(doc: MapDocument, delta: Delta): string | null {
+  for (const def of RECORDS) {
+    const change = delta.tables[def.table];
+    if (!change) continue;
+    const touched = new Set([...(change.put ?? []), ...(change.patch ?? [])].map((r) => r['id'] as string));
+    if (!touched.size) continue;
+    for (const record of (doc as unknown as Record<string, Record<string, unknown>[]>)[def.table] ?? []) {
+      if (!touched.has(record['id'] as string)) continue;
+      const parsed = def.stored.safeParse(record);
+      if (!parsed.success) return `${def.type} "${String(record['id'])}" does not check (${parsed.error.issues[0]?.message ?? 'invalid'})`;
+      const rule = (def as { check?: (v: Record<string, unknown>) => string | null }).check?.(record);
+      if (rule) return `${def.type} "${String(record['id'])}": ${rule}`;
+    }
+  }
+  return null;
 }
 
 /**

@@ -130,6 +130,16 @@ describe('versions in .journey files', () => {
       );
     });
 
+    it('changes that point a note at a stage the version does not have', async () => {
+      await refusedWith((db) => {
+        const noteId = (db.prepare('SELECT id FROM notes LIMIT 1').get() as { id: string }).id;
+        const delta = { delta: { tables: { notes: { patch: [{ id: noteId, stageId: 'no-such-stage' }] } } } };
+        db.prepare('UPDATE versions SET payload = ? WHERE id = (SELECT id FROM versions WHERE base_id IS NOT NULL ORDER BY created_at DESC LIMIT 1)').run(
+          zlib.deflateRawSync(Buffer.from(JSON.stringify(delta))),
+        );
+      }, /no-such-stage/);
+    });
+
     it('a chain of versions that loops', async () => {
       await refusedWith((db) => {
         db.pragma('foreign_keys = OFF');
