@@ -20,7 +20,10 @@ type VoteValue = Pick<Vote, 'roundId' | 'participantId' | 'noteId' | 'count'>;
 
 export function createVoteRules(ctx: ServiceContext) {
   const { db, repos } = ctx;
-  const votesOfRound = db.prepare<[string], DbRecord<'vote'>>('SELECT * FROM votes WHERE round_id = ?');
+  // Only the votes a rule reads (by index, not the whole round): the person's dots in the round, or
+  // the note's typed paper count. A batch restoring a 500-vote round stays linear.
+  const votesOfPerson = db.prepare<[string, string], DbRecord<'vote'>>('SELECT * FROM votes WHERE round_id = ? AND participant_id = ?');
+  const paperOfNote = db.prepare<[string, string], DbRecord<'vote'>>('SELECT * FROM votes WHERE round_id = ? AND participant_id IS NULL AND note_id = ?');
   /** The ids the current changes.apply batch creates and deletes (null outside one). */
   let batch: { created: Set<string>; deleted: Set<string> } | null = null;
 
@@ -40,7 +43,8 @@ export function createVoteRules(ctx: ServiceContext) {
   function check(v: VoteValue, except: string | null, where: string, ignoreClosed: boolean) {
     const r = round(v.roundId);
     const note = repos.records.note.get.get(v.noteId)!;
-    const others = votesOfRound.all(v.roundId).filter((row) => row.id !== except).map((row) => toRecord('vote', row));
+    const rows = v.participantId === null ? paperOfNote.all(v.roundId, v.noteId) : votesOfPerson.all(v.roundId, v.participantId);
+    const others = rows.filter((row) => row.id !== except).map((row) => toRecord('vote', row));
     const refusal = voteRefusal(r, note, v, others, { ignoreClosed: ignoreClosed || withItsRecords(v) });
     if (refusal) throw new ApiError(refusal.code, say(where, refusal.message));
   }
