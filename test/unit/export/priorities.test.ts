@@ -198,3 +198,22 @@ describe('Anonymity in exports', () => {
     expect(md).toContain('Alice Voter 2, Bob Voter 1');
   });
 });
+
+// LibreOffice (Debian's libreoffice-impress) opens the deck with the matrix, roadmap, metric charts and minutes, and prints every slide.
+const soffice = ['/usr/bin/libreoffice', '/usr/bin/soffice'].find((p) => fs.existsSync(p));
+describe.skipIf(!soffice)('PowerPoint export with prioritising slides in LibreOffice', () => {
+  it('opens and converts to a PDF with one page per slide', { timeout: 120_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jb-pptx-prio-lo-'));
+    try {
+      const bytes = await mapToPptx(prioritisedMap());
+      fs.writeFileSync(path.join(dir, 'deck.pptx'), bytes);
+      // A profile of its own, so a LibreOffice already running elsewhere is not asked instead.
+      execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'deck.pptx')], { stdio: 'ignore', timeout: 110_000 });
+      const pdf = fs.readFileSync(path.join(dir, 'deck.pdf'), 'latin1');
+      expect(pdf.startsWith('%PDF')).toBe(true);
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength((await slides(bytes)).length);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
