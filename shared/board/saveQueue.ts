@@ -5,9 +5,9 @@
  * - A failure that may pass (the network, a busy or restarting store, a full disk) is retried
  *   with backoff; nothing is dropped.
  * - A permanent refusal of one change (`not_found`, `invalid_input`, `conflict`, `too_large`, and a
- *   vote's `limit` or `closed`) is
- *   not retried: that change alone is dropped (the one at the error's `index`, or found by
- *   splitting the batch when there is none), every other change is sent again, and the dropped
+ *   vote's `limit` or `closed`) is not retried: that change alone is dropped (the one at the
+ *   error's `index`, or found by splitting the batch when there is none), every other change is
+ *   sent again, and the dropped
  *   change is reported so the board reloads what is stale and tells the person.
  * - A refusal no change can fix (`unauthorized`, `unknown_method`, `newer_schema`) keeps every
  *   change and waits for `flush()` or the next edit.
