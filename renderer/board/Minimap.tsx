@@ -1,10 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { containsRect, padRect, unionRects, viewRect, type Rect } from '../../shared/board/camera';
 import type { BoardController } from './BoardController';
-import { boardPalette, NOTE_EDGE, SELECTION } from './theme';
+import { boardPalette, MINIMAP_SIZE, NOTE_EDGE, SELECTION } from './theme';
 
-const W = 200;
-const H = 136;
+const { width: W, height: H } = MINIMAP_SIZE;
 
 /**
  * The whole board in a corner, with the viewport as a frame; click or drag to move the camera.

@@ -19,7 +19,7 @@ import {
 } from '../../shared/board/camera';
 import type { BoardNote } from '../../shared/board/history';
 import type { BoardCore } from './core';
-import { boardPalette } from './theme';
+import { boardPalette, MINIMAP_CORNER } from './theme';
 
 export class BoardCamera {
   camera: Camera;
@@ -135,7 +135,8 @@ export class BoardCamera {
     const f = this.core.frame.layout?.rect;
     const frameBounds = f ? { x: f.x, y: f.y - 48, width: f.width + 120, height: f.height + 104 } : null;
     const bounds = frameBounds ? unionRects(notesBounds ? [notesBounds, frameBounds] : [frameBounds]) : notesBounds;
-    this.camera = bounds ? fitRect(bounds, this.viewport, { padding: 64, maxZoom: 1 }) : centerOn({ x: 0, y: 0, zoom: 1 }, { x: 0, y: 0 }, this.viewport);
+    // Clear of the minimap in the bottom-right corner.
+    this.camera = bounds ? fitRect(bounds, this.viewport, { padding: 64, maxZoom: 1, corner: MINIMAP_CORNER }) : centerOn({ x: 0, y: 0, zoom: 1 }, { x: 0, y: 0 }, this.viewport);
     this.apply();
     if (save) this.scheduleSave();
   }

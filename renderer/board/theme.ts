@@ -58,3 +58,8 @@ export function boardPalette(): BoardPalette {
 export function setBoardDark(dark: boolean): void {
   palette = dark ? BOARD_DARK : BOARD_LIGHT;
 }
+
+/** The minimap's size on screen; it sits 14 px from the bottom-right corner. */
+export const MINIMAP_SIZE = { width: 200, height: 136 };
+/** The screen corner the minimap takes, with a gap: fit-all keeps notes out of it. */
+export const MINIMAP_CORNER = { width: MINIMAP_SIZE.width + 14 + 16, height: MINIMAP_SIZE.height + 14 + 16 };

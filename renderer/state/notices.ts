@@ -7,6 +7,8 @@ export interface Notice {
   id: number;
   kind: 'error' | 'info';
   message: string;
+  /** How many times this message came (the same message merges into one notice). */
+  count: number;
 }
 
 interface NoticeState {
@@ -21,10 +23,13 @@ let seq = 0;
 export const useNotices = create<NoticeState>((set) => ({
   notices: [],
   push: (kind, message) =>
-    set((s) => ({
-      // The same message twice in a row is shown once.
-      notices: s.notices.some((n) => n.message === message) ? s.notices : [...s.notices.slice(-3), { id: ++seq, kind, message }],
-    })),
+    set((s) => {
+      // The same message again merges into its notice, counted and moved to the newest place.
+      const same = s.notices.find((n) => n.message === message);
+      const others = s.notices.filter((n) => n !== same);
+      const next = same ? { ...same, kind, count: same.count + 1 } : { id: ++seq, kind, message, count: 1 };
+      return { notices: [...others.slice(-3), next] };
+    }),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));
 

@@ -50,18 +50,29 @@ export function zoomAt(camera: Camera, zoom: number, anchor: Point): Camera {
 /**
  * The camera that shows `rect` whole and centred in the viewport with `padding` screen pixels
  * around it, never zooming in beyond `maxZoom` (so one small note does not fill the screen).
+ * `corner`: a box in the viewport's bottom-right corner (the minimap) that the fitted rectangle
+ * must stay clear of; the view keeps clear of it by leaving either that much room on the right or
+ * that much at the bottom, whichever shows the rectangle larger.
  */
 export function fitRect(
   rect: Rect,
   viewport: { width: number; height: number },
-  { padding = 48, maxZoom = 1 }: { padding?: number; maxZoom?: number } = {},
+  { padding = 48, maxZoom = 1, corner }: { padding?: number; maxZoom?: number; corner?: { width: number; height: number } } = {},
 ): Camera {
-  const w = Math.max(1, viewport.width - 2 * padding);
-  const h = Math.max(1, viewport.height - 2 * padding);
-  const zoom = clampZoom(Math.min(maxZoom, w / Math.max(rect.width, 1e-6), h / Math.max(rect.height, 1e-6)));
-  const cx = rect.x + rect.width / 2;
-  const cy = rect.y + rect.height / 2;
-  return { x: cx - viewport.width / 2 / zoom, y: cy - viewport.height / 2 / zoom, zoom };
+  const fit = (right: number, bottom: number): Camera => {
+    const areaW = viewport.width - Math.max(0, right - padding);
+    const areaH = viewport.height - Math.max(0, bottom - padding);
+    const w = Math.max(1, areaW - 2 * padding);
+    const h = Math.max(1, areaH - 2 * padding);
+    const zoom = clampZoom(Math.min(maxZoom, w / Math.max(rect.width, 1e-6), h / Math.max(rect.height, 1e-6)));
+    const cx = rect.x + rect.width / 2;
+    const cy = rect.y + rect.height / 2;
+    return { x: cx - areaW / 2 / zoom, y: cy - areaH / 2 / zoom, zoom };
+  };
+  if (!corner) return fit(0, 0);
+  const beside = fit(corner.width, 0);
+  const above = fit(0, corner.height);
+  return beside.zoom >= above.zoom ? beside : above;
 }
 
 /** The camera with `center` (a board point) in the middle of the viewport, same zoom. */

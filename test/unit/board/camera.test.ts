@@ -74,3 +74,32 @@ describe('camera', () => {
     expect(stepZoom(0.05, -1)).toBe(0.05);
   });
 });
+
+describe('fit leaves room for the minimap', () => {
+  const viewport = { width: 1600, height: 900 };
+  const corner = { width: 230, height: 166 };
+  const onScreen = (cam: { x: number; y: number; zoom: number }, r: { x: number; y: number; width: number; height: number }) => ({
+    left: (r.x - cam.x) * cam.zoom,
+    top: (r.y - cam.y) * cam.zoom,
+    right: (r.x + r.width - cam.x) * cam.zoom,
+    bottom: (r.y + r.height - cam.y) * cam.zoom,
+  });
+  for (const rect of [
+    { x: 0, y: 0, width: 8000, height: 2000 }, // wide: room is left at the bottom
+    { x: -500, y: 0, width: 1000, height: 3000 }, // tall: room is left on the right
+    { x: 0, y: 0, width: 1600, height: 900 },
+  ]) {
+    test(`a ${rect.width}x${rect.height} board stays clear of the bottom-right corner`, () => {
+      const cam = fitRect(rect, viewport, { padding: 64, maxZoom: 1, corner });
+      const s = onScreen(cam, rect);
+      expect(s.left).toBeGreaterThanOrEqual(64 - 0.01);
+      expect(s.top).toBeGreaterThanOrEqual(64 - 0.01);
+      const clearRight = s.right <= viewport.width - corner.width + 0.01;
+      const clearBottom = s.bottom <= viewport.height - corner.height + 0.01;
+      expect(clearRight || clearBottom).toBe(true);
+      // And it uses the room: no smaller than a plain fit shrunk by the corner on its cheaper side.
+      const plain = fitRect(rect, viewport, { padding: 64, maxZoom: 1 });
+      expect(cam.zoom).toBeGreaterThan(plain.zoom * 0.75);
+    });
+  }
+});
