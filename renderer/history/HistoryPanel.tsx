@@ -281,7 +281,7 @@ export function HistoryPanel({ map, onMapChange, board, onClose, api = realApi }
                   <button type="button" className="button small" onClick={() => void read(v)} aria-label={`Read ${versionName(v)}`}>
                     Read
                   </button>
-                  <button type="button" className="button small" onClick={() => void compare(v.id, NOW)} aria-label={`Compare ${versionName(v)} with now`}>
+                  <button type="button" className="button small" onClick={() => void compare(v.id, NOW)} aria-label={`Compare with now: ${versionName(v)}`}>
                     Compare with now
                   </button>
                   <button

@@ -73,7 +73,7 @@ test('history: save a version, edit more, compare (the board marks the changes),
   await expect.poll(() => boardTexts(page)).toContain('Chat answers in minutes');
 
   // 4. Compare the version with now: the list names the changes and the board marks them.
-  await item.getByRole('button', { name: 'Compare After the first workshop with now' }).click();
+  await item.getByRole('button', { name: 'Compare with now: After the first workshop' }).click();
   const compare = panel.getByTestId('history-compare');
   await expect(panel.getByTestId('history-compare-summary')).toHaveText('1 added · 1 removed · 0 moved · 0 edited');
   await expect(compare.getByText('Chat answers in minutes')).toBeVisible();
