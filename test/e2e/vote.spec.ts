@@ -95,6 +95,18 @@ test('three people vote on pain points, one dot is refused, a vote is undone, th
   });
   expect(byText).toEqual({ [PAINS[0]!]: 3, [PAINS[1]!]: 1, [PAINS[2]!]: 1 });
 
+  // Insights: the top pain point by votes x severity links to its note (selected, in view).
+  await page.getByRole('button', { name: 'Insights' }).click();
+  const insights = page.getByTestId('insights-panel');
+  const top = insights.getByRole('button', { name: new RegExp(`^${PAINS[0]}: 3 votes`) });
+  await expect(top).toBeVisible();
+  await top.click();
+  const selected = await page.evaluate(() => {
+    const b = window.__journeyboardBoard!;
+    return b.selection().map((id) => b.notes().find((n) => n.id === id)!.text);
+  });
+  expect(selected).toEqual([PAINS[0]]);
+
   // What the store has: the same votes, the round closed.
   await page.evaluate(() => window.__journeyboardBoard!.saved());
   const saved = await app.call<MapData>('maps.get', { id: map.id });
