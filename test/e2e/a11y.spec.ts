@@ -93,3 +93,34 @@ test('the theme control overrides the OS and is remembered', async ({ app, page 
   await page.emulateMedia({ colorScheme: 'dark' });
   expect(await bg()).not.toBe(light);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the room view passes axe with a step running and a round's results, ${theme} theme`, async ({ app, page }) => {
+    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+    const map = await app.call<{ id: string; notes: { id: string }[] }>('maps.create', { title: 'Online shopping', template: 'online-shopping' });
+    const notes = map.notes.slice(0, 2);
+    await app.call('changes.apply', {
+      mapId: map.id,
+      changes: [
+        { type: 'participant', op: 'create', id: 'ana', value: { name: 'Ana', color: 'teal', position: 0 } },
+        {
+          type: 'round',
+          op: 'create',
+          id: 'round-1',
+          value: { title: 'Which pain points hurt most?', target: 'any', dots: 3, multiple: true, anonymous: false, status: 'open', openedAt: 1, closedAt: null, position: 0 },
+        },
+        ...notes.map((n, i) => ({ type: 'vote', op: 'create', id: `vote-${i}`, value: { roundId: 'round-1', participantId: 'ana', noteId: n.id, count: 1 } })),
+      ],
+    });
+    const workshop = await app.call<{ steps: { id: string; activity: string }[] }>('workshop.get', { mapId: map.id }).catch(() => null);
+    const vote = workshop?.steps.find((s) => s.activity === 'vote');
+    if (vote) await app.call('workshop.start', { mapId: map.id, stepId: vote.id });
+    await page.goto(`${app.origin}/?token=${app.token}#/room/${map.id}`);
+    await expect(page.getByTestId('room-view')).toBeVisible();
+    if (vote) {
+      await expect(page.getByRole('timer')).toBeVisible();
+      await expect(page.getByTestId('room-votes')).toContainText('1 vote');
+    }
+    await check(page, 'room', theme);
+  });
+}
