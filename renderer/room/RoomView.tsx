@@ -14,7 +14,8 @@ import { canReadText, ROOM } from '../../shared/workshop/visibility';
 import { setNoteViewer } from '../board/drawNotes';
 import { drawScene, sceneBounds, sceneOf, type MapScene } from '../files/mapImage';
 import { useNow } from '../ui/useNow';
-import { formatClock, roundResults, shownRound, spokenClock, timeLeft, useLiveMap, workshopOf, type WorkshopState } from './liveMap';
+import { clockInWords, formatClock } from '../../shared/workshop/timer';
+import { roundResults, shownRound, timeLeft, useLiveMap, workshopOf, type WorkshopState } from './liveMap';
 import './room.css';
 
 const ACTIVITY_LABEL: Record<string, string> = {
@@ -100,7 +101,7 @@ function RoomTimer({ workshop }: { workshop: WorkshopState }) {
       <div
         className={`room-timer ${state}`}
         role="timer"
-        aria-label={`Time for ${step.title}: ${spokenClock(left)}${state === 'paused' ? ', paused' : ''}`}
+        aria-label={`Time for ${step.title}: ${clockInWords(left)}${state === 'paused' ? ', paused' : ''}`}
         data-testid="room-timer"
         data-state={state}
       >

@@ -12,6 +12,7 @@ import { useEffect, useState } from 'react';
 import type { JourneyboardApi } from '../../shared/api';
 import type { JourneyMap } from '../../shared/domain';
 import { api as defaultApi } from '../api/client';
+import { planMs, remainingAt } from '../../shared/workshop/timer';
 import { messageOf } from '../state/notices';
 
 export interface LiveMap {
@@ -117,34 +118,11 @@ export function workshopOf(map: JourneyMap): WorkshopState {
 }
 
 /**
- * Milliseconds left on the step's clock at `now` (negative: overtime). A timer stored as an end
- * time while running, as what was left while paused; a step not started yet shows its full time.
+ * Milliseconds left on the step's clock at `now` (negative: overtime), by the workshop's own timer
+ * arithmetic (shared/workshop/timer.ts); a step not started yet shows its full time.
  */
 export function timeLeft(timer: WorkshopTimer, step: Pick<WorkshopStep, 'minutes'> | null, now: number): number | null {
-  if (timer.running && timer.endsAt !== null) return timer.endsAt - now;
-  if (timer.remainingMs !== null) return timer.remainingMs;
-  return step ? step.minutes * 60_000 : null;
-}
-
-/** "12:05", "-0:42" (overtime), "1:02:00" past an hour. Rounds toward the next second while counting down. */
-export function formatClock(ms: number): string {
-  const negative = ms < 0;
-  const total = negative ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const body = h > 0 ? `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}` : `${m}:${String(s).padStart(2, '0')}`;
-  return negative && total > 0 ? `-${body}` : body;
-}
-
-/** The clock in words for a screen reader: "4 minutes 5 seconds left", "42 seconds over". */
-export function spokenClock(ms: number): string {
-  const over = ms < 0;
-  const total = over ? Math.floor(-ms / 1000) : Math.ceil(ms / 1000);
-  const m = Math.floor(total / 60);
-  const s = total % 60;
-  const parts = [m > 0 ? `${m} minute${m === 1 ? '' : 's'}` : '', s > 0 || m === 0 ? `${s} second${s === 1 ? '' : 's'}` : ''].filter(Boolean);
-  return `${parts.join(' ')} ${over ? 'over' : 'left'}`;
+  return remainingAt(timer, now) ?? (step ? planMs(step) : null);
 }
 
 /** Each note's votes in a round, most first (ties by note order), from the map's own votes. */
