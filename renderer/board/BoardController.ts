@@ -426,11 +426,11 @@ export class BoardController {
     this.core.structure.openHeaderMenu(ref);
   }
 
-  editHeader(ref: HeaderRef, field: 'name' | 'description' = 'name'): void {
+  editHeader(ref: HeaderRef, field: 'name' | 'description' | 'goal' = 'name'): void {
     this.core.structure.editHeader(ref, field);
   }
 
-  renameHeader(ref: HeaderRef, field: 'name' | 'description', value: string): Promise<boolean> {
+  renameHeader(ref: HeaderRef, field: 'name' | 'description' | 'goal', value: string): Promise<boolean> {
     return this.core.structure.renameHeader(ref, field, value);
   }
 

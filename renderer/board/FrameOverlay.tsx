@@ -200,6 +200,11 @@ function HeaderMenu({ controller, target }: { controller: BoardController; targe
               {stage.description ? 'Edit description' : 'Add a description'}
             </MenuItem>
           )}
+          {stage && (
+            <MenuItem testId="header-menu-goal" onClick={() => controller.editHeader({ type: 'stage', id: stage.id }, 'goal')}>
+              {stage.goal ? 'Edit customer’s goal' : 'Add the customer’s goal'}
+            </MenuItem>
+          )}
           {stage ? (
             <MenuItem
               testId="header-menu-add"
@@ -242,10 +247,10 @@ function HeaderMenu({ controller, target }: { controller: BoardController; targe
 }
 
 /** An input over a header's name (or a stage's description). Enter or leaving saves, Escape cancels. */
-function HeaderEditor({ controller, target, field }: { controller: BoardController; target: HeaderRef; field: 'name' | 'description' }) {
+function HeaderEditor({ controller, target, field }: { controller: BoardController; target: HeaderRef; field: 'name' | 'description' | 'goal' }) {
   const stage = target.type === 'stage' ? controller.stages.find((s) => s.id === target.id) : undefined;
   const lane = target.type === 'lane' ? controller.lanes.find((l) => l.id === target.id) : undefined;
-  const initial = (field === 'description' ? stage?.description : (stage?.name ?? lane?.name)) ?? '';
+  const initial = (field === 'description' ? stage?.description : field === 'goal' ? stage?.goal : (stage?.name ?? lane?.name)) ?? '';
   const [value, setValue] = useState(initial);
   const done = useRef(false);
   const input = useRef<HTMLInputElement>(null);
@@ -267,16 +272,18 @@ function HeaderEditor({ controller, target, field }: { controller: BoardControll
     target.type === 'stage'
       ? field === 'name'
         ? { left: rect.x + inset, top: rect.y + 30, width: rect.width - inset - 30, height: 26, font: `650 17px ${FONT}` }
-        : { left: rect.x + inset, top: rect.y + 54, width: rect.width - inset - 30, height: 22, font: `400 12px ${FONT}` }
+        : field === 'goal'
+          ? { left: rect.x + inset, top: rect.y + rect.height - 30, width: rect.width - inset - 30, height: 22, font: `600 12px ${FONT}` }
+          : { left: rect.x + inset, top: rect.y + 54, width: rect.width - inset - 30, height: 22, font: `400 12px ${FONT}` }
       : { left: rect.x + 14, top: rect.y + 12, width: rect.width - 26, height: 28, font: `650 15px ${FONT}` };
   return (
     <input
       ref={input}
       data-testid="header-editor"
-      aria-label={field === 'description' ? 'Stage description' : target.type === 'stage' ? 'Stage name' : 'Lane name'}
+      aria-label={field === 'description' ? 'Stage description' : field === 'goal' ? 'Customer’s goal at this stage' : target.type === 'stage' ? 'Stage name' : 'Lane name'}
       value={value}
-      maxLength={field === 'description' ? 300 : 100}
-      placeholder={field === 'description' ? 'One line about this stage' : 'Name'}
+      maxLength={field === 'description' ? 300 : field === 'goal' ? 500 : 100}
+      placeholder={field === 'description' ? 'One line about this stage' : field === 'goal' ? 'What the customer wants here' : 'Name'}
       spellCheck={false}
       onChange={(e) => setValue(e.target.value)}
       onKeyDown={(e) => {

@@ -15,7 +15,7 @@ export class StructureCommands {
     this.core.ui.setState({ headerMenu: ref, headerEdit: null });
   }
 
-  editHeader(ref: HeaderRef, field: 'name' | 'description' = 'name'): void {
+  editHeader(ref: HeaderRef, field: 'name' | 'description' | 'goal' = 'name'): void {
     this.core.ui.setState({ headerEdit: { ...ref, field }, headerMenu: null });
   }
 
@@ -30,14 +30,14 @@ export class StructureCommands {
     return Promise.resolve(changes.length > 0 && this.core.model.commit(label, changes) !== null);
   }
 
-  renameHeader(ref: HeaderRef, field: 'name' | 'description', value: string): Promise<boolean> {
+  renameHeader(ref: HeaderRef, field: 'name' | 'description' | 'goal', value: string): Promise<boolean> {
     const { doc } = this.core.model;
     const text = field === 'name' ? value.trim() : value.replace(/\s+/g, ' ').trim();
     if (field === 'name' && text === '') return Promise.resolve(false);
     if (ref.type === 'stage') {
       const stage = doc.get('stage', ref.id);
       if (!stage || stage[field] === text) return Promise.resolve(false);
-      const label = field === 'name' ? 'Rename stage' : 'Describe stage';
+      const label = field === 'name' ? 'Rename stage' : field === 'goal' ? 'Set stage goal' : 'Describe stage';
       return this.step(label, [{ type: 'stage', op: 'update', id: ref.id, patch: { [field]: text } }]);
     }
     const lane = doc.get('lane', ref.id);

@@ -38,7 +38,7 @@ export interface BoardUiState {
   /** The stage or lane header whose menu is open. */
   headerMenu: { type: 'stage' | 'lane'; id: string } | null;
   /** The header field being typed into in place. */
-  headerEdit: { type: 'stage' | 'lane'; id: string; field: 'name' | 'description' } | null;
+  headerEdit: { type: 'stage' | 'lane'; id: string; field: 'name' | 'description' | 'goal' } | null;
 }
 
 export function createUiStore(camera: Camera, noteCount = 0) {

@@ -42,6 +42,8 @@ export interface FrameStageLabel {
   id: string;
   name: string;
   description: string;
+  /** The customer's goal at this stage (issue 13), drawn under the name; missing or '' for none. */
+  goal?: string;
 }
 
 /** A lane as the frame shows it. */
@@ -294,16 +296,23 @@ export function drawFrame(ctx: FrameContext, layout: FrameLayout, emotions: read
       ctx.font = `700 11px ${family}`;
       ctx.fillText(`STAGE ${s + 1}`, textX, y0 + 17, textW);
     }
+    // With a goal, the header holds three lines: the name a little higher, the description, the goal.
+    const goal = stage?.goal?.trim() ?? '';
     if (readable(17)) {
       ctx.fillStyle = stage ? T.ink : T.ink3;
       ctx.font = `650 17px ${family}`;
-      ctx.fillText(fitLine(ctx, stage?.name || 'Untitled stage', textW), textX, y0 + 37);
+      ctx.fillText(fitLine(ctx, stage?.name || 'Untitled stage', textW), textX, y0 + (goal ? 34 : 37));
     }
-    if (stage?.description && readable(12)) {
+    if (stage?.description && readable(goal ? 11 : 12)) {
       ctx.fillStyle = T.ink2;
-      ctx.font = `400 12px ${family}`;
+      ctx.font = `400 ${goal ? 11 : 12}px ${family}`;
       const lines = wrapLines(ctx, stage.description, textW, 1);
-      lines.forEach((line, i) => ctx.fillText(line, textX, y0 + 55 + i * 15));
+      lines.forEach((line, i) => ctx.fillText(line, textX, y0 + (goal ? 49 : 55) + i * 15));
+    }
+    if (goal && readable(11)) {
+      ctx.fillStyle = T.ink;
+      ctx.font = `600 11px ${family}`;
+      ctx.fillText(fitLine(ctx, `Goal: ${goal}`, textW), textX, y0 + (stage?.description ? 63 : 52));
     }
   });
 

@@ -132,9 +132,17 @@ export function WorkshopPanel({ map, board, onView, onClose }: WorkshopPanelProp
   };
 
   const onPanelKey = (e: ReactKeyboardEvent) => {
-    e.stopPropagation();
     const t = e.target as HTMLElement;
-    if (e.key === 'Escape' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) {
+    const typing = ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName);
+    e.stopPropagation();
+    // Undo and redo of agenda edits from the panel (the board takes keys only on itself; a text field keeps its own undo).
+    if ((e.ctrlKey || e.metaKey) && !typing && c && ['z', 'Z', 'y'].includes(e.key)) {
+      e.preventDefault();
+      if (e.key === 'y' || e.shiftKey) c.redo();
+      else c.undo();
+      return;
+    }
+    if (e.key === 'Escape' && !typing) {
       e.preventDefault();
       onClose();
     }

@@ -69,6 +69,16 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('insights-panel')).toBeVisible();
     await check(page, 'insights', theme);
 
+    // Workshop (issue 13): the panel with a running step and the timer chip, then its minutes.
+    await page.getByRole('button', { name: 'Workshop', exact: true }).click();
+    const workshop = page.getByTestId('workshop-panel');
+    await workshop.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect(page.getByRole('timer')).toBeVisible();
+    await check(page, 'workshop', theme);
+    await workshop.getByRole('tab', { name: 'Minutes' }).click();
+    await expect(workshop.getByTestId('minutes-entry')).toHaveCount(1);
+    await check(page, 'workshop-minutes', theme);
+
     await page.getByRole('button', { name: 'Reading view' }).click();
     await expect(page.getByRole('dialog').or(page.locator('.reading'))).toBeVisible();
     await check(page, 'reading', theme);
