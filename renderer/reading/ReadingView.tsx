@@ -155,6 +155,18 @@ function JourneyTable({ model, personaById }: { model: ReadingModel; personaById
                 <span className="reading-stage-num">Stage {i + 1}</span>
                 <span className="reading-stage-name">{s.name}</span>
                 {s.description && <span className="reading-stage-desc">{s.description}</span>}
+                {s.goal && (
+                  <span className="reading-stage-goal">
+                    <span className="reading-stage-label">Goal: </span>
+                    {s.goal}
+                  </span>
+                )}
+                {s.expectations && (
+                  <span className="reading-stage-goal">
+                    <span className="reading-stage-label">Expects: </span>
+                    {s.expectations}
+                  </span>
+                )}
               </th>
             ))}
           </tr>
