@@ -342,6 +342,7 @@ export const stepRecord = defineRecord({
   refs: {
     stageId: { to: 'stage', says: 'focuses on' },
     laneId: { to: 'lane', says: 'focuses on' },
+    roundId: { to: 'round', says: 'runs' },
   },
   timestamps: false,
   orderBy: 'position',

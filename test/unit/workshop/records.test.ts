@@ -104,3 +104,18 @@ describe('workshop records', () => {
     expect(step.stageId).toBe(ids.get(map.stages[0]!.id));
   });
 });
+
+describe('a step’s voting round', () => {
+  it('points at a round of the map; deleting the round lets go of it', () => {
+    const c = testCore();
+    const m = c.call('maps.create', { title: 'Vote' });
+    const step = c.call('workshop.get', { mapId: m.id }).steps[0]!;
+    const round = withDefaults('round', { title: 'Worst pains', openedAt: 1, position: 0 }) as RecordValue<'round'>;
+    c.call('changes.apply', { mapId: m.id, changes: [change.create('round', 'r1', round), change.update('step', step.id, { roundId: 'r1' })] });
+    expect(c.call('workshop.get', { mapId: m.id }).steps[0]!.roundId).toBe('r1');
+    expect(c.fail('changes.apply', { mapId: m.id, changes: [change.update('step', step.id, { roundId: 'nope' })] }).code).toBe('not_found');
+    c.call('changes.apply', { mapId: m.id, changes: [change.delete('round', 'r1')] });
+    expect(c.call('workshop.get', { mapId: m.id }).steps[0]!.roundId).toBeNull();
+    c.close();
+  });
+});
