@@ -12,6 +12,7 @@ import { useEffect, useState } from 'react';
 import type { JourneyboardApi } from '../../shared/api';
 import type { JourneyMap } from '../../shared/domain';
 import { api as defaultApi } from '../api/client';
+import { tally, type RoundResult, type VoteLike } from '../../shared/prioritise/voting';
 import { planMs, remainingAt } from '../../shared/workshop/timer';
 import { messageOf } from '../state/notices';
 
@@ -125,20 +126,12 @@ export function timeLeft(timer: WorkshopTimer, step: Pick<WorkshopStep, 'minutes
   return remainingAt(timer, now) ?? (step ? planMs(step) : null);
 }
 
-/** Each note's votes in a round, most first (ties by note order), from the map's own votes. */
-export function roundResults(map: JourneyMap, roundId: string): { noteId: string; votes: number }[] {
+/** Each note's votes in a round, most first: the round's tally (shared/prioritise), for notes still on the map. */
+export function roundResults(map: JourneyMap, roundId: string): RoundResult[] {
   const m = map as unknown as Record<string, unknown>;
-  const votes = Array.isArray(m['votes']) ? (m['votes'] as Record<string, unknown>[]) : [];
-  const counts = new Map<string, number>();
-  for (const v of votes) {
-    if (v['roundId'] !== roundId || typeof v['noteId'] !== 'string') continue;
-    counts.set(v['noteId'], (counts.get(v['noteId']) ?? 0) + (num(v['count']) ?? 1));
-  }
-  const order = new Map(map.notes.map((n, i) => [n.id, i]));
-  return [...counts]
-    .map(([noteId, n]) => ({ noteId, votes: n }))
-    .filter((r) => order.has(r.noteId))
-    .sort((a, b) => b.votes - a.votes || order.get(a.noteId)! - order.get(b.noteId)!);
+  const votes = Array.isArray(m['votes']) ? (m['votes'] as VoteLike[]) : [];
+  const notes = new Set(map.notes.map((n) => n.id));
+  return tally(roundId, votes).filter((r) => notes.has(r.noteId));
 }
 
 /** The round the room shows: the current step's round, else the newest open one, else none. */
