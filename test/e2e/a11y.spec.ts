@@ -79,6 +79,15 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(workshop.getByTestId('minutes-entry')).toHaveCount(1);
     await check(page, 'workshop-minutes', theme);
 
+    // History: a saved version in the list and its comparison with now.
+    await page.getByRole('button', { name: 'History' }).click();
+    const history = page.getByTestId('history-panel');
+    await history.getByLabel('Save this version').fill('Before the workshop');
+    await history.getByTestId('history-save').click();
+    await history.getByRole('button', { name: 'Compare with now: Before the workshop' }).click();
+    await expect(history.getByTestId('history-compare')).toBeVisible();
+    await check(page, 'history', theme);
+
     await page.getByRole('button', { name: 'Reading view' }).click();
     await expect(page.getByRole('dialog').or(page.locator('.reading'))).toBeVisible();
     await check(page, 'reading', theme);

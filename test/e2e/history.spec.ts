@@ -123,11 +123,12 @@ test('history: view a version read only, restore over the map, and undo the rest
   expect(await boardTexts(page)).toEqual(['First idea', 'Second idea']);
 
   await item.getByRole('button', { name: 'Restore One note…' }).click();
-  await item.getByRole('button', { name: 'Over this map' }).click();
+  await item.getByRole('button', { name: 'Over this map' }).press('Enter');
   await expect.poll(() => boardTexts(page)).toEqual(['First idea']);
   const before = panel.getByTestId('history-list').locator('li').filter({ hasText: 'Before restoring “One note”' });
   await expect(before).toBeVisible();
-  await before.getByRole('button', { name: /^Restore / }).click();
-  await before.getByRole('button', { name: 'Over this map' }).click();
+  // By keyboard: the notice saying what happened may sit over the list.
+  await before.getByRole('button', { name: /^Restore / }).press('Enter');
+  await before.getByRole('button', { name: 'Over this map' }).press('Enter');
   await expect.poll(() => boardTexts(page)).toEqual(['First idea', 'Second idea']);
 });
