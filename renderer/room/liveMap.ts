@@ -12,7 +12,7 @@ import { useEffect, useState } from 'react';
 import type { JourneyboardApi } from '../../shared/api';
 import type { JourneyMap } from '../../shared/domain';
 import { api as defaultApi } from '../api/client';
-import { tally, type RoundResult, type VoteLike } from '../../shared/prioritise/voting';
+import { tally, type RoundResult } from '../../shared/prioritise/voting';
 import { planMs, remainingAt } from '../../shared/workshop/timer';
 import { messageOf } from '../state/notices';
 
@@ -129,7 +129,7 @@ export function timeLeft(timer: WorkshopTimer, step: Pick<WorkshopStep, 'minutes
 /** Each note's votes in a round, most first: the round's tally (shared/prioritise), for notes still on the map. */
 export function roundResults(map: JourneyMap, roundId: string): RoundResult[] {
   const m = map as unknown as Record<string, unknown>;
-  const votes = Array.isArray(m['votes']) ? (m['votes'] as VoteLike[]) : [];
+  const votes = Array.isArray(m['votes']) ? (m['votes'] as Parameters<typeof tally>[1]) : [];
   const notes = new Set(map.notes.map((n) => n.id));
   return tally(roundId, votes).filter((r) => notes.has(r.noteId));
 }
