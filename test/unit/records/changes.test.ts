@@ -36,7 +36,7 @@ describe('changes.apply', () => {
     expect(result).toEqual({ applied: 8 });
     const m = get();
     expect(m.personas.find((p) => p.id === 'p1')).toEqual({ id: 'p1', mapId: map.id, ...persona, quote: 'just let me in' });
-    expect(m.stages.find((s) => s.id === 's1')).toEqual({ id: 's1', mapId: map.id, name: 'Discover', description: '', position: 3, emotion: 1.5 });
+    expect(m.stages.find((s) => s.id === 's1')).toEqual({ id: 's1', mapId: map.id, name: 'Discover', description: '', position: 3, emotion: 1.5, goal: '', expectations: '' });
     expect(m.lanes.find((l) => l.id === 'l1')).toMatchObject({ name: 'Feelings', position: 9, collapsed: false });
     expect(m.notes).toEqual([
       { id: 'n1', mapId: map.id, ...note({ stageId: 's1', laneId: 'l1', personaIds: ['p1'], channels: ['app'], text: 'edited', sentiment: -2 }), createdAt: expect.any(Number), updatedAt: expect.any(Number) },
