@@ -11,6 +11,7 @@ import {
   recordDef,
   refIds,
   type Change,
+  type MapChange,
   type RecordPatch,
   type RecordType,
   type RecordValue,
@@ -35,6 +36,34 @@ export function createRecordStore(ctx: ServiceContext) {
       `UPDATE maps SET ${columnName(field)} = NULL, updated_at = ? WHERE id = ? AND ${columnName(field)} = ?`,
     ),
   }));
+
+  /** For each header field a `map` change may patch (mapHeader.editable): its UPDATE. */
+  const setHeaderField = new Map(
+    (mapHeader.editable as readonly string[]).map((field) => [
+      field,
+      db.prepare<[unknown, number, string]>(`UPDATE maps SET ${columnName(field)} = ?, updated_at = ? WHERE id = ?`),
+    ]),
+  );
+
+  /**
+   * A change to the map header (its editable fields: the persona it is for). The change names this
+   * map; every record a field points at must be in it.
+   */
+  function updateHeader(mapId: string, c: MapChange, where: Where): void {
+    if (c.id !== mapId) throw new ApiError('not_found', `${where}: this batch is for map "${mapId}"; a map change must name that map, not "${c.id}".`);
+    const now = ctx.now();
+    for (const [field, value] of Object.entries(c.patch)) {
+      if (value === undefined) continue;
+      const ref = mapHeader.refs[field];
+      for (const target of ref ? refIds(value) : []) {
+        const row = repos.records[ref!.to as RecordType].get.get(target) as { map_id: string } | undefined;
+        if (!row || row.map_id !== mapId) {
+          throw new ApiError('not_found', `${where}: patch.${field}: no ${ref!.to} "${target}" in this map; choose one of this map's ${ref!.to}s or null.`);
+        }
+      }
+      setHeaderField.get(field)!.run(value, now, mapId);
+    }
+  }
 
   /** The stored row of `type` with this id in this map, or not_found. */
   function requireRecord<T extends RecordType>(type: T, mapId: string, id: string, where: Where): DbRecord<T> {
@@ -135,7 +164,8 @@ export function createRecordStore(ctx: ServiceContext) {
 
   /** Applies one change; `where` names it in a message. */
   function apply(mapId: string, c: Change, where: Where): void {
-    if (c.op === 'create') create(c.type, mapId, c.id, c.value as RecordValue<typeof c.type>, where);
+    if (c.type === 'map') updateHeader(mapId, c, where);
+    else if (c.op === 'create') create(c.type, mapId, c.id, c.value as RecordValue<typeof c.type>, where);
     else if (c.op === 'update') update(c.type, mapId, c.id, c.patch as RecordPatch<typeof c.type>, where);
     else remove(c.type, mapId, c.id, where);
   }

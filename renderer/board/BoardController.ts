@@ -250,6 +250,11 @@ export class BoardController {
     return this.core.model.personas;
   }
 
+  /** The persona the map is for, as the board's document holds it (it follows undo and redo). */
+  get mapPersonaId(): string | null {
+    return this.core.model.doc.header.personaId;
+  }
+
   /** The laid-out frame, or null while the map has no stages or no lanes. */
   get frame(): FrameLayout | null {
     return this.core.frame.layout;
@@ -393,6 +398,11 @@ export class BoardController {
     this.core.commands.nudge(dx, dy);
   }
 
+  /** Puts the selected notes in a cell of the frame, as a drop there would: one undo step. */
+  moveSelectionToCell(stageId: string, laneId: string): boolean {
+    return this.core.commands.moveToCell(stageId, laneId);
+  }
+
   duplicateSelection(): void {
     this.core.commands.duplicateSelection();
   }
@@ -517,11 +527,20 @@ export class BoardController {
     return ids.length;
   }
 
-  /** Adds a persona (last in the panel): one undo step. Returns its id. */
+  /** Adds a persona (last in the panel; the map's own when it has none): one undo step. Returns its id. */
   addPersona(fields: Omit<BoardPersona, 'id' | 'position'>): string {
     const id = newId();
-    this.core.model.commit('Add persona', this.core.model.doc.createPersona(id, fields));
+    const doc = this.core.model.doc;
+    const forMap = doc.header.personaId === null ? [doc.headerChange({ personaId: id })] : [];
+    this.core.model.commit('Add persona', [...doc.createPersona(id, fields), ...forMap]);
     return id;
+  }
+
+  /** Chooses the persona the map is for (null: none): one undo step. False when nothing changed. */
+  setMapPersona(personaId: string | null): boolean {
+    const doc = this.core.model.doc;
+    if (personaId !== null && !doc.get('persona', personaId)) return false;
+    return this.core.model.commit('Choose persona', [doc.headerChange({ personaId })]) !== null;
   }
 
   /** Changes a persona's fields: one undo step. False when nothing changed. */

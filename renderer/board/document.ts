@@ -12,17 +12,20 @@
  */
 import {
   applyChangesDetailed,
+  boardHeaderOf,
   History,
   RECORD_TYPES,
   valueOf,
   emptyRecords,
   type BoardLane,
+  type BoardMapHeader,
   type BoardNote,
   type BoardPersona,
   type BoardRecord,
   type BoardStage,
   type Change,
   type HistoryStep,
+  type MapPatch,
   type Records,
   type RecordType,
 } from '../../shared/board/history';
@@ -73,12 +76,15 @@ export class BoardDocument {
   /** Every note not hidden, for "what is in view" and hit tests. */
   readonly index = new SpatialIndex();
   readonly history: History<Change[]>;
+  /** The map's id: the key of its header in `records.map`. */
+  readonly mapId: string;
   private hiddenIds = new Set<string>();
   private orderCache: { [T in Ordered]?: BoardRecord<T>[] } = {};
   private listeners = new Set<(change: DocChange) => void>();
 
   constructor(map: JourneyMap, options: { historyLimit?: number } = {}) {
     this.history = new History<Change[]>(options.historyLimit);
+    this.mapId = map.id;
     this.fill(map);
   }
 
@@ -95,6 +101,16 @@ export class BoardDocument {
 
   get personas(): readonly BoardPersona[] {
     return this.ordered('persona');
+  }
+
+  /** The map header's fields that changes edit (the persona the map is for), as they are now. */
+  get header(): BoardMapHeader {
+    return this.records.map.get(this.mapId)!;
+  }
+
+  /** The change that sets header fields (one undo step when committed). */
+  headerChange(patch: MapPatch): Change {
+    return { type: 'map', op: 'update', id: this.mapId, patch };
   }
 
   note(id: string): BoardNote | undefined {
@@ -207,6 +223,8 @@ export class BoardDocument {
       table.clear();
       for (const stored of recordsOf(map, type) ?? []) table.set(stored.id, editableOf(type, stored));
     }
+    this.records.map.clear();
+    this.records.map.set(map.id, boardHeaderOf(map));
     this.orderCache = {};
     this.hiddenIds.clear();
     this.index.load(this.records.note.values());

@@ -198,12 +198,14 @@ export class BoardModel {
   }
 }
 
-/** Changes with no trace of the given personas: not the personas themselves, not their tags on notes. */
+/** Changes with no trace of the given personas: not the personas themselves, not their tags on notes, not the map's choice of one. */
 function withoutPersonas(changes: Change[], gone: ReadonlySet<string>): Change[] {
   const out: Change[] = [];
   for (const c of changes) {
     if (c.type === 'persona') {
       if (!gone.has(c.id)) out.push(c);
+    } else if (c.type === 'map') {
+      if (!(c.patch.personaId && gone.has(c.patch.personaId))) out.push(c);
     } else if (c.type === 'note' && c.op === 'create') {
       out.push({ ...c, value: { ...c.value, personaIds: c.value.personaIds.filter((p) => !gone.has(p)) } });
     } else if (c.type === 'note' && c.op === 'update' && c.patch.personaIds) {

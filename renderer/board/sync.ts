@@ -8,7 +8,7 @@
 import type { JourneyboardApi } from '../../shared/api';
 import type { Camera, JourneyMap } from '../../shared/domain';
 import { recordsOf, type StoredRecord } from '../../shared/records';
-import { changeKey, type RecordType } from '../../shared/board/history';
+import { boardHeaderOf, changeKey, valueOf, type RecordType } from '../../shared/board/history';
 import { dropSentence, SaveQueue, type Clock, type DroppedChange, type SaveQueueOptions, type SaveStatus } from '../../shared/board/saveQueue';
 import type { BoardDocument } from './document';
 
@@ -208,6 +208,10 @@ export class BoardSync {
       // A newer edit of the record is still to be sent: it decides, not the store's old copy.
       if (seen.has(key) || this.queue.isPending(change.type, change.id)) continue;
       seen.add(key);
+      if (change.type === 'map') {
+        this.doc.apply([{ type: 'map', op: 'update', id: change.id, patch: valueOf(boardHeaderOf(map)) }], { save: false });
+        continue;
+      }
       const stored = (recordsOf(map, change.type) as StoredRecord<RecordType>[]).find((r) => r.id === change.id);
       this.doc.reconcile(change.type as RecordType, change.id, stored ?? null);
     }

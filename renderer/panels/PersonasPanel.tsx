@@ -32,10 +32,11 @@ export interface PersonasPanelProps {
   board?: () => BoardController | null;
 }
 
-/** The map with the board's personas and persona tags (what the board's document holds now). */
+/** The map with the board's personas, persona tags and choice of persona (what the board's document holds now). */
 function withBoardPersonas(c: BoardController, m: JourneyMap): JourneyMap {
   return {
     ...m,
+    personaId: c.mapPersonaId,
     personas: c.personas.map((p) => ({ ...p, mapId: m.id })),
     notes: m.notes.map((n) => {
       const tags = c.note(n.id)?.personaIds;
@@ -78,7 +79,8 @@ export function PersonasPanel({ map, onMapChange, lensPersonaId, onLensChange, o
     if (!c) return;
     return c.onDocChange(() => {
       const next = withBoardPersonas(c, mapRef.current);
-      if (JSON.stringify(next.personas) !== JSON.stringify(mapRef.current.personas) || next.notes.some((n, i) => n !== mapRef.current.notes[i])) publish(next);
+      const m = mapRef.current;
+      if (next.personaId !== m.personaId || JSON.stringify(next.personas) !== JSON.stringify(m.personas) || next.notes.some((n, i) => n !== m.notes[i])) publish(next);
     });
   });
   const [adding, setAdding] = useState(false);
@@ -99,15 +101,10 @@ export function PersonasPanel({ map, onMapChange, lensPersonaId, onLensChange, o
       const color = NOTE_COLORS.find((c) => !used.has(c) && c !== 'yellow' && c !== 'gray') ?? NOTE_COLORS[mapRef.current.personas.length % NOTE_COLORS.length]!;
       const c = board?.();
       if (c) {
+        // The first persona is who the map is for: in the same undo step.
         const id = c.addPersona({ name: 'New persona', role: '', quote: '', goals: '', needs: '', frustrations: '', photo: null, color });
         publish(withBoardPersonas(c, mapRef.current));
         setFocusNameOf(id);
-        if (mapRef.current.personaId === null) {
-          // The first persona is who the map is for: once the store has it.
-          await c.saveNow();
-          const res = await api.call('maps.setPersona', { id: map.id, personaId: id });
-          publish({ ...mapRef.current, personaId: res.personaId });
-        }
         return;
       }
       const created = await api.call('personas.create', { mapId: map.id, name: 'New persona', color });
@@ -146,6 +143,13 @@ export function PersonasPanel({ map, onMapChange, lensPersonaId, onLensChange, o
   };
 
   const setMapPersona = async (personaId: string | null) => {
+    const c = board?.();
+    if (c) {
+      // One undo step on the board, saved through its queue.
+      c.setMapPersona(personaId);
+      publish(withBoardPersonas(c, mapRef.current));
+      return;
+    }
     setSettingPersona(true);
     try {
       const res = await api.call('maps.setPersona', { id: map.id, personaId });
@@ -163,9 +167,9 @@ export function PersonasPanel({ map, onMapChange, lensPersonaId, onLensChange, o
     setDeleteBusy(true);
     const c = board?.();
     if (c) {
+      // The map lets go of it too, in the same undo step (undo brings the choice back).
       c.deletePersona(persona.id);
-      const m = withBoardPersonas(c, mapRef.current);
-      publish({ ...m, personaId: m.personaId === persona.id ? null : m.personaId });
+      publish(withBoardPersonas(c, mapRef.current));
       if (lensPersonaId === persona.id) onLensChange(null);
       setDeleteBusy(false);
       setDeleting(null);

@@ -74,6 +74,15 @@ export function MapScreen({ mapId }: { mapId: string }) {
     };
   }, [mapId]);
 
+  // The persona the map is for lives in the board's document (choosing one, or deleting it, is an
+  // undo step): the bar's "For:" chip follows it, after undo and redo too.
+  useEffect(() => {
+    if (!controller) return;
+    const follow = () => setMap((m) => (m && m.personaId !== controller.mapPersonaId ? { ...m, personaId: controller.mapPersonaId } : m));
+    follow();
+    return controller.onDocChange(follow);
+  }, [controller]);
+
   useEffect(() => registerActions([{ id: 'map.close', label: 'Close map', perform: () => navigate({ screen: 'home' }) }]), []);
 
   useEffect(() => {
@@ -95,7 +104,7 @@ export function MapScreen({ mapId }: { mapId: string }) {
             title="The persona this map is for"
             onClick={() => setPanel('personas')}
           >
-            For: {map.personas.find((p) => p.id === map.personaId)?.name ?? '—'}
+            For: {(controller?.personas ?? map.personas).find((p) => p.id === map.personaId)?.name ?? '—'}
             {lens && <span className="map-lens-on"> · lens on</span>}
           </button>
         )}

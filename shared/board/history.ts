@@ -5,7 +5,20 @@
  * typed text, a paste, deleting a stage and freeing its notes) is one step, whatever it touches.
  */
 import type { Note } from '../domain';
-import { editableOf, RECORD_TYPES, type Change, type EditableRecord, type ChangeOf, type RecordPatch, type RecordType, type RecordValue } from '../records';
+import {
+  editableOf,
+  mapHeader,
+  RECORD_TYPES,
+  type Change,
+  type ChangeOf,
+  type ChangeTarget,
+  type EditableRecord,
+  type MapDocument,
+  type MapPatch,
+  type RecordPatch,
+  type RecordType,
+  type RecordValue,
+} from '../records';
 
 /** The part of a note the board edits and persists (the store adds mapId and timestamps): derived from the record registry. */
 export type BoardNote = EditableRecord<'note'>;
@@ -21,19 +34,32 @@ export type BoardLane = BoardRecord<'lane'>;
 export type BoardPersona = BoardRecord<'persona'>;
 
 /** One edit of one record (shared/records): the only shape an edit takes on its way to the undo stack and the store. */
-export type { Change, ChangeOf, RecordType, RecordValue, RecordPatch };
+export type { Change, ChangeOf, ChangeTarget, MapPatch, RecordType, RecordValue, RecordPatch };
 /** Record types in the order a batch writes them (a record after those it points at). */
 export { RECORD_TYPES };
 
-/** Every record of a map by type and id: what `applyChanges` edits. */
-export type Records = { [T in RecordType]: Map<string, BoardRecord<T>> };
+/** The map header's fields a change edits (mapHeader.editable), as the board holds them. */
+export type BoardMapHeader = { id: string } & Required<MapPatch>;
 
-export function emptyRecords(): Records {
-  return Object.fromEntries(RECORD_TYPES.map((t) => [t, new Map()])) as unknown as Records;
+/** The editable part of a stored map's header. */
+export function boardHeaderOf(map: Pick<MapDocument, 'id'> & Partial<Record<string, unknown>>): BoardMapHeader {
+  const out: Record<string, unknown> = { id: map.id };
+  for (const field of mapHeader.editable) out[field] = map[field] ?? null;
+  return out as BoardMapHeader;
 }
 
-/** `type:id`, unique across a map's records. */
-export function changeKey(c: { type: RecordType; id: string }): string {
+/**
+ * Every record of a map by type and id: what `applyChanges` edits; `map` holds the map's own
+ * header (one entry, by the map's id), so a change to it is undone like any other.
+ */
+export type Records = { [T in RecordType]: Map<string, BoardRecord<T>> } & { map: Map<string, BoardMapHeader> };
+
+export function emptyRecords(): Records {
+  return Object.fromEntries([...RECORD_TYPES, 'map'].map((t) => [t, new Map()])) as unknown as Records;
+}
+
+/** `type:id`, unique across a map's records (and its header). */
+export function changeKey(c: { type: ChangeTarget; id: string }): string {
   return `${c.type}:${c.id}`;
 }
 

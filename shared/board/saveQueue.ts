@@ -16,7 +16,7 @@
  */
 import type { ErrorCode } from '../errors';
 import { API_BODY_MAX_BYTES, BATCH_MAX } from '../limits';
-import { changeKey, RECORD_TYPES, type Change, type RecordType } from './history';
+import { changeKey, RECORD_TYPES, type Change, type ChangeTarget } from './history';
 
 /** What one record needs written, after coalescing. */
 export type PendingOp<V = Record<string, unknown>> = { kind: 'create'; value: V } | { kind: 'update'; patch: Partial<V> } | { kind: 'delete' };
@@ -137,7 +137,7 @@ export function mergeOps<V>(older: PendingOp<V> | undefined, newer: PendingOp<V>
 }
 
 interface Entry {
-  type: RecordType;
+  type: ChangeTarget;
   id: string;
   op: PendingOp;
   /** The change as queued, while nothing was merged into it (sent as it is). */
@@ -163,10 +163,12 @@ function toChange(e: Entry): Change {
 
 /**
  * The order a batch is written in: creates and updates of a record before those of records that
- * point at it (a stage before the notes in it), deletes after every update and in the reverse
- * order (a stage's notes leave it before the stage goes).
+ * point at it (a stage before the notes in it), the map header's after every record's (the
+ * persona it is for exists by then), deletes after every update and in the reverse order (a
+ * stage's notes leave it before the stage goes).
  */
 function writeRank(c: Change): number {
+  if (c.type === 'map') return RECORD_TYPES.length;
   const t = RECORD_TYPES.indexOf(c.type);
   return c.op === 'delete' ? 2 * RECORD_TYPES.length - t : t;
 }
@@ -215,7 +217,7 @@ export class SaveQueue {
   }
 
   /** Whether a change to this record is queued and not yet sent. */
-  isPending(type: RecordType, id: string): boolean {
+  isPending(type: ChangeTarget, id: string): boolean {
     return this.pending.has(changeKey({ type, id }));
   }
 
@@ -435,7 +437,8 @@ export class SaveQueue {
   }
 }
 
-const NOUN: Record<RecordType, [string, string]> = {
+const NOUN: Record<ChangeTarget, [string, string]> = {
+  map: ['map setting', 'map settings'],
   note: ['note', 'notes'],
   stage: ['stage', 'stages'],
   lane: ['lane', 'lanes'],
@@ -475,7 +478,7 @@ function reason(d: DroppedChange, one: boolean): string {
  */
 export function dropSentence(dropped: readonly DroppedChange[]): string {
   if (dropped.length === 0) return '';
-  const counts = new Map<RecordType, number>();
+  const counts = new Map<ChangeTarget, number>();
   for (const d of dropped) counts.set(d.change.type, (counts.get(d.change.type) ?? 0) + 1);
   const parts = [...counts].map(([type, n], i) => {
     const count = countWord(n);

@@ -5,16 +5,25 @@
  * pointing (a vote goes with its note, round or participant); any other ref lets go (the field
  * becomes null, or the id leaves the list: an opportunity's link to a deleted pain point).
  */
-import { RECORDS, refIds, type RecordType } from './records';
+import { mapHeader, RECORDS, refIds, type RecordType } from './records';
 import type { Change } from './changes';
 
-/** Every record of a map by type and id (the board's `Records` fits). */
-export type RecordMaps = { readonly [T in RecordType]: ReadonlyMap<string, { id: string }> };
+/**
+ * Every record of a map by type and id (the board's `Records` fits), and optionally the map's
+ * header by its id: a header field in `mapHeader.editable` lets go of a deleted record too (the
+ * map stops being for a deleted persona), as a `map` change that undo reverses.
+ */
+export type RecordMaps = { readonly [T in RecordType]: ReadonlyMap<string, { id: string }> } & { readonly map?: ReadonlyMap<string, { id: string }> };
+
+/** The header's editable fields that point at a record, with what they point at. */
+const HEADER_REFS = (mapHeader.editable as readonly string[])
+  .map((field) => [field, mapHeader.refs[field]] as const)
+  .filter((e): e is readonly [string, NonNullable<(typeof e)[1]>] => e[1] !== undefined);
 
 type Loose = { id: string } & Record<string, unknown>;
 
 /** Record types some ref points at: only their deletes can touch other records. */
-const POINTED_AT = new Set<string>(RECORDS.flatMap((def) => Object.values(def.refs).map((ref) => ref!.to)));
+const POINTED_AT = new Set<string>([...RECORDS.flatMap((def) => Object.values(def.refs).map((ref) => ref!.to)), ...HEADER_REFS.map(([, ref]) => ref.to)]);
 
 /**
  * `changes` with, just before each delete, the changes it implies for the records pointing at the
@@ -70,6 +79,17 @@ export function cascadeDeletes(records: RecordMaps, changes: readonly Change[]):
       }
     }
     newly = next;
+  }
+  for (const header of (records.map?.values() ?? []) as Iterable<Loose>) {
+    const patch: Record<string, unknown> = {};
+    let at = Infinity;
+    for (const [field, ref] of HEADER_REFS) {
+      const target = header[field];
+      if (typeof target !== 'string' || !deletedAt.has(key(ref.to, target))) continue;
+      patch[field] = null;
+      at = Math.min(at, deletedAt.get(key(ref.to, target))!);
+    }
+    if (at !== Infinity) add(at, { type: 'map', op: 'update', id: header.id, patch } as Change);
   }
   if (before.size === 0) return changes;
   const out: Change[] = [];

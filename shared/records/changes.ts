@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { BATCH_MAX, BATCH_MAX_LABEL } from '../limits';
 import { id } from './fields';
-import { RECORDS, type RecordType, type RecordValue } from './records';
+import { mapHeader, RECORDS, type RecordType, type RecordValue } from './records';
 
 function changeSchemaOf<D extends (typeof RECORDS)[number]>(def: D) {
   const type = z.literal(def.type as D['type']);
@@ -23,11 +23,30 @@ type SchemasOf<T extends readonly unknown[]> = {
 };
 type ChangeSchemas = SchemasOf<typeof RECORDS>;
 
-/** One change to one record of any type in RECORDS; invalid input names the field (`changes.3.patch.x: ...`). */
-export const changeSchema = z.discriminatedUnion('type', RECORDS.map((def) => changeSchemaOf(def)) as unknown as ChangeSchemas);
+type HeaderEditable = (typeof mapHeader.editable)[number];
+
+/** The map header's fields a change may patch (mapHeader.editable), any of them. */
+export const mapPatchSchema = z.strictObject(
+  Object.fromEntries(mapHeader.editable.map((field) => [field, mapHeader.fields[field]])) as Pick<typeof mapHeader.fields, HeaderEditable>,
+).partial();
+export type MapPatch = z.infer<typeof mapPatchSchema>;
+
+/** A change to the map itself (its id is the map's): only an update, of the fields in mapHeader.editable. */
+export const mapChangeSchema = z.strictObject({ type: z.literal('map'), op: z.literal('update'), id, patch: mapPatchSchema });
+export type MapChange = z.infer<typeof mapChangeSchema>;
+
+/** One change to one record of any type in RECORDS, or to the map header; invalid input names the field (`changes.3.patch.x: ...`). */
+export const changeSchema = z.discriminatedUnion('type', [
+  ...(RECORDS.map((def) => changeSchemaOf(def)) as unknown as ChangeSchemas),
+  mapChangeSchema,
+]);
 
 export type Change = z.infer<typeof changeSchema>;
-export type ChangeOf<T extends RecordType> = Extract<Change, { type: T }>;
+/** What a change names: a record type, or 'map' (the header). */
+export type ChangeTarget = Change['type'];
+/** A change to a record (not to the map header). */
+export type RecordChange = Exclude<Change, MapChange>;
+export type ChangeOf<T extends ChangeTarget> = Extract<Change, { type: T }>;
 export type ChangeOp = Change['op'];
 
 /** The input of `changes.apply`: one map, 1 to 50,000 changes, applied in order in one transaction. */
@@ -46,4 +65,5 @@ export const change = {
   update: <T extends RecordType>(type: T, recordId: string, patch: Partial<RecordValue<T>>) =>
     ({ type, op: 'update', id: recordId, patch }) as unknown as ChangeOf<T>,
   delete: <T extends RecordType>(type: T, recordId: string) => ({ type, op: 'delete', id: recordId }) as ChangeOf<T>,
+  map: (mapId: string, patch: MapPatch): MapChange => ({ type: 'map', op: 'update', id: mapId, patch }),
 };

@@ -386,10 +386,17 @@ export type RecordPatch<T extends RecordType> = Partial<RecordValue<T>>;
 /** A record as it is stored, returned by the API and exported. */
 export type StoredRecord<T extends RecordType> = z.infer<RecordDefOf<T>['stored']>;
 
-/** The map itself: its title, camera, chosen persona. Not a change target (maps.* methods edit it). */
+/**
+ * The map itself: its title, camera, chosen persona. The fields in `editable` are edited by a
+ * change like any record's (`{type: 'map', op: 'update', id: mapId, patch}`: one undo step, saved
+ * through the one queue); the title keeps maps.rename, the camera maps.setCamera, and the
+ * workshop and status fields their own methods.
+ */
 export const mapHeader = {
   table: 'maps',
   fields: { title: f.title, camera: f.camera.nullable(), personaId: f.id.nullable() },
+  /** The header's fields a `map` change may patch (each a key of `fields`). */
+  editable: ['personaId'],
   refs: {
     personaId: { to: 'persona', says: 'is for' },
     currentStepId: { to: 'step', says: 'is on' },
