@@ -23,7 +23,7 @@ describe('BoardDocument', () => {
   test('holds the map as the board shows it: stages, lanes and personas by position, notes indexed', () => {
     const { doc } = open();
     expect(doc.stages.map((s) => s.name)).toEqual(['Browse', 'Pay', 'Wait']);
-    expect(doc.stages[1]).toEqual({ id: 's2', name: 'Pay', description: 'Card or wallet', position: 1, emotion: -1 });
+    expect(doc.stages[1]).toEqual({ id: 's2', name: 'Pay', description: 'Card or wallet', position: 1, emotion: -1, goal: '', expectations: '' });
     expect(doc.lanes.map((l) => l.id)).toEqual(['l1', 'l2']);
     expect(doc.personas.map((p) => p.id)).toEqual(['p1', 'p2']);
     expect(doc.notes.size).toBe(4);
@@ -86,7 +86,7 @@ describe('BoardDocument', () => {
 
     doc.undo();
     expect(snapshot(doc)).toEqual(before);
-    expect(doc.stages[1]).toEqual({ id: 's2', name: 'Pay', description: 'Card or wallet', position: 1, emotion: -1 });
+    expect(doc.stages[1]).toEqual({ id: 's2', name: 'Pay', description: 'Card or wallet', position: 1, emotion: -1, goal: '', expectations: '' });
     expect(doc.note('a')).toMatchObject({ stageId: 's2', laneId: 'l1', x: 500, y: 100 });
     doc.redo();
     expect(doc.stages.map((s) => s.id)).toEqual(['s1', 's3']);
@@ -114,7 +114,7 @@ describe('BoardDocument', () => {
       ['s2', 2],
       ['s3', 3],
     ]);
-    expect(doc.stages[1]).toEqual({ id: 's9', name: 'Compare', description: '', position: 1, emotion: null });
+    expect(doc.stages[1]).toEqual({ id: 's9', name: 'Compare', description: '', position: 1, emotion: null, goal: '', expectations: '' });
     doc.undo();
     expect(snapshot(doc)).toEqual(before);
     doc.commit('Add lane', doc.createLane('l9', { name: 'Ideas' }));

@@ -84,7 +84,7 @@ describe('changes to any record', () => {
     ];
     const inverse = applyChanges(records, changes);
     expect(records.stage.has('s1')).toBe(false);
-    expect(inverse[1]).toEqual({ type: 'stage', op: 'create', id: 's1', value: { name: 'Pay', description: 'Card', position: 0, emotion: -1 } });
+    expect(inverse[1]).toEqual({ type: 'stage', op: 'create', id: 's1', value: { name: 'Pay', description: 'Card', position: 0, emotion: -1, goal: '', expectations: '' } });
     applyChanges(records, inverse);
     expect(records).toEqual(before);
   });

@@ -61,7 +61,7 @@ describe('BoardSync', () => {
 
     doc.undo();
     await settle();
-    expect(store.records.stage.get('s2')).toEqual({ id: 's2', name: 'Pay', description: 'Card or wallet', position: 1, emotion: -1 });
+    expect(store.records.stage.get('s2')).toEqual({ id: 's2', name: 'Pay', description: 'Card or wallet', position: 1, emotion: -1, goal: '', expectations: '' });
     expect(store.records.note.get('a')).toMatchObject({ stageId: 's2', laneId: 'l1', x: 500, y: 100 });
     expect(store.records.note.get('b')).toMatchObject({ stageId: 's2', laneId: 'l2', x: 500, y: 400 });
     expect(store.records.stage.get('s3')!.position).toBe(2);
