@@ -20,6 +20,7 @@ import { MetricsRow } from '../plan/MetricsRow';
 import { PlanView, ViewSwitch, type ViewName } from '../plan/PlanViews';
 import { TimerChip } from '../workshop/TimerChip';
 import { WorkshopPanel } from '../workshop/WorkshopPanel';
+import { MapPersonaChip } from './MapPersonaChip';
 import { ThemeSelect } from './ThemeSelect';
 import { messageOf, showError } from '../state/notices';
 import { navigate } from '../state/route';
@@ -75,7 +76,7 @@ export function MapScreen({ mapId }: { mapId: string }) {
   }, [mapId]);
 
   // The persona the map is for lives in the board's document (choosing one, or deleting it, is an
-  // undo step): the bar's "For:" chip follows it, after undo and redo too.
+  // undo step): the map the panels read follows it, after undo and redo too (the chip reads the board).
   useEffect(() => {
     if (!controller) return;
     const follow = () => setMap((m) => (m && m.personaId !== controller.mapPersonaId ? { ...m, personaId: controller.mapPersonaId } : m));
@@ -97,17 +98,7 @@ export function MapScreen({ mapId }: { mapId: string }) {
         </button>
         <span className="map-bar-divider" aria-hidden="true" />
         {map && <MapTitle map={map} onRenamed={(title) => setMap({ ...map, title })} />}
-        {map?.personaId && (
-          <button
-            type="button"
-            className="map-persona-chip"
-            title="The persona this map is for"
-            onClick={() => setPanel('personas')}
-          >
-            For: {(controller?.personas ?? map.personas).find((p) => p.id === map.personaId)?.name ?? '—'}
-            {lens && <span className="map-lens-on"> · lens on</span>}
-          </button>
-        )}
+        {map && <MapPersonaChip map={map} board={controller} lens={lens !== null} onOpen={() => setPanel('personas')} />}
         {map && <ViewSwitch value={view} onChange={setView} />}
         <span className="map-bar-spacer" />
         {map && <TimerChip mapId={map.id} onOpen={() => setPanel('workshop')} />}
