@@ -1,6 +1,7 @@
 /**
- * The board's document: every record of the map (notes, stages, lanes, personas), the spatial
- * index of the notes, and the undo history. It is the single place where the document changes:
+ * The board's document: every record of the map (notes, stages, lanes, personas, ...), the map
+ * header's editable fields (`header`: the persona the map is for), the spatial index of the
+ * notes, and the undo history. It is the single place where the document changes:
  * every edit is a list of `Change`s applied here, as one undo step (`commit`) or without one
  * (`apply`: the frame's layout, an amended step), and every applied list is told to the listeners
  * (`onChange`): sync saves it, the renderer draws it. No DOM, no Konva: tested in Node.
