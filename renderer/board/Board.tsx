@@ -8,6 +8,7 @@ import { registerActions, runAction } from '../actions/registry';
 import { actionForKey, boardActions, isTextTarget, nudgeForKey } from './actions';
 import { BoardController, type BoardTestHook } from './BoardController';
 import { ChannelPicker, EmptyHint, PersonaPicker, SaveStatusPill, Toolbar, ZoomControl } from './Hud';
+import { CellPicker } from './CellPicker';
 import { FrameOverlay } from './FrameOverlay';
 import { Minimap } from './Minimap';
 import { NoteEditor } from './NoteEditor';
@@ -237,6 +238,7 @@ export function Board({
       <SaveStatusPill controller={controller} />
       <ChannelPicker controller={controller} />
       <PersonaPicker controller={controller} />
+      <CellPicker controller={controller} />
       <Minimap controller={controller} dark={dark} />
     </div>
   );

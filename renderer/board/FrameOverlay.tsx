@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type 
 import { useStore } from 'zustand';
 import { FRAME_ORIGIN } from '../../shared/journey';
 import { runAction } from '../actions/registry';
+import type { Rect } from '../../shared/board/camera';
 import type { BoardController, HeaderRef } from './BoardController';
 import { SELECTION } from './theme';
 
@@ -58,6 +59,12 @@ export function FrameOverlay({ controller }: { controller: BoardController }) {
     <div ref={root} data-testid="frame-overlay" style={{ position: 'absolute', left: 0, top: 0, width: 0, height: 0, transformOrigin: '0 0', pointerEvents: 'none', zIndex: 4 }}>
       {frame ? (
         <>
+          {frame.columns.map((col) => (
+            <HeaderButton key={col.stageId} controller={controller} target={{ type: 'stage', id: col.stageId }} rect={col.header} open={menu?.type === 'stage' && menu.id === col.stageId} />
+          ))}
+          {frame.rows.map((row) => (
+            <HeaderButton key={row.laneId} controller={controller} target={{ type: 'lane', id: row.laneId }} rect={row.header} open={menu?.type === 'lane' && menu.id === row.laneId} />
+          ))}
           <button
             type="button"
             data-testid="frame-add-stage"
@@ -95,6 +102,69 @@ export function FrameOverlay({ controller }: { controller: BoardController }) {
       {edit && <HeaderEditor key={`${edit.type}:${edit.id}:${edit.field}`} controller={controller} target={edit} field={edit.field} />}
     </div>
   );
+}
+
+/**
+ * A stage's or lane's header as a button for the keyboard (Tab, then Enter or Space opens the same
+ * menu as a click on the header). It lies over the header drawn on the canvas, shows only its focus
+ * ring, and lets the pointer through to the canvas, so dragging and clicking headers are unchanged.
+ * Focus comes back to it when its menu closes with nothing else focused.
+ */
+function HeaderButton({ controller, target, rect, open }: { controller: BoardController; target: HeaderRef; rect: Rect; open: boolean }) {
+  const ref = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    const active = document.activeElement;
+    if (wasOpen.current && !open && (active === null || active === document.body)) ref.current?.focus({ preventScroll: true });
+    wasOpen.current = open;
+  }, [open]);
+  const stage = target.type === 'stage' ? controller.stages.find((s) => s.id === target.id) : undefined;
+  const lane = target.type === 'lane' ? controller.lanes.find((l) => l.id === target.id) : undefined;
+  const name = (stage?.name ?? lane?.name ?? '').trim() || 'Untitled';
+  return (
+    <button
+      ref={ref}
+      type="button"
+      data-testid={`header-button-${target.type}-${target.id}`}
+      aria-label={`${target.type === 'stage' ? 'Stage' : 'Lane'}: ${name}`}
+      aria-haspopup="menu"
+      aria-expanded={open}
+      onClick={() => controller.openHeaderMenu(open ? null : target)}
+      onFocus={(e) => {
+        // Tab onto a header out of view: the camera pans to it (the browser would scroll the board's box instead).
+        const box = e.currentTarget.closest<HTMLElement>('[data-testid="board"]');
+        if (box) box.scrollTop = box.scrollLeft = 0;
+        const view = controller.viewArea();
+        if (view) controller.setCamera({ ...controller.camera, ...panTo(view.rect, rect, 24 / view.zoom) });
+      }}
+      style={{
+        position: 'absolute',
+        left: rect.x,
+        top: rect.y,
+        width: rect.width,
+        height: rect.height,
+        margin: 0,
+        padding: 0,
+        border: 'none',
+        borderRadius: 8,
+        background: 'transparent',
+        // The focus ring (base.css) keeps its screen width at any zoom.
+        outlineWidth: 'calc(3px * var(--inv))',
+        outlineOffset: 'calc(-3px * var(--inv))',
+        pointerEvents: 'none',
+      }}
+    />
+  );
+}
+
+/** The camera's top-left that shows `rect` (as much as fits, from its top-left) with the least move. */
+export function panTo(view: Rect, rect: Rect, margin: number): { x: number; y: number } {
+  const axis = (at: number, size: number, from: number, length: number) => {
+    if (from >= at && from + length <= at + size) return at;
+    if (from < at || length + 2 * margin > size) return from - margin;
+    return from + length + margin - size;
+  };
+  return { x: axis(view.x, view.width, rect.x, rect.width), y: axis(view.y, view.height, rect.y, rect.height) };
 }
 
 function MenuItem({ testId, onClick, danger, children }: { testId: string; onClick: () => void; danger?: boolean; children: ReactNode }) {

@@ -239,6 +239,18 @@ export function ChannelPicker({ controller }: { controller: BoardController }) {
           </IconButton>
         );
       })}
+      {controller.frame && (
+        <button
+          type="button"
+          data-testid="move-to-cell"
+          title={tooltip('board.note.moveToCell')}
+          aria-haspopup="dialog"
+          onClick={() => runAction('board.note.moveToCell')}
+          style={{ height: 34, padding: '0 10px', marginLeft: 4, border: 'none', borderRadius: 8, cursor: 'pointer', background: 'transparent', color: '#344054', font: 'inherit', whiteSpace: 'nowrap' }}
+        >
+          Move to cell…
+        </button>
+      )}
     </div>
   );
 }

@@ -42,6 +42,7 @@ export const BOARD_ACTIONS: readonly ActionSpec[] = [
   { id: 'board.delete', label: 'Delete', keys: ['Delete', 'Backspace', 'Shift+Delete', 'Shift+Backspace'] },
   { id: 'board.duplicate', label: 'Duplicate', keys: ['Mod+D'] },
   { id: 'board.deselect', label: 'Deselect', keys: ['Escape'] },
+  { id: 'board.note.moveToCell', label: 'Move to cell…', keys: ['M'] },
   { id: 'board.stage.add', label: 'Add a stage at the end of the journey' },
   { id: 'board.lane.add', label: 'Add a lane under the last one' },
   // On the stage or lane whose header menu is open:
@@ -103,6 +104,7 @@ export function boardActions(c: BoardController): Action[] {
     'board.delete': { enabled: () => c.selection.size > 0, perform: () => c.deleteSelection() },
     'board.duplicate': { enabled: () => c.selection.size > 0, perform: () => c.duplicateSelection() },
     'board.deselect': { perform: () => c.setSelection([]) },
+    'board.note.moveToCell': { enabled: () => c.selection.size > 0 && c.frame !== null, perform: () => c.ui.setState({ cellPicker: true }) },
     'board.stage.add': { perform: () => void c.addStage() },
     'board.lane.add': { perform: () => void c.addLane() },
     'board.header.rename': { enabled: () => header() !== null, perform: () => c.editHeader(header()!, 'name') },

@@ -4,7 +4,7 @@
  */
 import { NOTE_TEXT_MAX, type Channel, type NoteColor } from '../../shared/domain';
 import { unionRects } from '../../shared/board/camera';
-import { toggleChannelChanges } from '../../shared/board/frameDrop';
+import { dropChanges, toggleChannelChanges } from '../../shared/board/frameDrop';
 import { noteCreate, type BoardNote, type NoteChange } from '../../shared/board/history';
 import { togglePersonaChanges } from '../../shared/board/personas';
 import { CLIPBOARD_MIME, notesFromClipboard, notesToClipboard } from './clipboard';
@@ -38,6 +38,26 @@ export class NoteCommands {
       if (n) changes.push({ type: 'note', op: 'update', id, patch: { x: clampCoord(n.x + dx), y: clampCoord(n.y + dy) } });
     }
     this.core.model.commit('Move', changes);
+  }
+
+  /**
+   * Puts the selected notes in the cell of `stageId` and `laneId`, after the notes already there:
+   * the same changes as dropping them on the cell with the mouse, one undo step. False (and nothing
+   * changes) when there is no selection or no such cell.
+   */
+  moveToCell(stageId: string, laneId: string): boolean {
+    const frame = this.core.frame.layout;
+    const cell = frame?.cells.find((c) => c.stageId === stageId && c.laneId === laneId);
+    const lane = this.core.model.lanes.find((l) => l.id === laneId);
+    const notes = this.core.editing.sortedSelection();
+    if (!cell || !lane || notes.length === 0) return false;
+    // Dropped below the cell's last note, so the layout puts them at the end in their own order.
+    const box = unionRects(notes.map((n) => ({ x: n.x, y: n.y, width: n.width, height: n.height })))!;
+    const dx = cell.rect.x + 8 - box.x;
+    const dy = cell.rect.y + cell.rect.height + 8 - box.y;
+    const changes = dropChanges(notes, dx, dy, { type: 'cell', stageId, laneId, laneKind: lane.kind }, clampCoord);
+    this.core.model.commit(notes.length === 1 ? 'Move note into cell' : `Move ${notes.length} notes into cell`, changes);
+    return true;
   }
 
   duplicateSelection(): void {

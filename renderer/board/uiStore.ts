@@ -39,6 +39,8 @@ export interface BoardUiState {
   headerMenu: { type: 'stage' | 'lane'; id: string } | null;
   /** The header field being typed into in place. */
   headerEdit: { type: 'stage' | 'lane'; id: string; field: 'name' | 'description' | 'goal' } | null;
+  /** True while the "Move to cell" picker is open. */
+  cellPicker: boolean;
 }
 
 export function createUiStore(camera: Camera, noteCount = 0) {
@@ -59,6 +61,7 @@ export function createUiStore(camera: Camera, noteCount = 0) {
     frameVersion: 0,
     headerMenu: null,
     headerEdit: null,
+    cellPicker: false,
     personas: [],
     lens: null,
   }));
