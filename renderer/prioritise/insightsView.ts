@@ -58,7 +58,7 @@ export function sectionsOf(x: Insights, roundTitle: string | null): InsightSecti
               {
                 key: 'pain',
                 label: `Most pain: ${x.mostPainStage.label}`,
-                figure: `${plural(x.mostPainStage.noteIds.length, 'pain point')}, severity ${x.mostPainStage.value}`,
+                figure: `${plural(x.mostPainStage.noteIds.length, 'pain point')}, total severity ${x.mostPainStage.value}`,
                 noteIds: x.mostPainStage.noteIds,
               },
             ]
@@ -81,7 +81,9 @@ export function sectionsOf(x: Insights, roundTitle: string | null): InsightSecti
 /** The insights of the map as the board holds it now; votes from `roundId` (the round the Vote panel shows) when given. */
 export function insightSections(c: BoardController, map: JourneyMap, roundId: string | null = null): InsightSection[] {
   const m = boardMap(c, map);
-  const x = insights(m, { roundId });
+  // A round with no votes yet says nothing: then the newest round with votes (or severity alone).
+  const voted = roundId !== null && m.votes.some((v) => v.roundId === roundId);
+  const x = insights(m, { roundId: voted ? roundId : null });
   const round = x.roundId ? m.rounds.find((r) => r.id === x.roundId) : null;
   return sectionsOf(x, round?.title ?? null);
 }

@@ -27,7 +27,7 @@ describe('insights panel lines', () => {
     ]);
     expect(hurts!.lines.map((l) => [l.label, l.figure, l.noteIds])).toEqual([
       ['Lowest emotion: Checkout', '-1.5', ['n2', 'n5']],
-      ['Most pain: Delivery', '2 pain points, severity 7', ['n1', 'n3']],
+      ['Most pain: Delivery', '2 pain points, total severity 7', ['n1', 'n3']],
     ]);
     expect(quadrants!.lines.map((l) => [l.label, l.figure])).toEqual([
       ['Quick wins', '1'],
