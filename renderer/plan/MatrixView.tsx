@@ -33,11 +33,13 @@ export function MatrixView({ controller, notes, votes, roundTitle }: { controlle
   const answers = answeredBy(opportunities);
   const unscored = opportunities.filter((n) => scoreOf(n) === null);
 
-  const setScore = (n: BoardNote, score: Score | null, how: string) => {
+  const setScore = (n: BoardNote, score: Score | null, how: string, keepFocus = false) => {
     const change = scoreChange(n, score);
     if (!change) return;
     controller.commit(score ? 'Score opportunity' : 'Unscore opportunity', [change]);
     setSaid(`${noteTitle(n, 40)} ${how} ${placeText(score)}.`);
+    // The card is drawn again in its new cell: the keyboard stays on it.
+    if (keepFocus) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-matrix-handle="${n.id}"]`)?.focus());
   };
 
   const drop = (n: BoardNote, x: number, y: number) => {
@@ -56,18 +58,19 @@ export function MatrixView({ controller, notes, votes, roundTitle }: { controlle
         <button
           type="button"
           className="plan-card-handle"
+          data-matrix-handle={n.id}
           aria-label={`${noteTitle(n)}. ${placeText(score)}.${v ? ` ${v} votes.` : ''}`}
           aria-description="Arrow keys set impact (up, down) and effort (left, right); Delete sends it back to the unscored tray."
           onKeyDown={(e) => {
             if (e.key === 'Delete' || e.key === 'Backspace') {
               e.preventDefault();
-              setScore(n, null, 'moved to');
+              setScore(n, null, 'moved to', true);
               return;
             }
             const next = scoreForKey(n, e.key);
             if (!next) return;
             e.preventDefault();
-            setScore(n, next, 'now');
+            setScore(n, next, 'now', true);
           }}
         >
           {noteTitle(n)}
