@@ -79,6 +79,32 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(workshop.getByTestId('minutes-entry')).toHaveCount(1);
     await check(page, 'workshop-minutes', theme);
 
+    // Planning views (issue 12): the matrix (a card scored a quick win by keyboard), the roadmap
+    // (proposing it for Now), and on the board the metrics editor and the metrics row.
+    await page.getByRole('tab', { name: 'Matrix' }).click();
+    const matrix = page.getByTestId('plan-matrix');
+    await matrix.getByTestId('matrix-card').first().getByRole('button').first().focus();
+    for (const key of ['ArrowUp', 'ArrowLeft', 'ArrowLeft']) await page.keyboard.press(key);
+    await expect(matrix.locator('.matrix-cell[data-impact="3"][data-effort="1"]').getByTestId('matrix-card')).toHaveCount(1);
+    await check(page, 'matrix', theme);
+    await page.getByRole('tab', { name: 'Roadmap' }).click();
+    await expect(page.getByTestId('roadmap-proposals')).toBeVisible();
+    await check(page, 'roadmap', theme);
+    await page.getByRole('tab', { name: 'Board' }).click();
+    await page.getByRole('button', { name: 'Add a metric: Whole map' }).focus();
+    await page.keyboard.press('Enter');
+    const metric = page.getByRole('dialog', { name: 'New metric for the whole map' });
+    await metric.getByLabel('Metric').selectOption('nps');
+    await metric.getByLabel('Current value').fill('500');
+    await metric.getByRole('button', { name: 'Save' }).click();
+    await expect(metric.getByRole('alert')).toBeVisible();
+    await check(page, 'metrics-editor', theme);
+    await metric.getByLabel('Current value').fill('12');
+    await metric.getByLabel('Target').fill('30');
+    await metric.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('metric-chip')).toHaveAttribute('data-status', 'near');
+    await check(page, 'metrics-row', theme);
+
     // History: a saved version in the list and its comparison with now.
     await page.getByRole('button', { name: 'History' }).click();
     const history = page.getByTestId('history-panel');
