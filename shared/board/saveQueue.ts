@@ -355,7 +355,8 @@ export class SaveQueue {
       } else if (!(code === 'not_found' && failed.op === 'delete')) {
         // (Deleting a record that is already gone is what the person asked for: not a loss.)
         const message = messageOf(error);
-        const gone = code !== 'not_found' ? undefined : message.includes(`${failed.type} "${failed.id}"`) ? 'record' : 'reference';
+        // The store names the change itself ("changes[3] (update note "n1")") and then what is missing ("no stage "s9"").
+        const gone = code !== 'not_found' ? undefined : message.includes(`no ${failed.type} "${failed.id}"`) ? 'record' : 'reference';
         dropped.push({ change: failed, code, message, ...(gone ? { gone } : {}) });
       }
       this.splitCap = null;

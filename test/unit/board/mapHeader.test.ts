@@ -70,6 +70,7 @@ describe('the save queue', () => {
 describe('the board saving the map persona to the real store', () => {
   function open() {
     const core = testCore();
+    const told: string[] = [];
     const api: JourneyboardApi = {
       call: async (method, input) => {
         await Promise.resolve();
@@ -80,8 +81,8 @@ describe('the board saving the map persona to the real store', () => {
     };
     const created = core.call('maps.create', { title: 'Checkout' });
     const doc = new BoardDocument(core.call('maps.get', { id: created.id }));
-    const sync = new BoardSync({ mapId: created.id, api, doc, queue: { delayMs: 0, retryMs: 1 } });
-    return { doc, sync, stored: () => core.call('maps.get', { id: created.id }) };
+    const sync = new BoardSync({ mapId: created.id, api, doc, notify: (s) => told.push(s), queue: { delayMs: 0, retryMs: 1 } });
+    return { core, doc, sync, told, stored: () => core.call('maps.get', { id: created.id }) };
   }
 
   test('add a persona (the map is for it), delete it, undo: the store follows the board each time', async () => {
@@ -102,5 +103,18 @@ describe('the board saving the map persona to the real store', () => {
     doc.redo();
     await sync.whenIdle();
     expect(stored()).toMatchObject({ personaId: null, personas: [] });
+  });
+
+  test('choosing a persona another window deleted is refused: the person is told, and the board takes the store’s choice', async () => {
+    const { core, doc, sync, told, stored } = open();
+    doc.commit('Add persona', [...doc.createPersona('p1', retiree), ...doc.createPersona('p2', { ...retiree, name: 'Student' })]);
+    await sync.whenIdle();
+    core.call('personas.delete', { id: 'p2' });
+    doc.commit('Choose persona', [doc.headerChange({ personaId: 'p2' })]);
+    await sync.whenIdle();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(told).toEqual(['One map setting could not be saved: the stage, lane or persona it refers to was deleted in another window.']);
+    expect(stored().personaId).toBeNull();
+    await expect.poll(() => doc.header.personaId).toBeNull();
   });
 });
