@@ -78,6 +78,9 @@ for (const theme of ['light', 'dark'] as const) {
     await workshop.getByRole('tab', { name: 'Minutes' }).click();
     await expect(workshop.getByTestId('minutes-entry')).toHaveCount(1);
     await check(page, 'workshop-minutes', theme);
+    // Closed again, so what follows starts as it did before the Workshop panel existed.
+    await page.getByRole('button', { name: 'Workshop', exact: true }).click();
+    await expect(workshop).toHaveCount(0);
 
     // Planning views (issue 12): the matrix (a card scored a quick win by keyboard), the roadmap
     // (proposing it for Now), and on the board the metrics editor and the metrics row.
