@@ -4,7 +4,7 @@ import { useVoteSession } from '../prioritise/useBoard';
 import { MatrixView } from './MatrixView';
 import { pickRound, votesByNote } from './planModel';
 import { RoadmapView } from './RoadmapView';
-import { undoKeys, useDocVersion } from './usePlan';
+import { guardKeys, useDocVersion } from './usePlan';
 import './plan.css';
 
 export type ViewName = 'board' | 'matrix' | 'roadmap';
@@ -70,9 +70,12 @@ export function PlanView({ view, controller: c }: { view: 'matrix' | 'roadmap'; 
   const sessionRound = useVoteSession(c).roundId;
   const [roundId, setRoundId] = useState<string | null>(null);
 
+  useEffect(() => guardKeys(() => root.current), []);
   useEffect(() => {
-    // Keys typed here are this view's, not the hidden board's (which acts on keys with no focus).
-    root.current?.focus();
+    // Keys typed with no focus would go to the hidden board: give them to this view instead (a
+    // tab chosen by keyboard keeps its focus).
+    const active = document.activeElement;
+    if (!active || active === document.body) root.current?.focus();
   }, [view]);
 
   const notes = c.allNotes();
@@ -82,7 +85,7 @@ export function PlanView({ view, controller: c }: { view: 'matrix' | 'roadmap'; 
   const title = view === 'matrix' ? 'Impact and effort' : 'Roadmap';
 
   return (
-    <div ref={root} id={PLAN_PANEL_ID} className="plan-view" role="tabpanel" aria-labelledby={`view-tab-${view}`} tabIndex={-1} data-testid={`plan-${view}`} onKeyDown={undoKeys}>
+    <div ref={root} id={PLAN_PANEL_ID} className="plan-view" role="tabpanel" aria-labelledby={`view-tab-${view}`} tabIndex={-1} data-testid={`plan-${view}`}>
       <header className="plan-head">
         <h2>{title}</h2>
         {rounds.length > 0 && (

@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { runAction } from '../actions/registry';
 import { actionForKey, isTextTarget } from '../board/actions';
 import type { BoardController } from '../board/BoardController';
@@ -22,16 +22,40 @@ export function useDocVersion(c: BoardController | null): number {
 }
 
 /**
- * Undo and redo (Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl+Y) from a view beside the board: the board's
- * own actions, so the one history covers every view. Typing in a field keeps its own undo.
+ * Keys while a view beside the board shows. Undo and redo (Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl+Y)
+ * run the board's own actions, so the one history covers every view: the board answers them when
+ * nothing has focus, this anywhere else outside a text field or a dialog (a card, the map bar).
+ * Every other key, cut and paste with no focus would reach the hidden board (delete its selection,
+ * make a note): they are kept from it and the view takes the focus. Returns the unsubscribe.
  */
-export function undoKeys(e: ReactKeyboardEvent): void {
-  if (isTextTarget(e.target)) return;
-  const id = actionForKey(e.nativeEvent);
-  if (id !== 'edit.undo' && id !== 'edit.redo') return;
-  e.preventDefault();
-  e.stopPropagation();
-  runAction(id);
+export function guardKeys(view: () => HTMLElement | null): () => void {
+  const unfocused = (t: EventTarget | null) => t === document.body || t === document.documentElement || t === document || t === window;
+  const keydown = (e: KeyboardEvent) => {
+    if (document.querySelector('dialog[open]')) return;
+    const id = actionForKey(e);
+    const undo = id === 'edit.undo' || id === 'edit.redo';
+    if (unfocused(e.target)) {
+      if (undo) return; // the board's own listener runs it
+      e.stopImmediatePropagation();
+      view()?.focus();
+      return;
+    }
+    if (!undo || isTextTarget(e.target)) return;
+    e.preventDefault();
+    runAction(id!);
+  };
+  const clip = (e: Event) => {
+    if (unfocused(e.target)) e.stopImmediatePropagation();
+  };
+  // Capture, so this runs before the board's listeners on the same window and document.
+  window.addEventListener('keydown', keydown, true);
+  document.addEventListener('paste', clip, true);
+  document.addEventListener('cut', clip, true);
+  return () => {
+    window.removeEventListener('keydown', keydown, true);
+    document.removeEventListener('paste', clip, true);
+    document.removeEventListener('cut', clip, true);
+  };
 }
 
 /**
