@@ -1,4 +1,5 @@
-import { expect, test, type Locator, type Page } from './fixtures';
+import type { Locator } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 /**
  * Issue #16, keyboard only: no mouse at all after the map is made. A note typed with N, put in a
