@@ -37,7 +37,7 @@ export function LinkPicker({ controller, opportunity, painPoints, votes }: { con
         className="plan-chip-button"
         aria-expanded={open}
         aria-controls={open ? id : undefined}
-        aria-label={`Pain points ${noteTitle(opportunity, 40)} answers: ${count}. Change`}
+        aria-label={`Answers… (${count}): the pain points “${noteTitle(opportunity, 40)}” answers`}
         onClick={() => setOpen(!open)}
       >
         Answers… ({count})

@@ -85,7 +85,7 @@ export function RoadmapView({ controller, notes, stages, votes }: { controller: 
               Impact {n.impact} · Effort {n.effort}
             </span>
           )}
-          <button type="button" data-nodrag="" className="plan-chip-button" aria-expanded={editing === n.id} aria-label={`Owner and due date of ${noteTitle(n, 40)}`} onClick={() => setEditing(editing === n.id ? null : n.id)}>
+          <button type="button" data-nodrag="" className="plan-chip-button" aria-expanded={editing === n.id} aria-label={`Owner, due… for ${noteTitle(n, 40)}`} onClick={() => setEditing(editing === n.id ? null : n.id)}>
             Owner, due…
           </button>
         </div>

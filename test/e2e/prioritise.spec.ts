@@ -98,7 +98,7 @@ test('vote, close, score four opportunities on the matrix, two to Now, export, a
   await expect(card(OPPS[0]!).getByRole('button', { name: new RegExp(`^${OPPS[0]}\\. Quick wins: impact 5, effort 1`) })).toBeVisible();
 
   // Link "Evening delivery" to the pain point it answers: both sides show it.
-  await card(OPPS[0]!).getByRole('button', { name: /^Pain points .* answers: 0/ }).click();
+  await card(OPPS[0]!).getByRole('button', { name: /^Answers… \(0\)/ }).click();
   await page.getByRole('dialog', { name: /Pain points “Evening delivery” answers/ }).getByRole('checkbox', { name: new RegExp(PAINS[0]!) }).check();
   await page.keyboard.press('Escape');
   await expect(card(OPPS[0]!).getByRole('list', { name: 'Answers these pain points' })).toContainText(PAINS[0]!);
@@ -133,7 +133,7 @@ test('vote, close, score four opportunities on the matrix, two to Now, export, a
   // The card shows the pain point it answers; an owner is set.
   const first = now.getByTestId('roadmap-card').filter({ hasText: OPPS[0]! });
   await expect(first.getByRole('list', { name: 'Answers these pain points' })).toContainText(PAINS[0]!);
-  await first.getByRole('button', { name: `Owner and due date of ${OPPS[0]}` }).click();
+  await first.getByRole('button', { name: `Owner, due… for ${OPPS[0]}` }).click();
   await first.getByRole('textbox', { name: 'Owner' }).fill('Dana');
   await first.getByRole('textbox', { name: 'Owner' }).press('Enter');
   await expect(first).toContainText('Owner: Dana');
