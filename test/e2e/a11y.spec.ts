@@ -69,19 +69,6 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('insights-panel')).toBeVisible();
     await check(page, 'insights', theme);
 
-    // Workshop (issue 13): the panel with a running step and the timer chip, then its minutes.
-    await page.getByRole('button', { name: 'Workshop', exact: true }).click();
-    const workshop = page.getByTestId('workshop-panel');
-    await workshop.getByRole('button', { name: 'Start', exact: true }).click();
-    await expect(page.getByRole('timer')).toBeVisible();
-    await check(page, 'workshop', theme);
-    await workshop.getByRole('tab', { name: 'Minutes' }).click();
-    await expect(workshop.getByTestId('minutes-entry')).toHaveCount(1);
-    await check(page, 'workshop-minutes', theme);
-    // Closed again, so what follows starts as it did before the Workshop panel existed.
-    await page.getByRole('button', { name: 'Workshop', exact: true }).click();
-    await expect(workshop).toHaveCount(0);
-
     // Planning views (issue 12): the matrix (a card scored a quick win by keyboard), the roadmap
     // (proposing it for Now), and on the board the metrics editor and the metrics row.
     await page.getByRole('tab', { name: 'Matrix' }).click();
@@ -116,6 +103,18 @@ for (const theme of ['light', 'dark'] as const) {
     await history.getByRole('button', { name: 'Compare with now: Before the workshop' }).click();
     await expect(history.getByTestId('history-compare')).toBeVisible();
     await check(page, 'history', theme);
+
+    // Workshop (issue 13): the panel with a running step and the timer chip, then its minutes.
+    await page.getByRole('button', { name: 'Workshop', exact: true }).click();
+    const workshop = page.getByTestId('workshop-panel');
+    await workshop.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect(page.getByRole('timer')).toBeVisible();
+    await check(page, 'workshop', theme);
+    await workshop.getByRole('tab', { name: 'Minutes' }).click();
+    await expect(workshop.getByTestId('minutes-entry')).toHaveCount(1);
+    await check(page, 'workshop-minutes', theme);
+    await page.getByRole('button', { name: 'Workshop', exact: true }).click();
+    await expect(workshop).toHaveCount(0);
 
     await page.getByRole('button', { name: 'Reading view' }).click();
     await expect(page.getByRole('dialog').or(page.locator('.reading'))).toBeVisible();
