@@ -75,11 +75,23 @@ export function MapScreen({ mapId }: { mapId: string }) {
     };
   }, [mapId]);
 
-  // The persona the map is for lives in the board's document (choosing one, or deleting it, is an
-  // undo step): the map the panels read follows it, after undo and redo too (the chip reads the board).
+  // The personas and the one the map is for live in the board's document (choosing, adding and
+  // deleting are undo steps): the map the panels read follows it, after an undo with the Personas
+  // panel closed too (the chip reads the board itself). The board's persona list is a new array
+  // only after a persona changed, so most edits cost one comparison here.
   useEffect(() => {
     if (!controller) return;
-    const follow = () => setMap((m) => (m && m.personaId !== controller.mapPersonaId ? { ...m, personaId: controller.mapPersonaId } : m));
+    let seen = controller.personas;
+    const follow = () => {
+      const personaId = controller.mapPersonaId;
+      const list = controller.personas;
+      const personasChanged = list !== seen;
+      seen = list;
+      setMap((m) => {
+        if (!m || (m.personaId === personaId && !personasChanged)) return m;
+        return { ...m, personaId, ...(personasChanged ? { personas: list.map((p) => ({ ...p, mapId: m.id })) } : {}) };
+      });
+    };
     follow();
     return controller.onDocChange(follow);
   }, [controller]);
