@@ -51,15 +51,16 @@ export function MetricsRow({ controller }: { controller: BoardController }) {
         {list.map((m) => {
           const status = metricStatus(m);
           return (
-            <button key={m.id} type="button" className={`metric-chip ${status}`} data-testid="metric-chip" data-kind={m.kind} data-status={status} aria-label={`${describeMetric(m)}. Edit`} onClick={() => setEditing({ stageId, metric: m })}>
-              <span className="metric-name">{METRIC_INFO[m.kind].label}</span>
-              <span className="metric-value">{formatMetric(m.kind, m.value)}</span>
-              {m.target !== null && <span className="metric-target">/ {formatMetric(m.kind, m.target)}</span>}
+            <button key={m.id} type="button" className={`metric-chip ${status}`} data-testid="metric-chip" data-kind={m.kind} data-status={status} onClick={() => setEditing({ stageId, metric: m })}>
+              <span className="metric-name">{METRIC_INFO[m.kind].label}</span> <span className="metric-value">{formatMetric(m.kind, m.value)}</span>
+              {m.target !== null && <span className="metric-target"> / {formatMetric(m.kind, m.target)}</span>}
               {status !== 'unset' && (
                 <span className="metric-status" title={STATUS_TEXT[status].words}>
+                  {' '}
                   {STATUS_TEXT[status].symbol}
                 </span>
               )}
+              <span className="visually-hidden">{`: ${describeMetric(m)}. Edit`}</span>
             </button>
           );
         })}

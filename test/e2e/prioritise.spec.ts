@@ -151,7 +151,7 @@ test('vote, close, score four opportunities on the matrix, two to Now, export, a
   await editor.getByLabel('Current value').fill('12');
   await editor.getByLabel('Target').fill('30');
   await editor.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('button', { name: 'NPS +12, target +30, near target. Edit' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /NPS \+12, target \+30, near target\. Edit$/ })).toBeVisible();
 
   await page.evaluate(() => window.__journeyboardBoard!.saved());
   const saved = await app.call<MapData>('maps.get', { id: map.id });
