@@ -83,3 +83,20 @@ test('agenda edits are undo steps: add a step, reorder it with the keyboard, und
   await page.keyboard.press('Control+z');
   await expect(steps.nth(8)).toHaveText('Check-in');
 });
+
+test('stage goals: filled in during the goals step, saved, shown in the reading view', async ({ app, page }) => {
+  const map = await app.call<{ id: string; stages: { id: string; name: string }[] }>('maps.create', { title: 'Goals', template: 'classic-funnel' });
+  await page.goto(`${app.url}#/map/${map.id}`);
+  await expect(page.getByTestId('board')).toBeVisible();
+  await page.getByRole('button', { name: 'Workshop', exact: true }).click();
+  const panel = page.getByTestId('workshop-panel');
+  await panel.getByRole('button', { name: /^Start step 3: / }).click();
+  const goals = panel.getByRole('group', { name: 'Awareness' });
+  await goals.getByLabel('Customer’s goal').fill('Hear about a gym near work');
+  await goals.getByLabel('Expectations').click();
+  await expect
+    .poll(async () => (await app.call<{ stages: { name: string; goal: string }[] }>('maps.get', { id: map.id })).stages.find((s) => s.name === 'Awareness')?.goal)
+    .toBe('Hear about a gym near work');
+  await page.getByRole('button', { name: 'Reading view' }).click();
+  await expect(page.locator('.reading-stage-goal').filter({ hasText: 'Goal: Hear about a gym near work' })).toBeVisible();
+});
