@@ -73,8 +73,14 @@ for (const theme of ['light', 'dark'] as const) {
     // (proposing it for Now), and on the board the metrics editor and the metrics row.
     await page.getByRole('tab', { name: 'Matrix' }).click();
     const matrix = page.getByTestId('plan-matrix');
-    await matrix.getByTestId('matrix-card').first().getByRole('button').first().focus();
-    for (const key of ['ArrowUp', 'ArrowLeft', 'ArrowLeft']) await page.keyboard.press(key);
+    const scored = await matrix.getByTestId('matrix-card').first().getAttribute('data-note-id');
+    const handle = matrix.locator(`[data-matrix-handle="${scored}"]`);
+    await handle.focus();
+    // The card is drawn again in its new cell after each key; the focus follows it.
+    for (const key of ['ArrowUp', 'ArrowLeft', 'ArrowLeft']) {
+      await page.keyboard.press(key);
+      await expect(handle).toBeFocused();
+    }
     await expect(matrix.locator('.matrix-cell[data-impact="3"][data-effort="1"]').getByTestId('matrix-card')).toHaveCount(1);
     await check(page, 'matrix', theme);
     await page.getByRole('tab', { name: 'Roadmap' }).click();
