@@ -162,15 +162,18 @@ function toChange(e: Entry): Change {
 }
 
 /**
- * The order a batch is written in: creates and updates of a record before those of records that
- * point at it (a stage before the notes in it), the map header's after every record's (the
- * persona it is for exists by then), deletes after every update and in the reverse order (a
- * stage's notes leave it before the stage goes).
+ * The order a batch is written in: creates first, a record before those that point at it (a stage
+ * before the notes in it); then updates, so an update may point at anything the batch creates, and
+ * a change that closes something (a voting round) lands after what was made while it was open (a
+ * dot cast just before Close); the map header's after every record's (the persona it is for exists
+ * by then); deletes last and in the reverse order (a stage's notes leave it before the stage goes).
  */
 function writeRank(c: Change): number {
-  if (c.type === 'map') return RECORD_TYPES.length;
+  const n = RECORD_TYPES.length;
+  if (c.type === 'map') return 2 * n;
   const t = RECORD_TYPES.indexOf(c.type);
-  return c.op === 'delete' ? 2 * RECORD_TYPES.length - t : t;
+  if (c.op === 'create') return t;
+  return c.op === 'update' ? n + t : 3 * n - t;
 }
 
 export class SaveQueue {

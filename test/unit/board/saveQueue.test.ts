@@ -389,10 +389,19 @@ describe('SaveQueue', () => {
     await settle(clock, q);
     expect(store.batches[0]!.changes.map((c) => `${c.op} ${c.type} ${c.id}`)).toEqual([
       'create stage s1',
-      'update note old',
       'create note a',
+      'update note old',
       'delete stage s0',
     ]);
+  });
+
+  test('a dot cast just before the round closes lands before the close, in one batch', async () => {
+    const { clock, sent, q } = setup();
+    q.enqueue([{ type: 'vote', op: 'create', id: 'v1', value: { roundId: 'r1', participantId: 'p1', noteId: 'a', count: 1 } } as Change]);
+    q.enqueue([{ type: 'round', op: 'update', id: 'r1', patch: { status: 'closed', closedAt: 5 } } as Change]);
+    await settle(clock, q);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.map((c) => `${c.op} ${c.type}`)).toEqual(['create vote', 'update round']);
   });
 });
 
