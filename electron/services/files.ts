@@ -9,7 +9,7 @@ import { insertMap, withFreshIds, writeJourneyFile } from './journeyFile';
 import type { ServiceContext } from './context';
 import { readJourneyFile } from './untrustedJourney';
 import { documentsOf, historyOfFile, insertVersionRows, rekeyVersions, type VersionRow } from './versionStore';
-import { saveAutoVersion, versionRowsOf } from './versions';
+import { saveAutoVersion, versionRowsOf, versionStoreOf } from './versions';
 
 type OnConflict = 'replace' | 'copy' | undefined;
 
@@ -104,6 +104,8 @@ export function createFileService(
     }
     insertMap(ctx.db, map);
     insertVersionRows(ctx.db, [...kept, ...history]);
+    // An imported version may reuse the id of one read before (a map deleted, then its file imported).
+    versionStoreOf(ctx.db).forget();
     const row = ctx.repos.mapSummary.get(map.id)!;
     return { id: row.id, title: row.title, noteCount: row.note_count, updatedAt: row.updated_at };
   }

@@ -17,7 +17,7 @@ import { fromMapHeader, fromRecord } from '../store/rows';
 import { MAP_FILE_MAX_BYTES } from '../../shared/limits';
 import { copyWithFreshIds, RECORDS, recordsOf } from '../../shared/records/index';
 import { anonymised } from '../../shared/prioritise/voting';
-import { insertVersionRows, type VersionRow } from './versionStore';
+import { anonymisedVersions, insertVersionRows, type VersionRow } from './versionStore';
 
 /** "JBMP": marks a SQLite file as a Journeyboard map (PRAGMA application_id). */
 export const JOURNEY_APPLICATION_ID = 0x4a424d50;
@@ -44,7 +44,8 @@ export function writeJourneyFile(map: JourneyMap, dest: string, options: { nativ
       // An anonymous round travels as counts per note: the file never says who voted.
       insertMap(out, anonymised(map));
       // The map's versions travel with it (issue 15), copied as they are stored.
-      out.transaction(() => insertVersionRows(out, options.history ?? []))();
+      // Its versions too: an anonymous round in an earlier version names no one either.
+      out.transaction(() => insertVersionRows(out, anonymisedVersions(options.history ?? [])))();
     } finally {
       out.close();
     }

@@ -11,6 +11,7 @@ import { ApiError } from '../../shared/errors';
 import { applyDelta, deltaSchema, diffDocuments, isEmptyDelta, mergeDeltas, withCurrentFields, type Delta } from '../../shared/history/index';
 import { copyWithFreshIds, mapReferenceProblem, RECORDS, type MapDocument } from '../../shared/records/index';
 import { checkMap } from '../../shared/export/json';
+import { anonymised } from '../../shared/prioritise/voting';
 import type { Db } from '../store/db';
 import { createVersionRepo, decodePayload, encodePayload, inflatePayload, type DbVersion, type DbVersionMeta } from '../store/versions';
 
@@ -157,7 +158,12 @@ export function createVersionStore(db: Db) {
     cache.delete(id);
   }
 
-  return { repo, load, insertNewest, remove };
+  /** Forgets every decoded document: version rows were written outside this store (an import). */
+  function forget(): void {
+    cache.clear();
+  }
+
+  return { repo, load, insertNewest, remove, forget };
 }
 
 export type VersionStore = ReturnType<typeof createVersionStore>;
@@ -185,6 +191,29 @@ export function documentsOf(rows: VersionRow[]): (id: string) => MapDocument {
     return doc;
   };
   return resolve;
+}
+
+/**
+ * The versions as a file carries them: in each, an anonymous round's votes are counts per note
+ * that name no one, as in the map itself (journeyFile.ts). Rows with nothing to hide are returned
+ * as they are; otherwise the chain is written again, newest whole and each older one as the
+ * changes back from the next, under the same ids.
+ */
+export function anonymisedVersions(rows: VersionRow[]): VersionRow[] {
+  if (rows.length === 0) return rows;
+  const load = documentsOf(rows);
+  const docs = new Map(rows.map((r) => [r.id, load(r.id)]));
+  const hidden = new Map([...docs].map(([id, doc]) => [id, anonymised(doc)]));
+  if ([...hidden].every(([id, doc]) => doc === docs.get(id))) return rows;
+  let newer: { id: string; doc: MapDocument } | null = null;
+  const out: VersionRow[] = [];
+  for (const r of [...rows].sort((a, b) => b.created_at - a.created_at)) {
+    const doc = hidden.get(r.id)!;
+    const encoded = newer ? encodePayload({ delta: diffDocuments(newer.doc, doc) }) : encodePayload({ full: doc });
+    out.push({ ...r, base_id: newer ? newer.id : null, ...encoded });
+    newer = { id: r.id, doc };
+  }
+  return out.reverse();
 }
 
 /**

@@ -45,6 +45,32 @@ describe('versions in .journey files', () => {
     expect(after.map((v) => ({ ...v }))).toEqual(before);
   });
 
+  it('no version in the file says who voted in an anonymous round; a named round keeps its names', async () => {
+    const notes = core.call('maps.get', { id: mapId }).notes.filter((n) => n.kind === 'pain_point');
+    const ana = core.call('participants.create', { mapId, name: 'Ana' });
+    const ben = core.call('participants.create', { mapId, name: 'Ben' });
+    const secret = core.call('rounds.create', { mapId, title: 'Secret', target: 'pain_point', dots: 3, anonymous: true });
+    const open = core.call('rounds.create', { mapId, title: 'Open', target: 'pain_point', dots: 3 });
+    for (const p of [ana, ben]) {
+      core.call('votes.cast', { roundId: secret.id, participantId: p.id, noteId: notes[0]!.id });
+      core.call('votes.cast', { roundId: open.id, participantId: p.id, noteId: notes[0]!.id });
+    }
+    core.call('versions.save', { mapId, label: 'after voting' });
+    core.call('notes.updateMany', { mapId, notes: [{ id: notes[1]!.id, text: 'later' }] });
+    core.call('versions.save', { mapId, label: 'later' });
+    const file = path.join(dir, 'votes.journey');
+    expect(core.exportJourney(mapId, file)).toMatchObject({ ok: true });
+    core.call('maps.delete', { id: mapId });
+    expect(await core.importJourney(file)).toMatchObject({ ok: true });
+    const versions = docsOf(mapId).filter((v) => v.map.votes.length > 0);
+    expect(versions.length).toBeGreaterThanOrEqual(2);
+    for (const v of versions) {
+      const secretVotes = v.map.votes.filter((x) => x.roundId === secret.id);
+      expect(secretVotes).toEqual([expect.objectContaining({ noteId: notes[0]!.id, participantId: null, count: 2 })]);
+      expect(v.map.votes.filter((x) => x.roundId === open.id).map((x) => x.participantId).sort()).toEqual([ana.id, ben.id].sort());
+    }
+  });
+
   it('"this version only" leaves the history out', async () => {
     const r = core.dispatch('files.exportJourney', { mapId, history: false });
     expect(r.ok).toBe(true);
