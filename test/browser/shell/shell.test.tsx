@@ -22,6 +22,8 @@ vi.mock('../../../renderer/api/client', () => ({
   nativeFiles: null,
   // No upload route needed: these tests import no files.
   uploadJourney: null,
+  // No projector window in these tests.
+  openRoomView: async () => {},
 }));
 
 const { App } = await import('../../../renderer/App');
