@@ -7,6 +7,7 @@
 import type { Action } from '../actions/registry';
 import { NOTE_COLORS } from '../../shared/domain';
 import type { BoardController } from './BoardController';
+import { isTextTarget } from '../ui/keys';
 
 /** An action as declared: what it is called and the keys that run it (first one shown in tooltips). */
 export interface ActionSpec {
@@ -211,8 +212,5 @@ function inText(): boolean {
   return typeof document !== 'undefined' && isTextTarget(document.activeElement);
 }
 
-/** True when keys belong to a text field, not the board. */
-export function isTextTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.tagName === 'SELECT';
-}
+/** True when keys belong to a text field, not the board (one rule for the board and the panels: ui/keys.ts). */
+export { isTextTarget };

@@ -10,6 +10,7 @@ import { Dialog } from '../ui/Dialog';
 import { initialsOf, PERSONA_BG, PersonaAvatar } from './PersonaAvatar';
 import { photoDataUrl } from './photo';
 import './personas.css';
+import { sidePanelKeyDown } from '../ui/keys';
 
 /** The text fields of a persona a person edits inline, one API call per field. */
 type TextField = 'name' | 'role' | 'quote' | 'goals' | 'needs' | 'frustrations';
@@ -195,16 +196,9 @@ export function PersonasPanel({ map, onMapChange, lensPersonaId, onLensChange, o
   };
 
   const onPanelKey = (e: ReactKeyboardEvent) => {
-    // Keys pressed in the panel are for the panel: the board's window shortcuts (N, Delete, ...)
-    // must not act on notes while the person works on a persona card.
-    e.stopPropagation();
-    const t = e.target as HTMLElement;
-    // Escape in the delete dialog cancels the dialog only.
-    if (t.closest('dialog')) return;
-    if (e.key === 'Escape' && !e.defaultPrevented && !['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) {
-      e.preventDefault();
-      onClose();
-    }
+    // Escape in the delete dialog cancels the dialog only (its keys still stay off the board).
+    if ((e.target as HTMLElement).closest('dialog')) return e.stopPropagation();
+    sidePanelKeyDown(e, onClose);
   };
 
   const lensPersona = personas.find((p) => p.id === lensPersonaId) ?? null;

@@ -4,6 +4,7 @@ import type { BoardController } from '../board/BoardController';
 import { insightSections } from './insightsView';
 import { useBoardVersion, useVoteSession } from './useBoard';
 import './prioritise.css';
+import { sidePanelKeyDown } from '../ui/keys';
 
 export interface InsightsPanelProps {
   /** The map as the screen has it (its header); the records are read live from the board. */
@@ -25,14 +26,7 @@ export function InsightsPanel({ map, board, onClose }: InsightsPanelProps) {
   const { roundId } = useVoteSession(c);
   const sections = c ? insightSections(c, map, roundId) : [];
 
-  const onPanelKey = (e: ReactKeyboardEvent) => {
-    e.stopPropagation();
-    const t = e.target as HTMLElement;
-    if (e.key === 'Escape' && !e.defaultPrevented && !['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) {
-      e.preventDefault();
-      onClose();
-    }
-  };
+  const onPanelKey = (e: ReactKeyboardEvent) => sidePanelKeyDown(e, onClose);
 
   return (
     <aside className="side-panel prioritise-panel" aria-labelledby={titleId} onKeyDown={onPanelKey} data-testid="insights-panel">

@@ -11,6 +11,7 @@ import { useBoardVersion, useVoteSession } from './useBoard';
 import { participantsOf, roundsOf, voteSession, votesOf } from './voteSession';
 import { TARGET_LABEL, type Participant, type RoundTarget } from './voteView';
 import './prioritise.css';
+import { sidePanelKeyDown } from '../ui/keys';
 
 export const COLOR_NAME: Record<NoteColor, string> = {
   yellow: 'Yellow',
@@ -42,15 +43,7 @@ export function VotePanel({ board, onClose }: VotePanelProps) {
   // Click-to-vote ends with the panel: a click on the board selects again.
   useEffect(() => () => void (c && voteSession(c).store.setState({ clicking: false })), [c]);
 
-  const onPanelKey = (e: ReactKeyboardEvent) => {
-    // Keys in the panel are the panel's: the board's shortcuts (N, Delete, ...) must not act on notes.
-    e.stopPropagation();
-    const t = e.target as HTMLElement;
-    if (e.key === 'Escape' && !e.defaultPrevented && !['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) {
-      e.preventDefault();
-      onClose();
-    }
-  };
+  const onPanelKey = (e: ReactKeyboardEvent) => sidePanelKeyDown(e, onClose);
 
   return (
     <aside className="side-panel prioritise-panel" aria-labelledby={titleId} onKeyDown={onPanelKey} data-testid="vote-panel">

@@ -32,6 +32,7 @@ import { useBoardDoc, useController } from './useBoardDoc';
 import { remainingNow, useWorkshop, workshopCall } from './workshopStore';
 import { formatClock } from '../../shared/workshop/timer';
 import './workshop.css';
+import { isTextTarget } from '../ui/keys';
 
 type StepRecord = BoardRecord<'step'>;
 
@@ -132,8 +133,7 @@ export function WorkshopPanel({ map, board, onView, onClose }: WorkshopPanelProp
   };
 
   const onPanelKey = (e: ReactKeyboardEvent) => {
-    const t = e.target as HTMLElement;
-    const typing = ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName);
+    const typing = isTextTarget(e.target);
     e.stopPropagation();
     // Undo and redo of agenda edits from the panel (the board takes keys only on itself; a text field keeps its own undo).
     if ((e.ctrlKey || e.metaKey) && !typing && c && ['z', 'Z', 'y'].includes(e.key)) {
