@@ -1,10 +1,11 @@
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import { FRAME_ORIGIN } from '../../shared/journey';
 import { runAction } from '../actions/registry';
 import type { Rect } from '../../shared/board/camera';
 import type { BoardController, HeaderRef } from './BoardController';
 import { SELECTION } from './theme';
+import { useWorldLayer } from './worldLayer';
 
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif';
 
@@ -37,19 +38,8 @@ export function FrameOverlay({ controller }: { controller: BoardController }) {
   useStore(controller.ui, (s) => s.frameVersion);
   const menu = useStore(controller.ui, (s) => s.headerMenu);
   const edit = useStore(controller.ui, (s) => s.headerEdit);
-  const root = useRef<HTMLDivElement>(null);
 
-  useLayoutEffect(() => {
-    const el = root.current;
-    if (!el) return;
-    const place = () => {
-      const { x, y, zoom } = controller.camera;
-      el.style.transform = `translate(${-x * zoom}px, ${-y * zoom}px) scale(${zoom})`;
-      el.style.setProperty('--inv', String(1 / zoom));
-    };
-    place();
-    return controller.onCameraChange(place);
-  }, [controller]);
+  const root = useWorldLayer<HTMLDivElement>(controller);
 
   const frame = controller.frame;
   const hasStages = controller.stages.length > 0;

@@ -1,6 +1,7 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { BoardController } from '../board/BoardController';
+import { useWorldLayer } from '../board/worldLayer';
 import { MetricsEditor } from './MetricsEditor';
 import { describeMetric, formatMetric, METRIC_INFO, metricsOf, metricStatus, STATUS_TEXT, type Metric } from './metricsModel';
 import { useDocVersion } from './usePlan';
@@ -21,20 +22,9 @@ const LANE_BUTTON = 46;
 export function MetricsRow({ controller }: { controller: BoardController }) {
   useStore(controller.ui, (s) => s.frameVersion);
   useDocVersion(controller);
-  const world = useRef<HTMLDivElement>(null);
   const [editing, setEditing] = useState<{ stageId: string | null; metric: Metric | null } | null>(null);
 
-  useLayoutEffect(() => {
-    const el = world.current;
-    if (!el) return;
-    const place = () => {
-      const { x, y, zoom } = controller.camera;
-      el.style.transform = `translate(${-x * zoom}px, ${-y * zoom}px) scale(${zoom})`;
-      el.style.setProperty('--inv', String(1 / zoom));
-    };
-    place();
-    return controller.onCameraChange(place);
-  }, [controller]);
+  const world = useWorldLayer<HTMLDivElement>(controller);
 
   const frame = controller.frame;
   const metrics = controller.records('metric');
