@@ -86,3 +86,15 @@ export function LinkPicker({ controller, opportunity, painPoints, votes }: { con
     </span>
   );
 }
+
+/** The pain points an opportunity card answers, listed under it (matrix and roadmap cards). */
+export function LinkedPains({ linked }: { linked: readonly BoardNote[] }) {
+  if (linked.length === 0) return null;
+  return (
+    <ul className="plan-links" aria-label="Answers these pain points">
+      {linked.map((p) => (
+        <li key={p.id}>{noteTitle(p, 40)}</li>
+      ))}
+    </ul>
+  );
+}

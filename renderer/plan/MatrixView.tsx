@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { BoardNote } from '../../shared/board/history';
 import type { BoardController } from '../board/BoardController';
-import { LinkPicker } from './LinkPicker';
+import { LinkedPains, LinkPicker } from './LinkPicker';
 import { answeredBy, isOpportunity, isPainPoint, noteTitle, QUADRANT_INFO, quadrantOf, scoreAt, scoreChange, scoreForKey, SCORE_MAX, SCORE_MIN, type Quadrant, type Score } from './planModel';
 import { startDrag, within } from './usePlan';
 
@@ -83,13 +83,7 @@ export function MatrixView({ controller, notes, votes, roundTitle }: { controlle
           )}
           <LinkPicker controller={controller} opportunity={n} painPoints={painPoints} votes={votes} />
         </div>
-        {linked.length > 0 && (
-          <ul className="plan-links" aria-label="Answers these pain points">
-            {linked.map((p) => (
-              <li key={p.id}>{noteTitle(p, 40)}</li>
-            ))}
-          </ul>
-        )}
+        <LinkedPains linked={linked} />
       </div>
     );
   };

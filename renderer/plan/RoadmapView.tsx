@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { BoardNote, BoardStage } from '../../shared/board/history';
 import type { BoardController } from '../board/BoardController';
 import { acceptIntoNow, column, isOpportunity, isPainPoint, moveCard, moveForKey, noteTitle, PHASE_LABEL, PHASES, proposals, type Phase } from './planModel';
+import { LinkedPains } from './LinkPicker';
 import { startDrag, within } from './usePlan';
 
 type Lane = Phase | null;
@@ -101,13 +102,7 @@ export function RoadmapView({ controller, notes, stages, votes }: { controller: 
             </label>
           </div>
         )}
-        {linked.length > 0 && (
-          <ul className="plan-links" aria-label="Answers these pain points">
-            {linked.map((p) => (
-              <li key={p.id}>{noteTitle(p, 40)}</li>
-            ))}
-          </ul>
-        )}
+        <LinkedPains linked={linked} />
       </li>
     );
   };
