@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures';
+import { expect, test, type Page, boardReady } from './fixtures';
 
 interface HookNote {
   id: string;
@@ -30,8 +30,7 @@ async function showBoard(page: Page) {
   await expect(board.or(title).first()).toBeVisible();
   if (!(await board.isVisible())) await title.click();
   await expect(board).toBeVisible();
-  await page.waitForFunction(() => !!(window as unknown as { __journeyboardBoard?: unknown }).__journeyboardBoard);
-  await page.evaluate(() => (window as unknown as { __journeyboardBoard: { ready: Promise<void> } }).__journeyboardBoard.ready);
+  await boardReady(page);
 }
 
 const notes = (page: Page) =>

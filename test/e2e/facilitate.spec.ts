@@ -2,7 +2,7 @@
 // (never the facilitator's page), face-down notes there, Reveal, presentation mode, and the
 // issue's end-to-end workshop flow (timer, pause and reload, silent brainstorm, minutes).
 import type { BrowserContext } from '@playwright/test';
-import { expect, test, type Page } from './fixtures';
+import { expect, test, type Page, boardReady } from './fixtures';
 
 interface HookNote {
   id: string;
@@ -14,9 +14,7 @@ async function openMap(page: Page, url: string, mapId: string) {
   const u = new URL(url);
   u.hash = `#/map/${mapId}`;
   await page.goto(u.href);
-  await expect(page.getByTestId('board')).toBeVisible();
-  await page.waitForFunction(() => !!(window as unknown as { __journeyboardBoard?: unknown }).__journeyboardBoard);
-  await page.evaluate(() => (window as unknown as { __journeyboardBoard: { ready: Promise<void> } }).__journeyboardBoard.ready);
+  await boardReady(page);
 }
 
 const boardNotes = (page: Page) =>

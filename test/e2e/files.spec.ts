@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, expectApiErrors, test } from './fixtures';
+import { expect, expectApiErrors, test, boardReady } from './fixtures';
 
 interface MapData {
   id: string;
@@ -150,8 +150,7 @@ function pngSize(file: string): { width: number; height: number } {
 test('PNG export: the whole map at 2x, and the current view at its on-screen size', async ({ app, page }, testInfo) => {
   const created = await app.call<MapData>('maps.create', { title: 'Bank for the client', template: 'bank-account-opening' });
   await page.goto(`${app.url}#/map/${created.id}`);
-  await page.waitForFunction(() => window.__journeyboardBoard !== undefined);
-  await page.evaluate(() => window.__journeyboardBoard!.ready);
+  await boardReady(page);
   const frame = await page.evaluate(() => window.__journeyboardBoard!.frame()!.rect);
 
   await page.getByRole('button', { name: 'Export' }).click();

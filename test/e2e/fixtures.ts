@@ -115,5 +115,15 @@ export const test = base.extend<{ app: WebApp; consoleErrors: string[] }>({
   },
 });
 
+/**
+ * Waits until the board has mounted and loaded its map. The board's test hook appears only after
+ * React mounts the board, so reading it right after `page.goto` races the first render.
+ */
+export async function boardReady(page: Page): Promise<void> {
+  await expect(page.getByTestId('board')).toBeVisible();
+  await page.waitForFunction(() => !!(window as unknown as { __journeyboardBoard?: unknown }).__journeyboardBoard);
+  await page.evaluate(() => (window as unknown as { __journeyboardBoard: { ready: Promise<void> } }).__journeyboardBoard.ready);
+}
+
 export { expect };
 export type { Page };

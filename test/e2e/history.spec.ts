@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, boardReady } from './fixtures';
 
 interface HookNote {
   id: string;
@@ -15,12 +15,6 @@ interface Cam {
   zoom: number;
 }
 type Hook = { ready: Promise<void>; notes(): HookNote[]; getCamera(): Cam; saved(): Promise<void> };
-
-async function boardReady(page: Page) {
-  await expect(page.getByTestId('board')).toBeVisible();
-  await page.waitForFunction(() => !!(window as unknown as { __journeyboardBoard?: unknown }).__journeyboardBoard);
-  await page.evaluate(() => (window as unknown as { __journeyboardBoard: Hook }).__journeyboardBoard.ready);
-}
 
 const boardTexts = (page: Page) => page.evaluate(() => (window as unknown as { __journeyboardBoard: Hook }).__journeyboardBoard.notes().map((n) => n.text).sort());
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures';
+import { expect, test, type Page, boardReady } from './fixtures';
 
 interface Rect {
   x: number;
@@ -46,9 +46,7 @@ async function openMap(page: Page, url: string, mapId: string) {
   const u = new URL(url);
   u.hash = `#/map/${mapId}`;
   await page.goto(u.href);
-  await expect(page.getByTestId('board')).toBeVisible();
-  await page.waitForFunction(() => !!(window as unknown as { __journeyboardBoard?: unknown }).__journeyboardBoard);
-  await page.evaluate(() => (window as unknown as { __journeyboardBoard: Hook }).__journeyboardBoard.ready);
+  await boardReady(page);
 }
 
 const hook = <T,>(page: Page, fn: (h: Hook) => T | Promise<T>) =>

@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { expect, test, type Page } from './fixtures';
+import { expect, test, type Page, boardReady } from './fixtures';
 
 /**
  * Issue #16, keyboard only: no mouse at all after the map is made. A note typed with N, put in a
@@ -48,9 +48,7 @@ test('keyboard only: a note into a cell, header menus, Personas, capture and Sug
   const u = new URL(app.url);
   u.hash = `#/map/${map.id}`;
   await page.goto(u.href);
-  await expect(page.getByTestId('board')).toBeVisible();
-  await page.waitForFunction(() => !!(window as unknown as { __journeyboardBoard?: unknown }).__journeyboardBoard);
-  await hook(page, (h) => h.ready);
+  await boardReady(page);
   const [stage1, stage2] = map.stages;
   const pains = map.lanes.find((l) => l.kind === 'pain_points') ?? map.lanes[1]!;
 

@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, expectApiErrors, test } from './fixtures';
+import { expect, expectApiErrors, test, boardReady } from './fixtures';
 
 interface MapData {
   id: string;
@@ -42,7 +42,7 @@ test('vote, close, score four opportunities on the matrix, two to Now, export, a
   for (const [i, text] of OPPS.entries()) await app.call('notes.create', { mapId: map.id, text, x: i * 220, y: -660, kind: 'opportunity', color: 'green' });
 
   await page.goto(`${app.url}#/map/${map.id}`);
-  await page.waitForFunction(() => window.__journeyboardBoard?.ready);
+  await boardReady(page);
 
   // 1-2. Three participants vote in a round on pain points (the Vote panel), and it closes.
   await page.getByRole('button', { name: 'Vote', exact: true }).click();
@@ -220,7 +220,7 @@ test('vote, close, score four opportunities on the matrix, two to Now, export, a
 
   // The copy opens on the matrix with the same scores.
   await page.goto(`${app.url}#/map/${copyId}`);
-  await page.waitForFunction(() => window.__journeyboardBoard?.ready);
+  await boardReady(page);
   await page.getByRole('tab', { name: 'Matrix' }).click();
   await expect(page.getByTestId('plan-matrix').locator('.matrix-cell[data-impact="5"][data-effort="1"]')).toContainText(OPPS[0]!);
 });

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures';
+import { expect, test, type Page, boardReady } from './fixtures';
 
 /**
  * Issue #5 end to end: ten lines pasted into the capture field, structure suggested and accepted
@@ -34,9 +34,7 @@ async function openMap(page: Page, url: string, mapId: string) {
   const u = new URL(url);
   u.hash = `#/map/${mapId}`;
   await page.goto(u.href);
-  await expect(page.getByTestId('board')).toBeVisible();
-  await page.waitForFunction(() => !!(window as unknown as { __journeyboardBoard?: unknown }).__journeyboardBoard);
-  await hook(page, (h) => h.ready);
+  await boardReady(page);
 }
 
 /** Waits until the board has saved everything, then reads the map from the store. */

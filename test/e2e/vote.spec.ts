@@ -2,7 +2,7 @@
 // through the Vote panel (from the list and by clicking notes on the board), one dot is refused,
 // a vote is undone, the round closes, and the results and the board's badges show.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, boardReady } from './fixtures';
 
 interface MapData {
   id: string;
@@ -32,7 +32,7 @@ test('three people vote on pain points, one dot is refused, a vote is undone, th
   await app.call('notes.create', { mapId: map.id, text: 'Evening delivery', x: 0, y: 240, kind: 'opportunity', color: 'green' });
 
   await page.goto(`${app.url}#/map/${map.id}`);
-  await page.evaluate(() => window.__journeyboardBoard!.ready);
+  await boardReady(page);
   await page.getByRole('button', { name: 'Vote', exact: true }).click();
   const panel = page.getByTestId('vote-panel');
 
