@@ -9,8 +9,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import type { Duplex } from 'node:stream';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { MapSummary } from '../../shared/domain';
@@ -18,7 +17,8 @@ import type { ApiErrorBody, Envelope } from '../../shared/errors';
 import { MAP_FILE_MAX_LABEL } from '../../shared/limits';
 import { createEventStreams, type SubscribeChanges } from './events';
 import { DEFAULT_LIMITS, type ServerLimits } from './limits';
-import { discardRest, parseTarget, rawResponse, readBody, send, sendError } from './respond';
+import { createConnectionGuard } from './guard';
+import { discardRest, parseTarget, readBody, send, sendError } from './respond';
 import { receiveUpload } from './upload';
 
 export { MAX_BODY_BYTES } from './limits';
@@ -307,70 +307,18 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     }
   }
 
+  const guard = createConnectionGuard(limits);
   const server = http.createServer(
     { maxHeaderSize: limits.maxHeaderBytes, connectionsCheckingInterval: limits.timeoutCheckIntervalMs },
     (req, res) => {
-      if (overCap.has(req.socket)) return;
+      if (guard.isOverCap(req.socket)) return;
       // A write to a connection that has gone is reported here rather than thrown.
       res.on('error', () => res.destroy());
       handle(req, res).catch((err: unknown) => failed(req, res, err));
     },
   );
-  server.headersTimeout = limits.headersTimeoutMs;
-  server.requestTimeout = limits.requestTimeoutMs;
-  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
-  server.timeout = limits.socketIdleTimeoutMs;
-
-  // Requests Node refuses before our handler sees them: bad syntax, headers too large, too slow.
-  // Answered once, then the connection is closed when the answer has been handed to the OS.
-  const refused = new WeakSet<Duplex>();
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
-    if (refused.has(socket)) return;
-    refused.add(socket);
-    socket.on('error', () => socket.destroy());
-    const inFlight = (socket as Duplex & { _httpMessage?: http.ServerResponse })._httpMessage;
-    if (err.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent || overCap.has(socket as Socket)) {
-      socket.destroy();
-      return;
-    }
-    const [status, reason, message] =
-      err.code === 'HPE_HEADER_OVERFLOW'
-        ? [
-            431,
-            'Request Header Fields Too Large',
-            `The request's headers are larger than ${limits.maxHeaderBytes} bytes.`,
-          ]
-        : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
-          ? [408, 'Request Timeout', 'The request took too long to arrive. Try again.']
-          : [400, 'Bad Request', 'The request is not valid HTTP/1.1.'];
-    socket.end(rawResponse(status, reason, { code: status === 431 ? 'too_large' : 'invalid_input', message }), () =>
-      socket.destroy(),
-    );
-  });
-
-  // The cap on open connections: one over it is answered 503 and closed, and never reaches a handler.
-  const open = new Set<Socket>();
-  const overCap = new WeakSet<Socket>();
-  server.on('connection', (socket: Socket) => {
-    if (open.size >= limits.maxConnections) {
-      overCap.add(socket);
-      socket.on('error', () => socket.destroy());
-      socket.end(
-        rawResponse(503, 'Service Unavailable', {
-          code: 'busy',
-          message: `Journeyboard already has ${limits.maxConnections} connections open. Close some tabs, then try again.`,
-        }),
-      );
-      // Whatever the client still sends is read and dropped for a moment, so it can read the
-      // answer (closing with unread data would reset the connection), then the socket goes.
-      const timer = setTimeout(() => socket.destroy(), limits.drainGraceMs);
-      timer.unref();
-      socket.once('close', () => clearTimeout(timer));
-      return;
-    }
-    open.add(socket);
-    socket.once('close', () => open.delete(socket));
-  });
+  // Timeouts, the answers to requests Node refuses (400, 431, 408) and the connection cap (503).
+  guard.attach(server);
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -383,7 +331,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
         url: `http://${LOOPBACK}:${port}/?token=${token}`,
         port,
         token,
-        connections: () => open.size,
+        connections: () => guard.count(),
         eventStreams: () => events.count(),
         close: () =>
           new Promise<void>((done) => {
