@@ -16,6 +16,10 @@ export const ERROR_STATUS = {
   disk_full: 507,
   /** Another program holds the store's write lock longer than the busy timeout. */
   busy: 503,
+  /** Too many requests from one phone, or too many wrong PINs: try again later (the room, issue 14). */
+  rate_limited: 429,
+  /** The room cannot open: the machine has no private-network address (no Wi-Fi) and no bind was given. */
+  no_network: 503,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
