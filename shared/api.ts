@@ -14,6 +14,7 @@ import { prioritiseMethods } from './prioritiseMethods';
 import { camera as cameraFields, id, noteText, title } from './records/fields';
 import { laneRecord, mapHeader, noteRecord, optionalOnCreate, personaRecord, stageRecord } from './records/records';
 import type { MapComparison, VersionSummary } from './history/index';
+import type { RoomStatus } from './room/contract';
 import type { TemplateSummary } from './templates';
 import { agendaId, type AgendaSummary, type WorkshopState, type WorkshopTemplate } from './workshop/agenda';
 
@@ -220,7 +221,28 @@ export const methods = {
     }),
   ),
   'workshop.deleteTemplate': method<{ id: string }>()(z.strictObject({ id: agendaId })),
+
+  // Room (issue 14): phones join over the local network. Answered by the room host beside the core
+  // (electron/room/), not by the store; one room at a time, opening another map's closes the first.
+  'room.open': method<RoomStatus>()(
+    z.strictObject({
+      mapId: id,
+      /** Listen on this address only (tests: 127.0.0.1); absent: every private-network address. */
+      bind: z.union([z.ipv4(), z.ipv6()], 'bind is an IP address such as 127.0.0.1 or 192.168.1.20').optional(),
+      /** Names are optional on the phones and hidden in the counts. */
+      anonymous: z.boolean().optional(),
+    }),
+  ),
+  'room.close': method<RoomStatus>()(z.strictObject({})),
+  'room.status': method<RoomStatus>()(z.strictObject({})),
 } as const;
+
+/** The methods the room host answers (electron/room/), not the store. */
+export const ROOM_HOST_METHODS = ['room.open', 'room.close', 'room.status'] as const;
+export type RoomHostMethod = (typeof ROOM_HOST_METHODS)[number];
+export function isRoomHostMethod(name: string): name is RoomHostMethod {
+  return (ROOM_HOST_METHODS as readonly string[]).includes(name);
+}
 
 /** A map's living-document status (`maps.setStatus`). */
 export interface MapStatus {

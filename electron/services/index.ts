@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { isMethodName, methods, type MethodName, type StartupNotice } from '../../shared/api';
+import { isMethodName, methods, type MethodName, type RoomHostMethod, type StartupNotice } from '../../shared/api';
 import { PRIORITISE_READ_ONLY } from '../../shared/prioritiseMethods';
 import type { JourneyMap, MapSummary } from '../../shared/domain';
 import { ApiError, invalidInputError, type Envelope } from '../../shared/errors';
@@ -68,6 +68,11 @@ export interface Core {
 
 type Handler = (input: never) => unknown;
 
+const noRoomHost = () => {
+  throw new ApiError('unknown_method', 'This Journeyboard cannot open a room here: the room is run by the desktop app and `npm run web`, not by the store alone.');
+};
+const roomHostAbsent: Record<RoomHostMethod, Handler> = { 'room.open': noRoomHost, 'room.close': noRoomHost, 'room.status': noRoomHost };
+
 export const DATA_FILE_NAME = 'journeyboard.sqlite';
 
 /**
@@ -113,6 +118,8 @@ export function openCore(options: CoreOptions): Core {
     ...createVersionService(ctx, records),
     ...createWorkshopService(ctx, records, inMemory ? path.join(scratchDir, 'workshops') : path.join(options.dataDir, 'workshops')),
     'app.notices': () => options.notices ?? [],
+    // The room host (electron/room/) answers these beside the core; a transport without one lands here.
+    ...roomHostAbsent,
   };
   let closed = false;
 

@@ -1,7 +1,18 @@
 /**
- * The emotion lane: one score per stage from -2 (very negative) to +2 (very positive), derived from
- * the sentiment of the stage's notes unless the facilitator set it by hand, and the smooth curve the
- * board draws through the scores inside the Emotions row. Pure numbers; no Konva.
+ * The emotion lane: one score per stage from -2 (very negative) to +2 (very positive), and the
+ * smooth curve the board draws through the scores inside the Emotions row. Pure numbers; no Konva.
+ *
+ * Where a stage's score comes from (issue 14), first that applies:
+ * 1. **Set by hand**: the facilitator's score (the stage's `emotion`). It wins even when the room
+ *    scored the stage: the facilitator may overrule the room (the room's figures are still shown).
+ * 2. **The room**: the mean of the participants' scores from their phones (`emotionScores`).
+ * 3. **The notes**: the mean sentiment of the stage's notes.
+ *
+ * The room's spread, drawn as a band around the curve: from the lowest to the highest score while
+ * fewer than {@link ROOM_IQR_FROM} people scored the stage (with 2-4 scores a quartile says little,
+ * and the whole range is what the facilitator wants to see), and the interquartile range (the middle
+ * half, quartiles by linear interpolation as in Excel's QUARTILE.INC) from then on, so one outlier
+ * does not stretch the band over the whole row.
  */
 import type { FrameLayout, Point } from './frame';
 
@@ -25,10 +36,40 @@ export interface EmotionNote {
   sentiment: number | null;
 }
 
+/** A participant's score of a stage (an `emotionScore` record, or anything with these fields). */
+export interface RoomScore {
+  stageId: string;
+  participantId?: string;
+  score: number;
+}
+
+/** From this many scores on, the band is the interquartile range; below it, lowest to highest. */
+export const ROOM_IQR_FROM = 5;
+
+/** What the room said about a stage: the participants' scores summed up. */
+export interface RoomEmotion {
+  /** How many scores. */
+  n: number;
+  mean: number;
+  min: number;
+  max: number;
+  /** First and third quartiles (linear interpolation between the sorted scores). */
+  q1: number;
+  q3: number;
+  /** What the band shows: `range` (min to max, n < {@link ROOM_IQR_FROM}) or `iqr` (q1 to q3). */
+  band: 'range' | 'iqr';
+  /** The band's lower and upper score. */
+  low: number;
+  high: number;
+}
+
+/** Where a stage's score came from (see the file's comment for the order). */
+export type EmotionSource = 'manual' | 'room' | 'notes';
+
 /** A stage's emotion. */
 export interface StageEmotion {
   stageId: string;
-  /** The score the curve uses: the manual one if set, else the derived one; null if neither. */
+  /** The score the curve uses: set by hand, else the room's mean, else the notes' mean; null if none. */
   score: number | null;
   /** Mean sentiment of the stage's notes that have one, not rounded; null if none has. */
   derived: number | null;
@@ -36,6 +77,10 @@ export interface StageEmotion {
   count: number;
   /** True when `score` was set by hand. */
   manual: boolean;
+  /** The participants' scores of the stage, summed up; null when nobody in the room scored it. */
+  room: RoomEmotion | null;
+  /** Where `score` came from; null when there is no score. */
+  source: EmotionSource | null;
 }
 
 /** Options for {@link stageEmotions}. */
@@ -44,17 +89,77 @@ export interface StageEmotionOptions {
   manual?: ReadonlyMap<string, number | null> | Readonly<Record<string, number | null | undefined>>;
   /** Only notes in these lanes count (e.g. just the Emotions lane). Default: every note in the stage. */
   laneIds?: ReadonlySet<string>;
+  /** The room's scores (any stages; those of other stages are ignored). Their mean wins over the notes'. */
+  room?: Iterable<RoomScore>;
 }
 
 /**
  * {@link stageEmotions} of a map's stages, with the scores the facilitator set on them (each
- * stage's `emotion`) winning over the derived ones: what the board, the picture and every export show.
+ * stage's `emotion`) winning over the room's mean, which wins over the notes' mean: what the
+ * board, the picture, the reading view and every export show.
  */
 export function mapStageEmotions(
   stages: readonly { id: string; emotion: number | null }[],
   notes: readonly EmotionNote[],
+  room?: Iterable<RoomScore>,
 ): StageEmotion[] {
-  return stageEmotions(stages, notes, { manual: Object.fromEntries(stages.map((s) => [s.id, s.emotion])) });
+  return stageEmotions(stages, notes, { manual: Object.fromEntries(stages.map((s) => [s.id, s.emotion])), room });
+}
+
+/**
+ * A map's room scores (`emotionScores`), or none for a map or file from before rooms. One place
+ * reads the key, so the exports and views need not each know an older map lacks it.
+ */
+export function roomScoresOf(map: object): readonly RoomScore[] {
+  const list = (map as { emotionScores?: unknown }).emotionScores;
+  return Array.isArray(list) ? (list as RoomScore[]) : [];
+}
+
+/** The quantile `p` (0..1) of sorted numbers, by linear interpolation (Excel's QUARTILE.INC, R type 7). */
+function quantile(sorted: readonly number[], p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const a = sorted[lo]!;
+  const b = sorted[Math.min(lo + 1, sorted.length - 1)]!;
+  return a + (h - lo) * (b - a);
+}
+
+/**
+ * The room's scores of one stage summed up: mean, min, max, quartiles, and the band to draw.
+ * Scores are kept within -2..+2; anything not a finite number is left out. Null for no scores.
+ */
+export function roomEmotion(scores: Iterable<number>): RoomEmotion | null {
+  const list: number[] = [];
+  for (const s of scores) if (typeof s === 'number' && Number.isFinite(s)) list.push(clampEmotion(s));
+  const n = list.length;
+  if (n === 0) return null;
+  list.sort((a, b) => a - b);
+  let sum = 0;
+  for (const s of list) sum += s;
+  const min = list[0]!;
+  const max = list[n - 1]!;
+  const q1 = quantile(list, 0.25);
+  const q3 = quantile(list, 0.75);
+  const iqr = n >= ROOM_IQR_FROM;
+  return { n, mean: sum / n, min, max, q1, q3, band: iqr ? 'iqr' : 'range', low: iqr ? q1 : min, high: iqr ? q3 : max };
+}
+
+/**
+ * The room's figures as a sentence part, e.g. `mean −0.4 (−2 to +1), n = 7`; with 5 or more
+ * scores the middle half follows: `mean −0.4 (−2 to +1, middle half −1 to 0), n = 7`.
+ */
+export function roomSummary(room: RoomEmotion): string {
+  const range = room.min === room.max ? `all ${signedScore(room.min)}` : `${signedScore(room.min)} to ${signedScore(room.max)}`;
+  const middle = room.band === 'iqr' && room.min !== room.max ? `, middle half ${signedScore(room.q1)} to ${signedScore(room.q3)}` : '';
+  return `mean ${signedScore(room.mean)} (${range}${middle}), n = ${room.n}`;
+}
+
+/** A score as people write it: `+1.5`, `0`, `−2` (one decimal at most, a true minus sign). */
+export function signedScore(score: number): string {
+  const v = Math.round(score * 10) / 10;
+  if (v === 0) return '0';
+  const s = Number.isInteger(v) ? String(Math.abs(v)) : Math.abs(v).toFixed(1);
+  return v > 0 ? `+${s}` : `−${s}`;
 }
 
 function manualScore(manual: StageEmotionOptions['manual'], stageId: string): number | null {
@@ -65,7 +170,8 @@ function manualScore(manual: StageEmotionOptions['manual'], stageId: string): nu
 }
 
 /**
- * The emotion of each stage, in the stages' order. The derived score is the plain mean of the
+ * The emotion of each stage, in the stages' order (precedence: hand, room, notes; see the top of
+ * this file). The derived score is the plain mean of the
  * sentiments of the stage's notes, kept as a real number (not rounded) so that the curve shows the
  * difference between a stage that is mildly negative and one that is split between delight and
  * anger; {@link emotionFace} rounds when a single face is needed. One pass over the notes.
@@ -88,11 +194,21 @@ export function stageEmotions(
     sum[s]! += clampEmotion(n.sentiment);
     count[s]!++;
   }
+  const roomScores: number[][] = stages.map(() => []);
+  if (options.room) {
+    for (const r of options.room) {
+      const s = index.get(r.stageId);
+      if (s !== undefined) roomScores[s]!.push(r.score);
+    }
+  }
   return stages.map((stage, s) => {
     const c = count[s]!;
     const derived = c > 0 ? sum[s]! / c : null;
     const manual = manualScore(options.manual, stage.id);
-    return { stageId: stage.id, score: manual ?? derived, derived, count: c, manual: manual !== null };
+    const room = roomEmotion(roomScores[s]!);
+    const score = manual ?? room?.mean ?? derived;
+    const source: EmotionSource | null = manual !== null ? 'manual' : room ? 'room' : derived !== null ? 'notes' : null;
+    return { stageId: stage.id, score, derived, count: c, manual: manual !== null, room, source };
   });
 }
 
@@ -181,6 +297,20 @@ export function svgPathData(path: SmoothPath): string {
   return out;
 }
 
+/** The same curve walked backwards (from its last point to its first). */
+export function reversePath(path: SmoothPath): SmoothPath {
+  if (!path.start) return { start: null, segments: [] };
+  const n = path.segments.length;
+  if (n === 0) return { start: { ...path.start }, segments: [] };
+  const segments: CubicSegment[] = [];
+  for (let k = n - 1; k >= 0; k--) {
+    const seg = path.segments[k]!;
+    const from = k > 0 ? path.segments[k - 1]!.to : path.start;
+    segments.push({ c1: { ...seg.c2 }, c2: { ...seg.c1 }, to: { ...from } });
+  }
+  return { start: { ...path.segments[n - 1]!.to }, segments };
+}
+
 /** The board y of a score inside a band: +2 at `top`, -2 at `bottom`. */
 export function emotionY(score: number, top: number, bottom: number): number {
   return top + ((EMOTION_MAX - clampEmotion(score)) / (EMOTION_MAX - EMOTION_MIN)) * (bottom - top);
@@ -191,6 +321,37 @@ export interface EmotionPoint extends Point {
   stageId: string;
   score: number;
 }
+
+/** The room's spread at one stage, in board units. */
+export interface EmotionSpread {
+  stageId: string;
+  /** The column's centre. */
+  x: number;
+  /** The board y of the band's upper (`high`) and lower (`low`) score; `highY <= lowY`. */
+  highY: number;
+  lowY: number;
+  low: number;
+  high: number;
+  /** How many people scored the stage. */
+  n: number;
+}
+
+/**
+ * The room's band over a run of neighbouring stages the room scored: a smooth upper edge through
+ * their `high` scores and a lower one through their `low` scores, both left to right, each reaching
+ * a little past the first and last column centre (so a run of one stage is a short bar, not a line).
+ */
+export interface EmotionBand {
+  stageIds: string[];
+  upper: SmoothPath;
+  /** The lower edge walked right to left, so upper + lower is the band's outline. */
+  lowerBack: SmoothPath;
+  /** The closed outline for `<path d>` (HTML and PDF exports). */
+  svgPath: string;
+}
+
+/** How far a band reaches past the centre of its first and last column, at most. */
+export const EMOTION_BAND_CAP = 24;
 
 /** The emotion curve inside the Emotions row, ready for the board. */
 export interface EmotionCurve {
@@ -205,6 +366,17 @@ export interface EmotionCurve {
   bezierPoints: number[];
   /** For `<Path data={...} />`. */
   svgPath: string;
+  /** The room's spread at each stage with room scores, in column order. */
+  spreads: EmotionSpread[];
+  /** The band drawn around the curve: one shape per run of neighbouring stages with room scores. */
+  bands: EmotionBand[];
+}
+
+/** A stage's score and, when the room scored it, the room's band (a `StageEmotion` fits). */
+export interface CurveEmotion {
+  stageId: string;
+  score: number | null;
+  room?: Pick<RoomEmotion, 'low' | 'high' | 'n'> | null;
 }
 
 /** Options for {@link emotionCurve}. */
@@ -223,7 +395,7 @@ export interface EmotionCurveOptions {
  */
 export function emotionCurve(
   frame: FrameLayout,
-  emotions: readonly { stageId: string; score: number | null }[],
+  emotions: readonly CurveEmotion[],
   options: EmotionCurveOptions = {},
 ): EmotionCurve | null {
   const row =
@@ -234,15 +406,36 @@ export function emotionCurve(
   const pad = Math.min(options.padding ?? EMOTION_CURVE_PADDING, row.height / 4);
   const top = row.y + pad;
   const bottom = row.y + row.height - pad;
-  const byStage = new Map<string, number | null>();
-  for (const e of emotions) byStage.set(e.stageId, e.score);
+  const byStage = new Map<string, CurveEmotion>();
+  for (const e of emotions) byStage.set(e.stageId, e);
   const points: EmotionPoint[] = [];
+  const spreads: EmotionSpread[] = [];
+  const bands: EmotionBand[] = [];
+  let run: { spread: EmotionSpread; width: number }[] = [];
+  const endRun = () => {
+    if (run.length > 0) bands.push(emotionBand(run));
+    run = [];
+  };
   for (const col of frame.columns) {
-    const score = byStage.get(col.stageId);
-    if (score === undefined || score === null || !Number.isFinite(score)) continue;
-    const s = clampEmotion(score);
-    points.push({ stageId: col.stageId, score: s, x: col.x + col.width / 2, y: emotionY(s, top, bottom) });
+    const e = byStage.get(col.stageId);
+    const x = col.x + col.width / 2;
+    const score = e?.score;
+    if (score !== undefined && score !== null && Number.isFinite(score)) {
+      const s = clampEmotion(score);
+      points.push({ stageId: col.stageId, score: s, x, y: emotionY(s, top, bottom) });
+    }
+    const room = e?.room;
+    if (room && room.n > 0 && Number.isFinite(room.low) && Number.isFinite(room.high)) {
+      const low = clampEmotion(Math.min(room.low, room.high));
+      const high = clampEmotion(Math.max(room.low, room.high));
+      const spread = { stageId: col.stageId, x, highY: emotionY(high, top, bottom), lowY: emotionY(low, top, bottom), low, high, n: room.n };
+      spreads.push(spread);
+      run.push({ spread, width: col.width });
+    } else {
+      endRun();
+    }
   }
+  endRun();
   const path = monotoneCurve(points);
   return {
     laneId: row.laneId,
@@ -252,7 +445,27 @@ export function emotionCurve(
     path,
     bezierPoints: bezierPoints(path),
     svgPath: svgPathData(path),
+    spreads,
+    bands,
   };
+}
+
+/** The band over a run of neighbouring columns with room scores (see {@link EmotionBand}). */
+function emotionBand(run: readonly { spread: EmotionSpread; width: number }[]): EmotionBand {
+  const first = run[0]!;
+  const last = run[run.length - 1]!;
+  const capL = Math.min(EMOTION_BAND_CAP, first.width / 4);
+  const capR = Math.min(EMOTION_BAND_CAP, last.width / 4);
+  const edge = (y: (s: EmotionSpread) => number): Point[] => [
+    { x: first.spread.x - capL, y: y(first.spread) },
+    ...run.map((r) => ({ x: r.spread.x, y: y(r.spread) })),
+    { x: last.spread.x + capR, y: y(last.spread) },
+  ];
+  const upper = monotoneCurve(edge((s) => s.highY));
+  const lowerBack = reversePath(monotoneCurve(edge((s) => s.lowY)));
+  // The outline: along the upper edge, straight down at the right end, back along the lower edge.
+  const back = svgPathData(lowerBack).replace(/^M /, 'L ');
+  return { stageIds: run.map((x) => x.spread.stageId), upper, lowerBack, svgPath: `${svgPathData(upper)} ${back} Z` };
 }
 
 /** The five faces, from -2 to +2. */

@@ -46,9 +46,9 @@ describe('stageEmotions', () => {
   it('derives each stage as the unrounded mean of its notes with a sentiment', () => {
     const e = stageEmotions(st, notes);
     expect(e.map((x) => x.stageId)).toEqual(['s0', 's1', 's2', 's3']);
-    expect(e[0]).toEqual({ stageId: 's0', score: -0.5, derived: -0.5, count: 2, manual: false });
+    expect(e[0]).toEqual({ stageId: 's0', score: -0.5, derived: -0.5, count: 2, manual: false, room: null, source: 'notes' });
     expect(e[1]).toMatchObject({ score: 2, count: 1 });
-    expect(e[2]).toEqual({ stageId: 's2', score: null, derived: null, count: 0, manual: false });
+    expect(e[2]).toEqual({ stageId: 's2', score: null, derived: null, count: 0, manual: false, room: null, source: null });
   });
 
   it('can count only some lanes', () => {
