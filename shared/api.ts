@@ -12,7 +12,7 @@ import { BATCH_MAX, BATCH_MAX_LABEL, MAP_FILE_MAX_CHARS, MAP_FILE_MAX_LABEL } fr
 import { changesApplyInput } from './records/changes';
 import { prioritiseMethods } from './prioritiseMethods';
 import { camera as cameraFields, id, noteText, title } from './records/fields';
-import { laneRecord, mapHeader, noteRecord, optionalOnCreate, personaRecord, stageRecord } from './records/records';
+import { laneRecord, mapHeader, noteRecord, optionalOnCreate, personaRecord, stageRecord, type MapHeader, type RecordType, type StoredRecord } from './records/records';
 import type { MapComparison, VersionSummary } from './history/index';
 import type { RoomStatus } from './room/contract';
 import type { TemplateSummary } from './templates';
@@ -165,6 +165,19 @@ export const methods = {
    * one transaction: all of them or none. A failure names the change (`index`).
    */
   'changes.apply': method<{ applied: number }>()(changesApplyInput),
+  /**
+   * Read-only: the records of a map written since `revision` (a live change's number), as stored
+   * now, so a window that heard a change reads only what changed. The whole map instead when the
+   * changes since then are not known (`revision` null, from another `feed`, or older than the store
+   * keeps). See docs/API.md, "Live changes".
+   */
+  'changes.since': method<ChangesSince>()(
+    z.strictObject({
+      mapId: id,
+      revision: z.number().int('revision is a whole number').min(0, 'revision is 0 or more').nullable(),
+      feed: z.string().max(100, 'feed is at most 100 characters').optional(),
+    }),
+  ),
 
   // History (issue 15): versions of a map and its living-document status.
   'versions.save': method<{ id: string; label: string | null; createdAt: number }>()(
@@ -259,6 +272,23 @@ export type MethodResult<M extends MethodName> = NonNullable<Methods[M]['result'
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+/** One record written since a revision, as stored now (`record` null: it was deleted). */
+export type ChangedRecord = { [T in RecordType]: { type: T; id: string; record: StoredRecord<T> | null } }[RecordType];
+
+/** The answer of `changes.since`. */
+export interface ChangesSince {
+  /** The store's change feed; give it back with `revision` (a revision means something only within one feed). */
+  feed: string;
+  /** The last revision this answer includes: ask from here next time. */
+  revision: number;
+  /** The whole map, when the changes since `revision` are not known; then `header` is null and `records` empty. */
+  map: JourneyMap | null;
+  /** The map's own row as stored now, when it was written since `revision` (else null). */
+  header: MapHeader | null;
+  /** Each record written since `revision`, once. */
+  records: ChangedRecord[];
 }
 
 /** A write to the store committed and changed this map (docs/API.md, "Live changes"). */

@@ -12,10 +12,28 @@
  *
  * The revision is one counter for the whole store, kept in memory: it only grows while this process
  * runs (a client that reconnects reads the map again whatever the number; see docs/API.md).
+ *
+ * It also keeps a journal: for each map, which records (type and id) each recent revision touched,
+ * so `changes.since` can answer the records changed after a revision instead of the whole map. The
+ * journal is bounded (JOURNAL_KEYS per map, JOURNAL_MAPS maps); asked about a revision older than
+ * it reaches back, `since` answers null and the caller reads the whole map.
  */
+import { randomUUID } from 'node:crypto';
 import { RECORDS } from '../../shared/records/index';
 import type { StoreChange } from '../../shared/api';
+import type { ChangeTarget } from '../../shared/records/index';
 import type { Db } from '../store/db';
+
+/** Most record keys the journal keeps per map (older revisions are then answered with the whole map). */
+export const JOURNAL_KEYS = 20_000;
+/** Most maps with a journal (the least recently written one's is dropped). */
+export const JOURNAL_MAPS = 50;
+
+/** A record a write touched: its type ('map' for the map's own row) and id. */
+export interface TouchedRecord {
+  type: ChangeTarget;
+  id: string;
+}
 
 export type StoreChangeListener = (change: StoreChange) => void;
 
@@ -28,31 +46,82 @@ export interface ChangeFeed {
   subscribe(listener: StoreChangeListener): () => void;
   /** The last revision handed out (0 before any write). */
   readonly revision: number;
+  /** This feed's id, new each time the store is opened: a revision means something only with it. */
+  readonly id: string;
+  /**
+   * The records of `mapId` written after `revision` (each once, whatever the number of writes), or
+   * null when the journal does not reach back that far (or the revision is not one this feed gave).
+   */
+  since(mapId: string, revision: number): TouchedRecord[] | null;
+}
+
+interface Journal {
+  /** Revisions at or before this are not known record by record. */
+  floor: number;
+  /** Oldest first. */
+  commits: { revision: number; keys: string[] }[];
+  size: number;
 }
 
 const OPS = ['INSERT', 'UPDATE', 'DELETE'] as const;
 
 export function createChangeFeed(db: Db): ChangeFeed {
-  const touched = new Set<string>();
+  /** Per map: the keys (`type:id`) of the records the open transaction touched. */
+  const touched = new Map<string, Set<string>>();
   const listeners = new Set<StoreChangeListener>();
+  const journals = new Map<string, Journal>();
+  /** Maps whose journal was dropped (JOURNAL_MAPS): nothing at or before this revision is known. */
+  const floors = new Map<string, number>();
+  const feedId = randomUUID();
   let revision = 0;
 
-  db.function('jb_touched', { deterministic: false, varargs: false }, (mapId: unknown) => {
-    if (typeof mapId === 'string') touched.add(mapId);
+  db.function('jb_touched', { deterministic: false, varargs: false }, (mapId: unknown, type: unknown, id: unknown) => {
+    if (typeof mapId !== 'string') return null;
+    let keys = touched.get(mapId);
+    if (!keys) touched.set(mapId, (keys = new Set()));
+    keys.add(`${String(type)}:${String(id)}`);
     return null;
   });
-  const tables: { table: string; key: string }[] = [
-    { table: 'maps', key: 'id' },
-    ...RECORDS.map((r) => ({ table: r.table as string, key: 'map_id' })),
+
+  function record(mapId: string, rev: number, keys: Set<string>): void {
+    let j = journals.get(mapId);
+    if (j) journals.delete(mapId);
+    else j = { floor: floors.get(mapId) ?? 0, commits: [], size: 0 };
+    // Most recently written last (the one dropped first is the first in the map).
+    journals.set(mapId, j);
+    floors.delete(mapId);
+    if (keys.size > JOURNAL_KEYS) {
+      j.commits = [];
+      j.size = 0;
+      j.floor = rev;
+    } else {
+      j.commits.push({ revision: rev, keys: [...keys] });
+      j.size += keys.size;
+      while (j.size > JOURNAL_KEYS) {
+        const old = j.commits.shift()!;
+        j.size -= old.keys.length;
+        j.floor = old.revision;
+      }
+    }
+    if (journals.size > JOURNAL_MAPS) {
+      const [oldest, dropped] = journals.entries().next().value as [string, Journal];
+      journals.delete(oldest);
+      floors.set(oldest, dropped.commits.at(-1)?.revision ?? dropped.floor);
+    }
+  }
+
+  const tables: { table: string; key: string; type: string }[] = [
+    { table: 'maps', key: 'id', type: 'map' },
+    ...RECORDS.map((r) => ({ table: r.table as string, key: 'map_id', type: r.type as string })),
   ];
-  for (const { table, key } of tables) {
+  for (const { table, key, type } of tables) {
     for (const op of OPS) {
       const name = `jb_feed_${table}_${op.toLowerCase()}`;
       // NEW for inserts and updates, OLD for deletes (an update that moves a row cannot change its map).
       const row = op === 'DELETE' ? 'OLD' : 'NEW';
       db.exec(
         `DROP TRIGGER IF EXISTS temp.${name}; ` +
-          `CREATE TEMP TRIGGER ${name} AFTER ${op} ON main.${table} BEGIN SELECT jb_touched(${row}.${key}); END;`,
+          `CREATE TEMP TRIGGER ${name} AFTER ${op} ON main.${table} BEGIN SELECT jb_touched(${row}.${key}, '${type}', ${row}.id); END;`,
       );
     }
   }
@@ -61,12 +130,29 @@ export function createChangeFeed(db: Db): ChangeFeed {
     get revision() {
       return revision;
     },
+    id: feedId,
+    since(mapId, after) {
+      if (!Number.isInteger(after) || after < 0 || after > revision) return null;
+      const j = journals.get(mapId);
+      const floor = j ? j.floor : (floors.get(mapId) ?? 0);
+      if (after < floor) return null;
+      if (!j) return [];
+      const keys = new Set<string>();
+      for (let i = j.commits.length - 1; i >= 0 && j.commits[i]!.revision > after; i--) {
+        for (const k of j.commits[i]!.keys) keys.add(k);
+      }
+      return [...keys].map((k) => {
+        const cut = k.indexOf(':');
+        return { type: k.slice(0, cut) as ChangeTarget, id: k.slice(cut + 1) };
+      });
+    },
     commit() {
       if (touched.size === 0) return;
       const maps = [...touched];
       touched.clear();
-      for (const mapId of maps) {
+      for (const [mapId, keys] of maps) {
         const change: StoreChange = { mapId, revision: ++revision };
+        record(mapId, change.revision, keys);
         for (const listener of listeners) {
           try {
             listener(change);

@@ -21,6 +21,7 @@ import type { ServiceContext } from './context';
 import { createMapService } from './maps';
 import { createChangeService, createRecordStore } from './changes';
 import { createChangeFeed, type StoreChangeListener } from './changeFeed';
+import { createChangesSinceService } from './changesSince';
 import { createNoteService } from './notes';
 import { createPersonaService } from './personas';
 import { createPrioritiseService } from './prioritise';
@@ -80,7 +81,7 @@ export const DATA_FILE_NAME = 'journeyboard.sqlite';
  * lock); every other method takes the write lock up front (BEGIN IMMEDIATE), so a busy store makes
  * it wait the busy timeout instead of failing halfway through a read-then-write.
  */
-const READ_ONLY = new Set<MethodName>(['templates.list', 'maps.list', 'maps.get', 'structure.suggest', 'notes.clusters', 'files.exportJourney', 'app.notices', 'workshop.get', 'workshop.templates', 'versions.list', 'versions.get', 'versions.compare', ...PRIORITISE_READ_ONLY]);
+const READ_ONLY = new Set<MethodName>(['templates.list', 'maps.list', 'maps.get', 'changes.since', 'structure.suggest', 'notes.clusters', 'files.exportJourney', 'app.notices', 'workshop.get', 'workshop.templates', 'versions.list', 'versions.get', 'versions.compare', ...PRIORITISE_READ_ONLY]);
 
 export function openCore(options: CoreOptions): Core {
   const dataFile = options.dataDir === ':memory:' ? ':memory:' : path.join(options.dataDir, DATA_FILE_NAME);
@@ -113,6 +114,7 @@ export function openCore(options: CoreOptions): Core {
     ...createPersonaService(ctx, records),
     ...createPrioritiseService(ctx, records),
     ...createChangeService(ctx, records),
+    ...createChangesSinceService(ctx, feed, (id) => maps['maps.get']({ id })),
     ...createSuggestService(ctx),
     ...files.handlers,
     ...createVersionService(ctx, records),
