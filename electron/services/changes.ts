@@ -65,6 +65,27 @@ export function createRecordStore(ctx: ServiceContext) {
     }
   }
 
+  /** For each record type with a `unique` key: the other record of the map with the same values. */
+  const sameKey = new Map(
+    RECORDS.filter((def) => def.unique).map((def) => [
+      def.type as RecordType,
+      {
+        fields: def.unique!,
+        find: db.prepare<unknown[], { id: string }>(
+          `SELECT id FROM ${def.table} WHERE map_id = ? AND ${def.unique!.map((f) => `${columnName(f)} IS ?`).join(' AND ')} AND id <> ? LIMIT 1`,
+        ),
+      },
+    ]),
+  );
+
+  /** A record whose `unique` fields match another record of the map: conflict, naming that record. */
+  function checkUnique(type: RecordType, mapId: string, id: string, value: Record<string, unknown>, where: Where) {
+    const key = sameKey.get(type);
+    if (!key) return;
+    const other = key.find.get(mapId, ...key.fields.map((f) => value[f]), id);
+    if (other) throw new ApiError('conflict', `${where}: ${type} "${other.id}" already has this ${key.fields.join(' and ')}; there may be only one. Change that one instead.`);
+  }
+
   /** The stored row of `type` with this id in this map, or not_found. */
   function requireRecord<T extends RecordType>(type: T, mapId: string, id: string, where: Where): DbRecord<T> {
     const row = repos.records[type].get.get(id) as (DbRecord<T> & { map_id: string }) | undefined;
@@ -97,6 +118,7 @@ export function createRecordStore(ctx: ServiceContext) {
     }
     checkRefs(type, mapId, value, where);
     checkRecord(type, value as Record<string, unknown>, where);
+    checkUnique(type, mapId, id, value as Record<string, unknown>, where);
     if (type === 'vote') voteRules.beforeCreate(value as RecordValue<'vote'>, where);
     const now = ctx.now();
     const record = {
@@ -115,6 +137,7 @@ export function createRecordStore(ctx: ServiceContext) {
     const next = { ...toRecord(type, row) } as Record<string, unknown>;
     for (const [key, v] of Object.entries(patch)) if (v !== undefined) next[key] = v;
     checkRecord(type, next, where);
+    checkUnique(type, mapId, id, next, where);
     if (type === 'vote') voteRules.beforeUpdate(id, toRecord('vote', row as DbRecord<'vote'>), next as RecordValue<'vote'>, where);
     if (recordDef[type].timestamps) next['updatedAt'] = ctx.now();
     (repos.records[type].update as { run(row: DbRecord<T>): unknown }).run(fromRecord(type, next as StoredRecord<T>));

@@ -180,6 +180,8 @@ export class SaveQueue {
   private pending = new Map<string, Entry>();
   private timer: unknown = null;
   private inFlight = false;
+  /** The records of the write in flight (`type:id`), until it has landed or been put back. */
+  private sending = new Set<string>();
   private failures = 0;
   private lastError: unknown = null;
   private blocked = false;
@@ -222,6 +224,12 @@ export class SaveQueue {
   /** Whether a change to this record is queued and not yet sent. */
   isPending(type: ChangeTarget, id: string): boolean {
     return this.pending.has(changeKey({ type, id }));
+  }
+
+  /** Whether a change to this record is queued or in the write in flight (not yet known to have landed). */
+  isQueued(type: ChangeTarget, id: string): boolean {
+    const key = changeKey({ type, id });
+    return this.pending.has(key) || this.sending.has(key);
   }
 
   subscribe(listener: (status: SaveStatus) => void): () => void {
@@ -301,6 +309,7 @@ export class SaveQueue {
       return;
     }
     const entries = [...this.pending.values()];
+    this.sending = new Set(this.pending.keys());
     this.pending = new Map();
     this.inFlight = true;
     this.emit();
@@ -368,6 +377,7 @@ export class SaveQueue {
       break;
     }
     this.inFlight = false;
+    this.sending = new Set();
 
     if (outcome === 'retry' || outcome === 'hold') {
       this.failures++;
@@ -452,6 +462,8 @@ const NOUN: Record<ChangeTarget, [string, string]> = {
   vote: ['vote', 'votes'],
   metric: ['metric', 'metrics'],
   step: ['workshop step', 'workshop steps'],
+  emotionScore: ['emotion score', 'emotion scores'],
+  stepDone: ['done mark', 'done marks'],
 };
 
 function countWord(n: number): string {

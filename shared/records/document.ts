@@ -47,6 +47,17 @@ export function mapReferenceProblem(map: MapDocument): string | null {
     const problem = recordDef[type].check?.(record);
     if (problem) return `${type} "${record.id}": ${problem}`;
   }
+  for (const def of RECORDS) {
+    const unique = def.unique;
+    if (!unique) continue;
+    const seen = new Map<string, string>();
+    for (const record of map[def.table] as unknown as Record<string, unknown>[]) {
+      const key = JSON.stringify(unique.map((field) => record[field]));
+      const other = seen.get(key);
+      if (other !== undefined) return `${def.type} "${String(record['id'])}" has the same ${unique.join(' and ')} as ${def.type} "${other}"; there may be only one`;
+      seen.set(key, String(record['id']));
+    }
+  }
   const header = map as unknown as Record<string, unknown>;
   for (const [field, ref] of refsOf(mapHeader.refs)) {
     const missing = refIds(header[field]).find((target) => typeOf.get(target) !== ref.to);

@@ -41,6 +41,12 @@ export const channels = z
 export const idList = (max: number, what: string) =>
   z.array(id).max(max, `at most ${max}`).refine((a) => new Set(a).size === a.length, `a ${what} appears twice`);
 export const emotion = z.number().min(-2, 'an emotion score is from -2 to +2').max(2, 'an emotion score is from -2 to +2');
+/** A participant's emotion score for a stage (issue 14): a whole number from -2 to +2. */
+export const wholeEmotion = z
+  .number()
+  .int('an emotion score is a whole number from -2 to +2')
+  .min(-2, 'an emotion score is from -2 to +2')
+  .max(2, 'an emotion score is from -2 to +2');
 export const longText = (max: number) => z.string().max(max, `at most ${max} characters`);
 export const photo = z
   .string()

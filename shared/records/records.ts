@@ -40,6 +40,12 @@ interface RecordDefInput<T extends string, K extends string, S extends z.ZodRawS
    * every create and update and on every imported record: a sentence saying what is wrong, or null.
    */
   check?: (value: z.infer<z.ZodObject<S>>) => string | null;
+  /**
+   * Fields whose values together name at most one record of the map (one emotion score per stage
+   * and participant). The record layer refuses a second one (conflict), an imported map with two is
+   * refused, and the table has a UNIQUE index on the same columns (its migration).
+   */
+  unique?: readonly (keyof S & string)[];
 }
 
 const timestampFields = { createdAt: f.time, updatedAt: f.time };
@@ -73,6 +79,7 @@ function defineRecord<
     defaults: def.defaults as D,
     refs: (def.refs ?? {}) as Readonly<Partial<Record<string, RecordRef>>>,
     check: def.check as ((value: Record<string, unknown>) => string | null) | undefined,
+    unique: def.unique as readonly string[] | undefined,
     /** All editable fields (a `create` change's value). */
     value,
     /** Any of them (an `update` change's patch). */
@@ -349,6 +356,50 @@ export const stepRecord = defineRecord({
 });
 
 /**
+ * A participant's emotion score for one stage (issue 14), sent from their phone: -2 to +2. One per
+ * stage and participant (scoring again replaces it); goes with its stage or participant. The
+ * emotion curve shows their mean, spread and count per stage.
+ */
+export const emotionScoreRecord = defineRecord({
+  type: 'emotionScore',
+  table: 'emotionScores',
+  fields: {
+    stageId: f.id,
+    participantId: f.id,
+    score: f.wholeEmotion,
+  },
+  defaults: {},
+  refs: {
+    stageId: { to: 'stage', says: 'scores', onDelete: 'cascade' },
+    participantId: { to: 'participant', says: 'is scored by', onDelete: 'cascade' },
+  },
+  timestamps: false,
+  orderBy: 'stage_id, participant_id, id',
+  unique: ['stageId', 'participantId'],
+});
+
+/**
+ * A participant marked a workshop step done on their phone (issue 14): "7 of 9 done". One per step
+ * and participant; unmarking deletes it. Goes with its step or participant.
+ */
+export const stepDoneRecord = defineRecord({
+  type: 'stepDone',
+  table: 'stepDones',
+  fields: {
+    stepId: f.id,
+    participantId: f.id,
+  },
+  defaults: {},
+  refs: {
+    stepId: { to: 'step', says: 'marks done', onDelete: 'cascade' },
+    participantId: { to: 'participant', says: 'is marked by', onDelete: 'cascade' },
+  },
+  timestamps: false,
+  orderBy: 'step_id, participant_id, id',
+  unique: ['stepId', 'participantId'],
+});
+
+/**
  * Every record table of a map, in the order they are written (a table after those it points at).
  * A new kind of record is one entry here.
  */
@@ -362,6 +413,8 @@ export const RECORDS = [
   voteRecord,
   metricRecord,
   stepRecord,
+  emotionScoreRecord,
+  stepDoneRecord,
 ] as const;
 
 export type RecordDef = (typeof RECORDS)[number];

@@ -6,7 +6,7 @@
  * limits are the app's own, written once.
  */
 import { z } from 'zod';
-import { id, name as nameField, noteText, type ROUND_TARGETS } from '../records/fields';
+import { id, name as nameField, noteText, wholeEmotion, type ROUND_TARGETS } from '../records/fields';
 import type { TimerState } from '../workshop/timer';
 
 /** How many digits a room's PIN has. */
@@ -51,13 +51,6 @@ export interface JoinResult {
 /** A note's text from a phone: the app's note text rule, and not blank. */
 const phoneNoteText = noteText.trim().min(1, 'a note needs some text');
 
-/** The -2..+2 emotion score a phone sends for a stage (a whole number). */
-export const roomEmotionScore = z
-  .number()
-  .int('an emotion score is a whole number from -2 to +2')
-  .min(-2, 'an emotion score is from -2 to +2')
-  .max(2, 'an emotion score is from -2 to +2');
-
 /** Every method a participant may call, with its input schema. Any other name is refused. */
 export const participantMethods = {
   state: z.strictObject({}),
@@ -66,7 +59,7 @@ export const participantMethods = {
   'notes.withdraw': z.strictObject({ id }),
   'votes.cast': z.strictObject({ noteId: id }),
   'votes.retract': z.strictObject({ noteId: id }),
-  'emotions.score': z.strictObject({ stageId: id, score: roomEmotionScore }),
+  'emotions.score': z.strictObject({ stageId: id, score: wholeEmotion }),
   'done.set': z.strictObject({ done: z.boolean() }),
 } as const;
 export type ParticipantMethod = keyof typeof participantMethods;

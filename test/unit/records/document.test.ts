@@ -59,6 +59,9 @@ function richMap(core: ReturnType<typeof testCore>): JourneyMap {
       change.create('vote', 'v2', { roundId: 'r1', participantId: null, noteId: 'n-idea', count: 7 }),
       change.create('metric', 'm1', { stageId: s0!.id, kind: 'nps', value: -20, target: 30, source: 'Q1 survey', date: '2026-01-15' }),
       change.create('metric', 'm2', { stageId: null, kind: 'csat', value: 3.8, target: null, source: '', date: null }),
+      change.create('emotionScore', 'e1', { stageId: s0!.id, participantId: 'pa1', score: -2 }),
+      change.create('emotionScore', 'e2', { stageId: s0!.id, participantId: 'pa2', score: 1 }),
+      change.create('stepDone', 'd1', { stepId: map.steps[0]!.id, participantId: 'pa2' }),
     ],
   });
   core.call('maps.setPersona', { id: map.id, personaId: 'p2' });
