@@ -1,9 +1,12 @@
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
 export interface WebArgs {
   port: number;
   dataDir: string;
+  /** `--room-bind ADDR`: every room (issue 14) listens on this address only (tests: 127.0.0.1). */
+  roomBind?: string;
 }
 
 /**
@@ -17,7 +20,7 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Journeyboard');
 }
 
-/** Parses `[--port N] [--data-dir DIR]`; throws an Error with a readable message on bad input. */
+/** Parses `[--port N] [--data-dir DIR] [--room-bind ADDR]`; throws an Error with a readable message on bad input. */
 export function parseWebArgs(argv: string[]): WebArgs {
   const args: WebArgs = { port: 0, dataDir: defaultDataDir() };
   for (let i = 0; i < argv.length; i++) {
@@ -34,8 +37,12 @@ export function parseWebArgs(argv: string[]): WebArgs {
       args.port = port;
     } else if (flag === '--data-dir') {
       args.dataDir = path.resolve(value());
+    } else if (flag === '--room-bind') {
+      const address = value();
+      if (net.isIP(address) === 0) throw new Error(`--room-bind must be an IP address such as 127.0.0.1 or 192.168.1.20, not "${address}".`);
+      args.roomBind = address;
     } else {
-      throw new Error(`Unknown option ${arg}. Usage: npm run web -- [--port N] [--data-dir DIR]`);
+      throw new Error(`Unknown option ${arg}. Usage: npm run web -- [--port N] [--data-dir DIR] [--room-bind ADDR]`);
     }
   }
   return args;
