@@ -63,7 +63,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
-    files: ['electron/store/**/*.ts', 'electron/services/**/*.ts', 'electron/server/**/*.ts'],
+    files: ['electron/store/**/*.ts', 'electron/services/**/*.ts', 'electron/server/**/*.ts', 'electron/room/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -71,7 +71,7 @@ export default tseslint.config(
           paths: [noElectron],
           patterns: [
             { group: ['**/renderer/**'], message: 'The main process does not import the renderer.' },
-            { group: ['**/electron/app/**', '../app/**', '../app'], message: 'store, services and server run under plain Node: not app/.' },
+            { group: ['**/electron/app/**', '../app/**', '../app'], message: 'store, services, server and room run under plain Node: not app/.' },
           ],
         },
       ],

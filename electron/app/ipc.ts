@@ -8,8 +8,8 @@ import { isAppUrl } from './appProtocol';
 import { CHANNELS } from './bridge';
 import type { CoreClient } from './coreWorker';
 
-/** What the room view reads (the map, the workshop, a round's results); every other method is refused there. */
-export const ROOM_VIEW_METHODS: ReadonlySet<string> = new Set(['maps.get', 'maps.list', 'workshop.get', 'rounds.results', 'app.notices', 'templates.list']);
+/** What the room view reads (the map, the workshop, a round's results, the room's address, PIN and "n of m done"); every other method is refused there. */
+export const ROOM_VIEW_METHODS: ReadonlySet<string> = new Set(['maps.get', 'maps.list', 'workshop.get', 'rounds.results', 'app.notices', 'templates.list', 'room.status']);
 
 export function isTrustedSender(event: IpcMainInvokeEvent, isOurContents: (contents: WebContents) => boolean): boolean {
   const frame = event.senderFrame;

@@ -272,7 +272,7 @@ async function openStore(): Promise<CoreClient> {
   try {
     // The folder's lock, the damage check, restoring a backup and the backups happen in the
     // worker, where the database is (services/dataFolder.ts); what the person must hear comes back.
-    const folder = await startCoreWorker(coreWorkerPath(where), { dataDir, resourcesDir: resourcesDir(where), nativeBinding });
+    const folder = await startCoreWorker(coreWorkerPath(where), { dataDir, resourcesDir: resourcesDir(where), nativeBinding, roomPageDir: rendererDir(where) });
     for (const notice of folder.notices) {
       dialog.showMessageBoxSync({ type: 'warning', title: 'Journeyboard', message: 'Journeyboard found its map store damaged', detail: notice.message, buttons: ['OK'] });
     }

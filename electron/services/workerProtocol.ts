@@ -13,6 +13,10 @@ export interface CoreWorkerData {
   resourcesDir: string;
   /** The Electron build of better-sqlite3 (see DESIGN.md on the native ABI). */
   nativeBinding?: string;
+  /** The built renderer (dist/renderer), whose participant.html the room listener serves (electron/room/). */
+  roomPageDir?: string;
+  /** Every room listens on this address only (tests). */
+  roomBind?: string;
   /** Tests: a shorter busy timeout, fewer backups. */
   busyTimeoutMs?: number;
   keepBackups?: number;
