@@ -120,6 +120,7 @@ export class BoardModel {
     }
     if (e.reset) render.personasChanged();
     if (relayout || frame.touches(e.changes)) frame.relayout();
+    else if (frame.touchesEmotions(e.changes)) frame.refreshEmotions();
     render.requery();
     tools.resize.sync();
     render.redrawAll();
