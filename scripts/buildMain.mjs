@@ -32,7 +32,9 @@ export function coreWorkerBuildOptions(outfile = 'dist/electron/coreWorker.cjs')
 
 export async function buildMain() {
   const jobs = [
-    build({ ...common, entryPoints: ['electron/server/main.ts'], outfile: 'dist/server/main.mjs', format: 'esm' }),
+    // ws (the room's WebSocket) is CommonJS that requires Node built-ins, which an ESM bundle
+    // cannot do: web mode loads it from node_modules. The CJS bundles below carry it.
+    build({ ...common, external: [...common.external, 'ws'], entryPoints: ['electron/server/main.ts'], outfile: 'dist/server/main.mjs', format: 'esm' }),
   ];
   if (fs.existsSync(path.join(root, 'electron/app/main.ts'))) {
     jobs.push(build({ ...common, ...cjsMeta, entryPoints: ['electron/app/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }));
