@@ -2,7 +2,8 @@
  * The journey frame as the board shows it: stage columns x lane rows laid out from the document,
  * the notes of each cell placed in it, and the emotion curve. Laid out again only when the
  * structure, cell membership, a cell note's size or position, or a sentiment changes, never per
- * camera move. No DOM.
+ * camera move; a participant's emotion score (issue 14) recomputes only the emotions and the curve
+ * with its room band, on the layout as it is. No DOM.
  */
 import {
   emotionCurve,
@@ -70,9 +71,30 @@ export class JourneyFrame {
       this.core.render.invalidate();
     }
     this.layout = frame;
-    this.emotions = mapStageEmotions(doc.stages, [...notes.values()]);
-    this.curve = emotionCurve(frame, this.emotions);
+    this.computeEmotions();
     this.changed();
+  }
+
+  /** Whether these changes alter the curve without moving anything: the room's scores (issue 14). */
+  touchesEmotions(changes: readonly Change[]): boolean {
+    return this.layout !== null && changes.some((c) => c.type === 'emotionScore');
+  }
+
+  /**
+   * The emotions and the curve again on the current layout: a participant scored a stage (live,
+   * from a phone), or a score was removed. Cheaper than {@link relayout}: no note moves.
+   */
+  refreshEmotions(): void {
+    if (!this.layout) return;
+    this.computeEmotions();
+    this.changed();
+  }
+
+  /** Each stage's emotion (set by hand, else the room's mean, else the notes') and the curve with its band. */
+  private computeEmotions(): void {
+    const { doc } = this.core.model;
+    this.emotions = mapStageEmotions(doc.stages, [...doc.notes.values()], doc.records.emotionScore.values());
+    this.curve = this.layout ? emotionCurve(this.layout, this.emotions) : null;
   }
 
   private changed(): void {

@@ -1,7 +1,8 @@
 /**
  * Draws the journey frame (issue #4) onto a 2D context, in board units: the stage header row, the
  * lane header column, a soft background per row, the cell grid, collapsed lanes as thin strips, and
- * the emotion curve with a face at each stage inside the Emotions row.
+ * the emotion curve with a face at each stage inside the Emotions row, and around it a translucent band
+ * of the room's spread where participants scored the stage (issue 14), with "n = 7" under the point.
  *
  * Meant for the scene function of one `Konva.Shape` on the board's non-listening `frame` layer:
  *
@@ -12,7 +13,17 @@
  * clips what is off screen); text is skipped when it would be too small to read.
  */
 import type { LaneKind } from '../../shared/domain';
-import { EMOTION_MAX, EMOTION_MIN, emotionCurve, emotionY, type EmotionCurve, type FrameLayout, type FrameRow } from '../../shared/journey';
+import {
+  EMOTION_MAX,
+  EMOTION_MIN,
+  emotionCurve,
+  emotionY,
+  signedScore,
+  type EmotionBand,
+  type EmotionCurve,
+  type FrameLayout,
+  type FrameRow,
+} from '../../shared/journey';
 import { drawFace, FACE_INK, type FaceContext } from './faces';
 
 /**
@@ -61,6 +72,8 @@ export interface FrameEmotion {
   manual?: boolean;
   /** How many notes a derived score is the mean of. */
   count?: number;
+  /** The room's scores of the stage, summed up (its band and n); null or missing = nobody scored it. */
+  room?: { n: number; low: number; high: number } | null;
 }
 
 /** What to draw besides the geometry. */
@@ -101,6 +114,9 @@ export const FRAME_THEME = {
   curve: '#2f6bff',
   curveAreaTop: 'rgba(47, 107, 255, 0.16)',
   curveAreaBottom: 'rgba(47, 107, 255, 0.01)',
+  /** The room's spread around the curve: a translucent fill and a thin edge. */
+  band: 'rgba(47, 107, 255, 0.18)',
+  bandEdge: 'rgba(47, 107, 255, 0.55)',
   guide: '#e2e5ea',
   highlight: 'rgba(47, 107, 255, 0.07)',
   laneFill: {
@@ -136,6 +152,8 @@ export const FRAME_THEME_DARK: typeof FRAME_THEME = {
   curve: '#6b9bff',
   curveAreaTop: 'rgba(107, 155, 255, 0.22)',
   curveAreaBottom: 'rgba(107, 155, 255, 0.02)',
+  band: 'rgba(141, 177, 255, 0.26)',
+  bandEdge: 'rgba(141, 177, 255, 0.7)',
   guide: '#343942',
   highlight: 'rgba(107, 155, 255, 0.12)',
   laneFill: {
@@ -464,7 +482,10 @@ function drawEmotions(
     area.addColorStop(1, T.curveAreaBottom);
     ctx.fillStyle = area;
     ctx.fill();
-
+  }
+  // The room's spread, over the area and under the curve.
+  drawBands(ctx, curve.bands, o.px, true);
+  if (path.start && path.segments.length > 0) {
     ctx.beginPath();
     ctx.moveTo(path.start.x, path.start.y);
     for (const seg of path.segments) ctx.bezierCurveTo(seg.c1.x, seg.c1.y, seg.c2.x, seg.c2.y, seg.to.x, seg.to.y);
@@ -484,7 +505,8 @@ function drawEmotions(
     drawFace(ctx, p.x, p.y, r, p.score, manual);
     if (o.readable(11)) {
       const score = formatScore(p.score);
-      const source = manual ? 'set' : e?.count ? `avg of ${e.count}` : 'derived';
+      // With room scores the label says how many people scored (and "set" when the facilitator overruled them).
+      const source = e?.room ? `${manual ? 'set · ' : ''}n = ${e.room.n}` : manual ? 'set' : e?.count ? `avg of ${e.count}` : 'derived';
       const below = p.y + r + 16 <= row.y + row.height - 4;
       ctx.font = `600 11px ${o.family}`;
       ctx.textAlign = 'center';
@@ -528,10 +550,33 @@ function drawEmotions(
 
 /** A score as people write it: `+1.5`, `0`, `−2` (a true minus sign). */
 export function formatScore(score: number): string {
-  const v = Math.round(score * 10) / 10;
-  if (v === 0) return '0';
-  const s = Number.isInteger(v) ? String(Math.abs(v)) : Math.abs(v).toFixed(1);
-  return v > 0 ? `+${s}` : `−${s}`;
+  return signedScore(score);
+}
+
+/**
+ * The room's bands (geometry from `emotionCurve`, computed with the curve, not per frame): each
+ * a translucent shape from the low to the high score, edged with a thin line; `fill` false draws
+ * only the edges (over the notes, so a band behind notes still shows its extent).
+ */
+function drawBands(ctx: FrameContext, bands: readonly EmotionBand[], px: number, fill: boolean): void {
+  for (const band of bands) {
+    const up = band.upper;
+    const back = band.lowerBack;
+    if (!up.start || !back.start) continue;
+    ctx.beginPath();
+    ctx.moveTo(up.start.x, up.start.y);
+    for (const seg of up.segments) ctx.bezierCurveTo(seg.c1.x, seg.c1.y, seg.c2.x, seg.c2.y, seg.to.x, seg.to.y);
+    ctx.lineTo(back.start.x, back.start.y);
+    for (const seg of back.segments) ctx.bezierCurveTo(seg.c1.x, seg.c1.y, seg.c2.x, seg.c2.y, seg.to.x, seg.to.y);
+    ctx.closePath();
+    if (fill) {
+      ctx.fillStyle = T.band;
+      ctx.fill();
+    }
+    ctx.strokeStyle = T.bandEdge;
+    ctx.lineWidth = Math.max(1, 1.5 * px);
+    ctx.stroke();
+  }
 }
 
 /** A rounded-rectangle path (radii: one, or top-left, top-right, bottom-right, bottom-left). */
@@ -615,11 +660,12 @@ export function drawCurveOnTop(
   dark = false,
 ): void {
   T = dark ? FRAME_THEME_DARK : FRAME_THEME;
-  if (!curve || curve.points.length === 0) return;
+  if (!curve || (curve.points.length === 0 && curve.bands.length === 0)) return;
   const row = frame.rows.find((r) => r.laneId === curve.laneId);
   if (!row || row.collapsed) return;
   const path = curve.path;
   ctx.save();
+  drawBands(ctx, curve.bands, 1 / zoom, false);
   if (path.start && path.segments.length > 0) {
     ctx.beginPath();
     ctx.moveTo(path.start.x, path.start.y);
