@@ -1,6 +1,6 @@
 /**
  * The map as a picture (File > Export > PNG): the journey frame, every note with its text and
- * channel icons, and the emotion curve, drawn with the board's own painters (drawFrame,
+ * channel icons, and the emotion curve with the room's band, drawn with the board's own painters (drawFrame,
  * drawNotesSharp) so the image looks like the board. Runs in the export worker on an
  * OffscreenCanvas, so a big image never freezes the board; it also runs on a page (the tests).
  */
@@ -11,6 +11,7 @@ import type { JourneyMap, Lane, Stage } from '../../shared/domain';
 import {
   emotionCurve,
   mapStageEmotions,
+  roomScoresOf,
   type EmotionCurve,
   type FrameLayout,
   type StageEmotion,
@@ -44,7 +45,8 @@ export function sceneOf(map: JourneyMap): MapScene {
     if (!p) shown.push(n);
     else if (!p.hidden) shown.push({ ...n, x: p.x, y: p.y });
   }
-  const emotions = mapStageEmotions(stages, notes);
+  // The room's scores give the curve its band, as on the board.
+  const emotions = mapStageEmotions(stages, notes, roomScoresOf(map));
   return { notes: shown, frame, stages, lanes, emotions, curve: emotionCurve(frame, emotions) };
 }
 

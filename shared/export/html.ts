@@ -8,12 +8,12 @@
  * HTML-escaped, and no map data goes into the script.
  */
 import type { JourneyMap, Note, Persona, Stage } from '../domain';
-import { emotionCurve, emotionFace, mapStageEmotions, type StageEmotion } from '../journey/emotion';
+import { emotionCurve, emotionFace, mapStageEmotions, roomScoresOf, roomSummary, type StageEmotion } from '../journey/emotion';
 import { FRAME_ORIGIN, layoutFrame, type Rect } from '../journey/frame';
 import { reportPanel, REPORT_CSS } from './htmlReport';
 import { orderedNotes } from './model';
 import { reportOf } from './report';
-import { ACCENT, CURVE, GRID_LINE, HEADER_FILL, INK, MUTED_INK, NOTE_EDGE, NOTE_FILL, PAPER } from './palette';
+import { ACCENT, CURVE, CURVE_BAND, CURVE_BAND_EDGE, CURVE_BAND_OPACITY, GRID_LINE, HEADER_FILL, INK, MUTED_INK, NOTE_EDGE, NOTE_FILL, PAPER } from './palette';
 
 /** Options for {@link mapToHtml}. */
 export interface HtmlOptions {
@@ -102,7 +102,8 @@ function faceShapes(level: number, r: number): string {
 function faceLabel(e: StageEmotion | undefined): string {
   if (!e || e.score === null) return '';
   const f = emotionFace(e.score);
-  const label = htmlText(`${f.label} (${e.score > 0 ? '+' : ''}${e.score.toFixed(1)}${e.manual ? ', set by the facilitator' : ''})`);
+  const room = e.room ? `; the room: ${roomSummary(e.room)}` : '';
+  const label = htmlText(`${f.label} (${e.score > 0 ? '+' : ''}${e.score.toFixed(1)}${e.manual ? ', set by the facilitator' : ''}${room})`);
   return `<svg class="face" width="24" height="24" viewBox="-12 -12 24 24" role="img" aria-label="${label}"><title>${label}</title>${faceShapes(f.level, 10.5)}</svg>`;
 }
 
@@ -123,7 +124,7 @@ const FREE_ACROSS = 4;
  * Shows the frame laid out with {@link layoutFrame} (collapsed lanes are shown expanded: a client
  * sees every note), notes as sticky cards (hover shows the full text and author), notes not yet
  * placed to the right under their own heading, and the emotion curve as inline SVG with a face per
- * stage. Drag to pan; wheel, the +/- buttons or the + and - keys to zoom; "Fit" (or 0) shows it all.
+ * stage (and, where the room scored stages, the band of their spread and n). Drag to pan; wheel, the +/- buttons or the + and - keys to zoom; "Fit" (or 0) shows it all.
  */
 export function mapToHtml(map: JourneyMap, options: HtmlOptions = {}): string {
   const stages = [...map.stages].sort((a, b) => a.position - b.position);
@@ -136,7 +137,7 @@ export function mapToHtml(map: JourneyMap, options: HtmlOptions = {}): string {
     lanes: lanes.map((l) => ({ id: l.id, kind: l.kind, collapsed: false })),
     notes,
   });
-  const emotions = mapStageEmotions(stages, map.notes);
+  const emotions = mapStageEmotions(stages, map.notes, roomScoresOf(map));
   const emotionOf = new Map(emotions.map((e) => [e.stageId, e]));
   const curve = emotionCurve(frame, emotions);
   const hasFrame = stages.length > 0 || lanes.length > 0;
@@ -170,8 +171,14 @@ export function mapToHtml(map: JourneyMap, options: HtmlOptions = {}): string {
     const faces = curve.points
       .map((p) => `<g transform="translate(${px(p.x)} ${px(p.y)})">${faceShapes(emotionFace(p.score).level, 17)}</g>`)
       .join('');
+    // The room's spread (issue 14): a band from each stage's low to high score, and n under its face.
+    const bands = curve.bands.map((b) => `<path class="band" d="${b.svgPath}"/>`).join('');
+    const pointY = new Map(curve.points.map((p) => [p.stageId, p.y]));
+    const counts = curve.spreads
+      .map((s) => `<text class="rn" x="${px(s.x)}" y="${px((pointY.get(s.stageId) ?? s.lowY) + 36)}">n = ${s.n}</text>`)
+      .join('');
     parts.push(
-      `<svg class="curve" width="${px(frame.rect.x + frame.rect.width)}" height="${px(frame.rect.y + frame.rect.height)}" aria-label="Emotion curve"><g class="guides">${guides}</g>${curve.svgPath ? `<path d="${curve.svgPath}"/>` : ''}${faces}</svg>`,
+      `<svg class="curve" width="${px(frame.rect.x + frame.rect.width)}" height="${px(frame.rect.y + frame.rect.height)}" aria-label="Emotion curve"><g class="guides">${guides}</g>${bands}${curve.svgPath ? `<path d="${curve.svgPath}"/>` : ''}${faces}${counts}</svg>`,
     );
   }
   // Notes outside the frame (no stage or lane, or one not in this map), flowing to its right.
@@ -267,6 +274,8 @@ main.drag{cursor:grabbing}
 .curve{left:0;top:0;pointer-events:none;overflow:visible}
 .curve path{fill:none;stroke:${CURVE};stroke-width:4;stroke-linecap:round}
 .curve .guides line{stroke:${GRID_LINE};stroke-width:1.5;stroke-dasharray:6 6}
+.curve path.band{fill:${CURVE_BAND};fill-opacity:${CURVE_BAND_OPACITY};stroke:${CURVE_BAND_EDGE};stroke-width:1.5}
+.curve .rn{font-size:13px;font-weight:600;fill:${MUTED_INK};text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}
 .fh{fill:#fff;stroke:${CURVE};stroke-width:2}
 .fe{fill:${INK}}
 .fm{fill:none;stroke:${INK};stroke-linecap:round}

@@ -40,6 +40,10 @@ export const HEADER_FILL = '#e9edf3';
 export const GRID_LINE = '#cfd4dc';
 /** The emotion curve. */
 export const CURVE = '#2f6bff';
+/** The room's spread around the curve (issue 14): the band's fill (drawn at {@link CURVE_BAND_OPACITY}) and its edge. */
+export const CURVE_BAND = '#2f6bff';
+export const CURVE_BAND_OPACITY = 0.16;
+export const CURVE_BAND_EDGE = '#8fb0ff';
 /** An accent for titles and rules. */
 export const ACCENT = '#2f6bff';
 

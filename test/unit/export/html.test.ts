@@ -6,6 +6,7 @@ import { HTML_EXPORT_SCRIPT_HASH } from '../../../shared/export/html';
 import { layoutFrame } from '../../../shared/journey/index';
 import { bigMap } from './bigMap';
 import { goldenMap } from './fixture';
+import { roomScoredMap } from './roomFixture';
 
 const evil: JourneyMap = {
   ...goldenMap,
@@ -109,5 +110,22 @@ describe('HTML export faces', () => {
     expect(html).toMatch(/<svg class="face"[^>]*role="img" aria-label="[A-Z][a-z ]+ \([+-]?\d\.\d/);
     expect(html).toMatch(/<g transform="translate\([\d.]+ [\d.]+\)"><circle class="fh"/);
     expect(html).toMatch(/<path class="fm"[^>]*d="M -?[\d.]+ -?[\d.]+ Q 0 /);
+  });
+});
+
+describe('HTML export with the room\'s emotion scores (issue 14)', () => {
+  it('draws the band of the room\'s spread under the curve, n under each scored stage, and the figures in the face\'s label', () => {
+    const html = mapToHtml(roomScoredMap());
+    // One band over both stages (neighbours), before the curve itself.
+    const svg = /<svg class="curve"[^>]*>(.*?)<\/svg>/s.exec(html)![1]!;
+    expect(svg.match(/<path class="band" d="M [^"]+ Z"\/>/g)).toHaveLength(1);
+    expect(svg.indexOf('class="band"')).toBeLessThan(svg.search(/<path d="M /));
+    expect(svg).toContain('>n = 7</text>');
+    expect(svg).toContain('>n = 2</text>');
+    expect(html).toContain('the room: mean −0.3 (−2 to +1, middle half −1 to +0.5), n = 7');
+    // The facilitator's -2 wins over the room's mean of -0.5; the room's figures are still told.
+    expect(html).toContain('Very negative (-2.0, set by the facilitator; the room: mean −0.5 (−1 to 0), n = 2)');
+    // Without room scores, no band.
+    expect(mapToHtml(evil)).not.toContain('class="band"');
   });
 });
