@@ -1,0 +1,87 @@
+/**
+ * Dot voting in the open round: the dots left, each candidate with this person's dots on it, a dot
+ * added or taken back with one tap. Once the round is closed, its results, most dots first.
+ */
+import type { RoomRound } from '../../shared/room/contract';
+
+function label(text: string): string {
+  return text.trim() ? text : 'A face-down note';
+}
+
+export function VoteSection({
+  round,
+  onCast,
+  onRetract,
+}: {
+  round: RoomRound;
+  onCast(noteId: string): void;
+  onRetract(noteId: string): void;
+}) {
+  const mine = new Map(round.mine.map((m) => [m.noteId, m.count]));
+  return (
+    <section className="card" aria-labelledby="vote-title" data-testid="phone-vote">
+      <h2 id="vote-title">Vote: {round.title}</h2>
+      <p className="dots-left" data-testid="dots-left">
+        {round.left} of {round.dots} {round.dots === 1 ? 'dot' : 'dots'} left
+      </p>
+      {round.candidates.length === 0 && <p className="phone-muted">Nothing to vote on yet.</p>}
+      <ul className="note-list">
+        {round.candidates.map((c) => {
+          const count = mine.get(c.id) ?? 0;
+          const name = label(c.text);
+          const short = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+          const canAdd = round.left > 0 && (round.multiple || count === 0);
+          return (
+            <li key={c.id} className="candidate" data-testid="candidate">
+              <span className="candidate-text">{name}</span>
+              <span className="candidate-mine" aria-label={`Your dots on it: ${count}`}>
+                {count > 0 ? `●${count > 1 ? ` ${count}` : ''}` : ''}
+              </span>
+              <button
+                type="button"
+                className="button small"
+                disabled={count === 0}
+                onClick={() => onRetract(c.id)}
+                aria-label={`Take back a dot from: ${short}`}
+              >
+                −
+              </button>
+              <button
+                type="button"
+                className="button small primary"
+                disabled={!canAdd}
+                onClick={() => onCast(c.id)}
+                aria-label={`Add a dot to: ${short}`}
+              >
+                +
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+export function ResultsSection({ round }: { round: RoomRound }) {
+  if (!round.results) return null;
+  return (
+    <section className="card" aria-labelledby="results-title" data-testid="phone-results">
+      <h2 id="results-title">Results: {round.title}</h2>
+      {round.results.length === 0 ? (
+        <p className="phone-muted">No dots were cast.</p>
+      ) : (
+        <ol className="results">
+          {round.results.map((r) => (
+            <li key={r.noteId}>
+              <span className="results-count">
+                {r.count} {r.count === 1 ? 'dot' : 'dots'}
+              </span>{' '}
+              {label(r.text)}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
