@@ -23,7 +23,7 @@ export interface WebApp {
 const root = path.resolve(import.meta.dirname, '..', '..');
 
 async function startWeb(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'server', 'main.mjs'), '--port', '0', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'server', 'main.mjs'), '--port', '0', '--data-dir', dataDir, '--room-bind', '127.0.0.1'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
