@@ -7,7 +7,7 @@
 import os, { type NetworkInterfaceInfo } from 'node:os';
 import { isRoomHostMethod, methods } from '../../shared/api';
 import { invalidInputError, type Envelope } from '../../shared/errors';
-import type { RoomState, RoomStatus } from '../../shared/room/contract';
+import type { RoomStatus } from '../../shared/room/contract';
 import type { Dispatcher } from '../server/http';
 import { boundAddress, roomAddresses, type RoomAddress } from './addresses';
 import type { Clock } from './guards';
@@ -66,16 +66,6 @@ export function createRoomHost(options: RoomHostOptions): RoomHost {
   // room.open and room.close one at a time: a second open waits for the first to bind or fail.
   let chain: Promise<unknown> = Promise.resolve();
 
-  function doneOf(session: RoomSession): RoomStatus['done'] {
-    const present = session.present();
-    const first = present[0];
-    const state = first ? session.state(first) : null;
-    if (state) return { stepId: state.step?.id ?? null, done: state.done.done, of: state.done.of };
-    const workshop = core.dispatch('workshop.get', { mapId: session.mapId });
-    const stepId = workshop.ok ? ((workshop.value as { currentStepId: string | null }).currentStepId ?? null) : null;
-    return { stepId, done: 0, of: present.length };
-  }
-
   function status(): RoomStatus {
     if (!room) {
       return { open: false, mapId: null, url: null, urls: [], pin: null, anonymous: false, joined: 0, connected: 0, locked: false, lockedUntil: null, done: { stepId: null, done: 0, of: 0 } };
@@ -94,7 +84,7 @@ export function createRoomHost(options: RoomHostOptions): RoomHost {
       connected: live.connected().size,
       locked: lockedUntil !== null,
       lockedUntil,
-      done: doneOf(session),
+      done: session.done(),
     };
   }
 
@@ -121,7 +111,7 @@ export function createRoomHost(options: RoomHostOptions): RoomHost {
     const addresses = bind ? [boundAddress(bind)] : roomAddresses(interfaces());
     if (addresses.length === 0) return { ok: false, error: { code: 'no_network', message: NO_NETWORK_MESSAGE } };
     const session = new RoomSession(input.mapId, anonymous, core, limits, now, options.pin?.());
-    const live = createLiveSockets(limits, (participantId) => session.state(participantId) as RoomState | null, now);
+    const live = createLiveSockets(limits, (participantIds) => session.states(participantIds), now);
     let listener: RoomListener;
     try {
       listener = await startListener({ addresses, port: options.port ?? 0, limits, session, live, page: createRoomPage(options.pageDir) });

@@ -36,7 +36,7 @@ export interface LiveSockets {
 
 export function createLiveSockets(
   limits: RoomLimits,
-  readState: (participantId: string) => RoomState | null,
+  readStates: (participantIds: readonly string[]) => Record<string, RoomState>,
   now: Clock,
 ): LiveSockets {
   const sockets = new Set<LiveSocket>();
@@ -67,8 +67,9 @@ export function createLiveSockets(
       if (list) list.push(socket);
       else byParticipant.set(socket.participantId, [socket]);
     }
+    const states = byParticipant.size ? readStates([...byParticipant.keys()]) : {};
     for (const [participantId, list] of byParticipant) {
-      const state = readState(participantId);
+      const state = states[participantId];
       if (!state) continue;
       const key = JSON.stringify({ ...state, serverNow: 0 });
       const changed = list.filter((socket) => socket.last !== key);
@@ -113,7 +114,7 @@ export function createLiveSockets(
       ws.on('message', () => {});
       ws.on('error', () => ws.terminate());
       ws.on('close', () => sockets.delete(socket));
-      const state = readState(participantId);
+      const state = readStates([participantId])[participantId];
       if (state) sendTo(socket, JSON.stringify({ type: 'state', state } satisfies RoomLiveMessage), JSON.stringify({ ...state, serverNow: 0 }));
     },
     count: () => sockets.size,

@@ -81,7 +81,7 @@ export function createRoomPage(dir: string | undefined): RoomPage {
         res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('Use GET.');
         return;
       }
-      const file = allowed.get(pathname === '/index.html' || pathname === `/${PAGE_FILE}` ? '/' : pathname);
+      const file = allowed.get(pathname === `/${PAGE_FILE}` ? '/' : pathname);
       if (!file) {
         const message = pathname === '/' ? 'The participant page is not built. Run `npm run build`, then open the room again.' : 'Not found';
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }).end(message);

@@ -25,8 +25,12 @@ export interface RoomCore {
   dispatch(method: string, input: unknown): Envelope<unknown>;
   onChange(listener: (change: { mapId: string; revision: number }) => void): () => void;
   room: {
-    join(mapId: string, input: { name?: string | undefined; anonymous: boolean }): Envelope<{ participantId: string; name: string }>;
-    call(mapId: string, participantId: string, method: string, input: unknown, present: string[]): Envelope<unknown>;
+    join(mapId: string, input: { name?: string | null; anonymous: boolean }): Envelope<{ participantId: string; name: string }>;
+    call(mapId: string, participantId: string, method: string, input: unknown, present: readonly string[], options?: { anonymous?: boolean }): Envelope<unknown>;
+    /** Many participants' states from one read of the map (what the live sockets push). */
+    states(mapId: string, participantIds: readonly string[], present: readonly string[], options?: { anonymous?: boolean }): Envelope<Record<string, RoomState>>;
+    /** "n of m done" for the current step, among those present. */
+    done(mapId: string, present: readonly string[]): Envelope<{ stepId: string | null; done: number; of: number }>;
   };
 }
 
@@ -97,10 +101,16 @@ export class RoomSession {
     return this.byToken.get(token)?.participantId ?? null;
   }
 
-  /** The state a participant's phone shows (null if it cannot be read, e.g. the map is gone). */
-  state(participantId: string): RoomState | null {
-    const envelope = this.core.room.call(this.mapId, participantId, 'state', {}, this.present());
-    return envelope.ok ? (envelope.value as RoomState) : null;
+  /** The states these participants' phones show, from one read of the map (empty if it cannot be read). */
+  states(participantIds: readonly string[]): Record<string, RoomState> {
+    const envelope = this.core.room.states(this.mapId, participantIds, this.present(), { anonymous: this.anonymous });
+    return envelope.ok ? envelope.value : {};
+  }
+
+  /** "n of m done" for the current step (room.status). */
+  done(): { stepId: string | null; done: number; of: number } {
+    const envelope = this.core.room.done(this.mapId, this.present());
+    return envelope.ok ? envelope.value : { stepId: null, done: 0, of: this.byToken.size };
   }
 
   /** `POST /join {pin, name?, deviceId?}`. */
@@ -127,7 +137,7 @@ export class RoomSession {
     if (this.byToken.size >= this.limits.maxParticipants) {
       return errorAnswer('busy', `This room is full: ${this.limits.maxParticipants} people have joined. Ask the facilitator.`);
     }
-    const envelope = this.core.room.join(this.mapId, { name, anonymous: this.anonymous });
+    const envelope = this.core.room.join(this.mapId, { name: name ?? null, anonymous: this.anonymous });
     if (!envelope.ok) return envelopeAnswer(envelope);
     const participant: Participant = {
       participantId: envelope.value.participantId,
@@ -170,7 +180,7 @@ export class RoomSession {
       }
       if (noteId !== null) who.charged.add(noteId);
     }
-    return envelopeAnswer(this.core.room.call(this.mapId, who.participantId, method, parsed.data, this.present()));
+    return envelopeAnswer(this.core.room.call(this.mapId, who.participantId, method, parsed.data, this.present(), { anonymous: this.anonymous }));
   }
 
   /** Voids every token (the room is closing). */
