@@ -28,6 +28,8 @@ import { createPrioritiseService } from './prioritise';
 import { createSuggestService } from './suggest';
 import { createStructureService } from './structure';
 import { createWorkshopService } from './workshop';
+import { createRoomService, type RoomCallOptions, type RoomDoneCount, type RoomJoinInput } from './room';
+import type { RoomState } from '../../shared/room/contract';
 import { createVersionService, versionRowsOf } from './versions';
 
 export interface CoreOptions {
@@ -63,6 +65,19 @@ export interface Core {
   close(): void;
   /** Runs `listener` after each committed write, once per map it changed (changeFeed.ts); returns an unsubscribe function. */
   onChange(listener: StoreChangeListener): () => void;
+  /**
+   * The room's participants (issue 14, services/room.ts), for the room listener: each call runs in
+   * one transaction like dispatch, and answers with an envelope. `present` = the participant ids
+   * with a live token (for "n of m done").
+   */
+  room: {
+    join(mapId: string, input: RoomJoinInput): Envelope<{ participantId: string; name: string }>;
+    call(mapId: string, participantId: string, method: string, input: unknown, present: readonly string[], options?: RoomCallOptions): Envelope<unknown>;
+    /** Many participants' states from one read of the map (pushing to every phone after a change). */
+    states(mapId: string, participantIds: readonly string[], present: readonly string[], options?: RoomCallOptions): Envelope<Record<string, RoomState>>;
+    /** "n of m done" for the current step (room.status). */
+    done(mapId: string, present: readonly string[]): Envelope<RoomDoneCount>;
+  };
   readonly dataFile: string;
   readonly db: Db;
 }
@@ -124,6 +139,21 @@ export function openCore(options: CoreOptions): Core {
     ...roomHostAbsent,
   };
   let closed = false;
+  const room = createRoomService(ctx, records);
+
+  /** Runs `fn` in one transaction (taking the write lock up front unless it only reads), as dispatch does. */
+  function inTransaction<T>(fn: () => T, readOnly: boolean): Envelope<T> {
+    if (closed) return fail(new ApiError('internal', 'Journeyboard is shutting down. Start it again and retry.'));
+    try {
+      const run = db.transaction(fn);
+      const value = readOnly ? run() : run.immediate();
+      feed.commit();
+      return { ok: true, value };
+    } catch (err) {
+      feed.discard();
+      return fail(err);
+    }
+  }
 
   return {
     dataFile,
@@ -198,6 +228,13 @@ export function openCore(options: CoreOptions): Core {
       }
     },
     onChange: (listener) => feed.subscribe(listener),
+    room: {
+      join: (mapId, input) => inTransaction(() => room.join(mapId, input), false),
+      call: (mapId, participantId, method, input, present, options) =>
+        inTransaction(() => room.call(mapId, participantId, method, input, present, options), room.readsOnly(method)),
+      states: (mapId, participantIds, present, options) => inTransaction(() => room.states(mapId, participantIds, present, options), true),
+      done: (mapId, present) => inTransaction(() => room.done(mapId, present), true),
+    },
     close() {
       if (closed) return;
       closed = true;

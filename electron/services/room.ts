@@ -1,0 +1,399 @@
+/**
+ * The room's participants (issue 14): joining, and the narrow set of methods a phone may call
+ * (shared/room/contract.ts). Every write goes through the record layer (changes.ts), so cascades,
+ * the vote rules (voteRules.ts), the change feed and versions see a phone's edit like any other.
+ * The room listener (electron/room/) checks PINs, tokens and rates and calls this through
+ * `core.room.*` (index.ts), which runs each call in one transaction.
+ *
+ * Rules where the issue is silent:
+ * - A note may be added whenever the room is open (a phone that was offline sends its queue when it
+ *   is back, even after the step moved on). It goes to the given stage (or the current step's) and
+ *   the current step's lane, placed by the board's own rule (shared/board/placement.ts).
+ * - One's own note may be edited or withdrawn until the facilitator moves on: while the step that
+ *   was current when it was added is still current (Next, Stop or starting another step closes
+ *   it). A note added while no step ran stays open until a step starts.
+ * - A participant's votes go to "the round": the current step's round when it is a vote step,
+ *   else the one open round when exactly one is open.
+ */
+import { NOTE_COLORS, NOTE_KIND_OF_LANE, type JourneyMap, type Note, type Round, type Step } from '../../shared/domain';
+import { ApiError, invalidInputError } from '../../shared/errors';
+import { brainstormSlots, cellEnd, freeRects } from '../../shared/board/placement';
+import { layoutBoardFrame } from '../../shared/board/frameDrop';
+import { FRAME_ORIGIN } from '../../shared/journey/frame';
+import { covers, tally } from '../../shared/prioritise/voting';
+import { withDefaults, type RecordValue } from '../../shared/records/index';
+import {
+  isParticipantMethod,
+  participantMethods,
+  type ParticipantInput,
+  type ParticipantMethod,
+  type RoomNote,
+  type RoomRound,
+  type RoomState,
+} from '../../shared/room/contract';
+import { canReadText, newNotesFaceDown } from '../../shared/workshop/visibility';
+import * as timer from '../../shared/workshop/timer';
+import { readMap, toRecord, type DbRecord } from '../store/rows';
+import type { RecordStore } from './changes';
+import { requireMap, type ServiceContext } from './context';
+import { sameName } from './prioritise';
+
+/** What `join` is given: the name typed on the phone (maybe blank) and whether the room is anonymous. */
+export interface RoomJoinInput {
+  name?: string | null | undefined;
+  anonymous: boolean;
+}
+
+/** The room's settings a call needs; without them, those given when the participant joined. */
+export interface RoomCallOptions {
+  anonymous?: boolean;
+}
+
+/** How many marked the current step done, among those present. */
+export interface RoomDoneCount {
+  stepId: string | null;
+  done: number;
+  of: number;
+}
+
+type NoteRow = DbRecord<'note'> & { map_id: string };
+
+/** The vote rules speak of "this person"; a phone is told about "you". */
+const toYou = (message: string) => message.replace(/\bThis person has\b/g, 'You have').replace(/\bthis person has\b/g, 'you have');
+
+export function createRoomService(ctx: ServiceContext, records: RecordStore) {
+  const { db, repos } = ctx;
+  /** Whether each participant joined an anonymous room (the listener may also say so per call). */
+  const anonymousRoom = new Map<string, boolean>();
+
+  const placedNotes = db.prepare<[string], { id: string; x: number; y: number; width: number; height: number; stage_id: string | null; lane_id: string | null }>(
+    'SELECT id, x, y, width, height, stage_id, lane_id FROM notes WHERE map_id = ?',
+  );
+  const scoreOf = db.prepare<[string, string], DbRecord<'emotionScore'>>('SELECT * FROM emotionScores WHERE stage_id = ? AND participant_id = ?');
+  const doneOf = db.prepare<[string, string], DbRecord<'stepDone'>>('SELECT * FROM stepDones WHERE step_id = ? AND participant_id = ?');
+  const donesOfStep = db.prepare<[string], { participant_id: string }>('SELECT participant_id FROM stepDones WHERE step_id = ?');
+  const votesOf = db.prepare<[string, string], DbRecord<'vote'>>('SELECT * FROM votes WHERE round_id = ? AND participant_id = ? ORDER BY rowid');
+  const lastEnded = db.prepare<[string], { t: number | null }>('SELECT max(ended_at) AS t FROM steps WHERE map_id = ?');
+
+  const touch = (mapId: string) => repos.touchMap.run(ctx.now(), mapId);
+
+  function header(mapId: string) {
+    return requireMap(ctx, mapId);
+  }
+
+  function requireParticipant(mapId: string, participantId: string) {
+    const row = repos.records.participant.get.get(participantId) as (DbRecord<'participant'> & { map_id: string }) | undefined;
+    if (!row || row.map_id !== mapId) {
+      throw new ApiError('unauthorized', 'You are no longer in this room (the facilitator removed you, or the map changed). Join again.');
+    }
+    return toRecord('participant', row);
+  }
+
+  function currentStep(mapId: string): Step | null {
+    const id = header(mapId).current_step_id;
+    if (!id) return null;
+    const row = repos.records.step.get.get(id);
+    return row ? toRecord('step', row) : null;
+  }
+
+  function requireStage(mapId: string, stageId: string) {
+    const row = repos.records.stage.get.get(stageId) as { map_id: string } | undefined;
+    if (!row || row.map_id !== mapId) throw new ApiError('not_found', `stageId: there is no stage "${stageId}" in this map. Choose one of the stages your phone shows.`);
+  }
+
+  /** The round a phone votes in: the current step's when it is a vote step, else the only open round. */
+  function roundFor(step: Step | null, rounds: readonly Round[]): Round | null {
+    if (step && step.activity === 'vote' && step.roundId) {
+      const r = rounds.find((x) => x.id === step.roundId);
+      if (r) return r;
+    }
+    const open = rounds.filter((r) => r.status === 'open');
+    return open.length === 1 ? open[0]! : null;
+  }
+
+  function roundsOf(mapId: string): Round[] {
+    return repos.records.round.ofMap.all(mapId).map((r) => toRecord('round', r));
+  }
+
+  /** The round votes go to, open, or a sentence saying why there is none. */
+  function requireOpenRound(mapId: string): Round {
+    const round = roundFor(currentStep(mapId), roundsOf(mapId));
+    if (!round) throw new ApiError('invalid_input', 'No voting round is open right now. Wait for the facilitator to open one.');
+    if (round.status !== 'open') throw new ApiError('closed', `The round “${round.title}” is closed: votes can no longer change.`);
+    return round;
+  }
+
+  /** Whether `note` may still be edited or withdrawn by its author (see the rules at the top). */
+  function stillOpen(mapId: string, note: Note): boolean {
+    const step = currentStep(mapId);
+    if (step) return step.startedAt !== null && note.createdAt >= step.startedAt;
+    return note.createdAt >= (lastEnded.get(mapId)?.t ?? 0);
+  }
+
+  function requireOwnNote(mapId: string, participantId: string, id: string, doing: string): Note {
+    const row = repos.records.note.get.get(id) as NoteRow | undefined;
+    if (!row || row.map_id !== mapId) throw new ApiError('not_found', `There is no note "${id}" in this room: it may have been deleted.`);
+    const note = toRecord('note', row);
+    if (note.participantId !== participantId) throw new ApiError('unauthorized', `You can ${doing} only your own notes.`);
+    if (!stillOpen(mapId, note)) {
+      throw new ApiError('closed', `The step this note was added in is over, so it can no longer be ${doing === 'edit' ? 'edited' : 'withdrawn'}. Ask the facilitator to change it.`);
+    }
+    return note;
+  }
+
+  const roomNote = (n: Note): RoomNote => ({ id: n.id, text: n.text, stageId: n.stageId, laneId: n.laneId, faceDown: n.faceDown });
+
+  /** Where a new note goes: its cell's end when it names a stage and a lane, else the brainstorm area's next free place. */
+  function placeNote(mapId: string, stageId: string | null, laneId: string | null): { x: number; y: number } {
+    const stages = repos.records.stage.ofMap.all(mapId).map((s) => ({ id: s.id }));
+    const lanes = repos.records.lane.ofMap.all(mapId).map((l) => ({ id: l.id, collapsed: l.collapsed === 1, kind: l.kind }));
+    const notes = placedNotes.all(mapId).map((n) => ({ id: n.id, x: n.x, y: n.y, width: n.width, height: n.height, stageId: n.stage_id, laneId: n.lane_id }));
+    const frame = layoutBoardFrame(stages, lanes, notes);
+    const end = stageId && laneId ? cellEnd(frame, stageId, laneId) : null;
+    const at = end ?? brainstormSlots(frame, FRAME_ORIGIN, 1, freeRects(notes))[0]!;
+    return { x: Math.round(at.x), y: Math.round(at.y) };
+  }
+
+  function anonymousFor(participantId: string, options: RoomCallOptions | undefined): boolean {
+    return options?.anonymous ?? anonymousRoom.get(participantId) ?? false;
+  }
+
+  function doneCount(mapId: string, step: Step | null, present: readonly string[]): RoomDoneCount {
+    if (!step) return { stepId: null, done: 0, of: present.length };
+    const here = new Set(present);
+    const done = donesOfStep.all(step.id).filter((d) => here.has(d.participant_id)).length;
+    return { stepId: step.id, done, of: present.length };
+  }
+
+  /** What one participant's phone shows, from the map read once (`states` builds many from one read). */
+  function stateOf(map: JourneyMap, participantId: string, present: readonly string[], anonymous: boolean, now: number): RoomState {
+    const me = map.participants.find((p) => p.id === participantId);
+    if (!me) throw new ApiError('unauthorized', 'You are no longer in this room (the facilitator removed you, or the map changed). Join again.');
+    const step = map.currentStepId ? (map.steps.find((s) => s.id === map.currentStepId) ?? null) : null;
+    const t: timer.TimerState = { running: map.timerRunning, endsAt: map.timerEndsAt, remainingMs: map.timerRemainingMs };
+    const viewer = { kind: 'participant' as const, participantId };
+    const notesById = new Map(map.notes.map((n) => [n.id, n]));
+    const textFor = (n: Note | undefined) => (n && canReadText(n, viewer) ? n.text : '');
+
+    let round: RoomRound | null = null;
+    const r = roundFor(step, map.rounds);
+    if (r) {
+      const votes = map.votes.filter((v) => v.roundId === r.id);
+      const mine = new Map<string, number>();
+      for (const v of votes) if (v.participantId === participantId) mine.set(v.noteId, (mine.get(v.noteId) ?? 0) + v.count);
+      const used = [...mine.values()].reduce((a, b) => a + b, 0);
+      round = {
+        id: r.id,
+        title: r.title,
+        target: r.target,
+        dots: r.dots,
+        multiple: r.multiple,
+        anonymous: r.anonymous,
+        status: r.status,
+        left: Math.max(0, r.dots - used),
+        mine: [...mine].map(([noteId, count]) => ({ noteId, count })),
+        candidates: map.notes.filter((n) => covers(r, n)).map((n) => ({ id: n.id, text: textFor(n), kind: n.kind, stageId: n.stageId })),
+        results: r.status === 'closed' ? tally(r.id, votes).map((x) => ({ noteId: x.noteId, text: textFor(notesById.get(x.noteId)), count: x.votes })) : null,
+      };
+    }
+    const here = new Set(present);
+    const stepDones = step ? map.stepDones.filter((d) => d.stepId === step.id) : [];
+    return {
+      map: {
+        id: map.id,
+        title: map.title,
+        stages: map.stages.map((s) => ({ id: s.id, name: s.name })),
+        lanes: map.lanes.map((l) => ({ id: l.id, name: l.name })),
+      },
+      step: step
+        ? {
+            id: step.id,
+            title: step.title,
+            instructions: step.instructions,
+            activity: step.activity,
+            stageId: step.stageId,
+            laneId: step.laneId,
+            silent: step.silent,
+            minutes: step.minutes,
+          }
+        : null,
+      timer: step && timer.isActive(t) ? { running: t.running, endsAt: t.running ? t.endsAt : null, remainingMs: timer.remainingAt(t, now) } : null,
+      serverNow: now,
+      round,
+      me: { participantId, name: me.name },
+      myNotes: map.notes.filter((n) => n.participantId === participantId).map(roomNote),
+      myScores: map.emotionScores.filter((s) => s.participantId === participantId).map((s) => ({ stageId: s.stageId, score: s.score })),
+      done: {
+        done: stepDones.filter((d) => here.has(d.participantId)).length,
+        of: present.length,
+        me: stepDones.some((d) => d.participantId === participantId),
+      },
+      anonymous,
+    };
+  }
+
+  const handlers: { [M in ParticipantMethod]: (mapId: string, participantId: string, input: ParticipantInput<M>, present: readonly string[], anonymous: boolean) => unknown } = {
+    state: (mapId, participantId, _input, present, anonymous) => {
+      const map = readMap(repos, mapId);
+      if (!map) header(mapId);
+      return stateOf(map!, participantId, present, anonymous, ctx.now());
+    },
+
+    'notes.add': (mapId, participantId, { id, text, stageId }, _present, anonymous) => {
+      const existing = repos.records.note.get.get(id) as NoteRow | undefined;
+      if (existing) {
+        // A retry of a note already stored: nothing new, the same answer.
+        if (existing.map_id === mapId && existing.participant_id === participantId) return roomNote(toRecord('note', existing));
+        throw new ApiError('conflict', `The note id "${id}" is already used by another note. Your phone should make a new id for each note.`);
+      }
+      const step = currentStep(mapId);
+      if (stageId !== undefined) requireStage(mapId, stageId);
+      const stage = stageId ?? step?.stageId ?? null;
+      const laneId = step?.laneId ?? null;
+      const lane = laneId ? repos.records.lane.get.get(laneId) : undefined;
+      const participant = requireParticipant(mapId, participantId);
+      const map = header(mapId);
+      const steps = step ? [{ id: step.id, activity: step.activity, silent: step.silent }] : [];
+      const value = withDefaults('note', {
+        text,
+        ...placeNote(mapId, stage, laneId),
+        stageId: stage,
+        laneId,
+        kind: lane ? NOTE_KIND_OF_LANE[lane.kind] : null,
+        participantId,
+        author: anonymous ? null : participant.name,
+        faceDown: newNotesFaceDown(map.current_step_id, steps),
+      }) as RecordValue<'note'>;
+      const note = records.create('note', mapId, id, value, 'note');
+      touch(mapId);
+      return roomNote(note);
+    },
+
+    'notes.edit': (mapId, participantId, { id, text }) => {
+      const note = requireOwnNote(mapId, participantId, id, 'edit');
+      if (note.text === text) return roomNote(note);
+      const next = records.update('note', mapId, id, { text }, 'note');
+      touch(mapId);
+      return roomNote(next);
+    },
+
+    'notes.withdraw': (mapId, participantId, { id }) => {
+      requireOwnNote(mapId, participantId, id, 'withdraw');
+      records.remove('note', mapId, id, 'note');
+      touch(mapId);
+      return { id };
+    },
+
+    'votes.cast': (mapId, participantId, { noteId }) => {
+      const round = requireOpenRound(mapId);
+      const note = repos.records.note.get.get(noteId) as NoteRow | undefined;
+      if (!note || note.map_id !== mapId) throw new ApiError('not_found', `There is no note "${noteId}" in this room: it may have been deleted.`);
+      try {
+        records.create('vote', mapId, ctx.newId(), { roundId: round.id, participantId, noteId, count: 1 }, '');
+      } catch (err) {
+        if (err instanceof ApiError) throw new ApiError(err.code, toYou(err.message));
+        throw err;
+      }
+      touch(mapId);
+      return { roundId: round.id, noteId, left: Math.max(0, round.dots - votesOf.all(round.id, participantId).reduce((a, v) => a + v.count, 0)) };
+    },
+
+    'votes.retract': (mapId, participantId, { noteId }) => {
+      const round = requireOpenRound(mapId);
+      const mine = votesOf.all(round.id, participantId).filter((v) => v.note_id === noteId);
+      const last = mine[mine.length - 1];
+      if (!last) throw new ApiError('not_found', `You have no dot on that note in “${round.title}”: there is nothing to take back.`);
+      records.remove('vote', mapId, last.id, '');
+      touch(mapId);
+      return { roundId: round.id, noteId, left: Math.max(0, round.dots - votesOf.all(round.id, participantId).reduce((a, v) => a + v.count, 0)) };
+    },
+
+    'emotions.score': (mapId, participantId, { stageId, score }) => {
+      requireStage(mapId, stageId);
+      const existing = scoreOf.get(stageId, participantId);
+      if (existing && existing.score === score) return { stageId, score };
+      if (existing) records.update('emotionScore', mapId, existing.id, { score }, 'emotion score');
+      else records.create('emotionScore', mapId, ctx.newId(), { stageId, participantId, score }, 'emotion score');
+      touch(mapId);
+      return { stageId, score };
+    },
+
+    'done.set': (mapId, participantId, { done }, present) => {
+      const step = currentStep(mapId);
+      if (!step) throw new ApiError('invalid_input', 'No step is running, so there is nothing to mark done. Wait for the facilitator to start one.');
+      const existing = doneOf.get(step.id, participantId);
+      if (done && !existing) records.create('stepDone', mapId, ctx.newId(), { stepId: step.id, participantId }, 'done mark');
+      if (!done && existing) records.remove('stepDone', mapId, existing.id, 'done mark');
+      if (done !== !!existing) touch(mapId);
+      const count = doneCount(mapId, step, present);
+      return { done: count.done, of: count.of, me: done };
+    },
+  };
+
+  return {
+    /** A new participant for a phone: the name typed (or "Guest N" in an anonymous room), a colour of the palette. */
+    join(mapId: string, { name, anonymous }: RoomJoinInput): { participantId: string; name: string } {
+      header(mapId);
+      const existing = repos.records.participant.ofMap.all(mapId).map((p) => toRecord('participant', p));
+      const typed = (name ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
+      if (typed.length > 100) throw new ApiError('invalid_input', 'name: a name is at most 100 characters.');
+      let chosen = typed;
+      if (!chosen) {
+        if (!anonymous) throw new ApiError('invalid_input', 'name: type your name to join this room.');
+        let n = existing.length + 1;
+        while (existing.some((p) => sameName(p.name, `Guest ${n}`))) n++;
+        chosen = `Guest ${n}`;
+      } else if (existing.some((p) => sameName(p.name, chosen))) {
+        // Two people with one name are told apart on the board: "Ana (2)".
+        let n = 2;
+        while (existing.some((p) => sameName(p.name, `${typed} (${n})`))) n++;
+        chosen = `${typed.slice(0, 100 - ` (${n})`.length)} (${n})`;
+      }
+      const position = existing.length;
+      const participant = records.create(
+        'participant',
+        mapId,
+        ctx.newId(),
+        { name: chosen, color: NOTE_COLORS[position % NOTE_COLORS.length]!, position },
+        'participant',
+      );
+      anonymousRoom.set(participant.id, anonymous);
+      touch(mapId);
+      return { participantId: participant.id, name: participant.name };
+    },
+
+    /** Whether `method` only reads (it runs without the write lock). */
+    readsOnly: (method: string) => method === 'state',
+
+    /** One participant method: the method name and input checked here too, then the rule above. */
+    call(mapId: string, participantId: string, method: string, input: unknown, present: readonly string[], options?: RoomCallOptions): unknown {
+      if (typeof method !== 'string' || !isParticipantMethod(method)) {
+        throw new ApiError('unknown_method', `A participant cannot call "${String(method)}". The room offers only: ${Object.keys(participantMethods).join(', ')}.`);
+      }
+      const parsed = participantMethods[method].safeParse(input ?? {});
+      if (!parsed.success) throw invalidInputError(parsed.error);
+      header(mapId);
+      requireParticipant(mapId, participantId);
+      const run = handlers[method] as (mapId: string, participantId: string, input: unknown, present: readonly string[], anonymous: boolean) => unknown;
+      return run(mapId, participantId, parsed.data, present, anonymousFor(participantId, options));
+    },
+
+    /** The state of many participants from one read of the map (what the listener pushes after a change). Those no longer in the map are left out. */
+    states(mapId: string, participantIds: readonly string[], present: readonly string[], options?: RoomCallOptions): Record<string, RoomState> {
+      const map = readMap(repos, mapId);
+      if (!map) header(mapId);
+      const now = ctx.now();
+      const out: Record<string, RoomState> = {};
+      const known = new Set(map!.participants.map((p) => p.id));
+      for (const id of participantIds) if (known.has(id)) out[id] = stateOf(map!, id, present, anonymousFor(id, options), now);
+      return out;
+    },
+
+    /** "7 of 9 done" for the current step, among those present (room.status). */
+    done(mapId: string, present: readonly string[]): RoomDoneCount {
+      return doneCount(mapId, currentStep(mapId), present);
+    },
+  };
+}
+
+export type RoomService = ReturnType<typeof createRoomService>;
