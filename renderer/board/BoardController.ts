@@ -63,10 +63,13 @@ export class BoardController {
     // The stage sizes every layer's canvas to itself on a resize; the padded ones grow again after.
     parts.stage.on('widthChange.board heightChange.board', () => core.render.sizeCanvases());
     core.render.attached();
+    // Notes, votes and scores written elsewhere (phones in the room, another window) while shown.
+    core.model.startLive();
   }
 
   detach(): void {
     const core = this.core;
+    core.model.stopLive();
     this.detachDom?.();
     this.detachDom = null;
     if (core.konva) {

@@ -25,6 +25,7 @@ import {
   type BoardRecord,
   type BoardStage,
   type Change,
+  type ChangeTarget,
   type HistoryStep,
   type MapPatch,
   type Records,
@@ -42,9 +43,67 @@ import {
   type StructureView,
 } from '../../shared/board/structureEdits';
 import type { JourneyMap } from '../../shared/domain';
-import { cascadeDeletes, editableOf, recordsOf, type StoredRecord } from '../../shared/records';
+import { cascadeDeletes, editableOf, mapHeader, recordDef, recordsOf, refIds, type StoredRecord } from '../../shared/records';
 
 export type Step = HistoryStep<Change[]>;
+
+/** One record as the store has it now (`record` null: the store has none); the shape of `changes.since`'s records. */
+export type StoredState = { [T in RecordType]: { type: T; id: string; record: StoredRecord<T> | null } }[RecordType];
+
+type Loose = { id: string } & Record<string, unknown>;
+
+/** Deep equality of field values (lists, a step's focus, plain values). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/**
+ * `changes` without the records in `gone` (type -> ids) and without references to them: a
+ * reference that lets go is cleared (null, or out of its list); one that cascades drops the change.
+ */
+function withoutRecords(changes: Change[], gone: ReadonlyMap<string, ReadonlySet<string>>): Change[] {
+  let out: Change[] | null = null;
+  for (let i = 0; i < changes.length; i++) {
+    const c = changes[i]!;
+    const kept = gone.get(c.type)?.has(c.id) ? null : withoutRefs(c, gone);
+    if (kept !== c && !out) out = changes.slice(0, i);
+    if (out && kept) out.push(kept);
+  }
+  return out ?? changes;
+}
+
+function withoutRefs(c: Change, gone: ReadonlyMap<string, ReadonlySet<string>>): Change | null {
+  if (c.op === 'delete') return c;
+  const fields = (c.op === 'create' ? c.value : c.patch) as Record<string, unknown>;
+  const refs = c.type === 'map' ? mapHeader.refs : recordDef[c.type].refs;
+  let next: Record<string, unknown> | null = null;
+  for (const [field, ref] of Object.entries(refs)) {
+    const v = fields[field];
+    const ids = ref && v !== undefined ? gone.get(ref.to) : undefined;
+    if (!ids || !refIds(v).some((id) => ids.has(id))) continue;
+    if (ref!.onDelete === 'cascade') return null;
+    (next ??= { ...fields })[field] = Array.isArray(v) ? (v as string[]).filter((id) => !ids.has(id)) : null;
+  }
+  if (!next) return c;
+  if (c.op === 'create') return { ...c, value: next } as Change;
+  return { ...c, patch: next } as Change;
+}
+
+/** The fields of `value` that differ from `current`, or null when none does. */
+function differing(current: Record<string, unknown>, value: Record<string, unknown>): Record<string, unknown> | null {
+  let patch: Record<string, unknown> | null = null;
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'id' || sameValue(current[key], v)) continue;
+    (patch ??= {})[key] = v;
+  }
+  return patch;
+}
 
 /** What `onChange` listeners hear after the document changed. */
 export interface DocChange {
@@ -197,6 +256,83 @@ export class BoardDocument {
     if (stored) change = { type, op: 'create', id, value: valueOf(editableOf(type, stored)) } as unknown as Change;
     else if (current) change = { type, op: 'delete', id } as Change;
     if (change) this.apply([change], { save: false });
+  }
+
+  /**
+   * Records as the store has them now, written elsewhere (another window, a phone in the room):
+   * each one that differs from the document is applied in one change with no undo step and
+   * nothing saved (`source: 'store'`); the undo history forgets the records deleted (`forget`). A record for which `keep(type, id)` is true has a local
+   * edit not yet saved: it is left alone (that edit is saved over the store's; the next change
+   * heard settles it). Returns what was applied.
+   */
+  merge(records: readonly StoredState[], header: BoardMapHeader | null, keep: (type: ChangeTarget, id: string) => boolean): Change[] {
+    const changes: Change[] = [];
+    for (const { type, id, record } of records) {
+      const table = this.records[type] as Map<string, Loose> | undefined;
+      if (!table || keep(type, id)) continue;
+      const current = table.get(id);
+      if (!record) {
+        if (current) changes.push({ type, op: 'delete', id } as Change);
+        continue;
+      }
+      const value = valueOf(editableOf(type, record) as Loose);
+      if (!current) {
+        changes.push({ type, op: 'create', id, value } as unknown as Change);
+        continue;
+      }
+      const patch = differing(current, value);
+      if (patch) changes.push({ type, op: 'update', id, patch } as unknown as Change);
+    }
+    if (header && header.id === this.mapId && !keep('map', this.mapId)) {
+      const patch = differing(this.header as Loose, valueOf(header) as Record<string, unknown>);
+      if (patch) changes.push(this.headerChange(patch as MapPatch));
+    }
+    if (changes.length === 0) return [];
+    const { applied } = this.applyQuietly(changes);
+    if (applied.length === 0) return applied;
+    // What is gone leaves the undo history too (with what went with it: a note's votes).
+    this.forget(applied.filter((c) => c.op === 'delete'));
+    this.emit({ changes: applied, save: false, reset: false, source: 'store' });
+    return applied;
+  }
+
+  /**
+   * The whole map as the store has it now, taken like `merge` (no reset: the undo history, the
+   * selection and the camera stay): records the store no longer has are deleted, unless kept.
+   */
+  mergeMap(map: JourneyMap, keep: (type: ChangeTarget, id: string) => boolean): Change[] {
+    const states: StoredState[] = [];
+    for (const type of RECORD_TYPES) {
+      const stored = recordsOf(map, type) ?? [];
+      const ids = new Set<string>();
+      for (const record of stored) {
+        ids.add(record.id);
+        states.push({ type, id: record.id, record } as StoredState);
+      }
+      for (const id of this.records[type].keys()) if (!ids.has(id)) states.push({ type, id, record: null } as StoredState);
+    }
+    return this.merge(states, map.id === this.mapId ? boardHeaderOf(map) : null, keep);
+  }
+
+  /**
+   * After records were deleted elsewhere: the undo history forgets them, so no undo or redo
+   * brings back (or writes to) a record that is gone. Each step loses its changes to those records
+   * and its references to them (dropped from lists or set to null; a change to a record that goes
+   * with one of them, such as a vote on a deleted note, is dropped). A step left with nothing is
+   * kept but does nothing (the board passes over it).
+   */
+  forget(deleted: readonly { type: ChangeTarget; id: string }[]): void {
+    if (deleted.length === 0 || (!this.history.canUndo && !this.history.canRedo)) return;
+    const gone = new Map<string, Set<string>>();
+    for (const { type, id } of deleted) {
+      let ids = gone.get(type);
+      if (!ids) gone.set(type, (ids = new Set()));
+      ids.add(id);
+    }
+    for (const step of this.history.steps()) {
+      step.undo = withoutRecords(step.undo, gone);
+      step.redo = withoutRecords(step.redo, gone);
+    }
   }
 
   /** Replaces the whole document with the store's (a full reload). The undo history is cleared. */

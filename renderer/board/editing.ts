@@ -6,7 +6,8 @@
 import { NOTE_DEFAULT_SIZE, NOTE_TEXT_MAX, type NoteColor } from '../../shared/domain';
 import type { Point } from '../../shared/board/camera';
 import { noteCreate, type BoardNote } from '../../shared/board/history';
-import { withDefaults, type RecordValue } from '../../shared/records/index';
+import { recordDef, withDefaults, type RecordType, type RecordValue } from '../../shared/records/index';
+import { showInfo } from '../state/notices';
 import { clampCoord, newId, type BoardCore } from './core';
 import type { Step } from './model';
 
@@ -14,7 +15,8 @@ const NOTE_GAP = 16;
 
 export class BoardEditing {
   selection = new Set<string>();
-  private session: { id: string; isNew: boolean; step: Step | null } | null = null;
+  /** The note being typed into, and the note as it was when the typing began (`base`). */
+  private session: { id: string; isNew: boolean; step: Step | null; base: BoardNote } | null = null;
   /** Text in the overlay while editing, kept here so a flush on unload can commit it. */
   private currentText: string | null = null;
   /** Fields every new note starts with, set from outside (a silent brainstorm: `{ faceDown: true }`). */
@@ -77,11 +79,41 @@ export class BoardEditing {
     const n = this.core.model.notes.get(id);
     if (!n) return;
     if (this.session && this.session.id !== id) this.commitEdit(this.currentText ?? '', 'leave');
-    this.session = { id, isNew, step };
+    this.session = { id, isNew, step, base: n };
     this.currentText = n.text;
     this.setSelection([id]);
     this.core.camera.ensureVisible(n);
     this.core.ui.setState({ editing: { id, isNew } });
+  }
+
+  /**
+   * The note being typed into was deleted elsewhere (another window; a phone that withdrew it): the
+   * editor closes, and the typing is not lost. When it differs from the note's text, it is kept in
+   * a new note in the same place with the same look (one undo step, selected; references to
+   * records that are gone are let go, and it is the facilitator's note: no participant), and the
+   * person is told.
+   */
+  noteGone(): void {
+    const session = this.session;
+    if (!session) return;
+    const typed = (this.currentText ?? '').slice(0, NOTE_TEXT_MAX);
+    this.session = null;
+    this.currentText = null;
+    this.core.ui.setState({ editing: null });
+    this.setSelection(this.selection);
+    if (typed.trim() === '' || typed === session.base.text) return;
+    const doc = this.core.model.doc;
+    const { id: _id, ...value } = session.base;
+    const fields: Record<string, unknown> = { ...value, text: typed, participantId: null };
+    for (const [field, ref] of Object.entries(recordDef.note.refs)) {
+      const v = fields[field];
+      if (!ref || v === null || v === undefined) continue;
+      const exists = (id: string) => doc.get(ref.to as RecordType, id) !== undefined;
+      fields[field] = Array.isArray(v) ? (v as string[]).filter(exists) : exists(v as string) ? v : null;
+    }
+    const id = newId();
+    this.core.model.commit('Keep text', [{ type: 'note', op: 'create', id, value: fields as RecordValue<'note'> }], [id]);
+    showInfo('That note was deleted elsewhere while you typed in it: your text is kept in a new note in its place.');
   }
 
   /** Commits the overlay's text. `next` opens a new note just below (fast capture). */

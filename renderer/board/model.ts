@@ -28,7 +28,7 @@ export class BoardModel {
   constructor(
     private readonly core: BoardCore,
     map: JourneyMap,
-    api: JourneyboardApi,
+    private readonly api: JourneyboardApi,
   ) {
     this.doc = new BoardDocument(map);
     this.sync = new BoardSync({
@@ -43,6 +43,19 @@ export class BoardModel {
       },
     });
     this.doc.onChange((e) => this.changed(e));
+  }
+
+  /**
+   * Follows the store's changes to the map (notes, votes, scores written by phones or another
+   * window) while the board is shown, if the api can tell (`api.subscribe`).
+   */
+  startLive(): void {
+    const subscribe = this.api.subscribe?.bind(this.api);
+    if (subscribe) this.sync.live(subscribe);
+  }
+
+  stopLive(): void {
+    this.sync.stopLive();
   }
 
   get notes(): ReadonlyMap<string, BoardNote> {
@@ -125,20 +138,38 @@ export class BoardModel {
     tools.resize.sync();
     render.redrawAll();
     docChanged(this.core);
+    if (e.source === 'store') this.fromElsewhere(e.changes);
   }
 
+  /**
+   * Records changed elsewhere (the undo history has already forgotten those deleted: document.merge):
+   * the note being typed into, if deleted, closes with its typing kept in a new note (editing.noteGone).
+   */
+  private fromElsewhere(changes: readonly Change[]): void {
+    const editingId = this.core.editing.editingId;
+    if (editingId === null) return;
+    if (changes.some((c) => c.op === 'delete' && c.type === 'note' && c.id === editingId)) this.core.editing.noteGone();
+  }
+
+  /** Undoes the newest step; a step left with nothing to undo (what it named was deleted elsewhere) is passed over. */
   undo(): void {
     this.core.tools.finishGesture();
     this.core.editing.commitPending();
-    const applied = this.doc.undo();
-    if (applied) this.selectTouched(applied);
+    for (;;) {
+      const applied = this.doc.undo();
+      if (!applied) return;
+      if (applied.length > 0) return this.selectTouched(applied);
+    }
   }
 
   redo(): void {
     this.core.tools.finishGesture();
     this.core.editing.commitPending();
-    const applied = this.doc.redo();
-    if (applied) this.selectTouched(applied);
+    for (;;) {
+      const applied = this.doc.redo();
+      if (!applied) return;
+      if (applied.length > 0) return this.selectTouched(applied);
+    }
   }
 
   private selectTouched(changes: readonly Change[]): void {

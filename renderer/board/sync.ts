@@ -5,12 +5,26 @@
  * telling the person in one sentence. No DOM: the transport, the clock and the way a sentence is
  * shown are given, so it is tested in Node.
  */
-import type { JourneyboardApi } from '../../shared/api';
+import type { ChangesSince, JourneyboardApi, StoreChangeEvent } from '../../shared/api';
 import type { Camera, JourneyMap } from '../../shared/domain';
 import { recordsOf, type StoredRecord } from '../../shared/records';
 import { boardHeaderOf, changeKey, valueOf, type RecordType } from '../../shared/board/history';
-import { dropSentence, SaveQueue, type Clock, type DroppedChange, type SaveQueueOptions, type SaveStatus } from '../../shared/board/saveQueue';
+import { dropSentence, errorCode, SaveQueue, type Clock, type DroppedChange, type SaveQueueOptions, type SaveStatus } from '../../shared/board/saveQueue';
 import type { BoardDocument } from './document';
+
+/** How the board hears the store's changes (`api.subscribe`): a callback per change heard, or `resync` after a drop. */
+export type SubscribeFn = (mapId: string, cb: (change: StoreChangeEvent) => void) => () => void;
+
+export interface LiveOptions {
+  /** Least time from the end of one read of what changed to the start of the next (ms). */
+  intervalMs?: number;
+  /** Wait after a change heard when nothing was read lately, so the changes of one burst are read at once (ms). */
+  delayMs?: number;
+  /** After a failed read: wait this long before the next try (ms). */
+  retryMs?: number;
+  /** The clock's time in ms (default performance.now / Date.now). */
+  now?: () => number;
+}
 
 export interface SyncOptions {
   mapId: string;
@@ -55,6 +69,23 @@ export class BoardSync {
   private stale: DroppedChange[] = [];
   private staleRead: Promise<void> = Promise.resolve();
   private unsubscribe: (() => void)[] = [];
+  // Live changes (see `live`): one read of what changed in flight at most, never beside a write.
+  private liveStop: (() => void) | null = null;
+  private live_: Required<LiveOptions> | null = null;
+  /** The change feed and revision the document has every change up to (null: not known yet). */
+  private feed: string | null = null;
+  private revision = 0;
+  /** Read the whole map next (after a drop of the live channel, or with no revision known). */
+  private needFull = false;
+  /** A change was heard that no read has covered yet. */
+  private wanted = false;
+  private liveTimer: unknown = null;
+  private reading: Promise<void> | null = null;
+  private readEnded = -Infinity;
+  /** Writes (`changes.apply` batches) in flight: a read waits until none is. */
+  private writing = 0;
+  /** How many reads of what changed were made, and how many records they applied (tests, bench). */
+  readonly liveStats = { reads: 0, full: 0, applied: 0 };
 
   constructor(options: SyncOptions) {
     this.mapId = options.mapId;
@@ -68,7 +99,7 @@ export class BoardSync {
     this.queue = new SaveQueue({
       ...options.queue,
       clock: this.clock,
-      send: (changes) => this.api.call('changes.apply', { mapId: this.mapId, changes }),
+      send: (changes) => this.write(changes),
     });
     this.unsubscribe.push(
       this.doc.onChange((e) => {
@@ -177,9 +208,126 @@ export class BoardSync {
 
   /** Stops listening and saves what is left. */
   dispose(): void {
+    this.stopLive();
     this.flush();
     for (const off of this.unsubscribe) off();
     this.unsubscribe = [];
+  }
+
+  // ------------------------------------------------------------ live changes
+
+  /**
+   * Follows the store's changes to this map: each change heard (others' writes and the echo of
+   * our own) leads to a read of the records written since the last revision read
+   * (`changes.since`), merged into the document as the store's (`BoardDocument.merge`: no undo
+   * step, nothing saved, a record with a local edit queued or in flight left alone). Changes are
+   * coalesced: one read in flight at most, the next `intervalMs` after it ended. A read never runs
+   * beside a write of ours (each waits for the other), so what it answers is never older than
+   * what the board wrote. After a `resync` (the channel was down) the next read is the whole map.
+   * The first read happens at once: what changed since the store's process started (the map the
+   * board opened with may be older than the subscription). Returns a stop function.
+   */
+  live(subscribe: SubscribeFn, options: LiveOptions = {}): () => void {
+    this.stopLive();
+    const now = options.now ?? (typeof performance !== 'undefined' ? () => performance.now() : () => Date.now());
+    this.live_ = { intervalMs: options.intervalMs ?? 250, delayMs: options.delayMs ?? 16, retryMs: options.retryMs ?? 2000, now };
+    const off = subscribe(this.mapId, (e) => {
+      if (e.resync) this.needFull = true;
+      this.wanted = true;
+      this.scheduleRead();
+    });
+    this.liveStop = off;
+    this.wanted = true;
+    this.scheduleRead();
+    return () => this.stopLive();
+  }
+
+  stopLive(): void {
+    this.liveStop?.();
+    this.liveStop = null;
+    this.live_ = null;
+    if (this.liveTimer !== null) this.clock.clearTimeout(this.liveTimer);
+    this.liveTimer = null;
+  }
+
+  /** Resolves once no read of what changed is due or in flight (tests). */
+  async whenLiveIdle(): Promise<void> {
+    for (;;) {
+      if (this.reading) await this.reading;
+      else if (this.liveTimer !== null || (this.live_ && this.wanted)) await new Promise((r) => setTimeout(r, 5));
+      else return;
+    }
+  }
+
+  /** One `changes.apply` batch, never while a read of what changed is in flight. */
+  private async write(changes: Parameters<SaveQueueOptions['send']>[0]): Promise<unknown> {
+    while (this.reading) await this.reading;
+    this.writing++;
+    try {
+      return await this.api.call('changes.apply', { mapId: this.mapId, changes });
+    } finally {
+      this.writing--;
+      // A read put off by this write: on a timer, so a batch that follows this one starts first.
+      if (this.writing === 0 && this.wanted) this.scheduleRead();
+    }
+  }
+
+  private scheduleRead(wait?: number): void {
+    const live = this.live_;
+    if (!live || this.liveTimer !== null || this.reading) return;
+    const ms = wait ?? Math.max(live.delayMs, this.readEnded + live.intervalMs - live.now());
+    this.liveTimer = this.clock.setTimeout(() => {
+      this.liveTimer = null;
+      void this.read();
+    }, ms);
+  }
+
+  private async read(): Promise<void> {
+    const live = this.live_;
+    if (!live || this.reading || !this.wanted) return;
+    // A write in flight: the read comes after it (write() schedules it).
+    if (this.writing > 0) return;
+    this.wanted = false;
+    const full = this.needFull;
+    this.needFull = false;
+    let retry = false;
+    let done!: () => void;
+    this.reading = new Promise((r) => (done = r));
+    try {
+      const answer: ChangesSince = await this.api.call('changes.since', {
+        mapId: this.mapId,
+        revision: full ? null : this.revision,
+        ...(this.feed ? { feed: this.feed } : {}),
+      });
+      this.liveStats.reads++;
+      if (this.live_ !== live) return;
+      this.feed = answer.feed;
+      this.revision = answer.revision;
+      const keep = (type: Parameters<SaveQueue['isQueued']>[0], id: string) => this.queue.isQueued(type, id);
+      let applied;
+      if (answer.map) {
+        this.liveStats.full++;
+        applied = this.doc.mergeMap(answer.map, keep);
+      } else {
+        applied = this.doc.merge(answer.records, answer.header ? boardHeaderOf(answer.header) : null, keep);
+      }
+      this.liveStats.applied += applied.length;
+    } catch (err) {
+      if (errorCode(err) === 'not_found') {
+        // The map is gone: nothing more to follow (the map screen says so).
+        this.stopLive();
+        return;
+      }
+      this.needFull ||= full;
+      this.wanted = true;
+      retry = true;
+      this.warn('Journeyboard could not read what changed on the map:', err);
+    } finally {
+      this.reading = null;
+      this.readEnded = live.now();
+      done();
+    }
+    if (this.wanted) this.scheduleRead(retry ? live.retryMs : undefined);
   }
 
   // ------------------------------------------------------------ refused changes
