@@ -104,18 +104,17 @@ export interface StepOffers {
   done: boolean;
 }
 
-const NOTE_ACTIVITIES: ReadonlySet<string> = new Set(['brainstorm', 'discussion', 'goals']);
-
 /**
- * Notes in a brainstorm, a discussion or a goals step (or before any step starts: the room is open
- * for ideas); dots while a round is open; results once a round is closed; emotion scores in an
- * emotion step. The server has the last word: whatever it refuses is shown as its sentence.
+ * Notes in every step but a dot vote (the room takes notes whenever it is open; a vote step is for
+ * dots), including before any step starts; dots while a round is open; results once a round is
+ * closed; emotion scores in an emotion step. The server has the last word: whatever it refuses is
+ * shown as its sentence.
  */
 export function stepOffers(room: RoomState): StepOffers {
   const step = room.step;
   const round = room.round;
   return {
-    notes: !step || NOTE_ACTIVITIES.has(step.activity),
+    notes: step?.activity !== 'vote',
     fixedStageId: step?.stageId ?? null,
     vote: round?.status === 'open',
     results: round?.status === 'closed' && round.results !== null,

@@ -98,7 +98,7 @@ describe('phone state', () => {
       fixedStageId: null,
     });
     expect(stepOffers(room({ step: { ...room().step!, activity: 'emotion', stageId: 's1' } }))).toMatchObject({
-      notes: false,
+      notes: true,
       emotions: true,
       fixedStageId: 's1',
     });
