@@ -174,8 +174,10 @@ export function mapToHtml(map: JourneyMap, options: HtmlOptions = {}): string {
     // The room's spread (issue 14): a band from each stage's low to high score, and n under its face.
     const bands = curve.bands.map((b) => `<path class="band" d="${b.svgPath}"/>`).join('');
     const pointY = new Map(curve.points.map((p) => [p.stageId, p.y]));
+    // Under the face, or above it when the face is near the row's bottom (as on the board).
+    const countY = (y: number) => (y + 40 <= curve.bottom + 24 ? y + 40 : y - 26);
     const counts = curve.spreads
-      .map((s) => `<text class="rn" x="${px(s.x)}" y="${px((pointY.get(s.stageId) ?? s.lowY) + 36)}">n = ${s.n}</text>`)
+      .map((s) => `<text class="rn" x="${px(s.x)}" y="${px(countY((pointY.get(s.stageId) ?? s.lowY)))}">n = ${s.n}</text>`)
       .join('');
     parts.push(
       `<svg class="curve" width="${px(frame.rect.x + frame.rect.width)}" height="${px(frame.rect.y + frame.rect.height)}" aria-label="Emotion curve"><g class="guides">${guides}</g>${bands}${curve.svgPath ? `<path d="${curve.svgPath}"/>` : ''}${faces}${counts}</svg>`,

@@ -15,14 +15,14 @@
  */
 import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
 import type { JourneyMap, Note, Stage } from '../domain';
-import { emotionCurve, emotionFace, mapStageEmotions, type StageEmotion } from '../journey/emotion';
+import { emotionCurve, emotionFace, mapStageEmotions, roomScoresOf, roomSummary, type StageEmotion } from '../journey/emotion';
 import { FRAME_ORIGIN, layoutFrame, type Rect } from '../journey/frame';
 import { graphemes, wrapText } from '../board/textFit';
 import { KIND_LABELS, orderedNotes } from './model';
 import { priorityPages } from './pdfPriorities';
 import { reportOf } from './report';
 import { isRightToLeft, UnicodeFonts, type PdfFontFiles } from './pdfText';
-import { ACCENT, CURVE, GRID_LINE, HEADER_FILL, INK, MUTED_INK, NOTE_EDGE, NOTE_FILL, rgb01 } from './palette';
+import { ACCENT, CURVE, CURVE_BAND, CURVE_BAND_EDGE, CURVE_BAND_OPACITY, GRID_LINE, HEADER_FILL, INK, MUTED_INK, NOTE_EDGE, NOTE_FILL, rgb01 } from './palette';
 
 /** Options for {@link mapToPdf}. */
 export interface PdfOptions {
@@ -233,7 +233,8 @@ function drawFace(page: PDFPage, cx: number, cy: number, r: number, level: numbe
 
 function scoreText(e: StageEmotion): string {
   if (e.score === null) return 'No emotion yet';
-  return `${emotionFace(e.score).label} (${e.score > 0 ? '+' : ''}${e.score.toFixed(1)}${e.manual ? ', set' : ''})`;
+  const room = e.room ? `; room: ${roomSummary(e.room)}` : '';
+  return `${emotionFace(e.score).label} (${e.score > 0 ? '+' : ''}${e.score.toFixed(1)}${e.manual ? ', set' : ''}${room})`;
 }
 
 /** Largest page side PDF viewers accept (200 inches); bigger maps are scaled down to fit. */
@@ -336,11 +337,26 @@ function wholePage(doc: PDFDocument, w: Writer, map: JourneyMap, stages: Stage[]
     for (const gy of [curve.top, (curve.top + curve.bottom) / 2, curve.bottom]) {
       page.drawLine({ start: { x: x0, y: Y(gy) }, end: { x: x1, y: Y(gy) }, thickness: 1.5 * scale, color: grid, dashArray: [6 * scale, 6 * scale] });
     }
+    // The room's spread (issue 14): a light band from each stage's low to high score, n under its face.
+    for (const band of curve.bands) {
+      page.drawSvgPath(band.svgPath, { x: X(0), y: Y(0), scale, color: color(CURVE_BAND), opacity: CURVE_BAND_OPACITY, borderColor: color(CURVE_BAND_EDGE), borderWidth: 1.5 * scale });
+    }
+    const pointY = new Map(curve.points.map((p) => [p.stageId, p.y]));
+    for (const s of curve.spreads) {
+      const label = `n = ${s.n}`;
+      const size = 13 * scale;
+      w.line(page, label, X(s.x) - w.width(label, size, w.bold) / 2, Y(countY(curve, pointY.get(s.stageId) ?? s.lowY)), size, 200 * scale, color(MUTED_INK), w.bold);
+    }
     if (curve.svgPath) {
       page.drawSvgPath(curve.svgPath, { x: X(0), y: Y(0), scale, borderColor: color(CURVE), borderWidth: 4, borderLineCap: lib().LineCapStyle.Round });
     }
     for (const p of curve.points) drawFace(page, X(p.x), Y(p.y), 16 * scale, emotionFace(p.score).level);
   }
+}
+
+/** Where "n = 7" goes: under the stage's face, or above it when the face is near the row's bottom. */
+function countY(curve: { bottom: number }, y: number): number {
+  return y + 36 <= curve.bottom + 24 ? y + 36 : y - 24;
 }
 
 /** A4 landscape, in points. */
@@ -471,7 +487,7 @@ export async function mapToPdf(map: JourneyMap, options: PdfOptions): Promise<Ui
     : new Writer(await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
   const stages = [...map.stages].sort((a, b) => a.position - b.position);
   const notes = orderedNotes(map);
-  const emotions = mapStageEmotions(stages, map.notes);
+  const emotions = mapStageEmotions(stages, map.notes, roomScoresOf(map));
   if (options.mode === 'whole') wholePage(doc, w, map, stages, notes, emotions);
   else perStagePages(doc, w, map, stages, notes, emotions);
   // Votes, matrix, roadmap, metrics and workshop minutes on A4 pages after the map (pdfPriorities.ts).

@@ -2,12 +2,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFName, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { JourneyMap } from '../../../shared/domain';
 import { mapToPdf, winAnsiSafe } from '../../../shared/export/index';
 import { bigMap } from './bigMap';
 import { goldenMap } from './fixture';
+import { roomScoredMap } from './roomFixture';
 
 const odd: JourneyMap = {
   ...goldenMap,
@@ -87,6 +88,45 @@ describe.skipIf(!pdftotext)('PDF export faces', () => {
         // The stage pages name the feeling beside the drawn face (Cancel is set to -2).
         if (mode === 'perStage') expect(text).toContain('Very negative');
       }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('PDF export with the room\'s emotion scores (issue 14)', () => {
+  it('the whole map shows n under each scored stage and the band; the stage pages give mean, range and n', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jb-pdf-room-'));
+    try {
+      const map = roomScoredMap();
+      const whole = path.join(dir, 'whole.pdf');
+      const bytes = await mapToPdf(map, { mode: 'whole' });
+      fs.writeFileSync(whole, bytes);
+      const wholeText = execFileSync(pdftotext!, ['-enc', 'UTF-8', whole, '-'], { encoding: 'utf8' });
+      // (pdftotext may drop the narrow spaces of a small label.)
+      expect(wholeText).toMatch(/n ?= ?7/);
+      expect(wholeText).toMatch(/n ?= ?2/);
+      // The band is one more filled path than without room scores, drawn translucent (an ExtGState with /ca).
+      const plain = await mapToPdf({ ...map, emotionScores: [] } as JourneyMap, { mode: 'whole' });
+      const translucent = async (pdf: Uint8Array) =>
+        (await PDFDocument.load(pdf)).getPages().some((page) => {
+          const states = page.node.Resources()?.lookup(PDFName.of('ExtGState'));
+          if (!(states instanceof PDFDict)) return false;
+          return states.values().some((v) => {
+            const gs = page.doc.context.lookup(v);
+            return gs instanceof PDFDict && gs.get(PDFName.of('ca'))?.toString() === '0.16';
+          });
+        });
+      expect(await translucent(bytes)).toBe(true);
+      expect(await translucent(plain)).toBe(false);
+
+      const perStage = path.join(dir, 'perStage.pdf');
+      fs.writeFileSync(perStage, await mapToPdf(map, { mode: 'perStage' }));
+      const text = execFileSync(pdftotext!, ['-enc', 'UTF-8', perStage, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      // The standard fonts have no true minus: it is written '-'.
+      expect(text).toContain('room: mean -0.3 (-2 to +1, middle half -1 to +0.5), n = 7');
+      // Cancel: set to -2 by hand; the room's figures are still given.
+      expect(text).toContain('Very negative (-2.0, set; room: mean -0.5 (-1 to 0), n = 2)');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
