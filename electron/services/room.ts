@@ -13,7 +13,8 @@
  *   was current when it was added is still current (Next, Stop or starting another step closes
  *   it). A note added while no step ran stays open until a step starts.
  * - A participant's votes go to "the round": the current step's round when it is a vote step,
- *   else the one open round when exactly one is open.
+ *   else the one open round when exactly one is open. With none open, phones are shown the round
+ *   closed last (its results); with several open and no vote step, none (votes are refused).
  */
 import { NOTE_COLORS, NOTE_KIND_OF_LANE, type JourneyMap, type Note, type Round, type Step } from '../../shared/domain';
 import { ApiError, invalidInputError } from '../../shared/errors';
@@ -108,7 +109,11 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore) {
       if (r) return r;
     }
     const open = rounds.filter((r) => r.status === 'open');
-    return open.length === 1 ? open[0]! : null;
+    if (open.length > 0) return open.length === 1 ? open[0]! : null;
+    // None open: the round closed last, so phones see its results.
+    let last: Round | null = null;
+    for (const r of rounds) if (r.closedAt !== null && (last === null || r.closedAt > last.closedAt!)) last = r;
+    return last;
   }
 
   function roundsOf(mapId: string): Round[] {
@@ -150,8 +155,15 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore) {
     const notes = placedNotes.all(mapId).map((n) => ({ id: n.id, x: n.x, y: n.y, width: n.width, height: n.height, stageId: n.stage_id, laneId: n.lane_id }));
     const frame = layoutBoardFrame(stages, lanes, notes);
     const end = stageId && laneId ? cellEnd(frame, stageId, laneId) : null;
-    const at = end ?? brainstormSlots(frame, FRAME_ORIGIN, 1, freeRects(notes))[0]!;
-    return { x: Math.round(at.x), y: Math.round(at.y) };
+    if (!end) {
+      const slot = brainstormSlots(frame, FRAME_ORIGIN, 1, freeRects(notes))[0]!;
+      return { x: Math.round(slot.x), y: Math.round(slot.y) };
+    }
+    // After the cell's last note in reading order, so notes keep the order they arrived in (as a batch
+    // of drafts does on the board: each a little further along than the one before).
+    let lastY = -Infinity;
+    for (const n of notes) if (n.stageId === stageId && n.laneId === laneId && n.y > lastY) lastY = n.y;
+    return { x: Math.round(end.x), y: Math.max(Math.round(end.y), Math.floor(lastY) + 1) };
   }
 
   function anonymousFor(participantId: string, options: RoomCallOptions | undefined): boolean {
