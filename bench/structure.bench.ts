@@ -16,6 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { classifyNotes, type Classification } from '../shared/structure/classify';
 import { clusterNotes } from '../shared/structure/cluster';
+import { makeJourneyNotes } from './lib/journeyNotes';
 import { SURE_AT } from '../shared/structure/confidence';
 import { accuracy, macroF1, meanAbsoluteError, perLabel } from '../shared/structure/metrics';
 import { DEFAULT_STAGE_WEIGHTS, type StageWeights } from '../shared/structure/stage';
@@ -261,7 +262,10 @@ report('structure.unseenDomains.shuffled.placed10', unseen, () => allWeights, PL
     );
   const above = (xs: Scored, t: number) => {
     const a = xs.filter((x) => x.conf >= t);
-    return { accuracy: a.length ? a.filter((x) => x.right).length / a.length : 1, share: a.length / Math.max(1, xs.length) };
+    return {
+      accuracy: a.length ? a.filter((x) => x.right).length / a.length : 1,
+      share: a.length / Math.max(1, xs.length),
+    };
   };
   // The lowest cut (among the confidences seen) at which the given domains' notes, pooled, are
   // right at least TARGET of the time above it.
@@ -279,10 +283,15 @@ report('structure.unseenDomains.shuffled.placed10', unseen, () => allWeights, PL
       const r = above(xs, t);
       accs.push(r.accuracy);
       shares.push(r.share);
-      emit(`structure.lodo.shuffled.domain.${corpus[held]!.domain ?? held}.${part}.sure.accuracy`, r.accuracy, 'ratio', {
-        threshold: t,
-        shareAbove: Math.round(r.share * 10000) / 10000,
-      });
+      emit(
+        `structure.lodo.shuffled.domain.${corpus[held]!.domain ?? held}.${part}.sure.accuracy`,
+        r.accuracy,
+        'ratio',
+        {
+          threshold: t,
+          shareAbove: Math.round(r.share * 10000) / 10000,
+        },
+      );
     });
     emit(`structure.lodo.shuffled.${part}.sure.accuracy.mean`, mean(accs), 'ratio', { target: TARGET });
     emit(`structure.lodo.shuffled.${part}.sure.accuracy.worst`, Math.min(...accs), 'ratio');
@@ -359,4 +368,44 @@ for (const [n, reps] of [
     times.push(performance.now() - t0);
   }
   emit('structure.suggest.ms.per5000.warm', median(times), 'ms', { free: free.length, placed: placed.length });
+}
+
+// The export bench's 5,000-note map (bench/lib/journeyNotes.ts): notes drawn from a vocabulary of
+// about 110 words, so nearly every pair shares a word, 5 % are paragraphs of 60-150 words, and
+// 85 % sit in cells with their lane's kind (so every placed note is also a kind example). The
+// worst case for candidate pruning in clustering and for the inverted indexes of placed notes.
+{
+  const laneKinds = ['actions', 'touchpoints', 'thoughts', 'emotions', 'pain_points', 'opportunities'] as const;
+  const frame = {
+    stages: stages.map((_, i) => ({ id: `s${i}` })),
+    lanes: laneKinds.map((kind, i) => ({ id: `l${i}`, kind })),
+  };
+  const notes = makeJourneyNotes(5000, frame, 11).map((n, i) => ({ ...n, id: `x${i}`, text: `${n.text} #x${i}` }));
+  const free = notes.filter((n) => !n.stageId).map((n) => ({ text: n.text }));
+  const placed = notes
+    .filter((n) => n.stageId)
+    .map((n) => ({ text: n.text, stageIndex: Number(n.stageId!.slice(1)), kind: n.kind ?? undefined }));
+  t0 = performance.now();
+  classifyNotes(free, { stages, placed });
+  emit('structure.smallVocabulary.suggest.ms.per5000.cold', performance.now() - t0, 'ms', {
+    free: free.length,
+    placed: placed.length,
+  });
+  const times: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    t0 = performance.now();
+    classifyNotes(free, { stages, placed });
+    times.push(performance.now() - t0);
+  }
+  emit('structure.smallVocabulary.suggest.ms.per5000.warm', median(times), 'ms');
+  t0 = performance.now();
+  clusterNotes(notes);
+  emit('structure.smallVocabulary.cluster.ms.per5000.cold', performance.now() - t0, 'ms');
+  const ctimes: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    t0 = performance.now();
+    clusterNotes(notes);
+    ctimes.push(performance.now() - t0);
+  }
+  emit('structure.smallVocabulary.cluster.ms.per5000.warm', median(ctimes), 'ms');
 }

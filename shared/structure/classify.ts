@@ -13,7 +13,7 @@ import {
   orderedPath,
   scoreStages,
   softmaxRows,
-  terms,
+  textTerms,
   type StageInput,
   type StageWeights,
   type Terms,
@@ -61,18 +61,50 @@ const EXAMPLE_KIND_BONUS = 4;
 /** Cosine of content stems below which an example note says nothing about another's kind. */
 const EXAMPLE_MIN_SIMILARITY = 0.5;
 
-/** Cosine of two stem-count vectors. */
-function stemCosine(a: Map<string, number>, b: Map<string, number>): number {
-  let d = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [k, v] of a) {
-    na += v * v;
-    const u = b.get(k);
-    if (u !== undefined) d += v * u;
-  }
-  for (const v of b.values()) nb += v * v;
-  return na > 0 && nb > 0 ? d / Math.sqrt(na * nb) : 0;
+/**
+ * The most similar example (cosine of content-stem counts) for each note, through an inverted
+ * index of the examples' stems: only examples sharing a stem with the note are visited, so a board
+ * with thousands of placed notes costs little. Ties go to the earlier example.
+ */
+function nearestExamples(
+  notes: Map<string, number>[],
+  examples: { kind: Kind; stems: Map<string, number> }[],
+): ({ kind: Kind; sim: number } | null)[] {
+  if (examples.length === 0) return notes.map(() => null);
+  const index = new Map<string, { at: number; v: number }[]>();
+  const norms = examples.map((e, at) => {
+    let n = 0;
+    for (const [k, v] of e.stems) {
+      n += v * v;
+      const list = index.get(k);
+      if (list) list.push({ at, v });
+      else index.set(k, [{ at, v }]);
+    }
+    return Math.sqrt(n);
+  });
+  const dots = new Float64Array(examples.length);
+  const touched: number[] = [];
+  return notes.map((stems) => {
+    let n = 0;
+    for (const [k, v] of stems) {
+      n += v * v;
+      const list = index.get(k);
+      if (!list) continue;
+      for (const { at, v: u } of list) {
+        if (dots[at] === 0) touched.push(at);
+        dots[at] = dots[at]! + v * u;
+      }
+    }
+    let best: { kind: Kind; sim: number; at: number } | null = null;
+    for (const at of touched) {
+      const sim = n > 0 && norms[at]! > 0 ? dots[at]! / (Math.sqrt(n) * norms[at]!) : 0;
+      dots[at] = 0;
+      if (sim >= EXAMPLE_MIN_SIMILARITY && (!best || sim > best.sim || (sim === best.sim && at < best.at)))
+        best = { kind: examples[at]!.kind, sim, at };
+    }
+    touched.length = 0;
+    return best && { kind: best.kind, sim: best.sim };
+  });
 }
 /** Odds by which an aimed-at stage is favoured over what the words alone say. */
 const TARGET_STAGE_ODDS = 6;
@@ -110,18 +142,12 @@ const ORDER_EVIDENCE = 4.5;
 /** Temperature of the stage softmax: scores are cosine-like, 0..~2. */
 const STAGE_TEMPERATURE = 0.12;
 
-/** Features and terms by analysis (analyses are cached by text in nlp.ts, so these are too). */
+/** Features by analysis (analyses are cached by text in nlp.ts, so these are too). */
 const featureCache = new WeakMap<Analysis, ReturnType<typeof features>>();
-const termCache = new WeakMap<Analysis, Terms>();
 function featuresOf(a: Analysis): ReturnType<typeof features> {
   let f = featureCache.get(a);
   if (!f) featureCache.set(a, (f = features(a)));
   return f;
-}
-function termsOf(a: Analysis): Terms {
-  let t = termCache.get(a);
-  if (!t) termCache.set(a, (t = terms(a)));
-  return t;
 }
 
 function addCentroid(into: Map<string, number>, t: Terms, f: number): void {
@@ -159,22 +185,22 @@ export function classifyNotes(
 ): Classification[] {
   const weights = { ...DEFAULT_STAGE_WEIGHTS, ...options.stageWeights };
   const analyses = notes.map((n) => analyse(n.text ?? ''));
-  const noteTerms = analyses.map(termsOf);
+  const noteTerms = notes.map((n) => textTerms(n.text ?? ''));
   // Notes whose kind the person set: the nearest one lends its kind to notes worded like it.
   const kindExamples = [...(context.placed ?? []), ...(context.corrected ?? [])]
     .filter((e): e is typeof e & { kind: Kind } => typeof e.kind === 'string' && e.kind.length > 0)
-    .map((e) => ({ kind: e.kind, stems: termsOf(analyse(e.text ?? '')).stems }))
+    .map((e) => ({ kind: e.kind, stems: textTerms(e.text ?? '').stems }))
     .filter((e) => e.stems.size > 0);
+  const nearestKind = nearestExamples(
+    noteTerms.map((t) => t.stems),
+    kindExamples,
+  );
   const kinds = analyses.map((a, i) => {
     const f = featuresOf(a);
     const kindScores = scoreKind(f);
     const aimed = notes[i]?.target?.kind;
     if (aimed && aimed in kindScores) kindScores[aimed] += TARGET_KIND_BONUS;
-    let nearest: { kind: Kind; sim: number } | null = null;
-    for (const e of kindExamples) {
-      const sim = stemCosine(noteTerms[i]!.stems, e.stems);
-      if (sim >= EXAMPLE_MIN_SIMILARITY && (!nearest || sim > nearest.sim)) nearest = { kind: e.kind, sim };
-    }
+    const nearest = nearestKind[i];
     if (nearest && nearest.kind in kindScores) kindScores[nearest.kind] += EXAMPLE_KIND_BONUS * nearest.sim;
     const k = pickKind(kindScores);
     return { ...k, sentiment: scoreSentiment(f, k.kind) };
@@ -191,8 +217,8 @@ export function classifyNotes(
     }));
   }
   const stageTerms = context.stages.map((s) => ({
-    name: terms(analyse(s.name ?? '')),
-    description: terms(analyse(s.description ?? '')),
+    name: textTerms(s.name ?? ''),
+    description: textTerms(s.description ?? ''),
   }));
   const placed = [
     ...(context.placed ?? []),
@@ -200,7 +226,7 @@ export function classifyNotes(
   ]
     .filter((p) => Number.isInteger(p.stageIndex) && p.stageIndex >= 0 && p.stageIndex < stageCount)
     .map((p) => ({
-      terms: termsOf(analyse(p.text ?? '')),
+      terms: textTerms(p.text ?? ''),
       stageIndex: p.stageIndex,
     }));
 

@@ -8,8 +8,10 @@
  * Then the batch is used as a whole: confident notes join their stage's vocabulary (one round of
  * self-training) and stage sizes are nudged towards even, since workshops fill every stage.
  */
-import type { Analysis, Tok } from './nlp';
-import { PHASES, PHASE_INDEX } from './journey';
+import { PHASES } from './journey';
+import type { Terms } from './terms';
+
+export { textTerms, type Terms } from './terms';
 
 export interface StageInput {
   name: string;
@@ -41,50 +43,8 @@ export const DEFAULT_STAGE_WEIGHTS: StageWeights = {
   balance: 0.5,
 };
 
-/** Stems and phases of one text. */
-export interface Terms {
-  stems: Map<string, number>;
-  phases: Map<number, number>;
-}
-
-const SKIP_POS = new Set([
-  'DET',
-  'ADP',
-  'PRON',
-  'CCONJ',
-  'SCONJ',
-  'PART',
-  'AUX',
-  'PUNCT',
-  'SYM',
-  'NUM',
-  'SPACE',
-  'X',
-  'INTJ',
-]);
-
 function addTo<K>(m: Map<K, number>, k: K, v: number): void {
   m.set(k, (m.get(k) ?? 0) + v);
-}
-
-/** Content terms of an analysed text: stems of content words, plus the journey phases they evoke. */
-export function terms(a: Analysis): Terms {
-  const stems = new Map<string, number>();
-  const phases = new Map<number, number>();
-  const toks: Tok[] = a.toks.filter((t) => t.type === 'word');
-  for (let i = 0; i < toks.length; i++) {
-    const t = toks[i]!;
-    const next = toks[i + 1];
-    if (next) {
-      const pair = PHASE_INDEX.get(`${t.lemma} ${next.lemma}`) ?? PHASE_INDEX.get(`${t.lower} ${next.lower}`);
-      if (pair) for (const p of pair) addTo(phases, p, 1);
-    }
-    if (t.stop || SKIP_POS.has(t.pos) || t.lower.length < 2) continue;
-    addTo(stems, t.stem, 1);
-    const ph = PHASE_INDEX.get(t.lemma) ?? PHASE_INDEX.get(t.lower);
-    if (ph) for (const p of ph) addTo(phases, p, 1 / ph.length);
-  }
-  return { stems, phases };
 }
 
 function norm(m: Map<unknown, number>): number {
