@@ -136,12 +136,16 @@ export function normaliseNote(text: string): string[] {
   return out;
 }
 
-/** Character trigrams of the normalised text, as sorted hashed ids with counts (fast merge-join). */
-function trigrams(tokens: string[]): {
+/** Character trigrams of the normalised text: sorted hashed ids with counts (fast merge-join). */
+interface Grams {
   ids: Int32Array;
   counts: Float64Array;
   norm: number;
-} {
+  /** top[k-1]: the sum of the k largest squared counts (bounds what k shared trigrams can add up to). */
+  top: Float64Array;
+}
+
+function trigrams(tokens: string[]): Grams {
   const s = ` ${tokens.join(' ')} `;
   const m = new Map<number, number>();
   for (let i = 0; i + 3 <= s.length; i++) {
@@ -151,14 +155,17 @@ function trigrams(tokens: string[]): {
   }
   const ids = Int32Array.from(m.keys()).sort();
   const counts = Float64Array.from(ids, (id) => m.get(id)!);
-  let n = 0;
-  for (const v of counts) n += v * v;
-  return { ids, counts, norm: Math.sqrt(n) };
+  const top = Float64Array.from(counts, (c) => c * c)
+    .sort()
+    .reverse();
+  for (let i = 1; i < top.length; i++) top[i] = top[i]! + top[i - 1]!;
+  const n2 = top.length ? top[top.length - 1]! : 0;
+  return { ids, counts, norm: Math.sqrt(n2), top };
 }
 
 interface Prepared {
   tokens: Set<string>;
-  grams: { ids: Int32Array; counts: Float64Array; norm: number };
+  grams: Grams;
 }
 
 /** Prepared notes by text, most recently used last: a board is clustered again and again. */
@@ -179,25 +186,60 @@ function prepare(text: string): Prepared {
   return p;
 }
 
-function similarityOf(a: Prepared, b: Prepared): number {
+function jaccardOf(a: Prepared, b: Prepared): number {
   if (a.tokens.size === 0 || b.tokens.size === 0) return 0;
   let inter = 0;
   for (const t of a.tokens) if (b.tokens.has(t)) inter++;
-  const jaccard = inter / (a.tokens.size + b.tokens.size - inter);
-  const x = a.grams;
-  const y = b.grams;
+  return inter / (a.tokens.size + b.tokens.size - inter);
+}
+
+/**
+ * Trigram cosine of two notes, or 0 as soon as it cannot reach `need`: first
+ * by the most that min(supports) shared trigrams could add up to, then, during the merge, by what
+ * the trigrams still ahead could add (Cauchy-Schwarz on the remainders).
+ */
+function gramCosine(x: Grams, y: Grams, need: number): number {
+  if (x.norm === 0 || y.norm === 0) return 0;
+  const k = Math.min(x.ids.length, y.ids.length);
+  const bound = Math.min(Math.sqrt(x.top[k - 1]!) / x.norm, Math.sqrt(y.top[k - 1]!) / y.norm);
+  // A margin for rounding, so that a pair right at the threshold is still compared in full.
+  const margin = 1e-9;
+  if (bound < need - margin) return 0;
+  const want = (need - margin) * x.norm * y.norm;
+  let restX = x.norm * x.norm;
+  let restY = y.norm * y.norm;
   let dot = 0;
+  let step = 0;
   for (let i = 0, j = 0; i < x.ids.length && j < y.ids.length;) {
     const u = x.ids[i]!;
     const v = y.ids[j]!;
     if (u === v) {
-      dot += x.counts[i++]! * y.counts[j++]!;
-    } else if (u < v) i++;
-    else j++;
+      const cx = x.counts[i++]!;
+      const cy = y.counts[j++]!;
+      dot += cx * cy;
+      restX -= cx * cx;
+      restY -= cy * cy;
+    } else if (u < v) {
+      const cx = x.counts[i++]!;
+      restX -= cx * cx;
+    } else {
+      const cy = y.counts[j++]!;
+      restY -= cy * cy;
+    }
+    if ((++step & 15) === 0 && dot + Math.sqrt(Math.max(0, restX * restY)) < want) return 0;
   }
-  const cos = x.norm > 0 && y.norm > 0 ? dot / (x.norm * y.norm) : 0;
-  // Trigrams forgive typos and word forms; Jaccard keeps notes that share one word apart.
+  return dot / (x.norm * y.norm);
+}
+
+/** The similarity rule: trigrams forgive typos and word forms; Jaccard keeps notes that share one word apart. */
+function combine(jaccard: number, cos: number): number {
   return Math.max(jaccard, (jaccard + cos) / 2);
+}
+
+function similarityOf(a: Prepared, b: Prepared): number {
+  const jaccard = jaccardOf(a, b);
+  if (a.tokens.size === 0 || b.tokens.size === 0) return 0;
+  return combine(jaccard, gramCosine(a.grams, b.grams, 0));
 }
 
 /** Similarity of two note texts, 0..1. */
@@ -228,7 +270,9 @@ export function clusterNotes(notes: { id: string; text: string }[], options: Clu
   // Candidate pairs from an inverted index of content tokens, counting the tokens each pair
   // shares as it goes. similarity >= threshold needs Jaccard >= 2 * threshold - 1 (the trigram
   // cosine is at most 1), so the costly trigram comparison runs only on pairs that can still make
-  // it. Exact: the same groups as comparing every pair, at a fraction of the work on a big board.
+  // it, and only as far as it can still reach the cosine the pair needs. That Jaccard also bounds
+  // the sizes: notes are visited from the fewest tokens up, and each note meets only the larger
+  // notes it could reach. Exact: the same groups as comparing every pair.
   const minJaccard = Math.max(0, 2 * threshold - 1);
   const ids = new Map<string, number>();
   const tokenIds = prepared.map((p) => {
@@ -241,36 +285,48 @@ export function clusterNotes(notes: { id: string; text: string }[], options: Clu
     }
     return out;
   });
+  // Notes by size (then by position): rank -> note, and the size at each rank.
+  const order = notes.map((_, i) => i).sort((a, b) => tokenIds[a]!.length - tokenIds[b]!.length || a - b);
+  const sizeAt = Int32Array.from(order, (i) => tokenIds[i]!.length);
   const postings: number[][] = Array.from({ length: ids.size }, () => []);
-  tokenIds.forEach((toks, i) => {
-    for (const t of toks) postings[t]!.push(i);
+  order.forEach((i, r) => {
+    for (const t of tokenIds[i]!) postings[t]!.push(r);
   });
+  const cursor = new Int32Array(ids.size);
   const shared = new Int32Array(notes.length);
   const touched = new Int32Array(notes.length);
-  for (let i = 0; i < prepared.length; i++) {
+  for (let r = 0; r < order.length; r++) {
+    const i = order[r]!;
     const mine = tokenIds[i]!;
-    if (mine.length === 0) continue;
+    const size = mine.length;
+    if (size === 0) continue;
+    const maxSize = minJaccard > 0 ? size / minJaccard : Infinity;
     let count = 0;
     for (const t of mine) {
       const list = postings[t]!;
-      // Postings are in note order: only notes after i, each pair once.
-      for (let q = list.length - 1; q >= 0; q--) {
-        const j = list[q]!;
-        if (j <= i) break;
-        if (shared[j] === 0) touched[count++] = j;
-        shared[j]!++;
+      // Postings are in rank order and this note is at cursor[t]: the larger notes follow it.
+      const from = ++cursor[t]!;
+      for (let q = from; q < list.length; q++) {
+        const s = list[q]!;
+        if (sizeAt[s]! > maxSize) break;
+        if (shared[s] === 0) touched[count++] = s;
+        shared[s]!++;
       }
     }
-    const size = mine.length;
     for (let q = 0; q < count; q++) {
-      const j = touched[q]!;
-      const inter = shared[j]!;
-      shared[j] = 0;
-      const jaccard = inter / (size + tokenIds[j]!.length - inter);
+      const s = touched[q]!;
+      const inter = shared[s]!;
+      shared[s] = 0;
+      const jaccard = inter / (size + sizeAt[s]! - inter);
       if (jaccard < minJaccard) continue;
+      const j = order[s]!;
       if (find(i) === find(j)) continue;
       // similarity is at least the Jaccard: no trigrams needed when that already clears it.
-      if (jaccard >= threshold || similarityOf(prepared[i]!, prepared[j]!) >= threshold) union(i, j);
+      if (
+        jaccard >= threshold ||
+        combine(jaccard, gramCosine(prepared[i]!.grams, prepared[j]!.grams, 2 * threshold - jaccard)) >= threshold
+      )
+        union(i, j);
     }
   }
   const groups = new Map<number, string[]>();
