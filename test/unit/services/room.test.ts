@@ -260,7 +260,7 @@ describe('the narrow contract', () => {
     expect(error(room(ana, 'notes.add', { id: 'n', text: 'x'.repeat(5001) })).message).toMatch(/at most 5000 characters/);
     expect(error(room(ana, 'notes.add', { id: 'n', text: 'ok', mapId: 'other' })).code).toBe('invalid_input');
     expect(error(core.room.call('other-map', ana, 'state', {}, [])).code).toBe('not_found');
-    expect(error(core.room.call(call('maps.create', { title: 'B' }).id, ana, 'notes.add', { id: 'n', text: 'x' })).code).toBe('unauthorized');
+    expect(error(core.room.call(call('maps.create', { title: 'B' }).id, ana, 'notes.add', { id: 'n', text: 'x' }, [])).code).toBe('unauthorized');
     expect(snapshot()).toBe(before);
   });
 
