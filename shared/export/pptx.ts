@@ -8,9 +8,9 @@
  */
 import type PptxGenJS from 'pptxgenjs';
 import type { JourneyMap, Lane, Note, Persona, Stage } from '../domain';
-import { emotionFace, mapStageEmotions, type StageEmotion } from '../journey/emotion';
+import { emotionFace, mapStageEmotions, roomScoresOf, roomSummary, type StageEmotion } from '../journey/emotion';
 import { orderedNotes } from './model';
-import { ACCENT, CURVE, GRID_LINE, HEADER_FILL, hex6, INK, MUTED_INK, NOTE_EDGE, NOTE_FILL } from './palette';
+import { ACCENT, CURVE, CURVE_BAND_EDGE, GRID_LINE, HEADER_FILL, hex6, INK, MUTED_INK, NOTE_EDGE, NOTE_FILL } from './palette';
 import { addTitle, BODY_TOP, cell, FONT, H, listSlides, MARGIN, slideText, TOP_PAINS, W, type Slide } from './pptxKit';
 import { prioritySlides } from './pptxPriorities';
 import { reportOf, type PainRow } from './report';
@@ -50,7 +50,7 @@ function scoreLabel(e: StageEmotion): string {
   if (e.score === null) return 'No emotion yet';
   const face = emotionFace(e.score);
   const value = `${e.score > 0 ? '+' : ''}${(Math.round(e.score * 10) / 10).toFixed(1)}`;
-  return `${face.label} (${value}${e.manual ? ', set' : ''})`;
+  return `${face.label} (${value}${e.manual ? ', set' : ''})${e.room ? ` · room: ${roomSummary(e.room)}` : ''}`;
 }
 
 /**
@@ -180,39 +180,64 @@ function addEmotionChart(slide: Slide, stages: Stage[], emotions: StageEmotion[]
     });
     return;
   }
-  slide.addChart(
-    'line',
-    [
-      {
-        name: 'Emotion',
-        labels: stages.map((s, i) => `${i + 1}. ${slideText(s.name, 30)}`),
-        // A stage with no score yet sits at neutral (0); its label says so on the stage slide.
-        values: emotions.map((e) => (e.score === null ? 0 : Math.round(e.score * 10) / 10)),
-      },
-    ],
+  const labels = stages.map((s, i) => `${i + 1}. ${slideText(s.name, 30)}`);
+  const curve: PptxGenJS.OptsChartData = {
+    name: 'Emotion',
+    labels,
+    // A stage with no score yet sits at neutral (0); its label says so on the stage slide.
+    values: emotions.map((e) => (e.score === null ? 0 : Math.round(e.score * 10) / 10)),
+  };
+  const curveStyle: PptxGenJS.IChartOpts = { chartColors: [hex6(CURVE)], lineSize: 3, lineDataSymbol: 'circle', lineDataSymbolSize: 9 };
+  // The room's spread (issue 14) as two more series, dashed and light: the band's upper and lower
+  // score per stage, blank where the room did not score it (a gap in those lines, editable like the curve).
+  const room = emotions.some((e) => e.room);
+  const edge = (pick: 'high' | 'low') => emotions.map((e) => (e.room ? Math.round(e.room[pick] * 10) / 10 : null)) as number[];
+  const bandStyle: PptxGenJS.IChartOpts = {
+    // pptxgenjs colours a series' markers by its index across the whole chart: one colour per series.
+    chartColors: [hex6(CURVE_BAND_EDGE), hex6(CURVE_BAND_EDGE), hex6(CURVE_BAND_EDGE)],
+    lineSize: 1.5,
+    lineDash: 'dash',
+    lineDataSymbol: 'dash',
+    lineDataSymbolSize: 7,
+  };
+  const types: PptxGenJS.IChartMulti[] = [
+    { type: 'line' as PptxGenJS.CHART_NAME, data: [curve], options: curveStyle },
     {
-      ...box,
-      chartColors: [hex6(CURVE)],
-      lineSize: 3,
-      lineDataSymbol: 'circle',
-      lineDataSymbolSize: 9,
-      valAxisMinVal: -2,
-      valAxisMaxVal: 2,
-      valAxisMajorUnit: 1,
-      valAxisLabelFontSize: 10,
-      valAxisLabelFontFace: FONT,
-      catAxisLabelFontSize: stages.length > 8 ? 9 : 11,
-      catAxisLabelFontFace: FONT,
-      catAxisLabelPos: 'low',
-      valGridLine: { color: hex6(GRID_LINE), size: 0.75 },
-      catGridLine: { style: 'none' },
-      showValAxisTitle: true,
-      valAxisTitle: 'Emotion (−2 to +2)',
-      valAxisTitleFontSize: 10,
-      showLegend: false,
-      showTitle: false,
+      type: 'line' as PptxGenJS.CHART_NAME,
+      data: [
+        { name: 'Room: top of spread', labels, values: edge('high') },
+        { name: 'Room: bottom of spread', labels, values: edge('low') },
+      ],
+      options: bandStyle,
     },
-  );
+  ];
+  const options: PptxGenJS.IChartOpts = {
+    ...box,
+    ...curveStyle,
+    displayBlanksAs: 'gap',
+    valAxisMinVal: -2,
+    valAxisMaxVal: 2,
+    valAxisMajorUnit: 1,
+    valAxisLabelFontSize: 10,
+    valAxisLabelFontFace: FONT,
+    catAxisLabelFontSize: stages.length > 8 ? 9 : 11,
+    catAxisLabelFontFace: FONT,
+    catAxisLabelPos: 'low',
+    valGridLine: { color: hex6(GRID_LINE), size: 0.75 },
+    catGridLine: { style: 'none' },
+    showValAxisTitle: true,
+    valAxisTitle: 'Emotion (−2 to +2)',
+    valAxisTitleFontSize: 10,
+    // With the room's lines a legend says which is which.
+    showLegend: room,
+    legendPos: 'r',
+    legendFontSize: 10,
+    legendFontFace: FONT,
+    showTitle: false,
+  };
+  // A chart of several line groups takes its options in place of the data (pptxgenjs' multi-type form).
+  if (room) slide.addChart(types, options as unknown as never[]);
+  else slide.addChart('line', [curve], options);
 }
 
 /** Fits a w × h picture into a box, centred, keeping its shape. */
@@ -438,7 +463,7 @@ export async function mapToPptx(map: JourneyMap, options: PptxOptions = {}): Pro
   const stages = [...map.stages].sort((a, b) => a.position - b.position);
   const lanes = [...map.lanes].sort((a, b) => a.position - b.position);
   const notes = orderedNotes(map);
-  const emotions = mapStageEmotions(stages, map.notes);
+  const emotions = mapStageEmotions(stages, map.notes, roomScoresOf(map));
 
   const when = new Date(options.exportedAt ?? map.updatedAt);
   titleSlide(pptx, map, stages, notes, when);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { mapToPptx } from '../../../shared/export/index';
 import { bigMap } from './bigMap';
 import { goldenMap } from './fixture';
+import { roomScoredMap } from './roomFixture';
 
 async function slides(bytes: Uint8Array): Promise<string[]> {
   const zip = await JSZip.loadAsync(bytes);
@@ -110,6 +111,40 @@ describe('PowerPoint export', () => {
   });
 });
 
+describe('PowerPoint export with the room\'s emotion scores (issue 14)', () => {
+  it('the chart carries the room\'s spread as two dashed series with a legend; stage slides give mean, range and n', async () => {
+    const bytes = await mapToPptx(roomScoredMap());
+    const zip = await JSZip.loadAsync(bytes);
+    const charts = Object.keys(zip.files).filter((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f));
+    expect(charts).toHaveLength(1);
+    const chart = await zip.file(charts[0]!)!.async('string');
+    // The curve as before, then the band's edges in a second line group, dashed.
+    expect(chart.match(/<c:lineChart>/g)).toHaveLength(2);
+    expect(chart).toContain('<c:v>Emotion</c:v>');
+    expect(chart).toContain('<c:v>Room: top of spread</c:v>');
+    expect(chart).toContain('<c:v>Room: bottom of spread</c:v>');
+    expect(chart).toContain('<a:prstDash val="dash"/>');
+    expect(chart).toContain('<c:legend>');
+    const series = (name: string) => {
+      const ser = chart.split('<c:ser>').find((x) => x.includes(`<c:v>${name}</c:v>`))!;
+      return [...ser.split('<c:val>')[1]!.matchAll(/<c:v>([^<]*)<\/c:v>/g)].map((m) => m[1]);
+    };
+    // Join: the room's mean; Cancel: the facilitator's -2 wins over the room's -0.5.
+    expect(series('Emotion')).toEqual(['-0.3', '-2']);
+    // Join (7 scores): the middle half; Cancel (2 scores): lowest to highest.
+    expect(series('Room: top of spread')).toEqual(['0.5', '0']);
+    expect(series('Room: bottom of spread')).toEqual(['-1', '-1']);
+    const xml = await slides(bytes);
+    expect(xml[3]).toContain('room: mean −0.3 (−2 to +1, middle half −1 to +0.5), n = 7');
+    expect(xml[4]).toContain('Very negative (-2.0, set) · room: mean −0.5 (−1 to 0), n = 2');
+    // Without room scores the chart stays one series with no legend.
+    const plain = await JSZip.loadAsync(await mapToPptx(goldenMap));
+    const plainChart = await plain.file(charts[0]!)!.async('string');
+    expect(plainChart.match(/<c:lineChart>/g)).toHaveLength(1);
+    expect(plainChart).not.toContain('Room:');
+  });
+});
+
 // LibreOffice (Debian's libreoffice-impress) opens the deck and prints every slide; skipped where it is not installed.
 const soffice = ['/usr/bin/libreoffice', '/usr/bin/soffice'].find((p) => fs.existsSync(p));
 describe.skipIf(!soffice)('PowerPoint export in LibreOffice', () => {
@@ -122,6 +157,22 @@ describe.skipIf(!soffice)('PowerPoint export in LibreOffice', () => {
       execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'deck.pptx')], { stdio: 'ignore', timeout: 110_000 });
       const pdf = fs.readFileSync(path.join(dir, 'deck.pdf'), 'latin1');
       expect(pdf.startsWith('%PDF')).toBe(true);
+      expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength((await slides(bytes)).length);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('opens a deck whose chart has the room\'s band series (with gaps where the room did not score)', { timeout: 120_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jb-pptx-lo-room-'));
+    try {
+      const map = roomScoredMap();
+      // A third stage nobody in the room scored: its band values are blank.
+      map.stages = [...map.stages, { ...map.stages[0]!, id: 's3', name: 'Train', position: 2 }];
+      const bytes = await mapToPptx(map);
+      fs.writeFileSync(path.join(dir, 'deck.pptx'), bytes);
+      execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'deck.pptx')], { stdio: 'ignore', timeout: 110_000 });
+      const pdf = fs.readFileSync(path.join(dir, 'deck.pdf'), 'latin1');
       expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength((await slides(bytes)).length);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
