@@ -16,7 +16,7 @@
  *   else the one open round when exactly one is open. With none open, phones are shown the round
  *   closed last (its results); with several open and no vote step, none (votes are refused).
  */
-import { NOTE_COLORS, NOTE_KIND_OF_LANE, type JourneyMap, type Note, type Round, type Step } from '../../shared/domain';
+import { NOTE_COLORS, NOTE_KIND_OF_LANE, type Note, type NoteKind, type Round, type Step } from '../../shared/domain';
 import { ApiError, invalidInputError } from '../../shared/errors';
 import { brainstormSlots, cellEnd, freeRects } from '../../shared/board/placement';
 import { layoutBoardFrame } from '../../shared/board/frameDrop';
@@ -34,7 +34,7 @@ import {
 } from '../../shared/room/contract';
 import { canReadText, newNotesFaceDown } from '../../shared/workshop/visibility';
 import * as timer from '../../shared/workshop/timer';
-import { readMap, toRecord, type DbRecord } from '../store/rows';
+import { toRecord, type DbRecord } from '../store/rows';
 import type { RecordStore } from './changes';
 import { requireMap, type ServiceContext } from './context';
 import { sameName } from './prioritise';
@@ -59,6 +59,25 @@ export interface RoomDoneCount {
 
 type NoteRow = DbRecord<'note'> & { map_id: string };
 
+/** The few columns of a note a phone's state needs (no JSON columns to parse). */
+interface NoteCardRow {
+  id: string;
+  text: string;
+  kind: NoteKind | null;
+  stage_id: string | null;
+  face_down: number;
+  participant_id: string | null;
+}
+interface NoteCard {
+  id: string;
+  text: string;
+  kind: NoteKind | null;
+  stageId: string | null;
+  faceDown: boolean;
+  participantId: string | null;
+}
+const cardOf = (r: NoteCardRow): NoteCard => ({ id: r.id, text: r.text, kind: r.kind, stageId: r.stage_id, faceDown: r.face_down === 1, participantId: r.participant_id });
+
 /** The vote rules speak of "this person"; a phone is told about "you". */
 const toYou = (message: string) => message.replace(/\bThis person has\b/g, 'You have').replace(/\bthis person has\b/g, 'you have');
 
@@ -74,6 +93,21 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore) {
   const doneOf = db.prepare<[string, string], DbRecord<'stepDone'>>('SELECT * FROM stepDones WHERE step_id = ? AND participant_id = ?');
   const donesOfStep = db.prepare<[string], { participant_id: string }>('SELECT participant_id FROM stepDones WHERE step_id = ?');
   const votesOf = db.prepare<[string, string], DbRecord<'vote'>>('SELECT * FROM votes WHERE round_id = ? AND participant_id = ? ORDER BY rowid');
+  const stageNames = db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM stages WHERE map_id = ? ORDER BY position');
+  const laneNames = db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM lanes WHERE map_id = ? ORDER BY position');
+  const participantNames = db.prepare<[string], { id: string; name: string }>('SELECT id, name FROM participants WHERE map_id = ?');
+  const roundVotes = db.prepare<[string], { roundId: string; participantId: string | null; noteId: string; count: number }>(
+    'SELECT round_id AS roundId, participant_id AS participantId, note_id AS noteId, count FROM votes WHERE round_id = ? ORDER BY rowid',
+  );
+  const noteCards = db.prepare<[string], NoteCardRow>(
+    'SELECT id, text, kind, stage_id, face_down, participant_id FROM notes WHERE map_id = ? ORDER BY created_at, id',
+  );
+  const notesOfParticipant = db.prepare<[string], { id: string; text: string; stage_id: string | null; lane_id: string | null; face_down: number }>(
+    'SELECT id, text, stage_id, lane_id, face_down FROM notes WHERE participant_id = ? ORDER BY created_at, id',
+  );
+  const scoresOfParticipant = db.prepare<[string], { stageId: string; score: number }>(
+    'SELECT e.stage_id AS stageId, e.score FROM emotionScores e JOIN stages s ON s.id = e.stage_id WHERE e.participant_id = ? ORDER BY s.position',
+  );
   const lastEnded = db.prepare<[string], { t: number | null }>('SELECT max(ended_at) AS t FROM steps WHERE map_id = ?');
 
   const touch = (mapId: string) => repos.touchMap.run(ctx.now(), mapId);
@@ -177,23 +211,45 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore) {
     return { stepId: step.id, done, of: present.length };
   }
 
-  /** What one participant's phone shows, from the map read once (`states` builds many from one read). */
-  function stateOf(map: JourneyMap, participantId: string, present: readonly string[], anonymous: boolean, now: number): RoomState {
-    const me = map.participants.find((p) => p.id === participantId);
-    if (!me) throw new ApiError('unauthorized', 'You are no longer in this room (the facilitator removed you, or the map changed). Join again.');
-    const step = map.currentStepId ? (map.steps.find((s) => s.id === map.currentStepId) ?? null) : null;
-    const t: timer.TimerState = { running: map.timerRunning, endsAt: map.timerEndsAt, remainingMs: map.timerRemainingMs };
+  /** What every phone's state shares, read once per push with targeted queries (no JSON columns). */
+  function shared(mapId: string, now: number) {
+    const m = header(mapId);
+    const step = currentStep(mapId);
+    const round = roundFor(step, roundsOf(mapId));
+    const t: timer.TimerState = { running: m.timer_running === 1, endsAt: m.timer_ends_at, remainingMs: m.timer_remaining_ms };
+    return {
+      map: {
+        id: m.id,
+        title: m.title,
+        stages: stageNames.all(mapId),
+        lanes: laneNames.all(mapId),
+      },
+      step,
+      timer: step && timer.isActive(t) ? { running: t.running, endsAt: t.running ? t.endsAt : null, remainingMs: timer.remainingAt(t, now) } : null,
+      round,
+      votes: round ? roundVotes.all(round.id) : [],
+      notes: round ? noteCards.all(mapId).map(cardOf) : [],
+      participants: new Map(participantNames.all(mapId).map((p) => [p.id, p.name])),
+      dones: step ? donesOfStep.all(step.id).map((d) => d.participant_id) : [],
+      now,
+    };
+  }
+  type Shared = ReturnType<typeof shared>;
+
+  /** What one participant's phone shows; `states` builds many from one `shared` read. */
+  function stateOf(sh: Shared, participantId: string, present: readonly string[], anonymous: boolean): RoomState {
+    const name = sh.participants.get(participantId);
+    if (name === undefined) throw new ApiError('unauthorized', 'You are no longer in this room (the facilitator removed you, or the map changed). Join again.');
     const viewer = { kind: 'participant' as const, participantId };
-    const notesById = new Map(map.notes.map((n) => [n.id, n]));
-    const textFor = (n: Note | undefined) => (n && canReadText(n, viewer) ? n.text : '');
+    const textFor = (n: NoteCard | undefined) => (n && canReadText(n, viewer) ? n.text : '');
+    const { step, round: r } = sh;
 
     let round: RoomRound | null = null;
-    const r = roundFor(step, map.rounds);
     if (r) {
-      const votes = map.votes.filter((v) => v.roundId === r.id);
       const mine = new Map<string, number>();
-      for (const v of votes) if (v.participantId === participantId) mine.set(v.noteId, (mine.get(v.noteId) ?? 0) + v.count);
+      for (const v of sh.votes) if (v.participantId === participantId) mine.set(v.noteId, (mine.get(v.noteId) ?? 0) + v.count);
       const used = [...mine.values()].reduce((a, b) => a + b, 0);
+      const byId = r.status === 'closed' ? new Map(sh.notes.map((n) => [n.id, n])) : null;
       round = {
         id: r.id,
         title: r.title,
@@ -204,19 +260,13 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore) {
         status: r.status,
         left: Math.max(0, r.dots - used),
         mine: [...mine].map(([noteId, count]) => ({ noteId, count })),
-        candidates: map.notes.filter((n) => covers(r, n)).map((n) => ({ id: n.id, text: textFor(n), kind: n.kind, stageId: n.stageId })),
-        results: r.status === 'closed' ? tally(r.id, votes).map((x) => ({ noteId: x.noteId, text: textFor(notesById.get(x.noteId)), count: x.votes })) : null,
+        candidates: sh.notes.filter((n) => covers(r, n)).map((n) => ({ id: n.id, text: textFor(n), kind: n.kind, stageId: n.stageId })),
+        results: byId ? tally(r.id, sh.votes).map((x) => ({ noteId: x.noteId, text: textFor(byId.get(x.noteId)), count: x.votes })) : null,
       };
     }
     const here = new Set(present);
-    const stepDones = step ? map.stepDones.filter((d) => d.stepId === step.id) : [];
     return {
-      map: {
-        id: map.id,
-        title: map.title,
-        stages: map.stages.map((s) => ({ id: s.id, name: s.name })),
-        lanes: map.lanes.map((l) => ({ id: l.id, name: l.name })),
-      },
+      map: sh.map,
       step: step
         ? {
             id: step.id,
@@ -229,27 +279,23 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore) {
             minutes: step.minutes,
           }
         : null,
-      timer: step && timer.isActive(t) ? { running: t.running, endsAt: t.running ? t.endsAt : null, remainingMs: timer.remainingAt(t, now) } : null,
-      serverNow: now,
+      timer: sh.timer,
+      serverNow: sh.now,
       round,
-      me: { participantId, name: me.name },
-      myNotes: map.notes.filter((n) => n.participantId === participantId).map(roomNote),
-      myScores: map.emotionScores.filter((s) => s.participantId === participantId).map((s) => ({ stageId: s.stageId, score: s.score })),
+      me: { participantId, name },
+      myNotes: notesOfParticipant.all(participantId).map((n) => ({ id: n.id, text: n.text, stageId: n.stage_id, laneId: n.lane_id, faceDown: n.face_down === 1 })),
+      myScores: scoresOfParticipant.all(participantId),
       done: {
-        done: stepDones.filter((d) => here.has(d.participantId)).length,
+        done: sh.dones.filter((id) => here.has(id)).length,
         of: present.length,
-        me: stepDones.some((d) => d.participantId === participantId),
+        me: sh.dones.includes(participantId),
       },
       anonymous,
     };
   }
 
   const handlers: { [M in ParticipantMethod]: (mapId: string, participantId: string, input: ParticipantInput<M>, present: readonly string[], anonymous: boolean) => unknown } = {
-    state: (mapId, participantId, _input, present, anonymous) => {
-      const map = readMap(repos, mapId);
-      if (!map) header(mapId);
-      return stateOf(map!, participantId, present, anonymous, ctx.now());
-    },
+    state: (mapId, participantId, _input, present, anonymous) => stateOf(shared(mapId, ctx.now()), participantId, present, anonymous),
 
     'notes.add': (mapId, participantId, { id, text, stageId }, _present, anonymous) => {
       const existing = repos.records.note.get.get(id) as NoteRow | undefined;
@@ -392,12 +438,9 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore) {
 
     /** The state of many participants from one read of the map (what the listener pushes after a change). Those no longer in the map are left out. */
     states(mapId: string, participantIds: readonly string[], present: readonly string[], options?: RoomCallOptions): Record<string, RoomState> {
-      const map = readMap(repos, mapId);
-      if (!map) header(mapId);
-      const now = ctx.now();
+      const sh = shared(mapId, ctx.now());
       const out: Record<string, RoomState> = {};
-      const known = new Set(map!.participants.map((p) => p.id));
-      for (const id of participantIds) if (known.has(id)) out[id] = stateOf(map!, id, present, anonymousFor(id, options), now);
+      for (const id of participantIds) if (sh.participants.has(id)) out[id] = stateOf(sh, id, present, anonymousFor(id, options));
       return out;
     },
 
