@@ -34,8 +34,11 @@ export function VoteSection({
           return (
             <li key={c.id} className="candidate" data-testid="candidate">
               <span className="candidate-text">{name}</span>
-              <span className="candidate-mine" aria-label={`Your dots on it: ${count}`}>
-                {count > 0 ? `●${count > 1 ? ` ${count}` : ''}` : ''}
+              <span className="candidate-mine" data-testid="my-dots">
+                <span aria-hidden="true">{count > 0 ? `●${count > 1 ? ` ${count}` : ''}` : ''}</span>
+                {count > 0 && (
+                  <span className="visually-hidden">{`your ${count === 1 ? 'dot' : `${count} dots`}`}</span>
+                )}
               </span>
               <button
                 type="button"
