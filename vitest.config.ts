@@ -36,6 +36,7 @@ export default defineConfig({
             '@pdf-lib/fontkit',
             'bidi-js',
             'jszip',
+            'qrcode',
           ],
         },
         test: {
