@@ -10,6 +10,7 @@ import { openCore, type Core } from '../../../electron/services/index';
 import type { MethodInput, MethodName, MethodResult } from '../../../shared/api';
 import type { JourneyMap } from '../../../shared/domain';
 import type { ApiErrorBody, Envelope } from '../../../shared/errors';
+import { mapToJson } from '../../../shared/export/json';
 import { change } from '../../../shared/records/index';
 import type { RoomNote, RoomState } from '../../../shared/room/contract';
 import { RESOURCES } from '../helpers';
@@ -225,6 +226,19 @@ describe('emotion scores and done marks', () => {
     room(ana, 'emotions.score', { stageId: stage, score: 2 });
     const r = core.dispatch('changes.apply', { mapId: map.id, changes: [change.create('emotionScore', 'dup', { stageId: stage, participantId: ana, score: -1 })] });
     expect(error(r)).toMatchObject({ code: 'conflict', message: expect.stringMatching(/there may be only one/) });
+  });
+
+  it('a map file with two scores for one stage and person is refused, naming them', () => {
+    const ana = join('Ana');
+    room(ana, 'emotions.score', { stageId: map.stages[0]!.id, score: 2 });
+    const doc = get();
+    const twice = { ...doc, id: 'copy', emotionScores: [...doc.emotionScores, { ...doc.emotionScores[0]!, id: 'dup', score: -1 }] };
+    for (const list of ['stages', 'lanes', 'notes', 'participants', 'steps'] as const) {
+      (twice as Record<string, unknown>)[list] = (doc[list] as { mapId: string }[]).map((r) => ({ ...r, mapId: 'copy' }));
+    }
+    twice.emotionScores = twice.emotionScores.map((r) => ({ ...r, mapId: 'copy' }));
+    const text = mapToJson(twice as JourneyMap, 0);
+    expect(error(core.dispatch('files.importJson', { text })).message).toMatch(/emotionScore "dup" has the same stageId and participantId as emotionScore "[^"]+"; there may be only one/);
   });
 
   it('done toggles per person for the current step and counts those present', () => {
