@@ -1,7 +1,7 @@
 import { Fragment, useEffect, useId, useMemo, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { CHANNEL_LABELS, type JourneyMap, type Note, type Persona } from '../../shared/domain';
-import { emotionFace, emotionY, monotoneCurve, svgPathData, type StageEmotion } from '../../shared/journey';
+import { emotionBands, emotionFace, emotionY, monotoneCurve, roomSummary, svgPathData, type StageEmotion } from '../../shared/journey';
 import { ChannelIcon, FaceIcon } from '../journey/ChannelIcon';
 import { formatScore, LANE_KIND_STYLE } from '../journey/drawFrame';
 import { PersonaAvatar } from '../panels/PersonaAvatar';
@@ -218,6 +218,13 @@ function EmotionRows({ model }: { model: ReadingModel }) {
   const bottom = 86;
   const points = model.emotions.flatMap((e, i) => (e.score === null ? [] : [{ x: (i + 0.5) * W, y: emotionY(e.score, top, bottom), e }]));
   const path = svgPathData(monotoneCurve(points));
+  // The room's spread (issue 14): a band from each stage's low to high score, as on the board.
+  const { bands } = emotionBands(
+    model.stages.map((s, i) => ({ stageId: s.id, x: i * W, width: W })),
+    model.emotions,
+    top,
+    bottom,
+  );
   return (
     <>
       <tr className="reading-emotion-curve">
@@ -242,6 +249,9 @@ function EmotionRows({ model }: { model: ReadingModel }) {
                   className={level === 0 ? 'curve-zero' : 'curve-guide'}
                   vectorEffect="non-scaling-stroke"
                 />
+              ))}
+              {bands.map((b) => (
+                <path key={b.stageIds[0]} d={b.svgPath} className="curve-band" vectorEffect="non-scaling-stroke" />
               ))}
               {path && points.length > 1 && <path d={path} className="curve-line" vectorEffect="non-scaling-stroke" />}
             </svg>
@@ -270,7 +280,8 @@ function EmotionRows({ model }: { model: ReadingModel }) {
 function curveLabel(model: ReadingModel): string {
   const parts = model.stages.map((s, i) => {
     const e = model.emotions[i]!;
-    return `${s.name}: ${e.score === null ? 'no score' : `${emotionFace(e.score).label.toLowerCase()} (${formatScore(e.score)})`}`;
+    const room = e.room ? `, the room: ${roomSummary(e.room)}` : '';
+    return `${s.name}: ${e.score === null ? 'no score' : `${emotionFace(e.score).label.toLowerCase()} (${formatScore(e.score)}${room})`}`;
   });
   return `Emotion curve. ${parts.join('; ')}.`;
 }
@@ -288,8 +299,9 @@ function EmotionScore({ emotion }: { emotion: StageEmotion }) {
           {formatScore(emotion.score)} <span className="reading-score-label">{face.label}</span>
         </span>
         <span className="reading-score-source">
-          {emotion.manual ? 'Set by the facilitator' : `Derived: average of ${plural(emotion.count, 'note')}`}
+          {emotion.manual ? 'Set by the facilitator' : emotion.room ? 'The room’s mean' : `Derived: average of ${plural(emotion.count, 'note')}`}
         </span>
+        {emotion.room && <span className="reading-score-room">Room: {roomSummary(emotion.room)}</span>}
       </span>
     </span>
   );

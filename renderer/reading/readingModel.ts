@@ -4,7 +4,7 @@
  * cell. Pure data shaping, no DOM: unit-tested in test/unit/reading/.
  */
 import type { JourneyMap, Lane, Note, Persona, Stage } from '../../shared/domain';
-import { stageEmotions, type StageEmotion } from '../../shared/journey';
+import { roomScoresOf, stageEmotions, type StageEmotion } from '../../shared/journey';
 
 /** One lane of the table. `cells[s]` holds the notes of stage `s` in this lane. */
 export interface ReadingRow {
@@ -67,7 +67,8 @@ export function readingModel(map: JourneyMap): ReadingModel {
   }
   for (const row of rows) for (let s = 0; s < row.cells.length; s++) row.cells[s] = sortStable(row.cells[s]!, byReadingOrder);
   const manual = Object.fromEntries(stages.map((s) => [s.id, s.emotion]));
-  const emotions = stageEmotions(stages, map.notes, { manual });
+  // Set by hand, else the room's mean (participants' scores, issue 14), else the notes' mean.
+  const emotions = stageEmotions(stages, map.notes, { manual, room: roomScoresOf(map) });
   const emotionsLane = rows.findIndex((r) => r.lane.kind === 'emotions');
   return {
     title: map.title,

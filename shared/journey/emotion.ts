@@ -409,33 +409,13 @@ export function emotionCurve(
   const byStage = new Map<string, CurveEmotion>();
   for (const e of emotions) byStage.set(e.stageId, e);
   const points: EmotionPoint[] = [];
-  const spreads: EmotionSpread[] = [];
-  const bands: EmotionBand[] = [];
-  let run: { spread: EmotionSpread; width: number }[] = [];
-  const endRun = () => {
-    if (run.length > 0) bands.push(emotionBand(run));
-    run = [];
-  };
   for (const col of frame.columns) {
-    const e = byStage.get(col.stageId);
-    const x = col.x + col.width / 2;
-    const score = e?.score;
-    if (score !== undefined && score !== null && Number.isFinite(score)) {
-      const s = clampEmotion(score);
-      points.push({ stageId: col.stageId, score: s, x, y: emotionY(s, top, bottom) });
-    }
-    const room = e?.room;
-    if (room && room.n > 0 && Number.isFinite(room.low) && Number.isFinite(room.high)) {
-      const low = clampEmotion(Math.min(room.low, room.high));
-      const high = clampEmotion(Math.max(room.low, room.high));
-      const spread = { stageId: col.stageId, x, highY: emotionY(high, top, bottom), lowY: emotionY(low, top, bottom), low, high, n: room.n };
-      spreads.push(spread);
-      run.push({ spread, width: col.width });
-    } else {
-      endRun();
-    }
+    const score = byStage.get(col.stageId)?.score;
+    if (score === undefined || score === null || !Number.isFinite(score)) continue;
+    const s = clampEmotion(score);
+    points.push({ stageId: col.stageId, score: s, x: col.x + col.width / 2, y: emotionY(s, top, bottom) });
   }
-  endRun();
+  const { spreads, bands } = emotionBands(frame.columns, emotions, top, bottom);
   const path = monotoneCurve(points);
   return {
     laneId: row.laneId,
@@ -448,6 +428,43 @@ export function emotionCurve(
     spreads,
     bands,
   };
+}
+
+/**
+ * The room's spread per column and its bands (one per run of neighbouring columns the room
+ * scored), between the +2 level at `top` and the -2 level at `bottom`. Columns are left to right;
+ * what `emotionCurve` uses, and any other drawing of the curve (the reading view) with columns of its own.
+ */
+export function emotionBands(
+  columns: readonly { stageId: string; x: number; width: number }[],
+  emotions: readonly CurveEmotion[],
+  top: number,
+  bottom: number,
+): { spreads: EmotionSpread[]; bands: EmotionBand[] } {
+  const byStage = new Map<string, CurveEmotion>();
+  for (const e of emotions) byStage.set(e.stageId, e);
+  const spreads: EmotionSpread[] = [];
+  const bands: EmotionBand[] = [];
+  let run: { spread: EmotionSpread; width: number }[] = [];
+  const endRun = () => {
+    if (run.length > 0) bands.push(emotionBand(run));
+    run = [];
+  };
+  for (const col of columns) {
+    const x = col.x + col.width / 2;
+    const room = byStage.get(col.stageId)?.room;
+    if (room && room.n > 0 && Number.isFinite(room.low) && Number.isFinite(room.high)) {
+      const low = clampEmotion(Math.min(room.low, room.high));
+      const high = clampEmotion(Math.max(room.low, room.high));
+      const spread = { stageId: col.stageId, x, highY: emotionY(high, top, bottom), lowY: emotionY(low, top, bottom), low, high, n: room.n };
+      spreads.push(spread);
+      run.push({ spread, width: col.width });
+    } else {
+      endRun();
+    }
+  }
+  endRun();
+  return { spreads, bands };
 }
 
 /** The band over a run of neighbouring columns with room scores (see {@link EmotionBand}). */

@@ -81,6 +81,30 @@ describe('ReadingView', () => {
     await expect.element(page.getByRole('img', { name: /^Emotion curve\. Browse: positive \(\+1\)/ })).toBeInTheDocument();
   });
 
+  test('the room’s scores: the stage shows mean, range and n, and the curve has the band of the spread', async () => {
+    const map = richMap();
+    // Seven people scored Choose (s1), three Checkout (s2); Browse (s0) is set by hand and also scored by two.
+    const scores = (stageId: string, list: number[]) => list.map((score, i) => ({ id: `${stageId}-${i}`, mapId: 'm1', stageId, participantId: `p${i}`, score }));
+    Object.assign(map, { emotionScores: [...scores('s1', [1, -1, 0, -2, 1, 0, -1]), ...scores('s2', [-2, -1, 1]), ...scores('s0', [-1, 0])] });
+    await render(<ReadingView map={map} onClose={() => {}} />);
+    const cells = [...document.querySelectorAll('.reading-emotion-scores td')].map((td) => td.textContent ?? '');
+    expect(cells[0]).toContain('+1');
+    expect(cells[0]).toContain('Set by the facilitator');
+    expect(cells[0]).toContain('Room: mean −0.5 (−1 to 0), n = 2');
+    expect(cells[1]).toContain('−0.3');
+    expect(cells[1]).toContain('The room’s mean');
+    expect(cells[1]).toContain('Room: mean −0.3 (−2 to +1, middle half −1 to +0.5), n = 7');
+    expect(cells[2]).toContain('Room: mean −0.7 (−2 to +1), n = 3');
+    expect(cells[3]).not.toContain('Room:');
+    // One band over the three neighbouring stages the room scored, drawn under the curve.
+    const bands = document.querySelectorAll('.reading-curve path.curve-band');
+    expect(bands).toHaveLength(1);
+    const svg = document.querySelector('.reading-curve svg')!;
+    expect([...svg.children].indexOf(bands[0]!)).toBeLessThan([...svg.children].indexOf(svg.querySelector('.curve-line')!));
+    expect(getComputedStyle(bands[0]!).fill).not.toBe('none');
+    await expect.element(page.getByRole('img', { name: /Choose: neutral \(−0\.3, the room: mean −0\.3 .*n = 7\)/ })).toBeInTheDocument();
+  });
+
   test('Print prints; Back to board and Escape close it', async () => {
     const print = vi.spyOn(window, 'print').mockImplementation(() => {});
     const onClose = vi.fn();
