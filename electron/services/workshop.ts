@@ -31,7 +31,7 @@ import {
   type WorkshopTemplate,
 } from '../../shared/workshop/agenda';
 import * as timer from '../../shared/workshop/timer';
-import { fromRecord, readMap } from '../store/rows';
+import { fromRecord, readMap, toMapHeader, toRecord } from '../store/rows';
 import type { RecordStore } from './changes';
 import { requireMap, type ServiceContext } from './context';
 import { fsyncPath } from '../store/fsync';
@@ -103,7 +103,14 @@ export function createWorkshopService(ctx: ServiceContext, records: RecordStore,
   }
 
   function get(mapId: string): WorkshopState {
-    const s = stateOf(mapId);
+    // Read after every change to the map by each window that follows it: the header and the steps
+    // only, not the whole map (a 5,000-note map read per phone's note saturated the store).
+    const header = toMapHeader(requireMap(ctx, mapId));
+    const s = {
+      steps: orderedSteps(ctx.repos.records.step.ofMap.all(mapId).map((r) => toRecord('step', r))),
+      currentStepId: header.currentStepId,
+      timer: { running: header.timerRunning, endsAt: header.timerEndsAt, remainingMs: header.timerRemainingMs } as timer.TimerState,
+    };
     const now = ctx.now();
     return {
       steps: s.steps,
