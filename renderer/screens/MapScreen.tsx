@@ -12,6 +12,7 @@ import { VotePanel } from '../prioritise/VotePanel';
 import { ReadingView } from '../reading/ReadingView';
 import { Presentation } from '../room/Presentation';
 import { SilentControls } from '../room/SilentControls';
+import { RoomButton } from '../room/RoomButton';
 import { HistoryMarks } from '../history/HistoryMarks';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { leaveVersion, useHistoryView } from '../history/historyStore';
@@ -20,6 +21,7 @@ import { MetricsRow } from '../plan/MetricsRow';
 import { PlanView, ViewSwitch, type ViewName } from '../plan/PlanViews';
 import { TimerChip } from '../workshop/TimerChip';
 import { WorkshopPanel } from '../workshop/WorkshopPanel';
+import { BarMenu, BarMenuItem } from './BarMenu';
 import { MapPersonaChip } from './MapPersonaChip';
 import { ThemeSelect } from './ThemeSelect';
 import { messageOf, showError } from '../state/notices';
@@ -41,6 +43,7 @@ export function MapScreen({ mapId }: { mapId: string }) {
   /** Board, Matrix or Roadmap; the board stays mounted (hidden) under the others, so one history and save queue serve all. */
   const [view, setView] = useState<ViewName>('board');
   const [controller, setController] = useState<BoardController | null>(null);
+  const togglePanel = (p: NonNullable<typeof panel>) => setPanel((open) => (open === p ? null : p));
   const onController = useCallback((c: BoardController) => {
     board.current = c;
     setController(c);
@@ -106,67 +109,63 @@ export function MapScreen({ mapId }: { mapId: string }) {
     <div className="map-screen">
       <header className="map-bar">
         <button type="button" className="button ghost back" title="Back to all maps" onClick={() => navigate({ screen: 'home' })}>
-          ← Maps
+          ← <span className="back-word">Maps</span>
         </button>
         <span className="map-bar-divider" aria-hidden="true" />
         {map && <MapTitle map={map} onRenamed={(title) => setMap({ ...map, title })} />}
         {map && <MapPersonaChip map={map} board={controller} lens={lens !== null} onOpen={() => setPanel('personas')} />}
         {map && <ViewSwitch value={view} onChange={setView} />}
-        <span className="map-bar-spacer" />
-        {map && <TimerChip mapId={map.id} onOpen={() => setPanel('workshop')} />}
         {map && (
-          <>
-            <button type="button" className="button ghost" aria-pressed={panel === 'workshop'} onClick={() => setPanel(panel === 'workshop' ? null : 'workshop')}>
+          <div className="map-bar-actions">
+            <TimerChip mapId={map.id} onOpen={() => setPanel('workshop')} />
+            <SilentControls mapId={map.id} board={boardNow} />
+            <RoomButton mapId={map.id} />
+            {/* What a facilitator reaches for during a session stays in view; the rest sits in two
+                labelled drop-downs, so the title stays readable at 1280 px. */}
+            <button type="button" className="button ghost" aria-pressed={panel === 'workshop'} onClick={() => togglePanel('workshop')}>
               Workshop
             </button>
-            <button
-              type="button"
-              className="button ghost"
-              aria-pressed={panel === 'personas'}
-              onClick={() => setPanel(panel === 'personas' ? null : 'personas')}
-            >
-              Personas
-            </button>
-            <button
-              type="button"
-              className="button ghost"
-              aria-pressed={panel === 'capture'}
-              onClick={() => setPanel(panel === 'capture' ? null : 'capture')}
-            >
-              Capture
-            </button>
-            <button type="button" className="button ghost" aria-pressed={panel === 'vote'} onClick={() => setPanel(panel === 'vote' ? null : 'vote')}>
+            <button type="button" className="button ghost" aria-pressed={panel === 'vote'} onClick={() => togglePanel('vote')}>
               Vote
             </button>
-            <button type="button" className="button ghost" aria-pressed={panel === 'insights'} onClick={() => setPanel(panel === 'insights' ? null : 'insights')}>
-              Insights
-            </button>
-            <button type="button" className="button ghost" aria-pressed={panel === 'history'} onClick={() => setPanel(panel === 'history' ? null : 'history')}>
-              History
-            </button>
-            <SilentControls mapId={map.id} board={boardNow} />
-            <button type="button" className="button ghost" title="Open the room view for the projector (read only, live)" onClick={() => void openRoomView(map.id).catch(showError)}>
-              Room
-            </button>
-            <button
-              type="button"
-              className="button ghost"
-              aria-pressed={presenting}
-              title="Walk the map stage by stage with the arrow keys; Escape leaves"
-              onClick={() => {
-                setView('board');
-                setPresenting(!presenting);
-              }}
-            >
-              Present
-            </button>
-            <button type="button" className="button ghost" onClick={() => void openReading()}>
-              Reading view
-            </button>
+            <BarMenu label="Panels" active={panel === 'personas' || panel === 'capture' || panel === 'insights' || panel === 'history'}>
+              {(
+                [
+                  ['personas', 'Personas', 'Who the map is for; the persona lens'],
+                  ['capture', 'Capture', 'Type or paste notes; suggest a structure'],
+                  ['insights', 'Insights', 'What the votes and pain points say'],
+                  ['history', 'History', 'Saved versions; compare with now'],
+                ] as const
+              ).map(([id, label, hint]) => (
+                <BarMenuItem key={id} label={label} hint={hint} pressed={panel === id} onClick={() => togglePanel(id)} />
+              ))}
+            </BarMenu>
+            <BarMenu label="Show" active={presenting}>
+              <BarMenuItem label="Room" hint="The room view for the projector (read only, live)" onClick={() => void openRoomView(map.id).catch(showError)} />
+              <BarMenuItem
+                label="Present"
+                hint="Walk the map stage by stage with the arrow keys; Escape leaves"
+                pressed={presenting}
+                onClick={() => {
+                  setView('board');
+                  setPresenting(!presenting);
+                }}
+              />
+              <BarMenuItem label="Reading view" hint="The whole map as a document" onClick={() => void openReading()} />
+              <div className="bar-menu-row">
+                <span aria-hidden="true">Theme</span>
+                <ThemeSelect />
+              </div>
+            </BarMenu>
             <ExportMenu latest={latest} view={viewArea} />
+          </div>
+        )}
+        {!map && (
+          <>
+            <span className="map-bar-spacer" />
+            <ThemeSelect />
           </>
         )}
-        <ThemeSelect />
       </header>
       <div className="map-body">
         {loadError ? (

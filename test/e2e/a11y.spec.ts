@@ -55,8 +55,10 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('board')).toBeVisible();
     await check(page, 'map', theme);
 
+    await page.getByRole('button', { name: 'Panels', exact: true }).click(); // Personas is in the map bar's Panels drop-down
     await page.getByRole('button', { name: 'Personas' }).click();
     await check(page, 'personas', theme);
+    await page.getByRole('button', { name: 'Panels', exact: true }).click(); // Capture is in the map bar's Panels drop-down
     await page.getByRole('button', { name: 'Capture' }).click();
     await check(page, 'capture', theme);
     await page.getByRole('button', { name: 'Vote', exact: true }).click();
@@ -65,6 +67,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: /^Ana / }).click();
     await expect(page.getByTestId('round-view')).toBeVisible();
     await check(page, 'vote', theme);
+    await page.getByRole('button', { name: 'Panels', exact: true }).click(); // Insights is in the map bar's Panels drop-down
     await page.getByRole('button', { name: 'Insights' }).click();
     await expect(page.getByTestId('insights-panel')).toBeVisible();
     await check(page, 'insights', theme);
@@ -102,6 +105,7 @@ for (const theme of ['light', 'dark'] as const) {
     await check(page, 'metrics-row', theme);
 
     // History: a saved version in the list and its comparison with now.
+    await page.getByRole('button', { name: 'Panels', exact: true }).click(); // History is in the map bar's Panels drop-down
     await page.getByRole('button', { name: 'History' }).click();
     const history = page.getByTestId('history-panel');
     await history.getByLabel('Save this version').fill('Before the workshop');
@@ -122,6 +126,7 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Workshop', exact: true }).click();
     await expect(workshop).toHaveCount(0);
 
+    await page.getByRole('button', { name: 'Show', exact: true }).click(); // Reading view is in the map bar's Show drop-down
     await page.getByRole('button', { name: 'Reading view' }).click();
     await expect(page.getByRole('dialog').or(page.locator('.reading'))).toBeVisible();
     await check(page, 'reading', theme);

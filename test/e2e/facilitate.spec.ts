@@ -22,6 +22,7 @@ const boardNotes = (page: Page) =>
 
 /** Clicks the map bar's Room button and returns the room view's page (a new tab). */
 async function openRoom(page: Page, context: BrowserContext): Promise<Page> {
+  await page.getByRole('button', { name: 'Show', exact: true }).click(); // Room is in the map bar's Show drop-down
   const [room] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Room', exact: true }).click()]);
   await expect(room.getByTestId('room-view')).toBeVisible();
   // The token came in the address and was taken out at once.
@@ -101,6 +102,7 @@ test('presentation mode walks the stages with the arrow keys and leaves with Esc
   await openMap(page, app.url, map.id);
   const before = await page.evaluate(() => (window as unknown as { __journeyboardBoard: { getCamera(): unknown } }).__journeyboardBoard.getCamera());
 
+  await page.getByRole('button', { name: 'Show', exact: true }).click(); // Present is in the map bar's Show drop-down
   await page.getByRole('button', { name: 'Present' }).click();
   const card = page.getByTestId('presentation-card');
   await expect(card).toContainText(`Stage 1 of ${map.stages.length}`);

@@ -48,6 +48,7 @@ test('history: save a version, edit more, compare (the board marks the changes),
   await expect.poll(() => boardTexts(page)).toContain('Phone line always busy');
 
   // 2. Save a version with a label.
+  await page.getByRole('button', { name: 'Panels', exact: true }).click(); // History is in the map bar's Panels drop-down
   await page.getByRole('button', { name: 'History' }).click();
   const panel = page.getByTestId('history-panel');
   await panel.getByLabel('Save this version').fill('After the first workshop');
@@ -103,6 +104,7 @@ test('history: view a version read only, restore over the map, and undo the rest
   await app.call('notes.create', { mapId: map.id, text: 'Second idea', x: 400, y: 100 });
   await page.goto(`${app.url}#/map/${map.id}`);
   await boardReady(page);
+  await page.getByRole('button', { name: 'Panels', exact: true }).click(); // History is in the map bar's Panels drop-down
   await page.getByRole('button', { name: 'History' }).click();
   const panel = page.getByTestId('history-panel');
   const item = panel.getByTestId('history-list').locator('li').filter({ hasText: 'One note' });

@@ -106,6 +106,9 @@ test('keyboard only: a note into a cell, header menus, Personas, capture and Sug
   await expect(page.getByRole('button', { name: 'Lane: Frustrations' })).toBeAttached();
 
   // Personas: open from the map bar, add one, type its name.
+  // Personas is in the map bar's Panels drop-down: open it by keyboard (focus moves to its first item).
+  await tabTo(page, page.getByRole('button', { name: 'Panels', exact: true }));
+  await page.keyboard.press('Enter');
   await tabTo(page, page.getByRole('button', { name: 'Personas' }));
   await page.keyboard.press('Enter');
   const personas = page.getByTestId('personas-panel');
@@ -119,6 +122,9 @@ test('keyboard only: a note into a cell, header menus, Personas, capture and Sug
   await expect(personas.getByText('This map’s persona')).toBeVisible();
 
   // Capture: a note typed into the field, then Suggest structure and Accept.
+  // Capture is in the map bar's Panels drop-down: open it by keyboard (focus moves to its first item).
+  await tabTo(page, page.getByRole('button', { name: 'Panels', exact: true }));
+  await page.keyboard.press('Enter');
   await tabTo(page, page.getByRole('button', { name: 'Capture', exact: true }));
   await page.keyboard.press('Enter');
   const capture = page.getByTestId('capture-panel');

@@ -17,6 +17,7 @@ test('the map’s persona: delete it, undo brings the For: chip and the store’
   const chip = page.getByRole('button', { name: /^For: / });
   await expect(chip).toHaveText('For: Priya');
 
+  await page.getByRole('button', { name: 'Panels', exact: true }).click(); // Personas is in the map bar's Panels drop-down
   await page.getByRole('button', { name: 'Personas' }).click();
   const panel = page.getByTestId('personas-panel');
   await panel.getByRole('button', { name: 'Delete Priya' }).click();
@@ -29,6 +30,7 @@ test('the map’s persona: delete it, undo brings the For: chip and the store’
   await expect(chip).toHaveText('For: Priya');
   await expect.poll(stored).toBe(priya.id);
 
+  await page.getByRole('button', { name: 'Panels', exact: true }).click(); // Personas is in the map bar's Panels drop-down
   await page.getByRole('button', { name: 'Personas' }).click();
   await expect(panel.getByRole('listitem', { name: 'Priya' })).toBeVisible();
   await panel.getByLabel('This map is for').selectOption({ label: 'Sam' });

@@ -10,6 +10,7 @@ interface MapData {
 test('personas: add one from the map bar, name it, reload: it is the map’s persona', async ({ app, page }) => {
   const map = await app.call<MapData>('maps.create', { title: 'Bank', template: 'bank-account-opening' });
   await page.goto(`${app.url}#/map/${map.id}`);
+  await page.getByRole('button', { name: 'Panels', exact: true }).click(); // Personas is in the map bar's Panels drop-down
   await page.getByRole('button', { name: 'Personas' }).click();
   const panel = page.getByTestId('personas-panel');
   await panel.getByRole('button', { name: 'Add persona' }).click();
@@ -27,6 +28,7 @@ test('personas: add one from the map bar, name it, reload: it is the map’s per
   await expect(page.getByRole('button', { name: 'For: Priya' })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('button', { name: 'For: Priya' })).toBeVisible();
+  await page.getByRole('button', { name: 'Panels', exact: true }).click(); // Personas is in the map bar's Panels drop-down
   await page.getByRole('button', { name: 'Personas' }).click();
   await expect(page.getByTestId('personas-panel').getByRole('textbox', { name: 'Name' })).toHaveValue('Priya');
   const saved = await app.call<MapData>('maps.get', { id: map.id });
@@ -40,6 +42,7 @@ test('reading view: the map as a table, with a note typed on the board just befo
   const map = await app.call<MapData>('maps.create', { title: 'Bank', template: 'bank-account-opening' });
   await app.call('notes.create', { mapId: map.id, text: '<b>not bold</b> free note', x: 6000, y: 0 });
   await page.goto(`${app.url}#/map/${map.id}`);
+  await page.getByRole('button', { name: 'Show', exact: true }).click(); // Reading view is in the map bar's Show drop-down
   await page.getByRole('button', { name: 'Reading view' }).click();
   const view = page.getByTestId('reading-view');
   await expect(view.getByRole('heading', { name: 'Bank' })).toBeVisible();

@@ -46,6 +46,7 @@ async function stored(page: Page, app: { call<T>(m: string, i: unknown): Promise
 
 /** Opens the capture panel from the map bar. */
 async function openCapture(page: Page) {
+  await page.getByRole('button', { name: 'Panels', exact: true }).click(); // Capture is in the map bar's Panels drop-down
   const button = page.getByRole('button', { name: 'Capture', exact: true });
   await button.click();
   const panel = page.getByTestId('capture-panel');

@@ -96,6 +96,7 @@ test('three people vote on pain points, one dot is refused, a vote is undone, th
   expect(byText).toEqual({ [PAINS[0]!]: 3, [PAINS[1]!]: 1, [PAINS[2]!]: 1 });
 
   // Insights: the top pain point by votes x severity links to its note (selected, in view).
+  await page.getByRole('button', { name: 'Panels', exact: true }).click(); // Insights is in the map bar's Panels drop-down
   await page.getByRole('button', { name: 'Insights' }).click();
   const insights = page.getByTestId('insights-panel');
   const top = insights.getByRole('button', { name: new RegExp(`^${PAINS[0]}: 3 votes`) });

@@ -97,6 +97,7 @@ test('stage goals: filled in during the goals step, saved, shown in the reading 
   await expect
     .poll(async () => (await app.call<{ stages: { name: string; goal: string }[] }>('maps.get', { id: map.id })).stages.find((s) => s.name === 'Awareness')?.goal)
     .toBe('Hear about a gym near work');
+  await page.getByRole('button', { name: 'Show', exact: true }).click(); // Reading view is in the map bar's Show drop-down
   await page.getByRole('button', { name: 'Reading view' }).click();
   await expect(page.locator('.reading-stage-goal').filter({ hasText: 'Goal: Hear about a gym near work' })).toBeVisible();
 });
