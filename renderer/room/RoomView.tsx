@@ -16,6 +16,10 @@ import { drawScene, sceneBounds, sceneOf, type MapScene } from '../files/mapImag
 import { useNow } from '../ui/useNow';
 import { clockInWords, formatClock } from '../../shared/workshop/timer';
 import { roundResults, shownRound, timeLeft, useLiveMap, workshopOf, type WorkshopState } from './liveMap';
+import { QrCode } from './QrCode';
+import { doneText, isPin, pinGroups, pinSpoken, shortAddress } from './roomStatus';
+import { useRoomStatus } from './roomStore';
+import './roomDialog.css';
 import './room.css';
 
 const ACTIVITY_LABEL: Record<string, string> = {
@@ -73,7 +77,10 @@ export function RoomView({ mapId }: { mapId: string }) {
             </p>
           )}
         </div>
-        <RoomTimer workshop={workshop} />
+        <div className="room-head-side">
+          <RoomTimer workshop={workshop} />
+          <DoneCount mapId={mapId} stepId={step?.id ?? null} />
+        </div>
       </header>
       <div className="room-body">
         <section className="room-board" aria-label={follow ? "The board, as the facilitator's view shows it" : 'The part of the board this step is about'}>
@@ -82,9 +89,60 @@ export function RoomView({ mapId }: { mapId: string }) {
             Follow facilitator
           </button>
         </section>
-        <VoteResults map={map} workshop={workshop} />
+        <RoomSide mapId={mapId} map={map} workshop={workshop} />
       </div>
     </main>
+  );
+}
+
+/** "7 of 9 done" for the current step while the room is open (counts only, never names). */
+function DoneCount({ mapId, stepId }: { mapId: string; stepId: string | null }) {
+  const status = useRoomStatus(mapId);
+  const text = status.open && status.mapId === mapId && status.done.stepId === stepId ? doneText(status.done) : null;
+  if (!text) return null;
+  return (
+    <p className="room-done" data-testid="room-view-done">
+      {text}
+    </p>
+  );
+}
+
+/** The right-hand column: how to join while the room is open, and the shown round's results. */
+function RoomSide({ mapId, map, workshop }: { mapId: string; map: JourneyMap; workshop: WorkshopState }) {
+  const status = useRoomStatus(mapId);
+  const url = status.open && status.mapId === mapId ? status.url : null;
+  if (!url && !shownRound(map, workshop.current)) return null;
+  return (
+    <div className="room-side">
+      {url && <JoinCard url={url} pin={status.pin} />}
+      <VoteResults map={map} workshop={workshop} />
+    </div>
+  );
+}
+
+/** The QR code, the short address and the PIN, big enough to read from the back of the room. */
+function JoinCard({ url, pin }: { url: string; pin: string | null }) {
+  const address = shortAddress(url);
+  return (
+    <section className="room-join" aria-labelledby="room-join-title" data-testid="room-join">
+      <h2 id="room-join-title">Join from your phone</h2>
+      <QrCode text={url} label={`QR code for the room’s address, ${address}`} className="room-join-qr" testId="room-view-qr" />
+      <p className="room-join-line">
+        <span className="room-join-label">Address</span>
+        <span className="room-join-address" data-testid="room-view-address">
+          {address}
+        </span>
+      </p>
+      {isPin(pin) && (
+        <p className="room-join-line">
+          <span className="room-join-label">PIN</span>
+          <span className="room-join-pin" data-testid="room-view-pin" data-pin={pin}>
+            <span aria-hidden="true">{pinGroups(pin)}</span>
+            <span className="room-sr">{pinSpoken(pin)}</span>
+          </span>
+        </p>
+      )}
+    </section>
   );
 }
 

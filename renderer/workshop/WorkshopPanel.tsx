@@ -33,6 +33,8 @@ import { remainingNow, useWorkshop, workshopCall } from './workshopStore';
 import { formatClock } from '../../shared/workshop/timer';
 import './workshop.css';
 import { isTextTarget } from '../ui/keys';
+import { doneText } from '../room/roomStatus';
+import { useRoomStatus } from '../room/roomStore';
 
 type StepRecord = BoardRecord<'step'>;
 
@@ -178,6 +180,7 @@ export function WorkshopPanel({ map, board, onView, onClose }: WorkshopPanelProp
                 <p className="workshop-now-title">
                   Step {steps.indexOf(current) + 1}: {current.title}
                   {remaining !== null && <span className={`workshop-now-clock${remaining < 0 ? ' over' : ''}`}> {formatClock(remaining)}</span>}
+                  <StepDoneCount mapId={map.id} stepId={current.id} />
                 </p>
                 {current.instructions && <p className="workshop-now-ins">{current.instructions}</p>}
               </>
@@ -317,5 +320,18 @@ export function WorkshopPanel({ map, board, onView, onClose }: WorkshopPanelProp
         </div>
       )}
     </aside>
+  );
+}
+
+/** "7 of 9 done" beside the clock while the room is open for this map (the phones' Done toggles; counts, no names). */
+function StepDoneCount({ mapId, stepId }: { mapId: string; stepId: string }) {
+  const status = useRoomStatus(mapId);
+  const text = status.open && status.mapId === mapId && status.done.stepId === stepId ? doneText(status.done) : null;
+  if (!text) return null;
+  return (
+    <span className="workshop-now-done" data-testid="workshop-done">
+      {' · '}
+      {text}
+    </span>
   );
 }
