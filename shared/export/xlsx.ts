@@ -8,7 +8,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { NOTE_KINDS, type JourneyMap, type Note, type Stage } from '../domain';
-import { mapStageEmotions } from '../journey/emotion';
+import { mapStageEmotions, roomScoresOf, type RoomEmotion } from '../journey/emotion';
 import { KIND_LABELS, NOTE_COLUMNS, noteRows, orderedNotes } from './model';
 import { hex6, HEADER_FILL } from './palette';
 import { painsText, QUADRANTS, reportOf, type MatrixItem, type Report, type RoadmapItem, type MetricRow, type ReportRound, type RoundResult } from './report';
@@ -135,7 +135,7 @@ export async function mapToXlsx(map: JourneyMap, options: XlsxOptions = {}): Pro
   );
 
   const stages = [...map.stages].sort((a, b) => a.position - b.position);
-  const emotions = mapStageEmotions(stages, map.notes);
+  const emotions = mapStageEmotions(stages, map.notes, roomScoresOf(map));
   const counts = new Map<string, Record<string, number>>(stages.map((s) => [s.id, {}]));
   for (const n of map.notes) {
     const c = n.stageId ? counts.get(n.stageId) : undefined;
@@ -144,14 +144,15 @@ export async function mapToXlsx(map: JourneyMap, options: XlsxOptions = {}): Pro
       if (n.kind) c[n.kind] = (c[n.kind] ?? 0) + 1;
     }
   }
-  type StageRow = { stage: Stage; score: number | null; source: string; counts: Record<string, number> };
+  type StageRow = { stage: Stage; score: number | null; source: string; counts: Record<string, number>; room: RoomEmotion | null };
   const stageRows: StageRow[] = stages.map((s, i) => {
     const e = emotions[i]!;
     return {
       stage: s,
       score: e.score === null ? null : Math.round(e.score * 100) / 100,
-      source: e.manual ? 'Set' : e.score === null ? '' : 'Derived',
+      source: e.manual ? 'Set' : e.source === 'room' ? 'Room' : e.score === null ? '' : 'Derived',
       counts: counts.get(s.id)!,
+      room: e.room,
     };
   });
   const stageSheet = addTable<StageRow>(
@@ -165,6 +166,15 @@ export async function mapToXlsx(map: JourneyMap, options: XlsxOptions = {}): Pro
       { title: 'Score source', width: 13, value: (r) => r.source },
       { title: 'Notes', width: 8, value: (r) => r.counts.total ?? 0 },
       ...NOTE_KINDS.map((k) => ({ title: KIND_LABELS[k] ?? k, width: 12, value: (r: StageRow) => r.counts[k] ?? 0 })),
+      // The room's scores (issue 14), only when someone in the room scored a stage.
+      ...(stageRows.some((r) => r.room)
+        ? [
+            { title: 'Room scores', width: 12, value: (r: StageRow) => r.room?.n ?? 0 },
+            { title: 'Room mean', width: 12, value: (r: StageRow) => (r.room ? Math.round(r.room.mean * 100) / 100 : null) },
+            { title: 'Room lowest', width: 12, value: (r: StageRow) => r.room?.min ?? null },
+            { title: 'Room highest', width: 12, value: (r: StageRow) => r.room?.max ?? null },
+          ]
+        : []),
     ],
     stageRows,
   );

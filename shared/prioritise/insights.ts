@@ -6,7 +6,7 @@
  */
 import type { JourneyMap, Note } from '../domain';
 import { PHASES } from '../records/fields';
-import { mapStageEmotions } from '../journey/emotion';
+import { mapStageEmotions, roomScoresOf } from '../journey/emotion';
 import { QUADRANT_LABELS, QUADRANTS, quadrant } from './plan';
 
 export interface InsightLine {
@@ -98,7 +98,8 @@ export function insights(map: JourneyMap, options: { roundId?: string | null; to
   pains.sort((a, b) => b.value - a.value || (b.severity ?? 0) - (a.severity ?? 0) || a.index - b.index);
 
   let lowest: InsightLine | null = null;
-  for (const e of mapStageEmotions(map.stages, map.notes)) {
+  // The same score the curve shows: set by hand, else the room's mean, else the notes' mean.
+  for (const e of mapStageEmotions(map.stages, map.notes, roomScoresOf(map))) {
     if (e.score === null) continue;
     if (!lowest || e.score < lowest.value) {
       const i = stageIndex.get(e.stageId)!;

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { mapToXlsx } from '../../../shared/export/index';
 import { goldenMap } from './fixture';
+import { roomScoredMap } from './roomFixture';
 import { bigMap } from './bigMap';
 
 async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -68,5 +69,14 @@ describe('Excel export', () => {
   it('exports 5,000 notes', async () => {
     const bytes = await mapToXlsx(bigMap(5000));
     expect(bytes.byteLength).toBeGreaterThan(10_000);
+  });
+});
+
+describe('Excel export with the room\'s emotion scores (issue 14)', () => {
+  it('the Stages sheet gives the score the curve shows (the room\'s mean unless set) and the room\'s n, mean, lowest and highest', async () => {
+    const stages = (await read(await mapToXlsx(roomScoredMap()))).getWorksheet('Stages')!;
+    expect(values(stages, 1).slice(-4)).toEqual(['Room scores', 'Room mean', 'Room lowest', 'Room highest']);
+    expect(values(stages, 2)).toEqual(['Join', undefined, undefined, -0.29, 'Room', 2, 1, 0, 0, 0, 0, 1, 0, 7, -0.29, -2, 1]);
+    expect(values(stages, 3)).toEqual(['Cancel', undefined, undefined, -2, 'Set', 2, 0, 0, 0, 0, 0, 1, 1, 2, -0.5, -1, 0]);
   });
 });
