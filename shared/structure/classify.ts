@@ -4,6 +4,7 @@
 import type { NoteKind } from '../domain';
 import { analyse, type Analysis } from './nlp';
 import { features } from './features';
+import { StemIndex } from './postings';
 import { pickKind, scoreKind, type Kind } from './kind';
 import { scoreSentiment, type SentimentScore } from './sentiment';
 import {
@@ -71,41 +72,22 @@ function nearestExamples(
   examples: { kind: Kind; stems: Map<string, number> }[],
 ): ({ kind: Kind; sim: number } | null)[] {
   if (examples.length === 0) return notes.map(() => null);
-  const index = new Map<string, { at: number; v: number }[]>();
-  const norms = examples.map((e, at) => {
-    let n = 0;
-    for (const [k, v] of e.stems) {
-      n += v * v;
-      const list = index.get(k);
-      if (list) list.push({ at, v });
-      else index.set(k, [{ at, v }]);
-    }
-    return Math.sqrt(n);
-  });
-  const dots = new Float64Array(examples.length);
-  const touched: number[] = [];
+  const index = new StemIndex(examples.map((e) => e.stems));
+  const norms = examples.map((e) => Math.sqrt(norm2(e.stems)));
   return notes.map((stems) => {
-    let n = 0;
-    for (const [k, v] of stems) {
-      n += v * v;
-      const list = index.get(k);
-      if (!list) continue;
-      for (const { at, v: u } of list) {
-        if (dots[at] === 0) touched.push(at);
-        dots[at] = dots[at]! + v * u;
-      }
-    }
+    const n = Math.sqrt(norm2(stems));
     let best: { kind: Kind; sim: number; at: number } | null = null;
-    for (const at of touched) {
-      const sim = n > 0 && norms[at]! > 0 ? dots[at]! / (Math.sqrt(n) * norms[at]!) : 0;
-      dots[at] = 0;
+    if (n === 0) return null;
+    index.each(stems, (at, d) => {
+      const sim = norms[at]! > 0 ? d / (n * norms[at]!) : 0;
       if (sim >= EXAMPLE_MIN_SIMILARITY && (!best || sim > best.sim || (sim === best.sim && at < best.at)))
         best = { kind: examples[at]!.kind, sim, at };
-    }
-    touched.length = 0;
-    return best && { kind: best.kind, sim: best.sim };
+    });
+    const b = best as { kind: Kind; sim: number } | null;
+    return b && { kind: b.kind, sim: b.sim };
   });
 }
+
 /** Odds by which an aimed-at stage is favoured over what the words alone say. */
 const TARGET_STAGE_ODDS = 6;
 
@@ -148,6 +130,22 @@ function featuresOf(a: Analysis): ReturnType<typeof features> {
   let f = featureCache.get(a);
   if (!f) featureCache.set(a, (f = features(a)));
   return f;
+}
+/** The rules' kind scores by analysis (callers add evidence to a copy). */
+const kindScoreCache = new WeakMap<Analysis, ReturnType<typeof scoreKind>>();
+function kindScoresOf(a: Analysis): ReturnType<typeof scoreKind> {
+  let k = kindScoreCache.get(a);
+  if (!k) kindScoreCache.set(a, (k = scoreKind(featuresOf(a))));
+  return { ...k };
+}
+/** Sentiment by analysis and kind. */
+const sentimentCache = new WeakMap<Analysis, Map<Kind, SentimentScore>>();
+function sentimentOf(a: Analysis, kind: Kind): SentimentScore {
+  let m = sentimentCache.get(a);
+  if (!m) sentimentCache.set(a, (m = new Map()));
+  let v = m.get(kind);
+  if (v === undefined) m.set(kind, (v = scoreSentiment(featuresOf(a), kind)));
+  return v;
 }
 
 function addCentroid(into: Map<string, number>, t: Terms, f: number): void {
@@ -196,14 +194,13 @@ export function classifyNotes(
     kindExamples,
   );
   const kinds = analyses.map((a, i) => {
-    const f = featuresOf(a);
-    const kindScores = scoreKind(f);
+    const kindScores = kindScoresOf(a);
     const aimed = notes[i]?.target?.kind;
     if (aimed && aimed in kindScores) kindScores[aimed] += TARGET_KIND_BONUS;
     const nearest = nearestKind[i];
     if (nearest && nearest.kind in kindScores) kindScores[nearest.kind] += EXAMPLE_KIND_BONUS * nearest.sim;
     const k = pickKind(kindScores);
-    return { ...k, sentiment: scoreSentiment(f, k.kind) };
+    return { ...k, sentiment: sentimentOf(a, k.kind) };
   });
 
   const stageCount = context.stages.length;

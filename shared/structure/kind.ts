@@ -98,6 +98,9 @@ function isImperative(t: Tok | undefined, next: Tok | undefined, after?: Tok): '
 
 const neg0 = (f: Features): boolean => f.negations > 0;
 
+/** A note opening with a feeling idiom, after words that do not count ("so", "bit", ...); compiled once. */
+const LEAD_IDIOMS = FEELING_IDIOMS.map((i) => new RegExp(`^(\\W|${[...LEAD_SKIP].join('|')}|\\s)*${i}\\b`));
+
 /** Evidence for each kind. Exposed for tests and for the confidence figure. */
 export function scoreKind(f: Features): KindScores {
   const s: KindScores = {
@@ -303,9 +306,7 @@ export function scoreKind(f: Features): KindScores {
   // "Delighted the courier texted a slot", "Felt relieved when the refund arrived". A positive
   // feeling is an emotion; a negative one with a problem named stays a pain point (tie-break).
   const lead = f.allWords.find((t) => !t.quoted && t.type === 'word' && !LEAD_SKIP.has(t.lower));
-  const leadIdiom = FEELING_IDIOMS.some((i) =>
-    new RegExp(`^(\\W|${[...LEAD_SKIP].join('|')}|\\s)*${i}\\b`).test(f.lower),
-  );
+  const leadIdiom = LEAD_IDIOMS.some((re) => re.test(f.lower));
   if (lead && !f.hasQuestionMark && !MENTAL.has(lead.lower) && (feelings.has(lead) || leadIdiom) && !lead.negated) {
     const positive = leadIdiom || FEELINGS_POS.has(lead.lower) || FEELINGS_POS.has(lead.lemma);
     if (positive) {

@@ -9,6 +9,7 @@
  * self-training) and stage sizes are nudged towards even, since workshops fill every stage.
  */
 import { PHASES } from './journey';
+import { StemIndex } from './postings';
 import type { Terms } from './terms';
 
 export { textTerms, type Terms } from './terms';
@@ -117,7 +118,12 @@ export function scoreStages(
   // Document frequency of a stem over the stage descriptions: rare across stages = telling.
   const df = new Map<string, number>();
   for (const m of models) for (const k of m.stems.keys()) addTo(df, k, 1);
-  const idf = (k: string): number => Math.log(1 + n / (df.get(k) ?? 0.5));
+  const idfCache = new Map<string, number>();
+  const idf = (k: string): number => {
+    let v = idfCache.get(k);
+    if (v === undefined) idfCache.set(k, (v = Math.log(1 + n / (df.get(k) ?? 0.5))));
+    return v;
+  };
   // Phase frequency over stages, the same idea one level up.
   const pf = new Map<number, number>();
   for (const m of models) for (const k of m.phases.keys()) addTo(pf, k, 1);
@@ -128,42 +134,23 @@ export function scoreStages(
   // only placed notes sharing a stem with the note are visited (a big board has thousands).
   const placedList = models.flatMap((m, j) => m.placed.map((p) => ({ stems: p.stems, stage: j })));
   const placedNorms = placedList.map((p) => weightedNorm(p.stems, idf));
-  const placedIndex = new Map<string, { at: number; v: number }[]>();
-  placedList.forEach((p, at) => {
-    for (const [k, v] of p.stems) {
-      const list = placedIndex.get(k);
-      if (list) list.push({ at, v });
-      else placedIndex.set(k, [{ at, v }]);
-    }
-  });
-  const placedDot = new Float64Array(placedList.length);
-  const placedTouched = new Int32Array(placedList.length);
-  const placedSeen = new Uint8Array(placedList.length);
+  const placedIndex = new StemIndex(
+    placedList.map((p) => p.stems),
+    idf,
+  );
   function nearestPlacedCosines(stems: Map<string, number>, noteNorm: number): number[] {
     const best = new Array<number>(n).fill(0);
     if (placedList.length === 0 || noteNorm === 0) return best;
-    let count = 0;
-    for (const [k, v] of stems) {
-      const list = placedIndex.get(k);
-      if (!list) continue;
-      const w = v * idf(k) ** 2;
-      for (const { at, v: u } of list) {
-        if (!placedSeen[at]) {
-          placedSeen[at] = 1;
-          placedTouched[count++] = at;
-        }
-        placedDot[at] = placedDot[at]! + w * u;
-      }
-    }
-    for (let q = 0; q < count; q++) {
-      const at = placedTouched[q]!;
-      const pn = placedNorms[at]!;
-      const c = pn === 0 ? 0 : placedDot[at]! / (noteNorm * pn);
-      const j = placedList[at]!.stage;
-      if (c > best[j]!) best[j] = c;
-      placedDot[at] = 0;
-      placedSeen[at] = 0;
-    }
+    placedIndex.each(
+      stems,
+      (at, d) => {
+        const pn = placedNorms[at]!;
+        const c = pn === 0 ? 0 : d / (noteNorm * pn);
+        const j = placedList[at]!.stage;
+        if (c > best[j]!) best[j] = c;
+      },
+      idf,
+    );
     return best;
   }
   const out: number[][] = [];
