@@ -1,6 +1,6 @@
 // Issue 14, the room, end to end in web mode: three phone-sized pages (360 x 740) join the room
 // the facilitator opened, over 127.0.0.1 (the fixture starts web mode with --room-bind), and the
-// facilitator's page follows: join with the PIN, notes in a silent brainstorm (face down on the
+// facilitator's page follows (the room opened and closed from its map bar): join with the PIN, notes in a silent brainstorm (face down on the
 // facilitator's board), Reveal, dot voting, emotion scores (the curve takes the room's mean and
 // spread), Done, and closing the room (the phones are told; their tokens are void). Also the
 // phone page at 360 px under axe, light and dark.
@@ -128,20 +128,28 @@ test('three phones join with the PIN, write in silence, vote, score emotions, ma
   const emotions = workshop.steps.find((s) => s.activity === 'emotion')!;
   expect(pains, 'the default agenda has a silent brainstorm').toBeTruthy();
 
-  // The facilitator's page, on the silent brainstorm step. The room is opened through the API
-  // (the facilitator's Open room dialog is tested with the room UI).
+  // The facilitator's page, on the silent brainstorm step: Open room (map bar), read the address and PIN.
   await app.call('workshop.start', { mapId: map.id, stepId: pains.id });
   await openMap(page, app.url, map.id);
-  const room = await app.call<RoomStatus>('room.open', { mapId: map.id });
-  expect(room.open).toBe(true);
-  expect(room.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/?$/);
-  expect(room.pin).toMatch(/^\d{6}$/);
-  const pin = room.pin!;
+  await page.getByRole('button', { name: 'Open room', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Room for phones' });
+  await dialog.getByRole('button', { name: 'Open room', exact: true }).click();
+  await expect(dialog.getByTestId('room-pin')).toHaveAttribute('data-pin', /^\d{6}$/);
+  const pin = (await dialog.getByTestId('room-pin').getAttribute('data-pin'))!;
+  await expect(dialog.getByTestId('room-address')).toHaveText(/^127\.0\.0\.1:\d+$/);
+  const room = { url: `http://${await dialog.getByTestId('room-address').textContent()}/` };
+  expect(await app.call<RoomStatus>('room.status', {})).toMatchObject({
+    open: true,
+    mapId: map.id,
+    pin,
+    url: room.url,
+  });
+  await dialog.getByRole('button', { name: 'Hide', exact: true }).click();
 
   // 1. Join with the PIN. A wrong PIN first is refused with the server's sentence.
-  const ana = await openPhone(browser, 'Ana', room.url!);
-  const ben = await openPhone(browser, 'Ben', room.url!);
-  const caro = await openPhone(browser, 'Caro', room.url!);
+  const ana = await openPhone(browser, 'Ana', room.url);
+  const ben = await openPhone(browser, 'Ben', room.url);
+  const caro = await openPhone(browser, 'Caro', room.url);
   const phones = [ana, ben, caro];
   const wrong = pin === '000000' ? '111111' : '000000';
   await ana.page.getByLabel('PIN').fill(wrong);
@@ -156,7 +164,7 @@ test('three phones join with the PIN, write in silence, vote, score emotions, ma
     await expect(phone.page.getByRole('timer', { name: new RegExp(pains.title) })).toBeVisible();
     await expect(phone.page.getByTestId('done-count')).toHaveText('0 of 3 done');
   }
-  await expect.poll(async () => (await app.call<RoomStatus>('room.status', {})).joined).toBe(3);
+  await expect(page.getByTestId('room-button')).toContainText('3 joined');
 
   // 2. Notes in silence, from the phones: each in the pain points lane, face down.
   await addNote(ana, 'Hold music for twenty minutes', stageB.name);
@@ -322,15 +330,22 @@ test('three phones join with the PIN, write in silence, vote, score emotions, ma
     .poll(async () => (await app.call<RoomStatus>('room.status', {})).done)
     .toMatchObject({ stepId: emotions.id, done: 1, of: 3 });
 
-  // 6. Close the room: every phone is told, and its token is void.
+  // 6. Close the room (map bar, after the confirmation): every phone is told, and its token is void.
   const oldToken = await tokenOf(ana);
   expect(oldToken).toBeTruthy();
-  await app.call('room.close', {});
+  await page.getByTestId('room-button').click();
+  await expect(dialog.getByTestId('room-done')).toHaveText('1 of 3 done');
+  await dialog.getByRole('button', { name: 'Close room', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Close the room?' })
+    .getByRole('button', { name: 'Close room', exact: true })
+    .click();
   for (const phone of phones) {
     await expect(phone.page.getByTestId('room-closed')).toBeVisible();
     await expect(phone.page.getByRole('button', { name: 'Join' })).toBeVisible();
     expect(await tokenOf(phone)).toBeNull();
   }
+  expect((await app.call<RoomStatus>('room.status', {})).open).toBe(false);
   // A room opened again does not know the old token.
   const again = await app.call<RoomStatus>('room.open', { mapId: map.id });
   const res = await fetch(new URL('/api/state', again.url!), {
