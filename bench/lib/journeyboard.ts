@@ -20,11 +20,12 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-export async function startWeb(timeoutMs = 240_000): Promise<WebServer> {
+/** `extraArgs`: more web-mode options (the room bench passes `--room-bind 127.0.0.1`). */
+export async function startWeb(timeoutMs = 240_000, extraArgs: readonly string[] = []): Promise<WebServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'journeyboard-bench-'));
   log(`journeyboard: starting web mode on data folder ${dataDir} (builds the renderer if needed)...`);
   // Its own process group, so closing it also ends anything it started (a renderer build).
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts', 'web.mjs'), '--port', '0', '--data-dir', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts', 'web.mjs'), '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -75,6 +76,8 @@ export async function startWeb(timeoutMs = 240_000): Promise<WebServer> {
     await stop();
     throw error;
   }
+  // A server that stops mid-run is named here, with how it ended (a signal, an exit code).
+  child.once('exit', (code, signal) => log(`journeyboard: web mode ended (code ${code}, signal ${signal})`));
   const token = new URL(url).searchParams.get('token') ?? '';
   const base = new URL(url).origin;
   log(`journeyboard: web mode at ${base}`);

@@ -1,0 +1,259 @@
+// `npm run bench -- room [--phones=50] [--notes=20] [--sockets=200] [--no-board]`: the room
+// benchmark of issue 14. Web mode on a fresh data folder with every room bound to 127.0.0.1; the
+// facilitator's board open in Chromium on the room's map; 50 phones join, 200 live WebSockets are
+// held open (4 per phone, a few tabs each), then every phone at the same time adds 20 notes one
+// after another, with 10% of the requests sent twice (a retry after a timeout). Figures on stdout:
+//   room.notes          new notes in the store (must be exactly phones x notes)
+//   room.visible.p50ms  / .p95ms  from a note's send to the first read of the store that holds it
+//   room.sockets        live sockets still open at the end
+//   room.pushes.avg     states each socket received during the burst (coalescing)
+//   room.board.fps      the facilitator board's frames per second during the burst, and
+//   room.board.gap.p95ms the 95th percentile of the time between its frames
+import { WebSocket } from 'ws';
+import type { Browser } from 'playwright';
+import type { ChangesSince } from '../shared/api';
+import type { JourneyMap } from '../shared/domain';
+import type { RoomStatus } from '../shared/room/contract';
+import { checkChromium, launchChromium, openPage, type BenchPage } from './lib/browser';
+import { startWeb, type WebServer } from './lib/journeyboard';
+import { log } from './lib/log';
+import { eachFlag } from './lib/options';
+import './lib/pageGlobals';
+import { p95, quantile, round1 } from './lib/stats';
+
+const RUN_TIMEOUT_MS = 10 * 60_000;
+/** Deterministic "random" for which requests are sent twice. */
+function seeded(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function parseOptions(argv: string[]) {
+  const o = { phones: 50, notes: 20, sockets: 200, board: true };
+  eachFlag(argv, 'npm run bench -- room [--phones=50] [--notes=20] [--sockets=200] [--no-board]', (flag, value, arg) => {
+    if (flag === '--phones') o.phones = Number(value());
+    else if (flag === '--notes') o.notes = Number(value());
+    else if (flag === '--sockets') o.sockets = Number(value());
+    else if (flag === '--no-board') o.board = false;
+    else return arg === 'room';
+    return true;
+  });
+  return o;
+}
+
+function emit(name: string, n: number, value: number, unit: string) {
+  process.stdout.write(`${JSON.stringify({ name, n, value: round1(value), unit })}\n`);
+}
+
+async function post<T>(base: string, path: string, body: unknown, token?: string): Promise<{ status: number; body: { ok: boolean; value?: T; error?: { message: string } } }> {
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return { status: res.status, body: (await res.json()) as { ok: boolean; value?: T; error?: { message: string } } };
+}
+
+/**
+ * A facilitator API call, tried again when the connection was reset: a kept-alive connection the
+ * server closes as idle just as it is reused (likelier on a loaded machine) says nothing about the room.
+ */
+async function api<T>(web: WebServer, method: string, input: unknown): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await web.api<T>(method, input);
+    } catch (err) {
+      if (!(err instanceof TypeError) || attempt >= 2) throw err;
+    }
+  }
+}
+
+/** The facilitator's board on the map, and a frame counter it runs until told to stop. */
+async function openBoard(browser: Browser, web: WebServer, mapId: string): Promise<BenchPage> {
+  const bp = await openPage(browser);
+  const url = new URL(web.url);
+  url.hash = `#/map/${mapId}`;
+  await bp.page.goto(url.href);
+  await bp.page.waitForFunction(() => window.__journeyboardBoard !== undefined, undefined, { timeout: 90_000 });
+  await bp.page.evaluate(() => window.__journeyboardBoard!.ready);
+  return bp;
+}
+
+async function run() {
+  const options = parseOptions(process.argv.slice(2));
+  const total = options.phones * options.notes;
+  if (options.board) checkChromium();
+  const web = await startWeb(240_000, ['--room-bind', '127.0.0.1']);
+  let browser: Browser | null = null;
+  const sockets: WebSocket[] = [];
+  try {
+    const map = await web.api<JourneyMap>('maps.create', { title: 'Room bench', template: 'blank' });
+    const room = await web.api<RoomStatus>('room.open', { mapId: map.id });
+    const base = room.url!.replace(/\/$/, '');
+    log(`room open at ${room.url} (PIN ${room.pin})`);
+
+    let board: BenchPage | null = null;
+    if (options.board) {
+      browser = await launchChromium();
+      board = await openBoard(browser, web, map.id);
+      log('the facilitator board is open on the room map');
+    }
+
+    // 50 phones join.
+    const phones: { token: string; participantId: string }[] = [];
+    for (let i = 0; i < options.phones; i++) {
+      const r = await post<{ token: string; participantId: string }>(base, '/join', { pin: room.pin, name: `Phone ${i + 1}`, deviceId: `bench-device-${String(i).padStart(4, '0')}` });
+      if (r.status !== 200) throw new Error(`join ${i}: ${r.status} ${r.body.error?.message}`);
+      phones.push(r.body.value!);
+    }
+    log(`${phones.length} phones joined`);
+
+    // 200 live sockets, spread over the phones.
+    const received: number[] = [];
+    await Promise.all(
+      Array.from({ length: options.sockets }, (_, i) => {
+        const phone = phones[i % phones.length]!;
+        const ws = new WebSocket(`${base.replace('http:', 'ws:')}/live?token=${phone.token}`);
+        sockets.push(ws);
+        received[i] = 0;
+        ws.on('message', () => received[i]!++);
+        return new Promise<void>((resolve, reject) => {
+          ws.once('open', () => resolve());
+          ws.once('error', reject);
+        });
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 500));
+    const receivedBefore = [...received];
+    log(`${sockets.length} live sockets open`);
+
+    // Poll the store back to back (a short pause between reads): each note's "visible" time is the
+    // first read that holds it. changes.since reads only what was written since the last read (the
+    // same records maps.get answers), so polling does not itself load the store with whole-map reads.
+    const sentAt = new Map<string, number>();
+    const visibleAt = new Map<string, number>();
+    let polling = true;
+    let pollError: unknown = null;
+    const poller = (async () => {
+      let since: { feed: string; revision: number } | null = null;
+      let stopAt = Infinity;
+      while (polling || (visibleAt.size < sentAt.size && performance.now() < stopAt)) {
+        if (!polling && stopAt === Infinity) stopAt = performance.now() + 30_000;
+        const r: ChangesSince = await api<ChangesSince>(web, 'changes.since', { mapId: map.id, revision: since?.revision ?? null, ...(since ? { feed: since.feed } : {}) });
+        const at = performance.now();
+        since = { feed: r.feed, revision: r.revision };
+        const ids = r.map ? r.map.notes.map((n) => n.id) : r.records.filter((c) => c.type === 'note' && c.record !== null).map((c) => c.id);
+        for (const id of ids) if (sentAt.has(id) && !visibleAt.has(id)) visibleAt.set(id, at);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })().catch((err: unknown) => {
+      pollError = err;
+    });
+
+    if (board) {
+      // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
+      await board.page.evaluate(`(() => {
+        window.__roomFrames = [];
+        window.__roomStop = false;
+        const frame = (t) => {
+          window.__roomFrames.push(t);
+          if (!window.__roomStop) requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      })()`);
+    }
+
+    // Every phone at once: its notes one after another; 10% of the requests sent twice.
+    const random = seeded(14);
+    const twice = new Set<string>();
+    let refused = 0;
+    const started = performance.now();
+    await Promise.all(
+      phones.map(async (phone, p) => {
+        for (let n = 0; n < options.notes; n++) {
+          const id = `bench-${String(p).padStart(3, '0')}-${String(n).padStart(3, '0')}`;
+          const body = { id, text: `Phone ${p + 1}, note ${n + 1}: the queue at the desk was long` };
+          const again = random() < 0.1;
+          if (again) twice.add(id);
+          if (!sentAt.has(id)) sentAt.set(id, performance.now());
+          const sends = again ? [post(base, '/api/notes.add', body, phone.token), post(base, '/api/notes.add', body, phone.token)] : [post(base, '/api/notes.add', body, phone.token)];
+          for (const r of await Promise.all(sends)) {
+            if (r.status !== 200) {
+              refused++;
+              log(`notes.add ${id}: ${r.status} ${r.body.error?.message}`);
+            }
+          }
+        }
+      }),
+    );
+    const sentMs = performance.now() - started;
+    polling = false;
+    await poller;
+    if (pollError) throw pollError;
+    log(`all ${total} notes (${twice.size} sent twice) answered in ${(sentMs / 1000).toFixed(1)} s; ${refused} refused`);
+
+    // Let the last pushes and the board's live merge land.
+    await new Promise((r) => setTimeout(r, 1500));
+    let boardFps = NaN;
+    let gapP95 = NaN;
+    let boardNotes = NaN;
+    if (board) {
+      const frames = await board.page.evaluate(() => {
+        const w = window as unknown as { __roomFrames: number[]; __roomStop: boolean };
+        w.__roomStop = true;
+        return w.__roomFrames;
+      });
+      const gaps = frames.slice(1).map((t, i) => t - frames[i]!);
+      boardFps = frames.length > 1 ? ((frames.length - 1) * 1000) / (frames.at(-1)! - frames[0]!) : 0;
+      gapP95 = p95(gaps);
+      boardNotes = await board.page.evaluate(() => window.__journeyboardBoard!.noteCount());
+      if (board.problems.length) log(`the board page reported: ${board.problems.slice(0, 5).join('; ')}`);
+    }
+
+    const final = await api<JourneyMap>(web, 'maps.get', { id: map.id });
+    const fromPhones = final.notes.filter((n) => n.participantId !== null && n.participantId !== undefined).length;
+    const latencies = [...sentAt].map(([id, at]) => (visibleAt.get(id) ?? NaN) - at).filter((v) => Number.isFinite(v));
+    const open = sockets.filter((ws) => ws.readyState === WebSocket.OPEN).length;
+    const pushes = received.map((r, i) => r - receivedBefore[i]!);
+    const pushAvg = pushes.reduce((a, b) => a + b, 0) / pushes.length;
+
+    log(`store: ${final.notes.length} notes, ${fromPhones} from phones (expected exactly ${total})`);
+    log(`send -> visible in maps.get: p50 ${quantile(latencies, 0.5).toFixed(0)} ms, p95 ${p95(latencies).toFixed(0)} ms over ${latencies.length} notes`);
+    log(`live sockets open at the end: ${open} of ${sockets.length}; states per socket during the burst: avg ${pushAvg.toFixed(1)}, max ${Math.max(...pushes)}`);
+    if (board) log(`board during the burst: ${boardFps.toFixed(1)} fps, frame gap p95 ${gapP95.toFixed(1)} ms; the board shows ${boardNotes} notes`);
+
+    emit('room.notes', total, fromPhones, 'notes');
+    emit('room.visible.p50ms', total, quantile(latencies, 0.5), 'ms');
+    emit('room.visible.p95ms', total, p95(latencies), 'ms');
+    emit('room.sockets', options.sockets, open, 'sockets');
+    emit('room.pushes.avg', options.sockets, pushAvg, 'states');
+    if (board) {
+      emit('room.board.fps', total, boardFps, 'fps');
+      emit('room.board.gap.p95ms', total, gapP95, 'ms');
+      emit('room.board.notes', total, boardNotes, 'notes');
+    }
+    if (fromPhones !== total) throw new Error(`Expected exactly ${total} notes from the phones, found ${fromPhones}.`);
+    if (refused > 0) throw new Error(`${refused} requests were refused.`);
+    await api(web, 'room.close', {});
+  } finally {
+    for (const ws of sockets) ws.terminate();
+    await browser?.close();
+    await web.close();
+  }
+}
+
+const timer = setTimeout(() => {
+  console.error(`The room bench did not finish within ${RUN_TIMEOUT_MS / 60_000} minutes.`);
+  process.exit(1);
+}, RUN_TIMEOUT_MS);
+timer.unref();
+run().then(
+  () => process.exit(0),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);
