@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoreChange } from '../../../shared/api';
-import { JOURNAL_KEYS } from '../../../electron/services/changeFeed';
+import { JOURNAL_KEYS, JOURNAL_MAPS } from '../../../electron/services/changeFeed';
 import { testCore } from '../helpers';
 
 let core: ReturnType<typeof testCore>;
@@ -97,6 +97,22 @@ describe('changes.since', () => {
     const delta = core.call('changes.since', { mapId: m.id, revision: recent, feed });
     expect(delta.map).toBeNull();
     expect(delta.records.map((r) => r.record && 'text' in r.record ? r.record.text : null)).toEqual(['late']);
+  });
+
+  it('keeps the journal of the maps written most recently: an older map is answered whole for what it no longer knows', () => {
+    const first = core.call('maps.create', { title: 'First' });
+    const before = last();
+    core.call('notes.create', { mapId: first.id, text: 'early', x: 0, y: 0 });
+    const afterFirst = last();
+    for (let i = 0; i < JOURNAL_MAPS; i++) core.call('maps.create', { title: `Map ${i}` });
+    const { feed } = core.call('changes.since', { mapId: first.id, revision: afterFirst });
+    expect(core.call('changes.since', { mapId: first.id, revision: before, feed }).map?.notes.map((n) => n.text)).toEqual(['early']);
+    // Nothing written to it since its journal went: nothing to answer.
+    expect(core.call('changes.since', { mapId: first.id, revision: afterFirst, feed })).toMatchObject({ map: null, records: [] });
+    core.call('notes.create', { mapId: first.id, text: 'late', x: 0, y: 0 });
+    const delta = core.call('changes.since', { mapId: first.id, revision: afterFirst, feed });
+    expect(delta.map).toBeNull();
+    expect(delta.records.map((r) => (r.record && 'text' in r.record ? r.record.text : null))).toEqual(['late']);
   });
 
   it('refuses a missing map and bad input, and writes nothing', () => {
