@@ -293,7 +293,8 @@ function HeaderMenu({ controller, target }: { controller: BoardController; targe
               testId="header-menu-reset-emotion"
               onClick={() => runAction('board.header.resetEmotion')}
             >
-              Reset emotion to derived
+              {/* Back to the room's mean when participants scored the stage, else to the notes' (issue 14). */}
+              {controller.emotions.some((e) => e.stageId === stage.id && e.room) ? 'Reset emotion to the room’s mean' : 'Reset emotion to derived'}
             </MenuItem>
           )}
           <div style={{ height: 1, background: '#eaecf0', margin: '4px 2px' }} />

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { act } from 'react';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { JourneyMap, Lane, Participant, Stage } from '../../../shared/domain';
 import { emotionCurve, emotionY } from '../../../shared/journey';
 import { blankMap } from '../../fixtures/maps';
@@ -82,6 +83,24 @@ describe('room scores on the board', () => {
     expect(byStage().s1).toEqual({ score: null, n: 0, source: null });
     await c.nextFrame();
     expect(rgb(probe.x, probe.y)).toEqual(before);
+    await c.whenSaved();
+  });
+
+  test('a facilitator who overrules the room can reset the stage back to the room\'s mean', async () => {
+    const api = fakeApi();
+    api.respond = () => ({});
+    const { c } = await mount(journey(), api);
+    await c.setStageEmotion('s2', 2);
+    expect(c.emotions.find((e) => e.stageId === 's2')).toMatchObject({ score: 2, source: 'manual', room: { n: 2 } });
+    await act(async () => c.openHeaderMenu({ type: 'stage', id: 's2' }));
+    const reset = await vi.waitFor(() => {
+      const el = document.querySelector<HTMLElement>('[data-testid="header-menu-reset-emotion"]');
+      if (!el) throw new Error('no reset item yet');
+      return el;
+    });
+    expect(reset.textContent).toBe('Reset emotion to the room’s mean');
+    await act(async () => reset.click());
+    await vi.waitFor(() => expect(c.emotions.find((e) => e.stageId === 's2')).toMatchObject({ score: -1, source: 'room' }));
     await c.whenSaved();
   });
 });
