@@ -32,6 +32,11 @@ export function RoomScreen({ room, phone }: { room: RoomState; phone: Phone }) {
           {line}
         </p>
       )}
+      {phone.sendProblem && (
+        <p className="banner" role="status" data-testid="send-problem">
+          {phone.sendProblem} Your notes are kept on this phone and sent again by themselves.
+        </p>
+      )}
       {!phone.outboxStored && (
         <p className="banner">
           This browser will not keep notes on the phone: keep this page open until they show as sent.

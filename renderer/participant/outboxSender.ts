@@ -41,6 +41,8 @@ export class OutboxSender {
   private snapshot: ob.Outbox;
   /** False when the browser refused to keep the outbox (storage full or off). */
   stored = true;
+  /** Why notes are waiting (the rate limit's sentence, no connection), or null while they go through. */
+  private problem: string | null = null;
 
   constructor(
     initial: ob.Outbox,
@@ -59,6 +61,9 @@ export class OutboxSender {
 
   /** The outbox as shown (stable between changes, for useSyncExternalStore). */
   getSnapshot = (): ob.Outbox => this.snapshot;
+
+  /** Why notes are waiting now (the server's sentence, e.g. the rate limit), or null. */
+  getProblem = (): string | null => this.problem;
 
   /** The entries still waiting for the server. */
   pending(): ob.Outbox {
@@ -137,6 +142,10 @@ export class OutboxSender {
     const entry = ob.nextToSend(this.box, now);
     this.clearTimer();
     if (!entry) {
+      if (this.problem !== null && !this.box.entries.some((e) => e.refused === null)) {
+        this.problem = null;
+        this.publish();
+      }
       const wake = ob.nextWakeAt(this.box);
       if (wake !== null) this.timer = setTimeout(() => this.pump(), Math.max(50, wake - now));
       return;
@@ -152,11 +161,13 @@ export class OutboxSender {
       if (!current) return this.pump();
       switch (outcome.kind) {
         case 'ok':
+          this.problem = null;
           this.settled.push({ entry: { ...current, sentAt: null, taken: true }, at });
           this.change(ob.markDone(this.box, entry.seq));
           this.events.onTaken();
           break;
         case 'retry':
+          this.problem = outcome.message;
           this.change(
             ob.markRetry(this.box, entry.seq, at, outcome.waitMs ?? backoffDelay(current.attempts - 1, RETRY_BACKOFF)),
           );

@@ -19,7 +19,7 @@ export type CallOutcome<T> =
 export const REQUEST_TIMEOUT_MS = 8_000;
 
 export const CLOSED_MESSAGE = 'The room was closed. Thank you for taking part!';
-const OFFLINE_MESSAGE = 'No connection to the room. Your notes are kept on this phone and sent when it is back.';
+const OFFLINE_MESSAGE = 'No connection to the room.';
 
 /** Sorts an HTTP answer (status, parsed JSON body or null, Retry-After header) into an outcome. */
 export function classify<T>(status: number, body: unknown, retryAfter: string | null = null): CallOutcome<T> {
@@ -36,10 +36,7 @@ export function classify<T>(status: number, body: unknown, retryAfter: string | 
     return {
       kind: 'retry',
       message:
-        message ??
-        (status === 429
-          ? 'Too many requests at once. Your notes are kept and sent in a moment.'
-          : 'The room did not answer properly. Trying again.'),
+        message ?? (status === 429 ? 'Too many requests at once.' : 'The room did not answer properly. Trying again.'),
       waitMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null,
     };
   }

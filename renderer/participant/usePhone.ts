@@ -37,6 +37,8 @@ export interface Phone {
   notes: ShownNote[];
   /** Notes still waiting for the server (also shown after the room closed, so nothing is lost). */
   waiting: Outbox;
+  /** Why notes are waiting (the rate limit's sentence, no connection), or null. */
+  sendProblem: string | null;
   /** False when the browser refused to keep the outbox (its notes live only while the page is open). */
   outboxStored: boolean;
   /** Which action is under way ('join', 'vote:<noteId>', ...), so its button can say so. */
@@ -77,6 +79,7 @@ export function usePhone(roomUrl: string): Phone {
     () => new OutboxSender(loadOutbox(store, roomUrl), sendOp, (box) => saveOutbox(store, roomUrl, box)),
   );
   const box = useSyncExternalStore(sender.subscribe, sender.getSnapshot);
+  const sendProblem = useSyncExternalStore(sender.subscribe, sender.getProblem);
 
   const token = state.session?.token ?? null;
 
@@ -175,6 +178,7 @@ export function usePhone(roomUrl: string): Phone {
     state,
     notes: shownNotes(state.room?.myNotes ?? [], box),
     waiting: sender.pending(),
+    sendProblem,
     outboxStored: sender.stored,
     busy,
     join,

@@ -83,9 +83,12 @@ describe('outbox sender', () => {
     sender.enqueue({ kind: 'add', id: 'a', text: 'x', stageId: null });
     await vi.advanceTimersByTimeAsync(4_000);
     expect(room.sent).toHaveLength(1);
+    // The phone says why the note waits, in the server's words.
+    expect(sender.getProblem()).toBe('At most 60 notes a minute.');
     await vi.advanceTimersByTimeAsync(1_500);
     expect(room.sent).toHaveLength(2);
     expect(room.stored.has('a')).toBe(true);
+    expect(sender.getProblem()).toBeNull();
   });
 
   it('a void token stops sending and keeps the note for the next time the phone joins', async () => {
