@@ -1,11 +1,13 @@
 /**
- * Web mode: `npm run web -- [--port N] [--data-dir DIR]`. Opens the same SQLite store as the
- * desktop app (openDataFolder: the folder's lock, the damage check and backups), serves the built
- * renderer and the API on 127.0.0.1 only, prints one line with the address (token included), and
- * closes the database and releases the folder cleanly on SIGINT/SIGTERM.
+ * Web mode: `npm run web -- [--port N] [--data-dir DIR] [--room-bind ADDR]`. Opens the same SQLite
+ * store as the desktop app (openDataFolder: the folder's lock, the damage check and backups), serves
+ * the built renderer and the API on 127.0.0.1 only, prints one line with the address (token
+ * included), and closes the room, the database and the folder cleanly on SIGINT/SIGTERM. The room
+ * (issue 14, electron/room/) runs beside the core: room.* calls reach it through `withRoom`.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRoomHost, withRoom } from '../room/host';
 import { FolderInUseError, openDataFolder } from '../services/dataFolder';
 import { parseWebArgs } from './args';
 import { startServer } from './http';
@@ -29,9 +31,11 @@ async function main() {
     console.error(err instanceof FolderInUseError ? err.message : `Could not open the Journeyboard data in ${args.dataDir}: ${(err as Error).message}`);
     process.exit(1);
   }
+  const staticDir = path.join(root, 'dist', 'renderer');
+  const room = createRoomHost({ core, pageDir: staticDir, ...(args.roomBind ? { forceBind: args.roomBind } : {}) });
   let server;
   try {
-    server = await startServer({ core, port: args.port, staticDir: path.join(root, 'dist', 'renderer') });
+    server = await startServer({ core: withRoom(core, room), port: args.port, staticDir });
   } catch (err) {
     core.close();
     const e = err as NodeJS.ErrnoException;
@@ -43,6 +47,7 @@ async function main() {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    await room.close();
     await server.close();
     core.close();
     process.exit(0);

@@ -7,10 +7,13 @@
  * The data folder is opened here, where the database lives: its lock, the damage check and
  * recovery, and the backups (openDataFolder). Each request runs the same Core the web server
  * calls (`dispatchAsync`, `exportJourney`, `importJourney`), one at a time in the order it came,
- * and its envelope goes back as it is.
+ * and its envelope goes back as it is. The room (issue 14: room.open/close/status, and its listener
+ * for the phones, electron/room/) runs here too, beside the core it calls.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { isRoomHostMethod } from '../../shared/api';
 import type { Envelope } from '../../shared/errors';
+import { createRoomHost, type RoomHost } from '../room/host';
 import { FolderInUseError, openDataFolder } from './dataFolder';
 import type { Core } from './index';
 import type { CoreWorkerData, CoreWorkerMessage, CoreWorkerRequest } from './workerProtocol';
@@ -20,6 +23,7 @@ if (!port) throw new Error('electron/services/worker.ts runs in a worker thread 
 
 const data = workerData as CoreWorkerData;
 let core: Core | null = null;
+let room: RoomHost | null = null;
 
 const post = (message: CoreWorkerMessage) => port.postMessage(message);
 const SHUTTING_DOWN: Envelope<never> = { ok: false, error: { code: 'internal', message: 'Journeyboard is shutting down. Start it again and retry.' } };
@@ -36,6 +40,11 @@ async function start(): Promise<void> {
       pageNotices: false,
     });
     core = folder.core;
+    room = createRoomHost({
+      core,
+      ...(data.roomPageDir ? { pageDir: data.roomPageDir } : {}),
+      ...(data.roomBind ? { forceBind: data.roomBind } : {}),
+    });
     // Every committed write, whoever made it, is told to main, which tells every window.
     core.onChange((change) => post({ type: 'change', change }));
     post({ type: 'ready', dataFile: core.dataFile, notices: folder.notices });
@@ -49,6 +58,7 @@ async function answer(request: CoreWorkerRequest): Promise<Envelope<unknown>> {
   if (!core) return SHUTTING_DOWN;
   switch (request.op) {
     case 'dispatch':
+      if (room && isRoomHostMethod(request.method)) return room.dispatch(request.method, request.input);
       return core.dispatchAsync(request.method, request.input);
     case 'exportJourney':
       return core.exportJourney(request.mapId, request.dest);
@@ -62,6 +72,9 @@ async function answer(request: CoreWorkerRequest): Promise<Envelope<unknown>> {
 async function handle(request: CoreWorkerRequest): Promise<void> {
   if (request.op === 'close') {
     try {
+      // The phones are told the room closed, and its listener stops, before the store closes.
+      await room?.close();
+      room = null;
       core?.close();
     } finally {
       core = null;
