@@ -3,6 +3,7 @@ import type { JourneyMap } from '../../../shared/domain';
 import { FRAME_ORIGIN } from '../../../shared/journey';
 import { IMAGE_LIMITS, planImage, sceneBounds, sceneOf } from '../../../renderer/files/mapImage';
 import { goldenMap } from '../export/fixture';
+import { roomScoredMap } from '../export/roomFixture';
 
 describe('the map as a picture', () => {
   it('lays notes out in their cells as the board does, and leaves free notes where they are', () => {
@@ -18,6 +19,15 @@ describe('the map as a picture', () => {
     expect(byId.get('n5')).toMatchObject({ x: 900, y: 900 });
     // Stage s2's emotion was set by the facilitator: the picture shows that score.
     expect(scene.emotions.find((e) => e.stageId === 's2')).toMatchObject({ score: -2, manual: true });
+  });
+
+  it('takes the room\'s scores as the board does: the mean where not set by hand, and the band of their spread', () => {
+    const scene = sceneOf(roomScoredMap());
+    expect(scene.emotions.map((e) => [e.source, e.room?.n])).toEqual([
+      ['room', 7],
+      ['manual', 2],
+    ]);
+    expect(scene.curve!.bands.map((b) => b.stageIds)).toEqual([['s1', 's2']]);
   });
 
   it('hides the notes of a collapsed lane, as the board does', () => {
