@@ -22,7 +22,8 @@ export async function bundleWebServer(): Promise<{ entry: string; remove(): void
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    external: ['electron', 'better-sqlite3'],
+    // ws as buildMain.mjs leaves it: CommonJS that an ESM bundle cannot carry; loaded from node_modules.
+    external: ['electron', 'better-sqlite3', 'ws'],
     logLevel: 'silent',
     absWorkingDir: root,
   });
