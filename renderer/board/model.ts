@@ -111,6 +111,7 @@ export class BoardModel {
     const { frame, render, editing, tools } = this.core;
     // The frame's own layout writes positions back through the document: it finishes the work itself.
     if (frame.laying) return;
+    if (e.source === 'store' && this.outOfSight(e.changes)) return;
     render.invalidate();
     let relayout = e.reset;
     if (e.reset) {
@@ -139,6 +140,30 @@ export class BoardModel {
     render.redrawAll();
     docChanged(this.core);
     if (e.source === 'store') this.fromElsewhere(e.changes);
+  }
+
+  /**
+   * Notes written elsewhere (a phone's, in a part of the board not in view), none of them in the
+   * frame or the view: the document and the HUD follow, nothing is drawn again. False (draw as
+   * usual) for anything else.
+   */
+  private outOfSight(changes: readonly Change[]): boolean {
+    const { frame, render, editing } = this.core;
+    if (changes.length === 0 || !changes.every((c) => c.type === 'note')) return false;
+    if (frame.touches(changes) || frame.touchesEmotions(changes)) return false;
+    if (frame.layout && changes.some((c) => placementOf(frame.layout!, c.id))) return false;
+    // A selected note deleted: the selection's outline and handles change (it may reach into view).
+    if (changes.some((c) => c.op === 'delete' && editing.selection.has(c.id))) return false;
+    if (render.showsAny(changes.map((c) => c.id), this.doc.notes)) return false;
+    for (const c of changes) {
+      if (c.op !== 'delete') continue;
+      editing.selection.delete(c.id);
+      forgetLayout(c.id);
+      forgetBitmap(c.id);
+    }
+    docChanged(this.core);
+    this.fromElsewhere(changes);
+    return true;
   }
 
   /**

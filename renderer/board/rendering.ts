@@ -324,6 +324,19 @@ export class BoardRenderer {
     }
   }
 
+  /**
+   * Whether a change to these notes could show on the canvases: one of them was in the last query
+   * (the padded view and the drawn region), or is now (`now`: the notes as they are). Notes written
+   * elsewhere, far from the view, need no redraw (board model, live merges).
+   */
+  showsAny(ids: readonly string[], now: ReadonlyMap<string, BoardNote>): boolean {
+    if (!this.queryRect) return true;
+    const rect = this.queryRect;
+    if (ids.some((id) => { const n = now.get(id); return n !== undefined && intersects(rect, n); })) return true;
+    const wanted = new Set(ids);
+    return this.visible.some((n) => wanted.has(n.id));
+  }
+
   /** Notes the last query returned (the padded view), in paint order. */
   queried(): readonly BoardNote[] {
     return this.visible;

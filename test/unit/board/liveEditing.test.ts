@@ -44,7 +44,7 @@ function open() {
     api,
     ui: createUiStore({ x: 0, y: 0, zoom: 1 }, 0),
     frame: { laying: false, layout: null, touches: () => false, touchesEmotions: () => false, relayout: noop, refreshEmotions: noop, cellFieldsAt: () => ({}) },
-    render: { invalidate: noop, personasChanged: noop, requery: noop, redrawAll: noop, drawLive: noop },
+    render: { invalidate: noop, personasChanged: noop, requery: noop, redrawAll: noop, drawLive: noop, showsAny: () => true },
     tools: { finishGesture: noop, resize: { sync: noop } },
     camera: { ensureVisible: noop },
     docListeners: new Set(),
