@@ -31,7 +31,7 @@ function journey(): JourneyMap {
 }
 
 describe('room scores on the board', () => {
-  test('the curve takes the room mean with its band and n, and follows a score that arrives while the board is open', async () => {
+  test('the curve takes the room mean with its band and n, and follows scores added, changed and undone on the board', async () => {
     const api = fakeApi();
     api.respond = () => ({});
     const { c, canvas } = await mount(journey(), api);
@@ -61,7 +61,7 @@ describe('room scores on the board', () => {
     const before = rgb(probe.x, probe.y);
     expect(curve().bands.map((b) => b.stageIds)).toEqual([['s2']]);
 
-    // Two people score s1 (as a phone's scores reach the board's document): the band now runs from s1 to s2.
+    // Two people's scores of s1 enter the board's document: the band now runs from s1 to s2.
     c.commit('Room scores', [
       { type: 'emotionScore', op: 'create', id: 'e3', value: { stageId: 's1', participantId: 'p1', score: -2 } },
       { type: 'emotionScore', op: 'create', id: 'e4', value: { stageId: 's1', participantId: 'p3', score: 0 } },
@@ -84,6 +84,42 @@ describe('room scores on the board', () => {
     await c.nextFrame();
     expect(rgb(probe.x, probe.y)).toEqual(before);
     await c.whenSaved();
+  });
+
+  test('scores written elsewhere (a phone through the room) reach the board live: the store\'s change is merged and the curve follows', async () => {
+    const api = fakeApi();
+    let next: { type: string; id: string; record: unknown }[] = [];
+    let revision = 0;
+    api.respond = (method) => {
+      if (method !== 'changes.since') return {};
+      const records = next;
+      next = [];
+      return { feed: 'f1', revision: ++revision, map: null, header: null, records };
+    };
+    const listeners = new Set<(e: { mapId: string; revision: number }) => void>();
+    api.subscribe = (_mapId, cb) => {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    };
+    const { c } = await mount(journey(), api);
+    const heard = (records: typeof next) => {
+      next = records;
+      for (const cb of [...listeners]) cb({ mapId: 'm1', revision: revision + 1 });
+    };
+    const s1 = () => c.emotions.find((e) => e.stageId === 's1')!;
+    expect(s1().room).toBeNull();
+    heard([
+      { type: 'emotionScore', id: 'e3', record: score('e3', 's1', 'p1', -2) },
+      { type: 'emotionScore', id: 'e4', record: score('e4', 's1', 'p3', 1) },
+    ]);
+    await vi.waitFor(() => expect(s1()).toMatchObject({ score: -0.5, source: 'room', room: { n: 2, low: -2, high: 1 } }), { timeout: 5000 });
+    expect(emotionCurve(c.frame!, c.emotions)!.bands.map((b) => b.stageIds)).toEqual([['s1', 's2']]);
+    // A score withdrawn elsewhere (its participant removed): n drops.
+    heard([{ type: 'emotionScore', id: 'e3', record: null }]);
+    await vi.waitFor(() => expect(s1()).toMatchObject({ score: 1, room: { n: 1 } }), { timeout: 5000 });
+    // Nothing was written back, and no undo step was made.
+    expect(api.calls.filter((x) => x.method !== 'changes.since')).toEqual([]);
+    expect(c.canUndo()).toBe(false);
   });
 
   test('a facilitator who overrules the room can reset the stage back to the room\'s mean', async () => {
