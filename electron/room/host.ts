@@ -55,6 +55,11 @@ export const NO_NETWORK_MESSAGE =
   'this laptop’s own hotspot (Windows: Settings > Network > Mobile hotspot; macOS: Internet Sharing; Linux: ' +
   'the network menu’s Wi-Fi hotspot), have the phones join it, then open the room again. No internet is needed.';
 
+/** 0.0.0.0 and :: (every interface), which a room never listens on. */
+function isUnspecified(address: string): boolean {
+  return /^0+(\.0+){3}$/.test(address) || /^[0:]+$/.test(address) || /^::ffff:0+(\.0+){3}$/i.test(address);
+}
+
 const CLOSED_REASON = 'The facilitator closed the room. Thank you for taking part.';
 
 export function createRoomHost(options: RoomHostOptions): RoomHost {
@@ -102,6 +107,9 @@ export function createRoomHost(options: RoomHostOptions): RoomHost {
   async function openRoom(input: { mapId: string; bind?: string | undefined; anonymous?: boolean | undefined }): Promise<Envelope<RoomStatus>> {
     const bind = options.forceBind ?? input.bind;
     const anonymous = input.anonymous ?? false;
+    if (bind !== undefined && isUnspecified(bind)) {
+      return { ok: false, error: { code: 'invalid_input', message: `bind: ${bind} means every network, public ones too; give one address, or leave bind out to use the private-network ones.` } };
+    }
     if (room && room.session.mapId === input.mapId && room.bind === bind && room.session.anonymous === anonymous) {
       return { ok: true, value: status() };
     }

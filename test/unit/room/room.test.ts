@@ -77,6 +77,10 @@ describe('room.open, room.status, room.close', () => {
     expect(missing.ok).toBe(false);
     const bad = await room.host.dispatch('room.open', { mapId: map.id, bind: 'example.com' });
     expect(bad.ok === false && bad.error.code).toBe('invalid_input');
+    for (const everywhere of ['0.0.0.0', '::']) {
+      const all = await room.host.dispatch('room.open', { mapId: map.id, bind: everywhere });
+      expect(all.ok === false && all.error.message).toMatch(/every network/);
+    }
     // The room that was open stays open.
     expect(room.host.status()).toMatchObject({ open: true, mapId: map.id });
   });
