@@ -1,7 +1,7 @@
 import type { StructureSuggestion } from '../../shared/api';
 import { NOTE_KIND_OF_LANE, type NoteKind, type Sentiment } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
-import { classifyNotes, clusterNotes, mergeNoteFields } from '../../shared/structure/index';
+import { classifyNotes, clusterNotes, mergeNoteFields, type CaptureTarget } from '../../shared/structure/index';
 import { fromNote, toLane, toNote, toStage } from '../store/rows';
 import { requireMap, type ServiceContext } from './context';
 
@@ -54,8 +54,22 @@ export function createSuggestService(ctx: ServiceContext) {
           ...(c.kind ? { kind: c.kind } : {}),
         });
       });
+      // A free note that already has a stage but no lane (or a lane but no stage) came from a
+      // capture step aimed there (a phone in a stage step, a brainstorm into a lane): a prior.
+      const laneKindOf = new Map(lanes.map((l) => [l.id, NOTE_KIND_OF_LANE[l.kind]]));
+      const targetOf = (n: (typeof notes)[number]): CaptureTarget | undefined => {
+        const target: CaptureTarget = {};
+        const stage = n.stageId !== null ? stageIndex.get(n.stageId) : undefined;
+        const kind = n.laneId !== null ? laneKindOf.get(n.laneId) : undefined;
+        if (stage !== undefined) target.stageIndex = stage;
+        if (kind && kind !== 'channel') target.kind = kind;
+        return Object.keys(target).length ? target : undefined;
+      };
       const results = classifyNotes(
-        targets.map((n) => ({ text: n.text })),
+        targets.map((n) => {
+          const target = targetOf(n);
+          return target ? { text: n.text, target } : { text: n.text };
+        }),
         {
           stages: stages.map((s) => ({ name: s.name, description: s.description })),
           placed,

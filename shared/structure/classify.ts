@@ -240,8 +240,11 @@ export function classifyNotes(
       addCentroid(m, t, 1);
       return m;
     });
+    // Notes already placed are sure of their stage: they join its vocabulary at full weight.
+    const placedCentroids = context.stages.map(() => new Map<string, number>());
+    for (const p of placed) addCentroid(placedCentroids[p.stageIndex]!, p.terms, 1);
     for (let round = 0; round < Math.max(1, weights.rounds); round++) {
-      const centroids = context.stages.map(() => new Map<string, number>());
+      const centroids = placedCentroids.map((c) => new Map(c));
       const own: { stage: number; weight: number }[] = [];
       probs.forEach((row, i) => {
         let j = 0;

@@ -38,6 +38,20 @@ describe('structure.suggest', () => {
     expect(core.call('maps.get', { id: map.id }).notes.filter((n) => n.stageId)).toHaveLength(1);
   });
 
+  it('takes the stage a note was captured into (stage set, no lane) as a prior for its stage', () => {
+    // "so relieved" says nothing about the stage: the capture step aimed at "Cancel" settles it.
+    const [plain, aimed] = core.call('notes.createMany', {
+      mapId: map.id,
+      notes: [
+        { text: 'so relieved', x: 0, y: 0 },
+        { text: 'so relieved!', x: 200, y: 0, stageId: map.stages[2]!.id },
+      ],
+    });
+    const byId = new Map(core.call('structure.suggest', { mapId: map.id }).map((s) => [s.noteId, s]));
+    expect(byId.get(aimed!.id)).toMatchObject({ stageId: map.stages[2]!.id });
+    expect(byId.get(aimed!.id)!.stageConfidence).toBeGreaterThan(byId.get(plain!.id)!.stageConfidence);
+  });
+
   it('refuses a note id that is not in the map', () => {
     expect(core.fail('structure.suggest', { mapId: map.id, noteIds: ['ghost'] }).code).toBe('not_found');
   });
