@@ -221,7 +221,7 @@ async function run() {
     const pushAvg = pushes.reduce((a, b) => a + b, 0) / pushes.length;
 
     log(`store: ${final.notes.length} notes, ${fromPhones} from phones (expected exactly ${total})`);
-    log(`send -> visible in maps.get: p50 ${quantile(latencies, 0.5).toFixed(0)} ms, p95 ${p95(latencies).toFixed(0)} ms over ${latencies.length} notes`);
+    log(`send -> visible in the store: p50 ${quantile(latencies, 0.5).toFixed(0)} ms, p95 ${p95(latencies).toFixed(0)} ms over ${latencies.length} notes`);
     log(`live sockets open at the end: ${open} of ${sockets.length}; states per socket during the burst: avg ${pushAvg.toFixed(1)}, max ${Math.max(...pushes)}`);
     if (board) log(`board during the burst: ${boardFps.toFixed(1)} fps, frame gap p95 ${gapP95.toFixed(1)} ms; the board shows ${boardNotes} notes`);
 
