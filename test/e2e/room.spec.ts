@@ -319,6 +319,15 @@ test('three phones join with the PIN, write in silence, vote, score emotions, ma
     })
     .toBe(true);
 
+  // The reading view says the same in words: the room's mean, its spread and n, for each stage.
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await page.getByRole('button', { name: 'Reading view' }).click();
+  const reading = page.getByTestId('reading-view');
+  await expect(reading.getByText('Room: mean +1 (0 to +2), n = 3', { exact: true })).toBeVisible();
+  await expect(reading.getByText('Room: mean −1.7 (−2 to −1), n = 3', { exact: true })).toBeVisible();
+  await reading.getByRole('button', { name: 'Back to board' }).click();
+  await expect(reading).toBeHidden();
+
   // Done: "n of m done", no names, and it can be undone.
   await ana.page.getByRole('button', { name: 'Mark as done' }).click();
   await expect(ana.page.getByTestId('done-toggle')).toHaveAttribute('aria-pressed', 'true');
