@@ -294,3 +294,27 @@ describe('GET /live', () => {
     await expect(openLive(reopened.url!, phone.token).opened).rejects.toThrow(/401/);
   });
 });
+
+describe('live socket limits', () => {
+  it('refuses a socket over the cap with 503, and drops a phone that stops answering pings', async () => {
+    const small = roomFixture({ limits: { maxLiveSockets: 2, heartbeatMs: 60 } });
+    try {
+      const m = small.call('maps.create', { title: 'Small' }) as JourneyMap;
+      const s = await small.open({ mapId: m.id });
+      const ana = await join(s.url!, { pin: PIN, name: 'Ana' });
+      const ben = await join(s.url!, { pin: PIN, name: 'Ben' });
+      const a = openLive(s.url!, ana.token);
+      const b = openLive(s.url!, ben.token);
+      await Promise.all([a.opened, b.opened]);
+      expect(small.host.status().connected).toBe(2);
+      await expect(openLive(s.url!, ana.token).opened).rejects.toThrow(/503/);
+      // A phone gone to sleep: its socket reads nothing, so it answers no ping and is dropped.
+      (b.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+      await until(() => small.host.status().connected === 1, 'the silent socket to be dropped', 5000);
+      expect(a.ws.readyState).toBe(a.ws.OPEN);
+    } finally {
+      await small.close();
+    }
+  });
+});
+
