@@ -18,7 +18,7 @@ export function EmotionSection({ room, onScore }: { room: RoomState; onScore(sta
           <legend>{stage.name}</legend>
           <div className="faces">
             {SCORES.map((score) => (
-              <label key={score} className="face-choice">
+              <label key={score} className={`face-choice${scores.get(stage.id) === score ? ' checked' : ''}`}>
                 <input
                   type="radio"
                   name={`emotion-${stage.id}`}
