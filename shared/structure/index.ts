@@ -12,5 +12,12 @@ export {
 } from './classify';
 export { KINDS, type Kind } from './kind';
 export type { SentimentScore } from './sentiment';
-export { clusterNotes, mergeNoteFields, mergeNotesText, noteSimilarity, normaliseNote, type ClusterOptions } from './cluster';
+export {
+  clusterNotes,
+  mergeNoteFields,
+  mergeNotesText,
+  noteSimilarity,
+  normaliseNote,
+  type ClusterOptions,
+} from './cluster';
 export { accuracy, confusion, macroF1, meanAbsoluteError, perLabel, type LabelScore } from './metrics';

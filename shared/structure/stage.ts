@@ -199,21 +199,26 @@ export function softmaxRows(scores: number[][], t: number): number[][] {
  */
 export function balance(probs: number[][], strength: number, iterations = 5): number[][] {
   if (probs.length === 0 || strength <= 0) return probs;
+  const n = probs.length;
   const k = probs[0]!.length;
-  const target = probs.length / k;
-  const col = new Array<number>(k).fill(1);
-  let p = probs;
+  const target = n / k;
+  const col = new Float64Array(k).fill(1);
+  // The current balanced rows, flat: p[i*k + j] = probs[i][j] * col[j], renormalised per row.
+  const p = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) p[i * k + j] = probs[i]![j]!;
+  const sums = new Float64Array(k);
   for (let it = 0; it < iterations; it++) {
-    const sums = new Array<number>(k).fill(0);
-    for (const row of p) row.forEach((v, j) => (sums[j] = sums[j]! + v));
+    sums.fill(0);
+    for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) sums[j] = sums[j]! + p[i * k + j]!;
     for (let j = 0; j < k; j++) col[j] = col[j]! * Math.pow(target / Math.max(sums[j]!, 1e-9), strength);
-    p = probs.map((row) => {
-      const r = row.map((v, j) => v * col[j]!);
-      const z = r.reduce((a, b) => a + b, 0);
-      return r.map((v) => v / z);
-    });
+    for (let i = 0; i < n; i++) {
+      const row = probs[i]!;
+      let z = 0;
+      for (let j = 0; j < k; j++) z += (p[i * k + j] = row[j]! * col[j]!);
+      for (let j = 0; j < k; j++) p[i * k + j] = p[i * k + j]! / z;
+    }
   }
-  return p;
+  return Array.from({ length: n }, (_, i) => Array.from(p.subarray(i * k, (i + 1) * k)));
 }
 
 /**

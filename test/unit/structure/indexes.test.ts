@@ -1,0 +1,93 @@
+// The shortcuts that make suggestions and clusters fast on a big board must not change what they
+// find: clusters equal the groups of comparing every pair, the inverted index gives the same dot
+// products as comparing directly, and the plain tokeniser keeps what the stage matching needs.
+import { describe, expect, it } from 'vitest';
+import { clusterNotes, noteSimilarity } from '../../../shared/structure/cluster';
+import { StemIndex } from '../../../shared/structure/postings';
+import { textTerms } from '../../../shared/structure/terms';
+import { PHASES } from '../../../shared/structure/journey';
+
+/** Seeded notes from a small vocabulary (nearly every pair shares a word), some long, some typos. */
+function smallVocabularyNotes(n: number, seed = 3): { id: string; text: string }[] {
+  let x = seed;
+  const rnd = (): number => (x = (x * 16807) % 2147483647) / 2147483647;
+  const words = `refund late parcel courier app login slow queue staff helpful price form confusing waited hour
+    delivery missing email reminder checkout payment failed store call agent recieved received`.split(/\s+/);
+  return Array.from({ length: n }, (_, i) => {
+    const r = rnd();
+    const count =
+      r < 0.7 ? 2 + Math.floor(rnd() * 6) : r < 0.95 ? 8 + Math.floor(rnd() * 12) : 30 + Math.floor(rnd() * 30);
+    const text = Array.from({ length: count }, () => words[Math.floor(rnd() * words.length)]!).join(' ');
+    return { id: `n${i}`, text };
+  });
+}
+
+/** The groups every-pair comparison gives (union-find over all pairs at or above the threshold). */
+function allPairsGroups(notes: { id: string; text: string }[], threshold: number): string[][] {
+  const parent = notes.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  for (let i = 0; i < notes.length; i++)
+    for (let j = i + 1; j < notes.length; j++)
+      if (noteSimilarity(notes[i]!.text, notes[j]!.text) >= threshold) {
+        const a = find(i);
+        const b = find(j);
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+      }
+  const groups = new Map<number, string[]>();
+  notes.forEach((n, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), n.id]));
+  return [...groups.values()].filter((g) => g.length > 1);
+}
+
+describe('clusters on a small vocabulary', () => {
+  const notes = smallVocabularyNotes(300);
+  for (const threshold of [0.45, 0.6, 0.75]) {
+    it(`finds exactly the groups of comparing every pair at ${threshold}`, () => {
+      expect(clusterNotes(notes, { threshold })).toEqual(allPairsGroups(notes, threshold));
+    });
+  }
+});
+
+describe('the inverted index of stems', () => {
+  it('gives each shared-stem vector its dot product with the query, weighted', () => {
+    const vectors = [
+      new Map([
+        ['refund', 2],
+        ['late', 1],
+      ]),
+      new Map([['app', 1]]),
+      new Map([
+        ['late', 3],
+        ['parcel', 1],
+      ]),
+    ];
+    const weight = (k: string): number => (k === 'late' ? 0.5 : 1);
+    const index = new StemIndex(vectors, weight);
+    const seen = new Map<number, number>();
+    index.each(
+      new Map([
+        ['late', 2],
+        ['refund', 1],
+      ]),
+      (at, dot) => seen.set(at, dot),
+      weight,
+    );
+    // refund: 1*2; late: 2*1 weighted 0.5*0.5 -> 0.5; the app-only vector shares nothing.
+    expect(Object.fromEntries(seen)).toEqual({ 0: 2.5, 2: 1.5 });
+  });
+});
+
+describe('content terms for stage matching', () => {
+  it('drops function words and meets word forms, irregular verbs included', () => {
+    const a = textTerms('She paid for the parcels and they were delivered');
+    const b = textTerms('pays for a parcel, delivers it');
+    expect([...a.stems.keys()].sort()).toEqual([...b.stems.keys()].sort());
+    expect(textTerms('the and of it was to').stems.size).toBe(0);
+  });
+
+  it('finds journey phases in word forms and two-word phrases', () => {
+    const phaseIds = (text: string) => [...textTerms(text).phases.keys()].map((p) => PHASES[p]!.id);
+    expect(phaseIds('compared three quotes')).toContain('research');
+    expect(phaseIds('she signed up online')).toContain('decide');
+    expect(phaseIds('cancelled the subscription')).toContain('renew');
+  });
+});
