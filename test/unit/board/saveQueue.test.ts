@@ -426,3 +426,37 @@ describe('failures and sentences', () => {
     );
   });
 });
+
+describe('isQueued: a record with a change not yet known to have landed (issue 14: live merges leave it alone)', () => {
+  test('queued, then in the write in flight, then landed; a failed write puts it back', async () => {
+    const clock = manualClock();
+    let release!: () => void;
+    let fail = false;
+    const q = new SaveQueue({
+      clock,
+      send: () =>
+        new Promise<void>((resolve, reject) => {
+          release = () => (fail ? reject(new Error('offline')) : resolve());
+        }),
+    });
+    q.enqueue([create(n('a'))]);
+    expect([q.isQueued('note', 'a'), q.isPending('note', 'a')]).toEqual([true, true]);
+    clock.runAll();
+    await tick();
+    expect([q.isQueued('note', 'a'), q.isPending('note', 'a')]).toEqual([true, false]);
+    expect(q.isQueued('note', 'b')).toBe(false);
+    fail = true;
+    release();
+    await tick();
+    await tick();
+    expect(q.isQueued('note', 'a')).toBe(true);
+    fail = false;
+    clock.runAll();
+    await tick();
+    release();
+    await tick();
+    await tick();
+    expect(q.isQueued('note', 'a')).toBe(false);
+    expect(q.status).toBe('saved');
+  });
+});
