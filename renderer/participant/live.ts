@@ -38,9 +38,15 @@ export class LiveLine {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.dropSocket();
+  }
+
+  /** Closes the current socket, if any, without it scheduling a reconnection. */
+  private dropSocket(): void {
     const s = this.socket;
     this.socket = null;
     if (s) {
+      s.onopen = null;
       s.onclose = null;
       s.onmessage = null;
       s.onerror = null;
@@ -51,7 +57,7 @@ export class LiveLine {
   /** Back online or visible again: reconnect now if the line is down, else just read the state. */
   poke(): void {
     if (this.stopped) return;
-    if (this.socket && this.socket.readyState === WebSocket.OPEN) {
+    if (this.socket && (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING)) {
       void this.refresh();
       return;
     }
@@ -85,6 +91,7 @@ export class LiveLine {
     this.connecting = false;
     if (this.stopped) return;
     if (!reachable) return this.retry();
+    this.dropSocket();
     let socket: WebSocket;
     try {
       socket = new WebSocket(liveUrl(location, this.token));
