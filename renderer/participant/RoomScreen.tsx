@@ -13,7 +13,8 @@ import { ResultsSection, VoteSection } from './VoteSection';
 
 function connectionLine(state: PhoneState): string | null {
   if (!state.online) return 'This phone is offline. Your notes are kept and sent when it is back.';
-  if (state.live === 'retrying') return 'Reconnecting to the room…';
+  if (state.live === 'retrying')
+    return 'Reconnecting to the room… If this lasts, the room may have closed or the Wi-Fi changed: ask the facilitator.';
   return null;
 }
 
