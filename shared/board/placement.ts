@@ -31,33 +31,83 @@ export function freeRects(notes: Iterable<PlacedNote>): Rect[] {
 const LOOSE_COLUMNS = 6;
 const BUCKET = 512;
 
-/** A coarse grid of the rectangles, so each candidate slot checks only its neighbours. */
-function bucketed(rects: readonly Rect[]): (r: Rect) => boolean {
+/** A coarse grid of rectangles, so each candidate slot checks only its neighbours; rectangles may be added later. */
+function bucketed(rects: readonly Rect[]): { add(r: Rect): void; hits(slot: Rect): boolean } {
   const buckets = new Map<string, Rect[]>();
   const span = (a: number, len: number) => [Math.floor(a / BUCKET), Math.floor((a + len) / BUCKET)] as const;
-  const add = (key: string, r: Rect) => {
+  const put = (key: string, r: Rect) => {
     const list = buckets.get(key);
     if (list) list.push(r);
     else buckets.set(key, [r]);
   };
-  for (const r of rects) {
+  const add = (r: Rect) => {
     const [x0, x1] = span(r.x, r.width);
     const [y0, y1] = span(r.y, r.height);
     // A huge note would fill thousands of buckets: it is checked against every slot instead.
     if ((x1 - x0 + 1) * (y1 - y0 + 1) > 64) {
-      add('big', r);
-      continue;
+      put('big', r);
+      return;
     }
-    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) add(`${x},${y}`, r);
-  }
-  return (slot) => {
-    if (buckets.get('big')?.some((r) => rectsOverlap(r, slot))) return true;
-    const [x0, x1] = span(slot.x, slot.width);
-    const [y0, y1] = span(slot.y, slot.height);
-    for (let x = x0; x <= x1; x++)
-      for (let y = y0; y <= y1; y++) if (buckets.get(`${x},${y}`)?.some((r) => rectsOverlap(r, slot))) return true;
-    return false;
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) put(`${x},${y}`, r);
   };
+  for (const r of rects) add(r);
+  return {
+    add,
+    hits(slot) {
+      if (buckets.get('big')?.some((r) => rectsOverlap(r, slot))) return true;
+      const [x0, x1] = span(slot.x, slot.width);
+      const [y0, y1] = span(slot.y, slot.height);
+      for (let x = x0; x <= x1; x++)
+        for (let y = y0; y <= y1; y++) if (buckets.get(`${x},${y}`)?.some((r) => rectsOverlap(r, slot))) return true;
+      return false;
+    },
+  };
+}
+
+/**
+ * The brainstorm area's free places one after another (what `brainstormSlots` answers, as a
+ * stream): `next()` is the first place of the grid, at or after the last one it gave, that no
+ * `avoid` rectangle covers; `avoid(r)` adds a rectangle (a note just put there). Valid while the
+ * frame is the same and rectangles are only added: a note moved away or deleted may open a gap
+ * before the cursor, so then make a new one. Lets a caller that keeps it between notes (the room's
+ * phones, electron/services/room.ts) place each note without scanning every note already there.
+ */
+export interface BrainstormCursor {
+  next(): Point;
+  avoid(r: Rect): void;
+}
+
+export function brainstormCursor(
+  frame: FrameLayout | null,
+  center: Point,
+  avoid: readonly Rect[],
+  size = NOTE_DEFAULT_SIZE,
+): BrainstormCursor {
+  const taken = bucketed(avoid);
+  let grid: Point[] = [];
+  let i = 0;
+  return {
+    next() {
+      for (;;) {
+        // Candidates come in growing batches of the same grid; a batch of n always holds the first n.
+        if (i >= grid.length) grid = gridOf(frame, center, Math.max(17, grid.length * 2), size);
+        const p = grid[i++]!;
+        // Slots of one grid never overlap each other: only the notes already there can be in the way.
+        if (!taken.hits({ x: p.x, y: p.y, width: size, height: size })) return p;
+      }
+    },
+    avoid: taken.add,
+  };
+}
+
+/** The first `batch` places of the brainstorm grid: beside the frame, or with no frame around `center`. */
+function gridOf(frame: FrameLayout | null, center: Point, batch: number, size: number): Point[] {
+  return frame
+    ? freeBoardSlot(frame, batch, size)
+    : Array.from({ length: batch }, (_, i) => ({
+        x: Math.round(center.x - size / 2 + ((i % LOOSE_COLUMNS) - Math.floor(LOOSE_COLUMNS / 2)) * (size + NOTE_GAP)),
+        y: Math.round(center.y - size / 2 + Math.floor(i / LOOSE_COLUMNS) * (size + NOTE_GAP)),
+      }));
 }
 
 /**
@@ -73,29 +123,8 @@ export function brainstormSlots(
   size = NOTE_DEFAULT_SIZE,
 ): Point[] {
   if (count <= 0) return [];
-  const taken = bucketed(avoid);
-  const out: Point[] = [];
-  let tried = 0;
-  // Candidates come in growing batches of the same grid; a batch of n always holds the first n.
-  for (let batch = count + 16; out.length < count; batch *= 2) {
-    const grid = frame
-      ? freeBoardSlot(frame, batch, size)
-      : Array.from({ length: batch }, (_, i) => ({
-          x: Math.round(
-            center.x - size / 2 + ((i % LOOSE_COLUMNS) - Math.floor(LOOSE_COLUMNS / 2)) * (size + NOTE_GAP),
-          ),
-          y: Math.round(center.y - size / 2 + Math.floor(i / LOOSE_COLUMNS) * (size + NOTE_GAP)),
-        }));
-    for (let i = tried; i < grid.length && out.length < count; i++) {
-      const p = grid[i]!;
-      const slot = { x: p.x, y: p.y, width: size, height: size };
-      // Slots of one grid never overlap each other: only the notes already there can be in the way.
-      if (taken(slot)) continue;
-      out.push(p);
-    }
-    tried = grid.length;
-  }
-  return out;
+  const cursor = brainstormCursor(frame, center, avoid, size);
+  return Array.from({ length: count }, () => cursor.next());
 }
 
 /**
