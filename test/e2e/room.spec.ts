@@ -1,7 +1,7 @@
 // Issue 14, the room, end to end in web mode: three phone-sized pages (360 x 740) join the room
 // the facilitator opened from the map bar, over 127.0.0.1 (the fixture starts web mode with
 // --room-bind), and the facilitator's page follows: join with the PIN, notes in a silent
-// brainstorm (face down on the facilitator's board), Reveal, dot voting, emotion scores (the curve
+// brainstorm (face down on the facilitator's board; edit and withdraw), Reveal, dot voting, emotion scores (the curve
 // takes the room's mean and spread), Done, and closing the room (the phones are told; their tokens
 // are void). Also the phone page at 360 px under axe, light and dark.
 import AxeBuilder from '@axe-core/playwright';
@@ -194,6 +194,34 @@ test('three phones join with the PIN, write in silence, vote, score emotions, ma
   await caro.page.reload();
   await expect(caro.page.getByTestId('phone-step')).toContainText(pains.title);
   await expect(myNote(caro, 'Claim number only by post')).toBeVisible();
+
+  // Their own notes can be edited and withdrawn while the step lasts.
+  await addNote(caro, 'Waiting for a call back');
+  await expect(myNote(caro, 'Waiting for a call back')).toHaveAttribute('data-status', 'sent');
+  await caro.page.getByRole('button', { name: 'Edit: Waiting for a call back' }).click();
+  await caro.page.getByLabel('Edit note').fill('Waiting two weeks for a call back');
+  await caro.page.getByRole('button', { name: 'Save' }).click();
+  await expect(myNote(caro, 'Waiting two weeks for a call back')).toHaveAttribute('data-status', 'sent');
+  await expect
+    .poll(async () =>
+      (await app.call<JourneyMap>('maps.get', { id: map.id })).notes
+        .filter((n) => n.text.startsWith('Waiting'))
+        .map((n) => n.text),
+    )
+    .toEqual(['Waiting two weeks for a call back']);
+  await caro.page.getByRole('button', { name: 'Withdraw: Waiting two weeks for a call back' }).click();
+  await caro.page
+    .getByRole('group', { name: /^Withdraw “Waiting two weeks/ })
+    .getByRole('button', { name: 'Withdraw', exact: true })
+    .click();
+  await expect(myNote(caro, 'Waiting two weeks')).toHaveCount(0);
+  await expect
+    .poll(
+      async () =>
+        (await app.call<JourneyMap>('maps.get', { id: map.id })).notes.filter((n) => n.text.startsWith('Waiting'))
+          .length,
+    )
+    .toBe(0);
 
   // The store: participants' notes, author = the participant, in the lane, face down, each once.
   const fromPhones = [
