@@ -1,9 +1,9 @@
 // Issue 14, the room, end to end in web mode: three phone-sized pages (360 x 740) join the room
 // the facilitator opened from the map bar, over 127.0.0.1 (the fixture starts web mode with
 // --room-bind), and the facilitator's page follows: join with the PIN, notes in a silent
-// brainstorm (face down on the facilitator's board; edit and withdraw), Reveal, dot voting, emotion scores (the curve
-// takes the room's mean and spread), Done, and closing the room (the phones are told; their tokens
-// are void). Also the phone page at 360 px under axe, light and dark.
+// brainstorm (face down on the facilitator's board; edited and withdrawn), Reveal, dot voting,
+// emotion scores (the curve takes the room's mean and spread), Done, and closing the room (the
+// phones are told; their tokens are void). Also the phone page at 360 px under axe, light and dark.
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext } from '@playwright/test';
 import { mapStageEmotions, roomScoresOf } from '../../shared/journey/emotion';
