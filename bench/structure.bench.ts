@@ -13,6 +13,7 @@
 // with 10 % of the notes already placed, the stage in the corpus's own order (notes listed stage by
 // stage: shown beside, never as the headline), and speed.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { classifyNotes, type Classification } from '../shared/structure/classify';
 import { clusterNotes } from '../shared/structure/cluster';
@@ -351,23 +352,35 @@ for (const [n, reps] of [
   emit(`structure.cluster.ms.per${n}`, median(ctimes), 'ms');
 }
 
+// Wall time and this process's CPU time of one call, in ms. On a shared machine the wall time
+// swings with other jobs' load; the CPU time much less (the load average is printed beside).
+function timed(f: () => void): { ms: number; cpuMs: number } {
+  const c = process.cpuUsage();
+  const t = performance.now();
+  f();
+  const d = process.cpuUsage(c);
+  return { ms: performance.now() - t, cpuMs: (d.user + d.system) / 1000 };
+}
+/** Cold once, then the median of 3 warm calls (by wall time), each with its CPU time. */
+function coldWarm(prefix: string, f: () => void, extra: Record<string, unknown> = {}): void {
+  const cold = timed(f);
+  emit(`${prefix}.cold`, cold.ms, 'ms', { cpuMs: Math.round(cold.cpuMs), ...extra });
+  const warm = [timed(f), timed(f), timed(f)].sort((a, b) => a.ms - b.ms)[1]!;
+  emit(`${prefix}.warm`, warm.ms, 'ms', { cpuMs: Math.round(warm.cpuMs) });
+}
+
 // Speed as `structure.suggest` sees a 5,000-note map: 85 % of the notes already in cells (their
 // words are evidence), 15 % free to classify. "cold" is the first call on texts never seen (wink
-// analyses every note); "warm" is "Suggest again" on the same map (analyses are cached by text).
+// analyses the free notes, the plain tokeniser the rest); "warm" is "Suggest again" on the same
+// map (analyses and terms are cached by text).
 {
   const batch = batchOf(5000).map((n) => ({ ...n, text: `${n.text} #${n.id}` }));
   const free = batch.slice(0, 750);
   const placed = batch.slice(750).map((n, i) => ({ text: n.text, stageIndex: i % stages.length }));
-  t0 = performance.now();
-  classifyNotes(free, { stages, placed });
-  emit('structure.suggest.ms.per5000.cold', performance.now() - t0, 'ms', { free: free.length, placed: placed.length });
-  const times: number[] = [];
-  for (let r = 0; r < 3; r++) {
-    t0 = performance.now();
-    classifyNotes(free, { stages, placed });
-    times.push(performance.now() - t0);
-  }
-  emit('structure.suggest.ms.per5000.warm', median(times), 'ms', { free: free.length, placed: placed.length });
+  coldWarm('structure.suggest.ms.per5000', () => classifyNotes(free, { stages, placed }), {
+    free: free.length,
+    placed: placed.length,
+  });
 }
 
 // The export bench's 5,000-note map (bench/lib/journeyNotes.ts): notes drawn from a vocabulary of
@@ -385,27 +398,10 @@ for (const [n, reps] of [
   const placed = notes
     .filter((n) => n.stageId)
     .map((n) => ({ text: n.text, stageIndex: Number(n.stageId!.slice(1)), kind: n.kind ?? undefined }));
-  t0 = performance.now();
-  classifyNotes(free, { stages, placed });
-  emit('structure.smallVocabulary.suggest.ms.per5000.cold', performance.now() - t0, 'ms', {
+  coldWarm('structure.smallVocabulary.suggest.ms.per5000', () => classifyNotes(free, { stages, placed }), {
     free: free.length,
     placed: placed.length,
   });
-  const times: number[] = [];
-  for (let r = 0; r < 3; r++) {
-    t0 = performance.now();
-    classifyNotes(free, { stages, placed });
-    times.push(performance.now() - t0);
-  }
-  emit('structure.smallVocabulary.suggest.ms.per5000.warm', median(times), 'ms');
-  t0 = performance.now();
-  clusterNotes(notes);
-  emit('structure.smallVocabulary.cluster.ms.per5000.cold', performance.now() - t0, 'ms');
-  const ctimes: number[] = [];
-  for (let r = 0; r < 3; r++) {
-    t0 = performance.now();
-    clusterNotes(notes);
-    ctimes.push(performance.now() - t0);
-  }
-  emit('structure.smallVocabulary.cluster.ms.per5000.warm', median(ctimes), 'ms');
+  coldWarm('structure.smallVocabulary.cluster.ms.per5000', () => clusterNotes(notes));
 }
+emit('structure.loadAverage', os.loadavg()[0]!, 'load', { cores: os.cpus().length });
