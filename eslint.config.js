@@ -38,6 +38,35 @@ export default tseslint.config(
     },
   },
   {
+    // The phone page (issue 14) is small and stands alone: none of the facilitator's app, and no
+    // module whose values would bundle zod (types from them are fine).
+    files: ['renderer/participant/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: 'The phone page does not validate with zod: it would double its size.' },
+            { name: 'konva', message: 'The phone page draws no canvas.' },
+            { name: 'react-konva', message: 'The phone page draws no canvas.' },
+            { name: 'zustand', message: 'The phone page keeps its state in usePhone.ts.' },
+          ],
+          patterns: [
+            {
+              regex: '^\\.\\./(?!styles/base\\.css$|\\.\\./shared/)',
+              message: 'The phone page imports none of the facilitator app (its api client, board, panels): only its own files, shared/ and ../styles/base.css.',
+            },
+            {
+              group: ['**/shared/room/contract', '**/shared/api', '**/shared/records/**', '**/shared/workshop/agenda', '**/shared/prioritiseMethods'],
+              allowTypeImports: true,
+              message: 'A value from this module bundles zod into the phone page: import its types only, or the value from a module without zod.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
