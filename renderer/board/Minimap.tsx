@@ -4,6 +4,8 @@ import type { BoardController } from './BoardController';
 import { boardPalette, MINIMAP_SIZE, NOTE_EDGE, SELECTION } from './theme';
 
 const { width: W, height: H } = MINIMAP_SIZE;
+/** Least time between two paints of every note (ms); the viewport frame follows the camera every frame. */
+const NOTES_PAINT_MS = 300;
 
 /**
  * The whole board in a corner, with the viewport as a frame; click or drag to move the camera.
@@ -26,6 +28,10 @@ export function Minimap({ controller, dark = false }: { controller: BoardControl
     let worldKey = '';
     let notesDirty = true;
     let raf = 0;
+    // Every note is painted again at most every NOTES_PAINT_MS: a burst of notes from phones (issue
+    // 14), merged a few times a second, or a run of edits, would otherwise repaint them all each time.
+    let notesPaintedAt = -Infinity;
+    let notesLater = 0;
 
     // The mapped area changes only when the document changes or the view leaves it, so panning
     // repaints just the viewport frame, not every note.
@@ -59,6 +65,7 @@ export function Minimap({ controller, dark = false }: { controller: BoardControl
       if (!nc || !vc) return;
       if (notesDirty) {
         notesDirty = false;
+        notesPaintedAt = performance.now();
         nc.setTransform(dpr, 0, 0, dpr, 0, 0);
         nc.clearRect(0, 0, W, H);
         const frame = controller.frame;
@@ -94,8 +101,17 @@ export function Minimap({ controller, dark = false }: { controller: BoardControl
       if (!raf) raf = requestAnimationFrame(paint);
     };
     const offDoc = controller.onDocChange(() => {
-      notesDirty = true;
       area = null;
+      const wait = notesPaintedAt + NOTES_PAINT_MS - performance.now();
+      if (wait > 0) {
+        notesLater ||= window.setTimeout(() => {
+          notesLater = 0;
+          notesDirty = true;
+          schedule();
+        }, wait);
+        return;
+      }
+      notesDirty = true;
       schedule();
     });
     const offCam = controller.onCameraChange(schedule);
@@ -129,6 +145,7 @@ export function Minimap({ controller, dark = false }: { controller: BoardControl
     el.addEventListener('pointercancel', up);
     return () => {
       offDoc();
+      if (notesLater) window.clearTimeout(notesLater);
       offCam();
       if (raf) cancelAnimationFrame(raf);
       el.removeEventListener('pointerdown', down);
