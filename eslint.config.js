@@ -54,12 +54,22 @@ export default tseslint.config(
           patterns: [
             {
               regex: '^\\.\\./(?!styles/base\\.css$|\\.\\./shared/)',
-              message: 'The phone page imports none of the facilitator app (its api client, board, panels): only its own files, shared/ and ../styles/base.css.',
+              message:
+                'The phone page imports none of the facilitator app (its api client, board, panels): ' +
+                'only its own files, shared/ and ../styles/base.css.',
             },
             {
-              group: ['**/shared/room/contract', '**/shared/api', '**/shared/records/**', '**/shared/workshop/agenda', '**/shared/prioritiseMethods'],
+              group: [
+                '**/shared/room/contract',
+                '**/shared/api',
+                '**/shared/records/**',
+                '**/shared/workshop/agenda',
+                '**/shared/prioritiseMethods',
+              ],
               allowTypeImports: true,
-              message: 'A value from this module bundles zod into the phone page: import its types only, or the value from a module without zod.',
+              message:
+                'A value from this module bundles zod into the phone page: import its types only, ' +
+                'or the value from a module without zod.',
             },
           ],
         },
