@@ -139,7 +139,7 @@ export function openCore(options: CoreOptions): Core {
     ...roomHostAbsent,
   };
   let closed = false;
-  const room = createRoomService(ctx, records);
+  const room = createRoomService(ctx, records, feed);
 
   /** Runs `fn` in one transaction (taking the write lock up front unless it only reads), as dispatch does. */
   function inTransaction<T>(fn: () => T, readOnly: boolean): Envelope<T> {

@@ -18,7 +18,8 @@
  */
 import { NOTE_COLORS, NOTE_KIND_OF_LANE, type Note, type NoteKind, type Round, type Step } from '../../shared/domain';
 import { ApiError, invalidInputError } from '../../shared/errors';
-import { brainstormSlots, cellEnd, freeRects } from '../../shared/board/placement';
+import { brainstormCursor, cellEnd, freeRects, isFree, type BrainstormCursor, type PlacedNote } from '../../shared/board/placement';
+import type { FrameLayout } from '../../shared/journey';
 import { layoutBoardFrame } from '../../shared/board/frameDrop';
 import { FRAME_ORIGIN } from '../../shared/journey/frame';
 import { covers, tally } from '../../shared/prioritise/voting';
@@ -36,6 +37,7 @@ import { canReadText, newNotesFaceDown } from '../../shared/workshop/visibility'
 import * as timer from '../../shared/workshop/timer';
 import { toRecord, type DbRecord } from '../store/rows';
 import type { RecordStore } from './changes';
+import type { ChangeFeed } from './changeFeed';
 import { requireMap, type ServiceContext } from './context';
 import { sameName } from './prioritise';
 
@@ -59,6 +61,32 @@ export interface RoomDoneCount {
 
 type NoteRow = DbRecord<'note'> & { map_id: string };
 
+/** A note as placement sees it, with its id (the frame orders a cell's notes by position, then id). */
+type Placed = PlacedNote & { id: string };
+
+/**
+ * What placing a phone's note reads of its map, kept between calls so the next note costs the same
+ * with 5,000 notes on the map as with none: the stages and lanes, the notes in cells (the frame's
+ * size), the latest y per cell, and the brainstorm area's cursor over the free notes. Valid at
+ * change-feed `revision`; `mine` are the notes placed since, not yet seen committed.
+ */
+interface PlacementMemo {
+  revision: number;
+  stages: { id: string }[];
+  lanes: { id: string; collapsed: boolean; kind: DbRecord<'lane'>['kind'] }[];
+  cellNotes: Placed[];
+  freeNotes: Placed[];
+  lastY: Map<string, number>;
+  frame: FrameLayout | null;
+  cursor: BrainstormCursor | null;
+  /** The frame rectangle the cursor's grid was laid out beside. */
+  cursorFrame: string | null;
+  mine: Map<string, Placed>;
+}
+/** Most maps whose placement is remembered (one room is open at a time). */
+const PLACEMENT_MEMOS = 4;
+const cellKey = (stageId: string, laneId: string) => `${stageId}\u0000${laneId}`;
+
 /** The few columns of a note a phone's state needs (no JSON columns to parse). */
 interface NoteCardRow {
   id: string;
@@ -81,14 +109,20 @@ const cardOf = (r: NoteCardRow): NoteCard => ({ id: r.id, text: r.text, kind: r.
 /** The vote rules speak of "this person"; a phone is told about "you". */
 const toYou = (message: string) => message.replace(/\bThis person has\b/g, 'You have').replace(/\bthis person has\b/g, 'you have');
 
-export function createRoomService(ctx: ServiceContext, records: RecordStore) {
+/**
+ * `feed` (the store's change feed) lets note placement remember the map between calls and know when
+ * another write moved, removed or added a note, stage or lane (then it reads the map afresh).
+ */
+export function createRoomService(ctx: ServiceContext, records: RecordStore, feed?: Pick<ChangeFeed, 'revision' | 'since'>) {
   const { db, repos } = ctx;
   /** Whether each participant joined an anonymous room (the listener may also say so per call). */
   const anonymousRoom = new Map<string, boolean>();
 
-  const placedNotes = db.prepare<[string], { id: string; x: number; y: number; width: number; height: number; stage_id: string | null; lane_id: string | null }>(
-    'SELECT id, x, y, width, height, stage_id, lane_id FROM notes WHERE map_id = ?',
-  );
+  type PlacedRow = { id: string; x: number; y: number; width: number; height: number; stage_id: string | null; lane_id: string | null };
+  const placedNotes = db.prepare<[string], PlacedRow>('SELECT id, x, y, width, height, stage_id, lane_id FROM notes WHERE map_id = ?');
+  const placedNote = db.prepare<[string], PlacedRow>('SELECT id, x, y, width, height, stage_id, lane_id FROM notes WHERE id = ?');
+  const placedOf = (n: PlacedRow): Placed => ({ id: n.id, x: n.x, y: n.y, width: n.width, height: n.height, stageId: n.stage_id, laneId: n.lane_id });
+  const placementMemos = new Map<string, PlacementMemo>();
   const scoreOf = db.prepare<[string, string], DbRecord<'emotionScore'>>('SELECT * FROM emotionScores WHERE stage_id = ? AND participant_id = ?');
   const doneOf = db.prepare<[string, string], DbRecord<'stepDone'>>('SELECT * FROM stepDones WHERE step_id = ? AND participant_id = ?');
   const donesOfStep = db.prepare<[string], { participant_id: string }>('SELECT participant_id FROM stepDones WHERE step_id = ?');
@@ -182,21 +216,92 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore) {
 
   const roomNote = (n: Note): RoomNote => ({ id: n.id, text: n.text, stageId: n.stageId, laneId: n.laneId, faceDown: n.faceDown });
 
+  /** The map as placement sees it, read whole. */
+  function readPlacement(mapId: string): PlacementMemo {
+    const memo: PlacementMemo = {
+      revision: feed?.revision ?? 0,
+      stages: repos.records.stage.ofMap.all(mapId).map((st) => ({ id: st.id })),
+      lanes: repos.records.lane.ofMap.all(mapId).map((l) => ({ id: l.id, collapsed: l.collapsed === 1, kind: l.kind })),
+      cellNotes: [],
+      freeNotes: [],
+      lastY: new Map(),
+      frame: null,
+      cursor: null,
+      cursorFrame: null,
+      mine: new Map(),
+    };
+    for (const row of placedNotes.all(mapId)) remember(memo, placedOf(row));
+    return memo;
+  }
+
+  function remember(memo: PlacementMemo, n: Placed): void {
+    if (isFree(n)) {
+      memo.freeNotes.push(n);
+      memo.cursor?.avoid(n);
+      return;
+    }
+    memo.cellNotes.push(n);
+    const key = cellKey(n.stageId!, n.laneId!);
+    if (n.y > (memo.lastY.get(key) ?? -Infinity)) memo.lastY.set(key, n.y);
+    memo.frame = null;
+  }
+
+  /**
+   * The remembered placement of `mapId` when nothing it depends on changed since (only this
+   * service's own notes were added, each still where it was put), else the map read afresh. The
+   * change feed's journal says which records were written since the memo was made.
+   */
+  function placementOf(mapId: string): PlacementMemo {
+    const memo = placementMemos.get(mapId);
+    // Taken out while a note is placed: if the call fails half way, the next one reads the map afresh.
+    placementMemos.delete(mapId);
+    return memo && feed && stillTrue(mapId, memo) ? memo : readPlacement(mapId);
+  }
+
+  /** Keeps `memo` for the next note of `mapId` (the last few maps only). */
+  function keepPlacement(mapId: string, memo: PlacementMemo): void {
+    placementMemos.set(mapId, memo);
+    if (placementMemos.size > PLACEMENT_MEMOS) placementMemos.delete(placementMemos.keys().next().value!);
+  }
+
+  function stillTrue(mapId: string, memo: PlacementMemo): boolean {
+    const written = feed!.since(mapId, memo.revision);
+    if (!written) return false;
+    let seen = 0;
+    for (const { type, id } of written) {
+      if (type === 'stage' || type === 'lane') return false;
+      if (type !== 'note') continue;
+      const mine = memo.mine.get(id);
+      if (!mine) return false;
+      // Written since by this service; still where it was put (not moved or resized by someone else)?
+      const row = placedNote.get(id);
+      if (!row || row.x !== mine.x || row.y !== mine.y || row.width !== mine.width || row.height !== mine.height || row.stage_id !== mine.stageId || row.lane_id !== mine.laneId) return false;
+      seen++;
+    }
+    // A note of ours the feed never saw committed was rolled back: the memo holds a note the map does not.
+    if (seen !== memo.mine.size) return false;
+    memo.revision = feed!.revision;
+    memo.mine.clear();
+    return true;
+  }
+
   /** Where a new note goes: its cell's end when it names a stage and a lane, else the brainstorm area's next free place. */
-  function placeNote(mapId: string, stageId: string | null, laneId: string | null): { x: number; y: number } {
-    const stages = repos.records.stage.ofMap.all(mapId).map((s) => ({ id: s.id }));
-    const lanes = repos.records.lane.ofMap.all(mapId).map((l) => ({ id: l.id, collapsed: l.collapsed === 1, kind: l.kind }));
-    const notes = placedNotes.all(mapId).map((n) => ({ id: n.id, x: n.x, y: n.y, width: n.width, height: n.height, stageId: n.stage_id, laneId: n.lane_id }));
-    const frame = layoutBoardFrame(stages, lanes, notes);
+  function placeNote(memo: PlacementMemo, stageId: string | null, laneId: string | null): { x: number; y: number } {
+    const frame = (memo.frame ??= layoutBoardFrame(memo.stages, memo.lanes, memo.cellNotes));
     const end = stageId && laneId ? cellEnd(frame, stageId, laneId) : null;
     if (!end) {
-      const slot = brainstormSlots(frame, FRAME_ORIGIN, 1, freeRects(notes))[0]!;
+      // The brainstorm grid is laid out beside the frame: a frame of another size starts it afresh.
+      const at = JSON.stringify(frame.rect);
+      if (!memo.cursor || memo.cursorFrame !== at) {
+        memo.cursor = brainstormCursor(frame, FRAME_ORIGIN, freeRects(memo.freeNotes));
+        memo.cursorFrame = at;
+      }
+      const slot = memo.cursor.next();
       return { x: Math.round(slot.x), y: Math.round(slot.y) };
     }
     // After the cell's last note in reading order, so notes keep the order they arrived in (as a batch
     // of drafts does on the board: each a little further along than the one before).
-    let lastY = -Infinity;
-    for (const n of notes) if (n.stageId === stageId && n.laneId === laneId && n.y > lastY) lastY = n.y;
+    const lastY = memo.lastY.get(cellKey(stageId!, laneId!)) ?? -Infinity;
     return { x: Math.round(end.x), y: Math.max(Math.round(end.y), Math.floor(lastY) + 1) };
   }
 
@@ -312,9 +417,10 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore) {
       const participant = requireParticipant(mapId, participantId);
       const map = header(mapId);
       const steps = step ? [{ id: step.id, activity: step.activity, silent: step.silent }] : [];
+      const placement = placementOf(mapId);
       const value = withDefaults('note', {
         text,
-        ...placeNote(mapId, stage, laneId),
+        ...placeNote(placement, stage, laneId),
         stageId: stage,
         laneId,
         kind: lane ? NOTE_KIND_OF_LANE[lane.kind] : null,
@@ -324,6 +430,10 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore) {
       }) as RecordValue<'note'>;
       const note = records.create('note', mapId, id, value, 'note');
       touch(mapId);
+      const placed: Placed = { id: note.id, x: note.x, y: note.y, width: note.width, height: note.height, stageId: note.stageId, laneId: note.laneId };
+      placement.mine.set(note.id, placed);
+      remember(placement, placed);
+      if (feed) keepPlacement(mapId, placement);
       return roomNote(note);
     },
 
