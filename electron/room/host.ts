@@ -68,6 +68,9 @@ export function createRoomHost(options: RoomHostOptions): RoomHost {
   const now = options.now ?? Date.now;
   const interfaces = options.networkInterfaces ?? os.networkInterfaces;
   let room: OpenRoom | null = null;
+  // The port each map's room last had: reopening a map's room asks for it again, so the address on
+  // the wall, and what each phone keeps for that address (notes it has not sent yet), stay good.
+  const lastPort = new Map<string, number>();
   // room.open and room.close one at a time: a second open waits for the first to bind or fail.
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -121,8 +124,10 @@ export function createRoomHost(options: RoomHostOptions): RoomHost {
     const session = new RoomSession(input.mapId, anonymous, core, limits, now, options.pin?.());
     const live = createLiveSockets(limits, (participantIds) => session.states(participantIds), now);
     let listener: RoomListener;
+    const listen = (port: number) => startListener({ addresses, port, limits, session, live, page: createRoomPage(options.pageDir) });
     try {
-      listener = await startListener({ addresses, port: options.port ?? 0, limits, session, live, page: createRoomPage(options.pageDir) });
+      const again = options.port === undefined ? lastPort.get(input.mapId) : undefined;
+      listener = again !== undefined ? await listen(again).catch(() => listen(0)) : await listen(options.port ?? 0);
     } catch (err) {
       await live.closeAll(CLOSED_REASON);
       const e = err as NodeJS.ErrnoException;
@@ -138,6 +143,7 @@ export function createRoomHost(options: RoomHostOptions): RoomHost {
     const unsubscribe = core.onChange((change) => {
       if (change.mapId === input.mapId) live.changed();
     });
+    lastPort.set(input.mapId, listener.port);
     room = { session, listener, live, addresses, unsubscribe, bind };
     return { ok: true, value: status() };
   }

@@ -55,6 +55,15 @@ describe('room.open, room.status, room.close', () => {
     expect(r.status).toBe(401);
   });
 
+  it('reopens a map’s room on the address it had, so the QR code on the wall and what phones kept still point at it; old tokens stay void', async () => {
+    const phone = await join(url, { pin: PIN, name: 'Ana' });
+    await room.host.dispatch('room.close', {});
+    const again = await room.open({ mapId: map.id });
+    expect(again.url).toBe(url);
+    const r = await request(url, 'POST', '/api/state', { token: phone.token, body: {} });
+    expect(r.status).toBe(401);
+  });
+
   it('answers no_network, saying what to do, when the machine has no private address and no bind is given', async () => {
     const offline = roomFixture({ networkInterfaces: () => ({ lo: [{ address: '127.0.0.1', netmask: '255.0.0.0', family: 'IPv4', mac: '00:00:00:00:00:00', internal: true, cidr: '127.0.0.1/8' }] }) });
     try {
