@@ -34,6 +34,16 @@ export interface LiveSockets {
   drop(participantId: string, reason: string): void;
 }
 
+/**
+ * A state as sent (`text`) and as compared with the last one sent (`key`: the same without its clock
+ * reading). One JSON encoding serves both: `serverNow` is put last, after the key's fields.
+ */
+function encode(state: RoomState): { key: string; text: string } {
+  const { serverNow, ...rest } = state;
+  const key = JSON.stringify(rest);
+  return { key, text: `{"type":"state","state":${key.slice(0, -1)},"serverNow":${JSON.stringify(serverNow)}}}` };
+}
+
 export function createLiveSockets(
   limits: RoomLimits,
   readStates: (participantIds: readonly string[]) => Record<string, RoomState>,
@@ -71,10 +81,9 @@ export function createLiveSockets(
     for (const [participantId, list] of byParticipant) {
       const state = states[participantId];
       if (!state) continue;
-      const key = JSON.stringify({ ...state, serverNow: 0 });
+      const { key, text } = encode(state);
       const changed = list.filter((socket) => socket.last !== key);
       if (changed.length === 0) continue;
-      const text = JSON.stringify({ type: 'state', state } satisfies RoomLiveMessage);
       for (const socket of changed) sendTo(socket, text, key);
     }
     // Reading states that took long (a big map, many phones) pushes less often.
@@ -115,7 +124,10 @@ export function createLiveSockets(
       ws.on('error', () => ws.terminate());
       ws.on('close', () => sockets.delete(socket));
       const state = readStates([participantId])[participantId];
-      if (state) sendTo(socket, JSON.stringify({ type: 'state', state } satisfies RoomLiveMessage), JSON.stringify({ ...state, serverNow: 0 }));
+      if (state) {
+        const { key, text } = encode(state);
+        sendTo(socket, text, key);
+      }
     },
     count: () => sockets.size,
     changed: schedule,
