@@ -1,14 +1,17 @@
-// `npm run bench -- room [--phones=50] [--notes=20] [--sockets=200] [--no-board]`: the room
+// `npm run bench -- room [--phones=50] [--notes=20] [--sockets=200] [--prefill=0] [--no-board]`: the room
 // benchmark of issue 14. Web mode on a fresh data folder with every room bound to 127.0.0.1; the
 // facilitator's board open in Chromium on the room's map; 50 phones join, 200 live WebSockets are
 // held open (4 per phone, a few tabs each), then every phone at the same time adds 20 notes one
-// after another, with 10% of the requests sent twice (a retry after a timeout). Figures on stdout:
+// after another, with 10% of the requests sent twice (a retry after a timeout). `--prefill=N` puts N
+// of the facilitator's notes on the map first (a full board: the phones' notes must cost no more).
+// The machine's load average is logged at the start and the end. Figures on stdout:
 //   room.notes          new notes in the store (must be exactly phones x notes)
 //   room.visible.p50ms  / .p95ms  from a note's send to the first read of the store that holds it
 //   room.sockets        live sockets still open at the end
 //   room.pushes.avg     states each socket received during the burst (coalescing)
 //   room.board.fps      the facilitator board's frames per second during the burst, and
 //   room.board.gap.p95ms the 95th percentile of the time between its frames
+import os from 'node:os';
 import { WebSocket } from 'ws';
 import type { Browser } from 'playwright';
 import type { ChangesSince } from '../shared/api';
@@ -32,11 +35,12 @@ function seeded(seed: number) {
 }
 
 function parseOptions(argv: string[]) {
-  const o = { phones: 50, notes: 20, sockets: 200, board: true };
-  eachFlag(argv, 'npm run bench -- room [--phones=50] [--notes=20] [--sockets=200] [--no-board]', (flag, value, arg) => {
+  const o = { phones: 50, notes: 20, sockets: 200, prefill: 0, board: true };
+  eachFlag(argv, 'npm run bench -- room [--phones=50] [--notes=20] [--sockets=200] [--prefill=0] [--no-board]', (flag, value, arg) => {
     if (flag === '--phones') o.phones = Number(value());
     else if (flag === '--notes') o.notes = Number(value());
     else if (flag === '--sockets') o.sockets = Number(value());
+    else if (flag === '--prefill') o.prefill = Number(value());
     else if (flag === '--no-board') o.board = false;
     else return arg === 'room';
     return true;
@@ -86,11 +90,21 @@ async function run() {
   const options = parseOptions(process.argv.slice(2));
   const total = options.phones * options.notes;
   if (options.board) checkChromium();
+  log(`load average at the start: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} (${os.cpus().length} cores)`);
   const web = await startWeb(240_000, ['--room-bind', '127.0.0.1']);
   let browser: Browser | null = null;
   const sockets: WebSocket[] = [];
   try {
     const map = await web.api<JourneyMap>('maps.create', { title: 'Room bench', template: 'blank' });
+    // The facilitator's notes already on the board, in a grid below the frame (free notes).
+    for (let done = 0; done < options.prefill; done += 500) {
+      const notes = Array.from({ length: Math.min(500, options.prefill - done) }, (_, k) => {
+        const i = done + k;
+        return { text: `Facilitator note ${i + 1}`, x: (i % 80) * 180, y: 2000 + Math.floor(i / 80) * 180 };
+      });
+      await web.api('notes.createMany', { mapId: map.id, notes });
+    }
+    if (options.prefill > 0) log(`${options.prefill} notes already on the map`);
     const room = await web.api<RoomStatus>('room.open', { mapId: map.id });
     const base = room.url!.replace(/\/$/, '');
     log(`room open at ${room.url} (PIN ${room.pin})`);
@@ -224,6 +238,7 @@ async function run() {
     log(`send -> visible in the store: p50 ${quantile(latencies, 0.5).toFixed(0)} ms, p95 ${p95(latencies).toFixed(0)} ms over ${latencies.length} notes`);
     log(`live sockets open at the end: ${open} of ${sockets.length}; states per socket during the burst: avg ${pushAvg.toFixed(1)}, max ${Math.max(...pushes)}`);
     if (board) log(`board during the burst: ${boardFps.toFixed(1)} fps, frame gap p95 ${gapP95.toFixed(1)} ms; the board shows ${boardNotes} notes`);
+    log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
 
     emit('room.notes', total, fromPhones, 'notes');
     emit('room.visible.p50ms', total, quantile(latencies, 0.5), 'ms');
