@@ -46,6 +46,14 @@ function dimmed(n: BoardNote, lens: string | null, keep: ReadonlySet<string> | n
 /** Milliseconds per frame spent rendering new note bitmaps; the rest wait for later frames. */
 const BITMAP_BUDGET_MS = 6;
 
+/** How a part of a canvas is drawn again (a live merge's patch, rendering.ts). */
+export interface DrawOptions {
+  /** The notes the whole canvas holds: picks the bitmap scale, so a patch uses the bitmaps the canvas does (default: these notes). */
+  count?: number;
+  /** `performance.now()` after which no bitmap is made (default: ~6 ms from now). */
+  deadline?: number;
+}
+
 /**
  * Draws notes (bottom to top) into a context already transformed to board units. `zoom` picks the
  * level of detail. Detailed notes come from a bitmap cache (note, shadow and fitted text rendered
@@ -59,6 +67,7 @@ export function drawNotes(
   lens: string | null = null,
   blocks = isBlockLevel(zoom, notes.length),
   marks: NoteMarks | null = null,
+  options: DrawOptions = {},
 ): DrawResult {
   if (notes.length === 0) return { drawn: 0, pending: 0 };
   if (blocks) return { drawn: drawBlocks(ctx, notes, zoom, lens, marks), pending: 0 };
@@ -69,7 +78,7 @@ export function drawNotes(
   const alpha0 = ctx.globalAlpha;
   let dim = false;
   const ratio = screenRatio(zoom);
-  const scale = bitmapScale(zoom, notes.length);
+  const scale = bitmapScale(zoom, options.count ?? notes.length);
   if (scale > 2 || typeof document === 'undefined') {
     // Close up few notes are in view: draw them directly, sharp at any zoom.
     for (const n of notes) {
@@ -84,7 +93,7 @@ export function drawNotes(
     ctx.globalAlpha = alpha0;
     return { drawn: notes.length, pending: 0 };
   }
-  const deadline = performance.now() + BITMAP_BUDGET_MS;
+  const deadline = options.deadline ?? performance.now() + BITMAP_BUDGET_MS;
   let pending = 0;
   for (const n of notes) {
     if (dimmed(n, lens, keep) !== dim) {
@@ -151,7 +160,7 @@ function contentKey(n: BoardNote & ScoreFields): string {
 }
 
 /** Board units around a note's bitmap for its shadow. */
-const SHADOW_MARGIN = 12;
+export const SHADOW_MARGIN = 12;
 /** About 48 MB of cached bitmaps at most. */
 const MAX_BITMAP_PIXELS = 12_000_000;
 const bitmaps = new Map<string, { content: string; scale: number; canvas: HTMLCanvasElement; pixels: number }>();

@@ -31,9 +31,11 @@ export class JourneyFrame {
   /**
    * Lays the frame out again and moves every note in a cell to its place. Positions the layout
    * changes are saved (they are what the store holds), but are not undo steps: undoing the change
-   * that caused them lays the cells out again.
+   * that caused them lays the cells out again. `save` false (a merge of what others wrote): the
+   * positions are only shown, never written, so two boards that lay out alike never write back
+   * and forth over a phone's note (every board lays the same records out the same way).
    */
-  relayout(): void {
+  relayout(save = true): void {
     const { doc } = this.core.model;
     const { notes } = doc;
     if (doc.stages.length === 0 || doc.lanes.length === 0) {
@@ -64,7 +66,7 @@ export class JourneyFrame {
       // Saved, not an undo step; the document tells every listener but this one's caller does the rest.
       this.laying = true;
       try {
-        doc.apply(moved);
+        doc.apply(moved, { save });
       } finally {
         this.laying = false;
       }

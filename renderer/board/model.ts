@@ -111,8 +111,10 @@ export class BoardModel {
     const { frame, render, editing, tools } = this.core;
     // The frame's own layout writes positions back through the document: it finishes the work itself.
     if (frame.laying) return;
-    if (e.source === 'store' && this.outOfSight(e.changes)) return;
+    if (e.source === 'store' && (this.outOfSight(e.changes) || this.patched(e))) return;
     render.invalidate();
+    // A merge from the store moves no note of its own accord: the layout is shown, never written (see frame.relayout).
+    const save = e.source !== 'store';
     let relayout = e.reset;
     if (e.reset) {
       tools.finishGesture();
@@ -133,7 +135,7 @@ export class BoardModel {
       }
     }
     if (e.reset) render.personasChanged();
-    if (relayout || frame.touches(e.changes)) frame.relayout();
+    if (relayout || frame.touches(e.changes)) frame.relayout(save);
     else if (frame.touchesEmotions(e.changes)) frame.refreshEmotions();
     render.requery();
     tools.resize.sync();
@@ -160,6 +162,37 @@ export class BoardModel {
       editing.selection.delete(c.id);
       forgetLayout(c.id);
       forgetBitmap(c.id);
+    }
+    docChanged(this.core);
+    this.fromElsewhere(changes);
+    return true;
+  }
+
+  /**
+   * Notes written elsewhere (a live merge) that the frame does not place, some in view: the notes
+   * canvas draws only where they were and are (`render.patchNotes`, in the next animation frame)
+   * instead of all of it. False (draw as usual) for anything else.
+   */
+  private patched(e: DocChange): boolean {
+    const { frame, render, editing, tools } = this.core;
+    const changes = e.changes;
+    if (e.reset || changes.length === 0 || !changes.every((c) => c.type === 'note')) return false;
+    if (frame.touches(changes) || frame.touchesEmotions(changes)) return false;
+    if (frame.layout && changes.some((c) => placementOf(frame.layout!, c.id))) return false;
+    const ids = changes.map((c) => c.id);
+    if (!render.patchNotes(ids)) return false;
+    let selected = false;
+    for (const c of changes) {
+      if (editing.selection.has(c.id)) selected = true;
+      if (c.op !== 'delete') continue;
+      editing.selection.delete(c.id);
+      forgetLayout(c.id);
+      forgetBitmap(c.id);
+    }
+    // The selection's outline and handles follow a selected note written elsewhere.
+    if (selected) {
+      tools.resize.sync();
+      render.drawLive();
     }
     docChanged(this.core);
     this.fromElsewhere(changes);

@@ -10,6 +10,7 @@ import type { BoardNote } from '../../shared/board/history';
 import { dropSlotPosition } from '../../shared/journey';
 import { drawCurveOnTop, drawFrame } from '../journey/drawFrame';
 import { bitmapCapacity, drawBlocks, drawNotes, isBlockLevel, prepareBitmaps, type DrawResult } from './drawNotes';
+import { mergeRects, patchRect, reachOf, type PixelTransform } from './livePatch';
 import type { BoardCore } from './core';
 import type { NoteMarks } from './noteMarks';
 import type { Camera } from '../../shared/domain';
@@ -26,6 +27,8 @@ const CANVAS_PAD = 0.25;
 const CANVAS_PAD_MAX = 400;
 /** A steady pan past the padding redraws the canvases this fraction of the padding ahead of the view. */
 const PAN_LEAD = 0.75;
+/** Milliseconds a frame spends making bitmaps for notes a live merge brought (the rest wait for the next frames). */
+const PATCH_BUDGET_MS = 4;
 
 export class BoardRenderer {
   /** Notes drawn in the last static-layer frame (the view, not the padded query). */
@@ -68,6 +71,9 @@ export class BoardRenderer {
    */
   private regionCache: { canvas: HTMLCanvasElement; rect: Rect; zoom: number; version: number } | null = null;
   private regionSettle: ReturnType<typeof setTimeout> | null = null;
+  /** Board rectangles of the notes canvas to draw again in the next animation frame (live merges). */
+  private dirty: Rect[] = [];
+  private dirtyFrame = 0;
 
   constructor(private readonly core: BoardCore) {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
@@ -337,6 +343,97 @@ export class BoardRenderer {
     return this.visible.some((n) => wanted.has(n.id));
   }
 
+  /**
+   * Notes written elsewhere (a live merge) that may show: instead of the whole notes canvas, only
+   * the rectangles they covered before and cover now are drawn again, in the next animation frame
+   * (merges before it are coalesced into one patch). The new notes' bitmaps are made there within
+   * PATCH_BUDGET_MS; notes still waiting show as plain cards and are drawn again in the frames
+   * after. False when the canvas cannot be patched (not drawn yet, zooming, a drag, a level of
+   * detail the merge changes): the caller draws it all.
+   */
+  patchNotes(ids: readonly string[]): boolean {
+    const d = this.drawnCamera;
+    const p = this.core.konva;
+    const rect = this.queryRect;
+    if (!p || !d || !rect || !this.readyDone || this.zoomRest || this.core.tools.lifted.size > 0 || d.zoom !== this.core.camera.camera.zoom) return false;
+    const wanted = new Set(ids);
+    const rects: Rect[] = [];
+    for (const n of this.visible) if (wanted.has(n.id)) rects.push(reachOf(n));
+    // The notes around the view again, for the same rectangle (the far-zoom region cache stays its own).
+    const { notes, index } = this.core.model;
+    const view = this.core.camera.view();
+    this.visible = [];
+    let inView = 0;
+    for (const id of index.query(rect)) {
+      const n = notes.get(id);
+      if (!n) continue;
+      this.visible.push(n);
+      if (intersects(view, n)) inView++;
+      if (wanted.has(id)) rects.push(reachOf(n));
+    }
+    const blocks = isBlockLevel(d.zoom, this.drawnCount);
+    if (blocks !== isBlockLevel(d.zoom, inView)) return false;
+    if (blocks) {
+      const cache = this.regionCache;
+      if (!cache || cache.rect !== rect || cache.version !== this.contentVersion) return false;
+      this.invalidate();
+      cache.version = this.contentVersion;
+      this.patchRegion(cache, mergeRects(rects));
+    } else this.invalidate();
+    this.drawnCount = inView;
+    this.dirty.push(...rects);
+    if (!this.dirtyFrame) this.dirtyFrame = requestAnimationFrame(() => this.drawDirty());
+    return true;
+  }
+
+  /** The far-zoom region cache with the rectangles painted again (blocks are cheap: no budget). */
+  private patchRegion(cache: NonNullable<BoardRenderer['regionCache']>, rects: readonly Rect[]): void {
+    const c = cache.canvas.getContext('2d');
+    if (!c) return;
+    const k = cache.canvas.width / cache.rect.width;
+    const t: PixelTransform = { k, e: -cache.rect.x * k, f: -cache.rect.y * k };
+    const lifted = this.core.tools.lifted;
+    const lens = this.core.ui.getState().lens;
+    for (const r of rects) {
+      patchRect(c, t, r, (clip) => drawBlocks(c, this.visible.filter((n) => !lifted.has(n.id) && intersects(clip, reachOf(n))), cache.zoom, lens, this.marks));
+    }
+  }
+
+  /** Draws the rectangles due on the notes canvas (one animation frame's patch); those with notes still waiting for a bitmap stay due. */
+  private drawDirty(): void {
+    this.dirtyFrame = 0;
+    const p = this.core.konva;
+    const d = this.drawnCamera;
+    const due = this.dirty;
+    this.dirty = [];
+    if (!p || !d || due.length === 0) return;
+    if (this.zoomRest || this.core.tools.lifted.size > 0 || d.zoom !== this.core.camera.camera.zoom) {
+      p.staticLayer.batchDraw();
+      return;
+    }
+    const canvas = p.staticLayer.getCanvas();
+    const ctx = canvas.getContext()._context;
+    const ratio = canvas.getPixelRatio();
+    const m = p.staticLayer.getAbsoluteTransform().getMatrix();
+    const t: PixelTransform = { k: m[0]! * ratio, e: m[4]! * ratio, f: m[5]! * ratio };
+    const zoom = d.zoom;
+    const blocks = isBlockLevel(zoom, this.drawnCount);
+    const lens = this.core.ui.getState().lens;
+    const deadline = performance.now() + PATCH_BUDGET_MS;
+    const again: Rect[] = [];
+    for (const r of mergeRects(due)) {
+      patchRect(ctx, t, r, (clip) => {
+        const list = this.visible.filter((n) => intersects(clip, reachOf(n)));
+        if (blocks) drawBlocks(ctx, list, zoom, lens, this.marks);
+        else if (drawNotes(ctx, list, zoom, lens, false, this.marks, { count: this.drawnListCount, deadline }).pending > 0) again.push(r);
+      });
+    }
+    if (again.length > 0) {
+      this.dirty.push(...again);
+      this.dirtyFrame = requestAnimationFrame(() => this.drawDirty());
+    }
+  }
+
   /** Notes the last query returned (the padded view), in paint order. */
   queried(): readonly BoardNote[] {
     return this.visible;
@@ -373,6 +470,8 @@ export class BoardRenderer {
     const lens = this.core.ui.getState().lens;
     this.drawnPad = pad;
     this.prewarm = true;
+    // A full draw holds every patch still due.
+    this.dirty = [];
     const list: BoardNote[] = [];
     let inView = 0;
     for (const n of this.visible) {

@@ -4,7 +4,7 @@
  * store. A note deleted elsewhere leaves the selection; the note being typed into closes its editor
  * and keeps the typing in a new note; undo passes over steps left with nothing.
  */
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { BoardCore } from '../../../renderer/board/core';
 import { BoardEditing } from '../../../renderer/board/editing';
 import { BoardModel } from '../../../renderer/board/model';
@@ -18,6 +18,9 @@ const opened: (() => void)[] = [];
 afterEach(() => {
   for (const close of opened.splice(0)) close();
 });
+
+/** Whether the renderer patches the notes canvas for a merge (the usual case) or draws it all (zooming, a drag). */
+let patches = false;
 
 function open() {
   const store = testCore();
@@ -44,7 +47,7 @@ function open() {
     api,
     ui: createUiStore({ x: 0, y: 0, zoom: 1 }, 0),
     frame: { laying: false, layout: null, touches: () => false, touchesEmotions: () => false, relayout: noop, refreshEmotions: noop, cellFieldsAt: () => ({}) },
-    render: { invalidate: noop, personasChanged: noop, requery: noop, redrawAll: noop, drawLive: noop, showsAny: () => true },
+    render: { invalidate: noop, personasChanged: noop, requery: noop, redrawAll: noop, drawLive: noop, showsAny: () => true, patchNotes: () => patches },
     tools: { finishGesture: noop, resize: { sync: noop } },
     camera: { ensureVisible: noop },
     docListeners: new Set(),
@@ -68,7 +71,10 @@ function open() {
   return { store, core, settle, mapId: map.id, stored: () => store.call('maps.get', { id: map.id }) };
 }
 
-describe('the board when records change elsewhere', () => {
+describe.each([false, true])('the board when records change elsewhere (canvas patched: %s)', (patched) => {
+  beforeEach(() => {
+    patches = patched;
+  });
   test('a selected note deleted elsewhere leaves the selection; the others stay selected', async () => {
     const { store, core, settle, mapId } = open();
     const a = store.call('notes.create', { mapId, text: 'a', x: 0, y: 0 });
