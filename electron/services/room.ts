@@ -68,10 +68,12 @@ type Placed = PlacedNote & { id: string };
  * What placing a phone's note reads of its map, kept between calls so the next note costs the same
  * with 5,000 notes on the map as with none: the stages and lanes, the notes in cells (the frame's
  * size), the latest y per cell, and the brainstorm area's cursor over the free notes. Valid at
- * change-feed `revision`; `mine` are the notes placed since, not yet seen committed.
+ * change-feed `revision` (and SQLite `dataVersion`); `mine` are the notes placed since, not yet seen committed.
  */
 interface PlacementMemo {
   revision: number;
+  /** SQLite's data_version when read: it moves when another connection (another process) writes the file. */
+  dataVersion: number;
   stages: { id: string }[];
   lanes: { id: string; collapsed: boolean; kind: DbRecord<'lane'>['kind'] }[];
   cellNotes: Placed[];
@@ -123,6 +125,7 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore, fee
   const placedNote = db.prepare<[string], PlacedRow>('SELECT id, x, y, width, height, stage_id, lane_id FROM notes WHERE id = ?');
   const placedOf = (n: PlacedRow): Placed => ({ id: n.id, x: n.x, y: n.y, width: n.width, height: n.height, stageId: n.stage_id, laneId: n.lane_id });
   const placementMemos = new Map<string, PlacementMemo>();
+  const dataVersion = () => db.pragma('data_version', { simple: true }) as number;
   const scoreOf = db.prepare<[string, string], DbRecord<'emotionScore'>>('SELECT * FROM emotionScores WHERE stage_id = ? AND participant_id = ?');
   const doneOf = db.prepare<[string, string], DbRecord<'stepDone'>>('SELECT * FROM stepDones WHERE step_id = ? AND participant_id = ?');
   const donesOfStep = db.prepare<[string], { participant_id: string }>('SELECT participant_id FROM stepDones WHERE step_id = ?');
@@ -220,6 +223,7 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore, fee
   function readPlacement(mapId: string): PlacementMemo {
     const memo: PlacementMemo = {
       revision: feed?.revision ?? 0,
+      dataVersion: dataVersion(),
       stages: repos.records.stage.ofMap.all(mapId).map((st) => ({ id: st.id })),
       lanes: repos.records.lane.ofMap.all(mapId).map((l) => ({ id: l.id, collapsed: l.collapsed === 1, kind: l.kind })),
       cellNotes: [],
@@ -265,6 +269,8 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore, fee
   }
 
   function stillTrue(mapId: string, memo: PlacementMemo): boolean {
+    // Written by another connection: this process's change feed never saw it.
+    if (dataVersion() !== memo.dataVersion) return false;
     const written = feed!.since(mapId, memo.revision);
     if (!written) return false;
     let seen = 0;

@@ -105,3 +105,15 @@ it('cell notes go to their cell\'s end and grow the frame, and the brainstorm ar
   expect(core.room.call(map.id, phone, 'notes.add', { id: map.stages[0]!.id, text: 'clash' }, [phone])).toMatchObject({ ok: false });
   expect(addAndCheck()).toMatchObject(want);
 });
+
+it('a note another program moved in the same data file (another connection, unseen by this change feed) is seen too', () => {
+  const first = Array.from({ length: 5 }, () => addAndCheck());
+  const other = openCore({ dataDir: dir, resourcesDir: RESOURCES, newId: () => `other-${++seq}` });
+  try {
+    const moved = other.dispatch('notes.updateMany', { mapId: map.id, notes: [{ id: first[1]!.id, x: -5000, y: -5000 }] });
+    expect(moved.ok).toBe(true);
+  } finally {
+    other.close();
+  }
+  expect(addAndCheck()).toMatchObject({ x: first[1]!.x, y: first[1]!.y });
+});
