@@ -8,6 +8,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   too_large: 413,
   unauthorized: 401,
+  /** A phone editing or withdrawing a note that is not its own (the room, issue 14). */
+  forbidden: 403,
   newer_schema: 409,
   /** A vote over the person's dots, or a second dot on a note where the round allows one (issue 12). */
   limit: 409,

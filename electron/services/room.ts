@@ -210,7 +210,7 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore, fee
     const row = repos.records.note.get.get(id) as NoteRow | undefined;
     if (!row || row.map_id !== mapId) throw new ApiError('not_found', `There is no note "${id}" in this room: it may have been deleted.`);
     const note = toRecord('note', row);
-    if (note.participantId !== participantId) throw new ApiError('unauthorized', `You can ${doing} only your own notes.`);
+    if (note.participantId !== participantId) throw new ApiError('forbidden', `You can ${doing} only your own notes.`);
     if (!stillOpen(mapId, note)) {
       throw new ApiError('closed', `The step this note was added in is over, so it can no longer be ${doing === 'edit' ? 'edited' : 'withdrawn'}. Ask the facilitator to change it.`);
     }

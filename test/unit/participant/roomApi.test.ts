@@ -27,6 +27,8 @@ describe('room answers on the phone', () => {
       message: 'This round is closed.',
     });
     expect(classify(400, 'garbage')).toMatchObject({ kind: 'refused', code: 'http_400' });
+    // Someone else's note: refused with its sentence; the phone stays in the room.
+    expect(classify(403, { ok: false, error: { code: 'forbidden', message: 'You can edit only your own notes.' } })).toMatchObject({ kind: 'refused', code: 'forbidden' });
     // A 200 that is not an envelope is not taken as done.
     expect(classify(200, '<html>')).toMatchObject({ kind: 'retry' });
   });

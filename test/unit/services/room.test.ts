@@ -165,8 +165,8 @@ describe('notes from phones', () => {
     add(ana, 'n1', 'first');
     add(ana, 'n2', 'second');
     const before = snapshot();
-    expect(error(room(bo, 'notes.withdraw', { id: 'n1' })).code).toBe('unauthorized');
-    expect(error(room(bo, 'notes.edit', { id: 'n1', text: 'mine now' })).code).toBe('unauthorized');
+    expect(error(room(bo, 'notes.withdraw', { id: 'n1' })).code).toBe('forbidden');
+    expect(error(room(bo, 'notes.edit', { id: 'n1', text: 'mine now' })).code).toBe('forbidden');
     expect(snapshot()).toBe(before);
     expect(value<RoomNote>(room(ana, 'notes.edit', { id: 'n1', text: 'first, better' })).text).toBe('first, better');
     expect(value(room(ana, 'notes.withdraw', { id: 'n1' }))).toEqual({ id: 'n1' });
