@@ -52,6 +52,8 @@ export interface DrawOptions {
   count?: number;
   /** `performance.now()` after which no bitmap is made (default: ~6 ms from now). */
   deadline?: number;
+  /** Gets the notes drawn from a stale bitmap or as a plain card (their bitmaps still to be made). */
+  waiting?: BoardNote[];
 }
 
 /**
@@ -102,10 +104,14 @@ export function drawNotes(
     }
     const bmp = bitmapFor(n, scale, deadline);
     if (bmp) {
-      if (bmp.stale) pending++;
+      if (bmp.stale) {
+        pending++;
+        options.waiting?.push(n);
+      }
       ctx.drawImage(bmp.canvas, n.x - SHADOW_MARGIN, n.y - SHADOW_MARGIN, n.width + 2 * SHADOW_MARGIN, n.height + 2 * SHADOW_MARGIN);
     } else {
       pending++;
+      options.waiting?.push(n);
       drawPlaceholder(ctx, n);
     }
     const count = badges?.get(n.id);
@@ -120,7 +126,7 @@ function screenRatio(zoom: number): number {
 }
 
 /** The scale note bitmaps are made at when `count` notes are drawn at `zoom` (above 2: none). */
-function bitmapScale(zoom: number, count: number): number {
+export function bitmapScale(zoom: number, count: number): number {
   // Render at the next power of two at or above the screen scale: crisp, and few re-renders.
   let scale = Math.max(1 / 8, 2 ** Math.ceil(Math.log2(screenRatio(zoom)) - 1e-9));
   // Never more notes in view than the cache holds at this scale (they would evict each other every

@@ -1,10 +1,11 @@
 /**
  * Drawing a part of a canvas again (issue 14: a live merge brings or changes a few notes in view,
- * rendering.ts `patchNotes`): the board rectangles the change touched, merged where they overlap,
- * each cleared and clipped on the canvas in whole device pixels, then drawn into with the canvas's
- * board transform, so what is drawn meets the rest of the canvas without a seam.
+ * rendering.ts `patchNotes`): the board rectangles the change touched (not joined: a bounding box
+ * of overlapping ones would take in many more notes), each cleared and clipped on the canvas in
+ * whole device pixels, then drawn into with the canvas's board transform, so what is drawn meets
+ * the rest of the canvas without a seam.
  */
-import { intersects, unionRects, type Rect } from '../../shared/board/camera';
+import type { Rect } from '../../shared/board/camera';
 import { SHADOW_MARGIN } from './drawNotes';
 
 /** A board-to-pixel transform without rotation: pixel = board * k + (e, f). */
@@ -20,21 +21,15 @@ export function reachOf(n: Rect): Rect {
   return { x: n.x - pad, y: n.y - pad, width: n.width + 2 * pad, height: n.height + 2 * pad };
 }
 
-/** The rectangles, those that overlap joined into one (until none overlap). */
-export function mergeRects(rects: readonly Rect[]): Rect[] {
-  const out: Rect[] = [];
-  for (const start of rects) {
-    let r = start;
-    for (let i = 0; i < out.length; ) {
-      if (intersects(out[i]!, r)) {
-        r = unionRects([out[i]!, r])!;
-        out.splice(i, 1);
-        i = 0;
-      } else i++;
-    }
-    out.push(r);
-  }
-  return out;
+/** The rectangles without repeats (a note written twice before the patch is drawn). */
+export function uniqueRects(rects: readonly Rect[]): Rect[] {
+  const seen = new Set<string>();
+  return rects.filter((r) => {
+    const key = `${r.x},${r.y},${r.width},${r.height}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

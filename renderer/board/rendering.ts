@@ -9,8 +9,8 @@ import { containsRect, intersects, padRect, unionRects, type Rect } from '../../
 import type { BoardNote } from '../../shared/board/history';
 import { dropSlotPosition } from '../../shared/journey';
 import { drawCurveOnTop, drawFrame } from '../journey/drawFrame';
-import { bitmapCapacity, drawBlocks, drawNotes, isBlockLevel, prepareBitmaps, type DrawResult } from './drawNotes';
-import { mergeRects, patchRect, reachOf, type PixelTransform } from './livePatch';
+import { bitmapCapacity, bitmapScale, drawBlocks, drawNotes, isBlockLevel, prepareBitmaps, type DrawResult } from './drawNotes';
+import { patchRect, reachOf, uniqueRects, type PixelTransform } from './livePatch';
 import type { BoardCore } from './core';
 import type { NoteMarks } from './noteMarks';
 import type { Camera } from '../../shared/domain';
@@ -29,6 +29,10 @@ const CANVAS_PAD_MAX = 400;
 const PAN_LEAD = 0.75;
 /** Milliseconds a frame spends making bitmaps for notes a live merge brought (the rest wait for the next frames). */
 const PATCH_BUDGET_MS = 4;
+/** A patch waits for its notes' bitmaps at most this long, then draws those still waiting as plain cards (ms). */
+const PATCH_WAIT_MS = 300;
+/** More rectangles than this due at once: the whole canvas is drawn instead (cheaper than so many clips). */
+const PATCH_MAX_RECTS = 64;
 
 export class BoardRenderer {
   /** Notes drawn in the last static-layer frame (the view, not the padded query). */
@@ -73,6 +77,10 @@ export class BoardRenderer {
   private regionSettle: ReturnType<typeof setTimeout> | null = null;
   /** Board rectangles of the notes canvas to draw again in the next animation frame (live merges). */
   private dirty: Rect[] = [];
+  /** The notes the due rectangles are for (their bitmaps are made before the canvas is touched). */
+  private dirtyIds = new Set<string>();
+  /** When the oldest due rectangle became due (performance.now), or 0. */
+  private dirtySince = 0;
   private dirtyFrame = 0;
 
   constructor(private readonly core: BoardCore) {
@@ -373,15 +381,23 @@ export class BoardRenderer {
     }
     const blocks = isBlockLevel(d.zoom, this.drawnCount);
     if (blocks !== isBlockLevel(d.zoom, inView)) return false;
+    // The notes the canvas holds now: bitmaps at another scale (the cache could not hold them all at this one) is a full draw.
+    const drawn = this.drawnRegion(this.drawnPad)!;
+    let listCount = 0;
+    for (const n of this.visible) if (intersects(drawn, n)) listCount++;
+    if (!blocks && bitmapScale(d.zoom, listCount) !== bitmapScale(d.zoom, this.drawnListCount)) return false;
+    this.drawnListCount = listCount;
     if (blocks) {
       const cache = this.regionCache;
       if (!cache || cache.rect !== rect || cache.version !== this.contentVersion) return false;
       this.invalidate();
       cache.version = this.contentVersion;
-      this.patchRegion(cache, mergeRects(rects));
+      this.patchRegion(cache, uniqueRects(rects));
     } else this.invalidate();
     this.drawnCount = inView;
     this.dirty.push(...rects);
+    for (const id of ids) this.dirtyIds.add(id);
+    if (!this.dirtySince) this.dirtySince = performance.now();
     if (!this.dirtyFrame) this.dirtyFrame = requestAnimationFrame(() => this.drawDirty());
     return true;
   }
@@ -399,29 +415,49 @@ export class BoardRenderer {
     }
   }
 
-  /** Draws the rectangles due on the notes canvas (one animation frame's patch); those with notes still waiting for a bitmap stay due. */
+  /**
+   * Draws the rectangles due on the notes canvas. First the bitmaps of the notes they are for are
+   * made, PATCH_BUDGET_MS a frame, without touching the canvas (each touch has the whole canvas
+   * committed again); then, once all are made (or after PATCH_WAIT_MS), every rectangle at once.
+   * Rectangles are drawn one by one, not joined: their bounding box would take in many notes.
+   */
   private drawDirty(): void {
     this.dirtyFrame = 0;
     const p = this.core.konva;
     const d = this.drawnCamera;
-    const due = this.dirty;
-    this.dirty = [];
-    if (!p || !d || due.length === 0) return;
+    if (!p || !d || this.dirty.length === 0) return this.clearDirty();
     if (this.zoomRest || this.core.tools.lifted.size > 0 || d.zoom !== this.core.camera.camera.zoom) {
+      this.clearDirty();
       p.staticLayer.batchDraw();
       return;
     }
+    const zoom = d.zoom;
+    const blocks = isBlockLevel(zoom, this.drawnCount);
+    let due = uniqueRects(this.dirty);
+    if (due.length > PATCH_MAX_RECTS) {
+      this.clearDirty();
+      p.staticLayer.batchDraw();
+      return;
+    }
+    if (!blocks && performance.now() - this.dirtySince < PATCH_WAIT_MS) {
+      // Every note the rectangles will draw (the changed ones and those they overlap).
+      const wanted = this.visible.filter((n) => this.dirtyIds.has(n.id) || due.some((r) => intersects(r, reachOf(n))));
+      if (!prepareBitmaps(wanted, zoom, this.drawnListCount, PATCH_BUDGET_MS)) {
+        this.dirtyFrame = requestAnimationFrame(() => this.drawDirty());
+        return;
+      }
+    }
+    due = uniqueRects(this.dirty);
+    this.clearDirty();
     const canvas = p.staticLayer.getCanvas();
     const ctx = canvas.getContext()._context;
     const ratio = canvas.getPixelRatio();
     const m = p.staticLayer.getAbsoluteTransform().getMatrix();
     const t: PixelTransform = { k: m[0]! * ratio, e: m[4]! * ratio, f: m[5]! * ratio };
-    const zoom = d.zoom;
-    const blocks = isBlockLevel(zoom, this.drawnCount);
     const lens = this.core.ui.getState().lens;
     const deadline = performance.now() + PATCH_BUDGET_MS;
     const again: Rect[] = [];
-    for (const r of mergeRects(due)) {
+    for (const r of due) {
       patchRect(ctx, t, r, (clip) => {
         const list = this.visible.filter((n) => intersects(clip, reachOf(n)));
         if (blocks) drawBlocks(ctx, list, zoom, lens, this.marks);
@@ -429,9 +465,17 @@ export class BoardRenderer {
       });
     }
     if (again.length > 0) {
+      // Plain cards for now: drawn again once their bitmaps are made.
       this.dirty.push(...again);
+      this.dirtySince = performance.now() - PATCH_WAIT_MS;
       this.dirtyFrame = requestAnimationFrame(() => this.drawDirty());
     }
+  }
+
+  private clearDirty(): void {
+    this.dirty = [];
+    this.dirtyIds.clear();
+    this.dirtySince = 0;
   }
 
   /** Notes the last query returned (the padded view), in paint order. */
@@ -471,7 +515,7 @@ export class BoardRenderer {
     this.drawnPad = pad;
     this.prewarm = true;
     // A full draw holds every patch still due.
-    this.dirty = [];
+    this.clearDirty();
     const list: BoardNote[] = [];
     let inView = 0;
     for (const n of this.visible) {
@@ -482,9 +526,21 @@ export class BoardRenderer {
     }
     const zoom = camera.camera.zoom;
     const blocks = isBlockLevel(zoom, inView);
-    const result = blocks && this.queryRect ? this.drawRegion(ctx, region, inView) : drawNotes(ctx, list, zoom, lens, blocks, this.marks);
+    const waiting: BoardNote[] = [];
+    const result = blocks && this.queryRect ? this.drawRegion(ctx, region, inView) : drawNotes(ctx, list, zoom, lens, blocks, this.marks, { waiting });
     this.drawnCount = inView;
     this.drawnListCount = list.length;
+    if (result.pending > 0 && result.pending <= PATCH_MAX_RECTS / 2 && this.readyDone && this.frameListeners.length === 0 && !this.zoomRest && waiting.length === result.pending) {
+      // Some notes were drawn roughly: their bitmaps are made in the next frames without drawing
+      // the canvas, then only their rectangles are drawn again (as a live merge's notes are).
+      for (const n of waiting) {
+        this.dirty.push(reachOf(n));
+        this.dirtyIds.add(n.id);
+      }
+      this.dirtySince = performance.now();
+      if (!this.dirtyFrame) this.dirtyFrame = requestAnimationFrame(() => this.drawDirty());
+      return;
+    }
     if (result.pending > 0) {
       // Some notes were drawn roughly while their bitmaps are made: finish in the next frames.
       requestAnimationFrame(() => this.core.konva?.staticLayer.batchDraw());
@@ -496,9 +552,9 @@ export class BoardRenderer {
       // Now the padding, so that pans from here only move the canvases.
       requestAnimationFrame(() => this.sizeCanvases());
     }
-    const waiting = this.frameListeners;
+    const listeners = this.frameListeners;
     this.frameListeners = [];
-    for (const fn of waiting) fn();
+    for (const fn of listeners) fn();
   }
 
   /** Block level: copy the view's part of the cached region, repainting it when stale. */
