@@ -5,8 +5,10 @@
  * whole device pixels, then drawn into with the canvas's board transform, so what is drawn meets
  * the rest of the canvas without a seam.
  */
-import type { Rect } from '../../shared/board/camera';
-import { SHADOW_MARGIN } from './drawNotes';
+import { intersects, type Rect } from '../../shared/board/camera';
+import type { BoardNote } from '../../shared/board/history';
+import { drawBlocks, SHADOW_MARGIN } from './drawNotes';
+import type { NoteMarks } from './noteMarks';
 
 /** A board-to-pixel transform without rotation: pixel = board * k + (e, f). */
 export interface PixelTransform {
@@ -52,4 +54,13 @@ export function patchRect(ctx: CanvasRenderingContext2D, t: PixelTransform, rect
   ctx.setTransform(t.k, 0, 0, t.k, t.e, t.f);
   draw({ x: (x0 - t.e) / t.k, y: (y0 - t.f) / t.k, width: (x1 - x0) / t.k, height: (y1 - y0) / t.k });
   ctx.restore();
+}
+
+/** The far-zoom region cache (rendering.ts) with the rectangles painted again from `notes` (blocks are cheap: no budget). */
+export function patchRegion(cache: { canvas: HTMLCanvasElement; rect: Rect; zoom: number }, rects: readonly Rect[], notes: readonly BoardNote[], lens: string | null, marks: NoteMarks | null): void {
+  const c = cache.canvas.getContext('2d');
+  if (!c) return;
+  const k = cache.canvas.width / cache.rect.width;
+  const t: PixelTransform = { k, e: -cache.rect.x * k, f: -cache.rect.y * k };
+  for (const r of rects) patchRect(c, t, r, (clip) => drawBlocks(c, notes.filter((n) => intersects(clip, reachOf(n))), cache.zoom, lens, marks));
 }

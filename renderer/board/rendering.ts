@@ -10,7 +10,7 @@ import type { BoardNote } from '../../shared/board/history';
 import { dropSlotPosition } from '../../shared/journey';
 import { drawCurveOnTop, drawFrame } from '../journey/drawFrame';
 import { bitmapCapacity, bitmapScale, drawBlocks, drawNotes, isBlockLevel, prepareBitmaps, type DrawResult } from './drawNotes';
-import { patchRect, reachOf, uniqueRects, type PixelTransform } from './livePatch';
+import { patchRect, patchRegion, reachOf, uniqueRects, type PixelTransform } from './livePatch';
 import type { BoardCore } from './core';
 import type { NoteMarks } from './noteMarks';
 import type { Camera } from '../../shared/domain';
@@ -392,7 +392,8 @@ export class BoardRenderer {
       if (!cache || cache.rect !== rect || cache.version !== this.contentVersion) return false;
       this.invalidate();
       cache.version = this.contentVersion;
-      this.patchRegion(cache, uniqueRects(rects));
+      const lifted = this.core.tools.lifted;
+      patchRegion(cache, uniqueRects(rects), this.visible.filter((n) => !lifted.has(n.id)), this.core.ui.getState().lens, this.marks);
     } else this.invalidate();
     this.drawnCount = inView;
     this.dirty.push(...rects);
@@ -400,19 +401,6 @@ export class BoardRenderer {
     if (!this.dirtySince) this.dirtySince = performance.now();
     if (!this.dirtyFrame) this.dirtyFrame = requestAnimationFrame(() => this.drawDirty());
     return true;
-  }
-
-  /** The far-zoom region cache with the rectangles painted again (blocks are cheap: no budget). */
-  private patchRegion(cache: NonNullable<BoardRenderer['regionCache']>, rects: readonly Rect[]): void {
-    const c = cache.canvas.getContext('2d');
-    if (!c) return;
-    const k = cache.canvas.width / cache.rect.width;
-    const t: PixelTransform = { k, e: -cache.rect.x * k, f: -cache.rect.y * k };
-    const lifted = this.core.tools.lifted;
-    const lens = this.core.ui.getState().lens;
-    for (const r of rects) {
-      patchRect(c, t, r, (clip) => drawBlocks(c, this.visible.filter((n) => !lifted.has(n.id) && intersects(clip, reachOf(n))), cache.zoom, lens, this.marks));
-    }
   }
 
   /**
@@ -474,7 +462,7 @@ export class BoardRenderer {
 
   private clearDirty(): void {
     this.dirty = [];
-    this.dirtyIds.clear();
+    this.dirtyIds = new Set();
     this.dirtySince = 0;
   }
 
@@ -515,6 +503,7 @@ export class BoardRenderer {
     this.drawnPad = pad;
     this.prewarm = true;
     // A full draw holds every patch still due.
+    const merged = this.dirtyIds;
     this.clearDirty();
     const list: BoardNote[] = [];
     let inView = 0;
@@ -530,9 +519,9 @@ export class BoardRenderer {
     const result = blocks && this.queryRect ? this.drawRegion(ctx, region, inView) : drawNotes(ctx, list, zoom, lens, blocks, this.marks, { waiting });
     this.drawnCount = inView;
     this.drawnListCount = list.length;
-    if (result.pending > 0 && result.pending <= PATCH_MAX_RECTS / 2 && this.readyDone && this.frameListeners.length === 0 && !this.zoomRest && waiting.length === result.pending) {
-      // Some notes were drawn roughly: their bitmaps are made in the next frames without drawing
-      // the canvas, then only their rectangles are drawn again (as a live merge's notes are).
+    if (result.pending > 0 && waiting.length === result.pending && waiting.length <= PATCH_MAX_RECTS && waiting.every((n) => merged.has(n.id)) && this.frameListeners.length === 0) {
+      // Only notes a live merge brought still wait for their bitmaps (a redraw came before their
+      // patch): the patch goes on (their bitmaps made first), rather than a full draw every frame.
       for (const n of waiting) {
         this.dirty.push(reachOf(n));
         this.dirtyIds.add(n.id);
