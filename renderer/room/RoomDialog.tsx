@@ -203,7 +203,7 @@ function OpenRoom({ status }: { status: RoomStatus }) {
         {isPin(status.pin) ? (
           <p className="room-dialog-pin" data-testid="room-pin" data-pin={status.pin}>
             <span aria-hidden="true">{pinGroups(status.pin)}</span>
-            <span className="room-sr">{pinSpoken(status.pin)}</span>
+            <span className="visually-hidden">{pinSpoken(status.pin)}</span>
           </p>
         ) : (
           <p className="room-dialog-pin">—</p>
@@ -223,7 +223,7 @@ function OpenRoom({ status }: { status: RoomStatus }) {
         {lock && (
           <p className="room-dialog-lock" data-testid="room-lock">
             {/* Announced once when the lock starts; the countdown itself ticks silently. */}
-            <span className="room-sr" role="alert">
+            <span className="visually-hidden" role="alert">
               {ROOM_LIMITS.wrongPinsPerMinute} wrong PINs: joining is locked for a minute.
             </span>
             <span aria-hidden="true">{lock}</span>

@@ -138,7 +138,7 @@ function JoinCard({ url, pin }: { url: string; pin: string | null }) {
           <span className="room-join-label">PIN</span>
           <span className="room-join-pin" data-testid="room-view-pin" data-pin={pin}>
             <span aria-hidden="true">{pinGroups(pin)}</span>
-            <span className="room-sr">{pinSpoken(pin)}</span>
+            <span className="visually-hidden">{pinSpoken(pin)}</span>
           </span>
         </p>
       )}

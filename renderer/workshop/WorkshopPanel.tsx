@@ -289,7 +289,7 @@ export function WorkshopPanel({ map, board, onView, onClose }: WorkshopPanelProp
           <section className="workshop-templates" aria-label="Agenda templates">
             <h3 className="workshop-h3">Agenda templates</h3>
             <div className="workshop-editor-row">
-              <label htmlFor={`${titleId}-variant`} className="workshop-sr">
+              <label htmlFor={`${titleId}-variant`} className="visually-hidden">
                 Agenda template
               </label>
               <select id={`${titleId}-variant`} value={variant} onChange={(e) => setVariant(e.target.value)}>
@@ -305,7 +305,7 @@ export function WorkshopPanel({ map, board, onView, onClose }: WorkshopPanelProp
               </button>
             </div>
             <div className="workshop-editor-row">
-              <label htmlFor={`${titleId}-save`} className="workshop-sr">
+              <label htmlFor={`${titleId}-save`} className="visually-hidden">
                 Template name
               </label>
               <input id={`${titleId}-save`} placeholder="Template name" maxLength={100} value={saveName} onChange={(e) => setSaveName(e.target.value)} />
@@ -314,7 +314,7 @@ export function WorkshopPanel({ map, board, onView, onClose }: WorkshopPanelProp
               </button>
             </div>
           </section>
-          <p className="workshop-sr" role="status" aria-live="polite">
+          <p className="visually-hidden" role="status" aria-live="polite">
             {said}
           </p>
         </div>
