@@ -149,6 +149,9 @@ async function run() {
     // same records maps.get answers), so polling does not itself load the store with whole-map reads.
     const sentAt = new Map<string, number>();
     const visibleAt = new Map<string, number>();
+    // When the room answered ok: the note's transaction committed before the answer was written, so
+    // from then on any maps.get holds it (an upper bound on send -> visible that needs no polling).
+    const answeredAt = new Map<string, number>();
     let polling = true;
     let pollError: unknown = null;
     const poller = (async () => {
@@ -195,6 +198,7 @@ async function run() {
           if (!sentAt.has(id)) sentAt.set(id, performance.now());
           const sends = again ? [post(base, '/api/notes.add', body, phone.token), post(base, '/api/notes.add', body, phone.token)] : [post(base, '/api/notes.add', body, phone.token)];
           for (const r of await Promise.all(sends)) {
+            if (r.status === 200 && !answeredAt.has(id)) answeredAt.set(id, performance.now());
             if (r.status !== 200) {
               refused++;
               log(`notes.add ${id}: ${r.status} ${r.body.error?.message}`);
@@ -230,12 +234,14 @@ async function run() {
     const final = await api<JourneyMap>(web, 'maps.get', { id: map.id });
     const fromPhones = final.notes.filter((n) => n.participantId !== null && n.participantId !== undefined).length;
     const latencies = [...sentAt].map(([id, at]) => (visibleAt.get(id) ?? NaN) - at).filter((v) => Number.isFinite(v));
+    const answered = [...sentAt].map(([id, at]) => (answeredAt.get(id) ?? NaN) - at).filter((v) => Number.isFinite(v));
     const open = sockets.filter((ws) => ws.readyState === WebSocket.OPEN).length;
     const pushes = received.map((r, i) => r - receivedBefore[i]!);
     const pushAvg = pushes.reduce((a, b) => a + b, 0) / pushes.length;
 
     log(`store: ${final.notes.length} notes, ${fromPhones} from phones (expected exactly ${total})`);
     log(`send -> visible in the store: p50 ${quantile(latencies, 0.5).toFixed(0)} ms, p95 ${p95(latencies).toFixed(0)} ms over ${latencies.length} notes`);
+    log(`send -> answered (committed: any later maps.get holds it): p50 ${quantile(answered, 0.5).toFixed(0)} ms, p95 ${p95(answered).toFixed(0)} ms`);
     log(`live sockets open at the end: ${open} of ${sockets.length}; states per socket during the burst: avg ${pushAvg.toFixed(1)}, max ${Math.max(...pushes)}`);
     if (board) log(`board during the burst: ${boardFps.toFixed(1)} fps, frame gap p95 ${gapP95.toFixed(1)} ms; the board shows ${boardNotes} notes`);
     log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}`);
@@ -243,6 +249,8 @@ async function run() {
     emit('room.notes', total, fromPhones, 'notes');
     emit('room.visible.p50ms', total, quantile(latencies, 0.5), 'ms');
     emit('room.visible.p95ms', total, p95(latencies), 'ms');
+    emit('room.answered.p50ms', total, quantile(answered, 0.5), 'ms');
+    emit('room.answered.p95ms', total, p95(answered), 'ms');
     emit('room.sockets', options.sockets, open, 'sockets');
     emit('room.pushes.avg', options.sockets, pushAvg, 'states');
     if (board) {
