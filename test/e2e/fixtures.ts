@@ -125,5 +125,20 @@ export async function boardReady(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as { __journeyboardBoard: { ready: Promise<void> } }).__journeyboardBoard.ready);
 }
 
+/**
+ * Where the middle of a note is on the page (the board canvas's box plus the note's centre through
+ * the board's camera): the note with this id, or else with this text.
+ */
+export async function noteCentre(page: Page, which: { id: string } | { text: string }): Promise<{ x: number; y: number }> {
+  const at = await page.evaluate((w) => {
+    const b = window.__journeyboardBoard!;
+    const n = b.notes().find((x) => ('id' in w ? x.id === w.id : x.text === w.text))!;
+    const cam = b.getCamera();
+    return { x: (n.x + n.width / 2 - cam.x) * cam.zoom, y: (n.y + n.height / 2 - cam.y) * cam.zoom };
+  }, which);
+  const box = (await page.getByTestId('board-canvas').boundingBox())!;
+  return { x: box.x + at.x, y: box.y + at.y };
+}
+
 export { expect };
 export type { Page };

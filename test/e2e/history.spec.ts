@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test, boardReady } from './fixtures';
+import { expect, test, boardReady, noteCentre } from './fixtures';
 
 interface HookNote {
   id: string;
@@ -20,10 +20,8 @@ const boardTexts = (page: Page) => page.evaluate(() => (window as unknown as { _
 
 /** Clicks the middle of the note with this text on the board canvas. */
 async function clickNote(page: Page, text: string) {
-  const note = (await page.evaluate(() => (window as unknown as { __journeyboardBoard: Hook }).__journeyboardBoard.notes())).find((n) => n.text === text)!;
-  const cam = await page.evaluate(() => (window as unknown as { __journeyboardBoard: Hook }).__journeyboardBoard.getCamera());
-  const box = (await page.getByTestId('board-canvas').boundingBox())!;
-  await page.mouse.click(box.x + (note.x + note.width / 2 - cam.x) * cam.zoom, box.y + (note.y + note.height / 2 - cam.y) * cam.zoom);
+  const at = await noteCentre(page, { text });
+  await page.mouse.click(at.x, at.y);
 }
 
 test('history: save a version, edit more, compare (the board marks the changes), bring a deleted note back, undo it', async ({ app, page }) => {

@@ -3,7 +3,7 @@
 // facilitator is typing into a note of their own, whose text wins; a vote cast elsewhere updates
 // the Vote panel's badge on the board. The other client is the API over HTTP.
 import type { Page } from '@playwright/test';
-import { expect, test, boardReady } from './fixtures';
+import { expect, test, boardReady, noteCentre } from './fixtures';
 
 interface NoteData {
   id: string;
@@ -16,14 +16,8 @@ const boardNotes = (page: Page) =>
 
 /** Double-clicks a note on the board canvas (its centre on screen, from the board's camera). */
 async function editNote(page: Page, id: string): Promise<void> {
-  const at = await page.evaluate((noteId) => {
-    const b = window.__journeyboardBoard!;
-    const n = b.notes().find((x) => x.id === noteId)!;
-    const cam = b.getCamera();
-    return { x: (n.x + n.width / 2 - cam.x) * cam.zoom, y: (n.y + n.height / 2 - cam.y) * cam.zoom };
-  }, id);
-  const box = (await page.getByTestId('board-canvas').boundingBox())!;
-  await page.mouse.dblclick(box.x + at.x, box.y + at.y);
+  const at = await noteCentre(page, { id });
+  await page.mouse.dblclick(at.x, at.y);
 }
 
 test('notes made, edited and deleted elsewhere appear and go without a reload while the facilitator types; their own text wins', async ({ app, page }) => {

@@ -2,7 +2,7 @@
 // through the Vote panel (from the list and by clicking notes on the board), one dot is refused,
 // a vote is undone, the round closes, and the results and the board's badges show.
 import type { Page } from '@playwright/test';
-import { expect, test, boardReady } from './fixtures';
+import { expect, test, boardReady, noteCentre } from './fixtures';
 
 interface MapData {
   id: string;
@@ -14,14 +14,8 @@ interface MapData {
 
 /** Clicks a note on the board canvas (its centre on screen, from the board's camera). */
 async function clickNote(page: Page, text: string): Promise<void> {
-  const at = await page.evaluate((t) => {
-    const b = window.__journeyboardBoard!;
-    const n = b.notes().find((x) => x.text === t)!;
-    const cam = b.getCamera();
-    return { x: (n.x + n.width / 2 - cam.x) * cam.zoom, y: (n.y + n.height / 2 - cam.y) * cam.zoom };
-  }, text);
-  const box = (await page.getByTestId('board-canvas').boundingBox())!;
-  await page.mouse.click(box.x + at.x, box.y + at.y);
+  const at = await noteCentre(page, { text });
+  await page.mouse.click(at.x, at.y);
 }
 
 const PAINS = ['Delivery slots run out', 'Checkout asks for the card twice', 'No tracking after dispatch'];
