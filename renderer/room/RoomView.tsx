@@ -245,7 +245,7 @@ function RoomBoard({ map, workshop, follow }: { map: JourneyMap; workshop: Works
         role="img"
         aria-label={`${map.title}: ${shown} note${shown === 1 ? '' : 's'} in view${down > 0 ? `, ${down} face down until the facilitator reveals them` : ''}.`}
       />
-      <ul className="room-notes-text" data-testid="room-notes" aria-label="Notes in view">
+      <ul className="visually-hidden" data-testid="room-notes" aria-label="Notes in view">
         {inView.map((n) => (
           <li key={n.id} data-face-down={canReadText(n, ROOM) ? undefined : ''}>
             {canReadText(n, ROOM) ? n.text : 'A face-down note'}
