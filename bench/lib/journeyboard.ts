@@ -16,6 +16,8 @@ const MAX_BODY = 900 * 1024;
 export interface WebServer {
   /** The address to open, token included: http://127.0.0.1:PORT/?token=TOKEN */
   url: string;
+  /** The server's process id (the structure bench reads its CPU time). */
+  pid: number;
   api<T = unknown>(method: string, input: unknown): Promise<T>;
   close(): Promise<void>;
 }
@@ -25,7 +27,10 @@ export async function startWeb(timeoutMs = 240_000, extraArgs: readonly string[]
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'journeyboard-bench-'));
   log(`journeyboard: starting web mode on data folder ${dataDir} (builds the renderer if needed)...`);
   // Its own process group, so closing it also ends anything it started (a renderer build).
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts', 'web.mjs'), '--port', '0', '--data-dir', dataDir, ...extraArgs], {
+  // JB_BENCH_SERVER_CPU_PROF=DIR: the server writes a V8 CPU profile into DIR when it exits (finding where its time goes).
+  const profDir = process.env.JB_BENCH_SERVER_CPU_PROF;
+  const profile = profDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profDir)}`] : [];
+  const child: ChildProcess = spawn(process.execPath, [...profile, path.join(root, 'scripts', 'web.mjs'), '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -83,6 +88,7 @@ export async function startWeb(timeoutMs = 240_000, extraArgs: readonly string[]
   log(`journeyboard: web mode at ${base}`);
   return {
     url,
+    pid: child.pid!,
     async api<T>(method: string, input: unknown): Promise<T> {
       const res = await fetch(`${base}/api/${method}`, {
         method: 'POST',
