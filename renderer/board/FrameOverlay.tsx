@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import { ADD_STAGE_GAP, FRAME_BELOW_GAP } from '../../shared/board/fit';
 import { FRAME_ORIGIN } from '../../shared/journey';
 import { runAction } from '../actions/registry';
 import type { Rect } from '../../shared/board/camera';
@@ -60,7 +61,7 @@ export function FrameOverlay({ controller }: { controller: BoardController }) {
             data-testid="frame-add-stage"
             title="Add a stage at the end of the journey"
             onClick={() => runAction('board.stage.add')}
-            style={{ ...fixedSize, ...pill, left: frame.rect.x + frame.rect.width + 16, top: frame.rect.y + frame.stageHeaderHeight / 2, transform: 'scale(var(--inv)) translateY(-50%)' }}
+            style={{ ...fixedSize, ...pill, left: frame.rect.x + frame.rect.width + ADD_STAGE_GAP, top: frame.rect.y + frame.stageHeaderHeight / 2, transform: 'scale(var(--inv)) translateY(-50%)' }}
           >
             + Stage
           </button>
@@ -69,7 +70,7 @@ export function FrameOverlay({ controller }: { controller: BoardController }) {
             data-testid="frame-add-lane"
             title="Add a lane under the last one"
             onClick={() => runAction('board.lane.add')}
-            style={{ ...fixedSize, ...pill, left: frame.rect.x + 12, top: frame.rect.y + frame.rect.height + 14 }}
+            style={{ ...fixedSize, ...pill, left: frame.rect.x + 12, top: frame.rect.y + frame.rect.height + FRAME_BELOW_GAP }}
           >
             + Lane
           </button>

@@ -4,19 +4,18 @@
  */
 import { COORD_LIMIT, type Camera, type JourneyMap } from '../../shared/domain';
 import {
-  centerOn,
   clampZoom,
   containsRect,
   fitRect,
   padRect,
   screenToBoard,
   stepZoom,
-  unionRects,
   viewRect,
   zoomAt,
   type Point,
   type Rect,
 } from '../../shared/board/camera';
+import { fitAllCamera } from '../../shared/board/fit';
 import type { BoardNote } from '../../shared/board/history';
 import type { BoardCore } from './core';
 import { boardPalette, MINIMAP_CORNER } from './theme';
@@ -25,6 +24,8 @@ export class BoardCamera {
   camera: Camera;
   viewport = { width: 0, height: 0 };
   private needsFit: boolean;
+  /** The camera of the first automatic fit, while nobody has moved it. */
+  private autoFitted: Camera | null = null;
   /** The grid's spacing, dot size and view size as last drawn. */
   private gridKey = '';
   readonly listeners = new Set<() => void>();
@@ -35,6 +36,13 @@ export class BoardCamera {
   ) {
     this.needsFit = !map.camera;
     this.camera = map.camera ? { ...map.camera, zoom: clampZoom(map.camera.zoom) } : { x: 0, y: 0, zoom: 1 };
+    // The metrics row is measured after the first fit (it mounts once the board has): fit again if nothing moved since.
+    core.ui.subscribe((s, prev) => {
+      if (s.metricsRowHeight !== prev.metricsRowHeight && this.autoFitted === this.camera) {
+        this.fitAll();
+        this.autoFitted = this.camera;
+      }
+    });
   }
 
   /** The board region in view. */
@@ -66,6 +74,7 @@ export class BoardCamera {
       this.needsFit = false;
       // Remember this first view, so a reload shows the same board even if nobody moves.
       this.fitAll();
+      this.autoFitted = this.camera;
       return;
     }
     this.core.render.viewportChanged();
@@ -130,13 +139,15 @@ export class BoardCamera {
   }
 
   fitAll(save = true): void {
-    const notesBounds = this.core.model.index.bounds();
-    // The frame with room for the toolbar above it, "+ Stage" beside it and "+ Lane" under it.
-    const f = this.core.frame.layout?.rect;
-    const frameBounds = f ? { x: f.x, y: f.y - 48, width: f.width + 120, height: f.height + 104 } : null;
-    const bounds = frameBounds ? unionRects(notesBounds ? [notesBounds, frameBounds] : [frameBounds]) : notesBounds;
-    // Clear of the minimap in the bottom-right corner.
-    this.camera = bounds ? fitRect(bounds, this.viewport, { padding: 64, maxZoom: 1, corner: MINIMAP_CORNER }) : centerOn({ x: 0, y: 0, zoom: 1 }, { x: 0, y: 0 }, this.viewport);
+    const { frame, model } = this.core;
+    this.camera = fitAllCamera({
+      notes: model.index.bounds(),
+      frame: frame.layout,
+      curve: frame.curve,
+      metricsRowHeight: this.core.ui.getState().metricsRowHeight,
+      viewport: this.viewport,
+      corner: MINIMAP_CORNER,
+    });
     this.apply();
     if (save) this.scheduleSave();
   }

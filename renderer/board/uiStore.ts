@@ -41,6 +41,8 @@ export interface BoardUiState {
   headerEdit: { type: 'stage' | 'lane'; id: string; field: 'name' | 'description' | 'goal' } | null;
   /** True while the "Move to cell" picker is open. */
   cellPicker: boolean;
+  /** The metrics row's height under the frame in board units, as last measured (fit-all keeps it in view); null until then. */
+  metricsRowHeight: number | null;
 }
 
 export function createUiStore(camera: Camera, noteCount = 0) {
@@ -62,6 +64,7 @@ export function createUiStore(camera: Camera, noteCount = 0) {
     headerMenu: null,
     headerEdit: null,
     cellPicker: false,
+    metricsRowHeight: null,
     personas: [],
     lens: null,
   }));

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
+import { FRAME_BELOW_GAP, LANE_BUTTON_PX } from '../../shared/board/fit';
 import type { BoardController } from '../board/BoardController';
 import { useWorldLayer } from '../board/worldLayer';
 import { MetricsEditor } from './MetricsEditor';
@@ -7,12 +8,9 @@ import { describeMetric, formatMetric, METRIC_INFO, metricsOf, metricStatus, STA
 import { useDocVersion } from './usePlan';
 import './plan.css';
 
-/** Board units between the frame's bottom and the row, plus the screen height of "+ Lane" (counter-scaled, so it is added in screen pixels). */
-const GAP = 14;
-const LANE_BUTTON = 46;
-
 /**
- * The metrics row under the journey frame: one cell per stage column (its CSAT, NPS, CES,
+ * The metrics row under the journey frame (`FRAME_BELOW_GAP` board units and "+ Lane"'s
+ * `LANE_BUTTON_PX` screen pixels under it): one cell per stage column (its CSAT, NPS, CES,
  * conversion and churn) and, under the lane headers, the whole map's. Each figure says its value,
  * its target and how far it is from it in text and a symbol as well as colour. Drawn in the DOM
  * over the board (so it is read by screen readers, reached by Tab and themed), in board units
@@ -25,6 +23,21 @@ export function MetricsRow({ controller }: { controller: BoardController }) {
   const [editing, setEditing] = useState<{ stageId: string | null; metric: Metric | null } | null>(null);
 
   const world = useWorldLayer<HTMLDivElement>(controller);
+  const row = useRef<HTMLDivElement>(null);
+  // Its height (board units: the row scales with the camera) for fit-all, which keeps it in view.
+  useLayoutEffect(() => {
+    const el = row.current;
+    const report = () => {
+      let height = 0;
+      for (const cell of el?.children ?? []) height = Math.max(height, (cell as HTMLElement).offsetHeight);
+      if (controller.ui.getState().metricsRowHeight !== height) controller.ui.setState({ metricsRowHeight: height });
+    };
+    report();
+    if (!el) return;
+    const observer = new ResizeObserver(report);
+    for (const cell of el.children) observer.observe(cell);
+    return () => observer.disconnect();
+  });
 
   const frame = controller.frame;
   const metrics = controller.records('metric');
@@ -67,7 +80,7 @@ export function MetricsRow({ controller }: { controller: BoardController }) {
     <div className="metrics-overlay" data-testid="metrics-row">
       <div ref={world} className="metrics-world">
         {frame && frame.columns.length > 0 && (
-          <div className="metrics-row" style={{ left: frame.rect.x, top: `calc(${frame.rect.y + frame.rect.height + GAP}px + ${LANE_BUTTON}px * var(--inv))`, width: frame.rect.width }}>
+          <div ref={row} className="metrics-row" style={{ left: frame.rect.x, top: `calc(${frame.rect.y + frame.rect.height + FRAME_BELOW_GAP}px + ${LANE_BUTTON_PX}px * var(--inv))`, width: frame.rect.width }}>
             {cell(null, 0, frame.columns[0]!.x - frame.rect.x)}
             {frame.columns.map((col) => cell(col.stageId, col.x - frame.rect.x, col.width))}
           </div>

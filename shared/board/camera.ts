@@ -47,9 +47,19 @@ export function zoomAt(camera: Camera, zoom: number, anchor: Point): Camera {
   return { x: focus.x - anchor.x / next, y: focus.y - anchor.y / next, zoom: next };
 }
 
+/** Screen pixels on each side of a rectangle (parts drawn at a fixed screen size next to it). */
+export interface Insets {
+  top?: number;
+  right?: number;
+  bottom?: number;
+  left?: number;
+}
+
 /**
  * The camera that shows `rect` whole and centred in the viewport with `padding` screen pixels
  * around it, never zooming in beyond `maxZoom` (so one small note does not fill the screen).
+ * `insets`: screen pixels taken beside the rectangle by things that keep their size at any zoom
+ * (buttons counter-scaled on the board); they are kept in view too, inside the padding.
  * `corner`: a box in the viewport's bottom-right corner (the minimap) that the fitted rectangle
  * must stay clear of; the view keeps clear of it by leaving either that much room on the right or
  * that much at the bottom, whichever shows the rectangle larger.
@@ -57,17 +67,22 @@ export function zoomAt(camera: Camera, zoom: number, anchor: Point): Camera {
 export function fitRect(
   rect: Rect,
   viewport: { width: number; height: number },
-  { padding = 48, maxZoom = 1, corner }: { padding?: number; maxZoom?: number; corner?: { width: number; height: number } } = {},
+  { padding = 48, maxZoom = 1, corner, insets = {} }: { padding?: number; maxZoom?: number; corner?: { width: number; height: number }; insets?: Insets } = {},
 ): Camera {
-  const fit = (right: number, bottom: number): Camera => {
-    const areaW = viewport.width - Math.max(0, right - padding);
-    const areaH = viewport.height - Math.max(0, bottom - padding);
-    const w = Math.max(1, areaW - 2 * padding);
-    const h = Math.max(1, areaH - 2 * padding);
+  const top = insets.top ?? 0;
+  const right = insets.right ?? 0;
+  const bottom = insets.bottom ?? 0;
+  const left = insets.left ?? 0;
+  const fit = (cornerRight: number, cornerBottom: number): Camera => {
+    const areaW = viewport.width - Math.max(0, cornerRight - padding);
+    const areaH = viewport.height - Math.max(0, cornerBottom - padding);
+    const w = Math.max(1, areaW - 2 * padding - left - right);
+    const h = Math.max(1, areaH - 2 * padding - top - bottom);
     const zoom = clampZoom(Math.min(maxZoom, w / Math.max(rect.width, 1e-6), h / Math.max(rect.height, 1e-6)));
-    const cx = rect.x + rect.width / 2;
-    const cy = rect.y + rect.height / 2;
-    return { x: cx - areaW / 2 / zoom, y: cy - areaH / 2 / zoom, zoom };
+    // Centre the rectangle with its insets: its left edge sits `left` pixels into the centred box.
+    const boxLeft = (areaW - (rect.width * zoom + left + right)) / 2 + left;
+    const boxTop = (areaH - (rect.height * zoom + top + bottom)) / 2 + top;
+    return { x: rect.x - boxLeft / zoom, y: rect.y - boxTop / zoom, zoom };
   };
   if (!corner) return fit(0, 0);
   const beside = fit(corner.width, 0);

@@ -152,3 +152,31 @@ test('notes dragged into cells keep their stages and lanes through a stage reord
   expect(placed.x).toBeGreaterThanOrEqual(col.x);
   expect(placed.x + placed.width).toBeLessThanOrEqual(col.x + col.width);
 });
+
+test('fit all (Shift+1) shows the whole frame with its metrics row, clear of the minimap', async ({ app, page }) => {
+  const map = await app.call<ApiMap>('maps.create', { title: 'Metrics in view', template: 'classic-funnel' });
+  const full = await app.call<ApiMap>('maps.get', { id: map.id });
+  // A full cell (five figures) makes the row taller than its least height.
+  const stage = full.stages[0]!.id;
+  for (const [kind, value, target] of [['csat', 3.9, 4.5], ['nps', 12, 30], ['ces', 5.1, 5.5], ['conversion', 18, 25], ['churn', 7, 5]] as const) {
+    await app.call('metrics.set', { mapId: map.id, stageId: stage, kind, value, target });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openMap(page, app.url, map.id);
+  await page.getByTestId('board-canvas').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Shift+1');
+  await expect.poll(async () => (await page.getByTestId('metric-chip').count())).toBe(5);
+  const board = (await page.getByTestId('board-canvas').boundingBox())!;
+  const minimap = (await page.getByTestId('minimap').boundingBox())!;
+  const cells = page.getByTestId('metrics-cell');
+  for (let i = 0; i < (await cells.count()); i++) {
+    const cell = (await cells.nth(i).boundingBox())!;
+    expect(cell.y).toBeGreaterThanOrEqual(board.y);
+    expect(cell.y + cell.height).toBeLessThanOrEqual(board.y + board.height - 8);
+    expect(cell.x + cell.width).toBeLessThanOrEqual(board.x + board.width);
+    const overMinimap = cell.x + cell.width > minimap.x && cell.y + cell.height > minimap.y;
+    expect(overMinimap).toBe(false);
+  }
+  const stageButton = (await page.getByTestId('frame-add-stage').boundingBox())!;
+  expect(stageButton.x + stageButton.width).toBeLessThanOrEqual(board.x + board.width);
+});
