@@ -19,6 +19,7 @@ import {
   type StageWeights,
   type Terms,
 } from './stage';
+import { leanLater, nearestNotes, propagate } from './stageGraph';
 
 export interface ClassifyContext {
   /** The map's stages in journey order. */
@@ -266,6 +267,28 @@ export function classifyNotes(
       probs = balance(softmaxRows(boosted, STAGE_TEMPERATURE), balanceStrength);
     }
   }
+
+  // Neighbours in the batch (and placed notes as anchors) share their stage; positive feelings
+  // lean late; sizes nudged towards even again.
+  if (weights.propagate > 0 && notes.length > stageCount) {
+    const graph = nearestNotes(
+      noteTerms,
+      placed.map((p) => p.terms),
+      weights.neighbours,
+    );
+    probs = propagate(
+      probs,
+      graph,
+      placed.map((p) => p.stageIndex),
+      weights.propagate,
+    );
+  }
+  if (weights.positiveLate !== 0)
+    probs = leanLater(
+      probs,
+      kinds.map((k) => (k.kind === 'emotion' && k.sentiment > 0 ? weights.positiveLate : 0)),
+    );
+  if (weights.propagate > 0 || weights.positiveLate !== 0) probs = balance(probs, balanceStrength);
 
   // The stage the capture step was aimed at, as a prior on top of what the words say.
   probs = probs.map((row, i) => {

@@ -31,6 +31,15 @@ export interface StageWeights {
   /** Probability above which a note lends its words to its stage during self-training. */
   confident: number;
   balance: number;
+  /**
+   * Label propagation over the batch's note graph (stageGraph.ts): the share of a note's stage
+   * distribution taken from its nearest notes, 0 (off) .. 1.
+   */
+  propagate: number;
+  /** Nearest notes each note listens to during propagation. */
+  neighbours: number;
+  /** Lean of notes that are positive feelings towards the later stages (log odds, last vs first stage). */
+  positiveLate: number;
 }
 
 export const DEFAULT_STAGE_WEIGHTS: StageWeights = {
@@ -42,6 +51,9 @@ export const DEFAULT_STAGE_WEIGHTS: StageWeights = {
   rounds: 3,
   confident: 0.5,
   balance: 0.5,
+  propagate: 0.5,
+  neighbours: 10,
+  positiveLate: 2,
 };
 
 function addTo<K>(m: Map<K, number>, k: K, v: number): void {

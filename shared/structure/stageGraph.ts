@@ -1,0 +1,140 @@
+/**
+ * The batch as a graph: notes of one workshop that share a rare word usually sit near each other
+ * in the journey ("courier", "adjuster", "meter" recur in neighbouring notes), so each free note is
+ * linked to its nearest notes by shared content stems, weighted by their rarity in the batch, and
+ * stage probabilities are propagated along those links (label propagation). Notes already placed
+ * in cells join the graph as anchors whose stage is known. Then two priors true of workshops in
+ * general: a note that is a positive feeling leans towards the later stages (relief, delight and
+ * pride come when the job is done), and stages have comparable sizes (balance, in stage.ts).
+ *
+ * Cost: one inverted-index query per free note (StemIndex); stems found in more than a tenth of
+ * the batch are left out of the links (they are the workshop's topic, not a stage's), which also
+ * keeps posting lists short on a big board.
+ */
+import { StemIndex } from './postings';
+import type { Terms } from './terms';
+
+/** Each free note's nearest notes: indexes (free notes first, then anchors) and cosine weights. */
+export interface Neighbours {
+  at: Int32Array;
+  weight: Float64Array;
+}
+
+/** Stems shared by more than this share of the batch's notes do not link notes. */
+const MAX_SHARE = 0.1;
+
+/**
+ * The `k` nearest notes of each free note, among the free notes and the anchors (placed notes),
+ * by cosine of their content stems weighted by log(1 + N / df) over the batch. Only stems that
+ * occur in at least two notes and in at most max(2, 10 %) of them count.
+ */
+export function nearestNotes(free: Terms[], anchors: Terms[], k: number): Neighbours[] {
+  const all = free.length + anchors.length;
+  const termsAt = (i: number): Terms => (i < free.length ? free[i]! : anchors[i - free.length]!);
+  const df = new Map<string, number>();
+  for (let i = 0; i < all; i++) for (const s of termsAt(i).stems.keys()) df.set(s, (df.get(s) ?? 0) + 1);
+  const maxDf = Math.max(2, MAX_SHARE * all);
+  const vectors: Map<string, number>[] = [];
+  const norms = new Float64Array(all);
+  for (let i = 0; i < all; i++) {
+    const v = new Map<string, number>();
+    let n2 = 0;
+    for (const [s, c] of termsAt(i).stems) {
+      const d = df.get(s)!;
+      if (d < 2 || d > maxDf) continue;
+      const x = c * Math.log(1 + all / d);
+      v.set(s, x);
+      n2 += x * x;
+    }
+    vectors.push(v);
+    norms[i] = Math.sqrt(n2);
+  }
+  const index = new StemIndex(vectors);
+  const out: Neighbours[] = [];
+  const bestAt = new Int32Array(k);
+  const bestW = new Float64Array(k);
+  for (let i = 0; i < free.length; i++) {
+    let count = 0;
+    if (norms[i]! > 0)
+      index.each(vectors[i]!, (j, d) => {
+        if (j === i || norms[j]! === 0) return;
+        const c = d / (norms[i]! * norms[j]!);
+        if (count === k && c <= bestW[k - 1]!) return;
+        // Insert into the sorted top-k (ties keep the earlier note).
+        let p = count < k ? count++ : k - 1;
+        while (p > 0 && bestW[p - 1]! < c) {
+          bestW[p] = bestW[p - 1]!;
+          bestAt[p] = bestAt[p - 1]!;
+          p--;
+        }
+        bestW[p] = c;
+        bestAt[p] = j;
+      });
+    out.push({ at: bestAt.slice(0, count), weight: bestW.slice(0, count) });
+  }
+  return out;
+}
+
+/**
+ * Label propagation: each free note's stage distribution becomes (1 - alpha) x its own (from the
+ * words and the map) + alpha x the weighted mean of its neighbours' distributions, repeated until
+ * it settles. Anchors keep their known stage. The own distributions are flattened first (square
+ * root) so that a note's neighbours can outvote a weak lead of its own words.
+ */
+export function propagate(
+  probs: number[][],
+  neighbours: Neighbours[],
+  anchorStages: number[],
+  alpha: number,
+  iterations = 20,
+): number[][] {
+  const n = probs.length;
+  if (n === 0 || alpha <= 0) return probs;
+  const k = probs[0]!.length;
+  const own = probs.map((row) => {
+    const r = row.map((v) => Math.sqrt(v));
+    const z = r.reduce((a, b) => a + b, 0) || 1;
+    return r.map((v) => v / z);
+  });
+  let f = own.map((r) => r.slice());
+  const agg = new Float64Array(k);
+  for (let it = 0; it < iterations; it++) {
+    const next: number[][] = [];
+    for (let i = 0; i < n; i++) {
+      const nb = neighbours[i]!;
+      let z = 0;
+      agg.fill(0);
+      for (let q = 0; q < nb.at.length; q++) {
+        const j = nb.at[q]!;
+        const w = nb.weight[q]!;
+        z += w;
+        if (j < n) {
+          const r = f[j]!;
+          for (let c = 0; c < k; c++) agg[c] = agg[c]! + w * r[c]!;
+        } else {
+          const s = anchorStages[j - n]!;
+          agg[s] = agg[s]! + w;
+        }
+      }
+      const o = own[i]!;
+      next.push(z > 0 ? o.map((v, c) => (1 - alpha) * v + (alpha * agg[c]!) / z) : o);
+    }
+    f = next;
+  }
+  return f;
+}
+
+/**
+ * Multiplies each note's stage probabilities by exp(lean x (position - 0.5)), position being the
+ * stage's place in the journey 0..1: a positive lean favours later stages. Rows are renormalised.
+ */
+export function leanLater(probs: number[][], lean: number[]): number[][] {
+  return probs.map((row, i) => {
+    const l = lean[i] ?? 0;
+    if (l === 0) return row;
+    const k = row.length;
+    const r = row.map((v, j) => v * Math.exp(l * ((k > 1 ? j / (k - 1) : 0.5) - 0.5)));
+    const z = r.reduce((a, b) => a + b, 0) || 1;
+    return r.map((v) => v / z);
+  });
+}
