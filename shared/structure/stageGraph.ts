@@ -91,37 +91,43 @@ export function propagate(
   const n = probs.length;
   if (n === 0 || alpha <= 0) return probs;
   const k = probs[0]!.length;
-  const own = probs.map((row) => {
-    const r = row.map((v) => Math.sqrt(v));
-    const z = r.reduce((a, b) => a + b, 0) || 1;
-    return r.map((v) => v / z);
-  });
-  let f = own.map((r) => r.slice());
-  const agg = new Float64Array(k);
+  // Flat rows: own[i*k + c]; f and next swap each round.
+  const own = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) {
+    const row = probs[i]!;
+    let z = 0;
+    for (let c = 0; c < k; c++) z += own[i * k + c] = Math.sqrt(row[c]!);
+    for (let c = 0; c < k; c++) own[i * k + c] = z > 0 ? own[i * k + c]! / z : 1 / k;
+  }
+  let f = own.slice();
+  let next = new Float64Array(n * k);
   for (let it = 0; it < iterations; it++) {
-    const next: number[][] = [];
+    let change = 0;
     for (let i = 0; i < n; i++) {
       const nb = neighbours[i]!;
+      const base = i * k;
       let z = 0;
-      agg.fill(0);
+      for (let c = 0; c < k; c++) next[base + c] = 0;
       for (let q = 0; q < nb.at.length; q++) {
         const j = nb.at[q]!;
         const w = nb.weight[q]!;
         z += w;
-        if (j < n) {
-          const r = f[j]!;
-          for (let c = 0; c < k; c++) agg[c] = agg[c]! + w * r[c]!;
-        } else {
+        if (j < n) for (let c = 0; c < k; c++) next[base + c] = next[base + c]! + w * f[j * k + c]!;
+        else {
           const s = anchorStages[j - n]!;
-          agg[s] = agg[s]! + w;
+          if (s >= 0 && s < k) next[base + s] = next[base + s]! + w;
         }
       }
-      const o = own[i]!;
-      next.push(z > 0 ? o.map((v, c) => (1 - alpha) * v + (alpha * agg[c]!) / z) : o);
+      for (let c = 0; c < k; c++) {
+        const v = z > 0 ? (1 - alpha) * own[base + c]! + (alpha * next[base + c]!) / z : own[base + c]!;
+        change = Math.max(change, Math.abs(v - f[base + c]!));
+        next[base + c] = v;
+      }
     }
-    f = next;
+    [f, next] = [next, f];
+    if (change < 1e-6) break;
   }
-  return f;
+  return Array.from({ length: n }, (_, i) => Array.from(f.subarray(i * k, (i + 1) * k)));
 }
 
 /**
