@@ -24,6 +24,15 @@ export interface RoomLimits {
   maxLiveSockets: number;
   /** A phone hears a new state at most this often, however fast its map changes. */
   pushIntervalMs: number;
+  /**
+   * When what changed was written by the phones themselves (notes, dots, scores, done marks: each
+   * phone already has its own answer), at most this often: a burst of the whole room's notes is a
+   * few states a second, not one per phone's note. The facilitator's changes still go out within
+   * `pushIntervalMs`.
+   */
+  peerPushIntervalMs: number;
+  /** Most participant writes committed in one transaction (group commit, session.ts). */
+  maxGroupCommit: number;
   /** A ping this often; a socket that has not answered the last one by the next is dropped. */
   heartbeatMs: number;
   /** A live socket whose phone has stopped reading and has this much waiting is dropped. */
@@ -55,6 +64,8 @@ export const DEFAULT_ROOM_LIMITS: Readonly<RoomLimits> = Object.freeze({
   lockMs: ROOM_LIMITS.lockMs,
   maxLiveSockets: 400,
   pushIntervalMs: 120,
+  peerPushIntervalMs: 1000,
+  maxGroupCommit: 100,
   heartbeatMs: 20_000,
   maxLiveBacklogBytes: 1024 * 1024,
   maxParticipants: 500,

@@ -136,7 +136,7 @@ export async function startListener(options: ListenOptions): Promise<RoomListene
       if (!onlyPost(req, res)) return;
       const input = await readJson(req, res);
       if (!input.ok) return;
-      return sendAnswer(res, session.call(token, pathname.slice(5), input.value));
+      return sendAnswer(res, await session.call(token, pathname.slice(5), input.value));
     }
     if (pathname === '/live') {
       sendAnswer(res, errorAnswer('invalid_input', 'GET /live is a WebSocket: open it with the WebSocket protocol.'));

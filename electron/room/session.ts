@@ -27,6 +27,13 @@ export interface RoomCore {
   room: {
     join(mapId: string, input: { name?: string | null; anonymous: boolean }): Envelope<{ participantId: string; name: string }>;
     call(mapId: string, participantId: string, method: string, input: unknown, present: readonly string[], options?: { anonymous?: boolean }): Envelope<unknown>;
+    /** Group commit: these calls in one transaction, each refused (rolled back) on its own; the answers in order. */
+    callMany(
+      mapId: string,
+      calls: readonly { participantId: string; method: string; input: unknown }[],
+      present: readonly string[],
+      options?: { anonymous?: boolean },
+    ): Envelope<unknown>[];
     /** Many participants' states from one read of the map (what the live sockets push). */
     states(mapId: string, participantIds: readonly string[], present: readonly string[], options?: { anonymous?: boolean }): Envelope<Record<string, RoomState>>;
     /** "n of m done" for the current step, among those present. */
@@ -65,12 +72,26 @@ export function newPin(): string {
 }
 
 const NOTE_METHODS = new Set(['notes.add', 'notes.edit']);
+/** Participant methods that only read: answered at once, outside any group commit. */
+const READ_METHODS = new Set(['state']);
+
+/** A write waiting for the next group commit. */
+interface QueuedCall {
+  participantId: string;
+  method: string;
+  input: unknown;
+  answer: (answer: Answer) => void;
+}
 
 export class RoomSession {
   readonly pin: string;
   private readonly byToken = new Map<string, Participant>();
   private readonly byDevice = new Map<string, Participant>();
   private readonly pinLock: PinLock;
+  /** Writes accepted (token, rate, input checked) and waiting for the group commit. */
+  private queued: QueuedCall[] = [];
+  /** True while this session's writes are being committed: the changes they cause are the phones' own. */
+  private committingNow = false;
 
   constructor(
     readonly mapId: string,
@@ -137,7 +158,13 @@ export class RoomSession {
     if (this.byToken.size >= this.limits.maxParticipants) {
       return errorAnswer('busy', `This room is full: ${this.limits.maxParticipants} people have joined. Ask the facilitator.`);
     }
-    const envelope = this.core.room.join(this.mapId, { name: name ?? null, anonymous: this.anonymous });
+    this.committingNow = true;
+    let envelope: Envelope<{ participantId: string; name: string }>;
+    try {
+      envelope = this.core.room.join(this.mapId, { name: name ?? null, anonymous: this.anonymous });
+    } finally {
+      this.committingNow = false;
+    }
     if (!envelope.ok) return envelopeAnswer(envelope);
     const participant: Participant = {
       participantId: envelope.value.participantId,
@@ -153,8 +180,20 @@ export class RoomSession {
     return { status: 200, body: { ok: true, value: this.joinResult(participant) } };
   }
 
-  /** `POST /api/<method>` with the participant's token (already checked: `participantOf`). */
-  call(token: string, method: string, raw: unknown): Answer {
+  /** Whether the store change being reported now was written by a phone (a join or a participant call). */
+  committing(): boolean {
+    return this.committingNow;
+  }
+
+  /**
+   * `POST /api/<method>` with the participant's token (already checked: `participantOf`). Token,
+   * method, rate and input are checked at once, each call on its own. A write then waits for the
+   * group commit: every write accepted in the same turn of the event loop (the requests that
+   * arrived together) goes into one transaction, each in its own savepoint, so one commit and one
+   * change event serve them all while each is still refused on its own. Each is answered only
+   * after the transaction holding it committed.
+   */
+  call(token: string, method: string, raw: unknown): Answer | Promise<Answer> {
     const who = this.byToken.get(token);
     if (!who) return unknownToken();
     if (!isParticipantMethod(method)) {
@@ -180,7 +219,32 @@ export class RoomSession {
       }
       if (noteId !== null) who.charged.add(noteId);
     }
-    return envelopeAnswer(this.core.room.call(this.mapId, who.participantId, method, parsed.data, this.present(), { anonymous: this.anonymous }));
+    if (READ_METHODS.has(method)) {
+      return envelopeAnswer(this.core.room.call(this.mapId, who.participantId, method, parsed.data, this.present(), { anonymous: this.anonymous }));
+    }
+    return new Promise<Answer>((answer) => {
+      this.queued.push({ participantId: who.participantId, method, input: parsed.data, answer });
+      if (this.queued.length === 1) setImmediate(() => this.commitQueued());
+    });
+  }
+
+  /** The group commit: up to `maxGroupCommit` queued writes in one transaction; the rest in the next turn. */
+  private commitQueued(): void {
+    const batch = this.queued.splice(0, this.limits.maxGroupCommit);
+    if (this.queued.length > 0) setImmediate(() => this.commitQueued());
+    if (batch.length === 0) return;
+    let answers: Envelope<unknown>[];
+    this.committingNow = true;
+    try {
+      answers = this.core.room.callMany(this.mapId, batch, this.present(), { anonymous: this.anonymous });
+    } catch (err) {
+      // callMany answers every failure itself; should it throw anyway, no phone is left waiting.
+      console.error('Journeyboard room: a group commit failed unexpectedly:', err);
+      answers = [];
+    } finally {
+      this.committingNow = false;
+    }
+    batch.forEach((call, i) => call.answer(answers[i] ? envelopeAnswer(answers[i]) : errorAnswer('internal', 'Something went wrong inside Journeyboard; nothing was changed. Try again.')));
   }
 
   /** Voids every token (the room is closing). */

@@ -53,7 +53,19 @@ export interface ChangeFeed {
    * null when the journal does not reach back that far (or the revision is not one this feed gave).
    */
   since(mapId: string, revision: number): TouchedRecord[] | null;
+  /** The records of `mapId` the open transaction has written so far (not yet committed, so not in `since`). */
+  pending(mapId: string): TouchedRecord[];
+  /**
+   * What the open transaction has touched so far, for `rewind`: a savepoint that rolls back (one
+   * call of a group commit refused on its own) must not report the rows it wrote and took back.
+   */
+  mark(): FeedMark;
+  /** Forgets what was touched after `mark` (its savepoint rolled back). */
+  rewind(mark: FeedMark): void;
 }
+
+/** How many keys each map's touched set held at a moment (sets only grow, in insertion order). */
+export type FeedMark = ReadonlyMap<string, number>;
 
 interface Journal {
   /** Revisions at or before this are not known record by record. */
@@ -64,6 +76,11 @@ interface Journal {
 }
 
 const OPS = ['INSERT', 'UPDATE', 'DELETE'] as const;
+
+function toTouched(key: string): TouchedRecord {
+  const cut = key.indexOf(':');
+  return { type: key.slice(0, cut) as ChangeTarget, id: key.slice(cut + 1) };
+}
 
 export function createChangeFeed(db: Db): ChangeFeed {
   /** Per map: the keys (`type:id`) of the records the open transaction touched. */
@@ -141,10 +158,24 @@ export function createChangeFeed(db: Db): ChangeFeed {
       for (let i = j.commits.length - 1; i >= 0 && j.commits[i]!.revision > after; i--) {
         for (const k of j.commits[i]!.keys) keys.add(k);
       }
-      return [...keys].map((k) => {
-        const cut = k.indexOf(':');
-        return { type: k.slice(0, cut) as ChangeTarget, id: k.slice(cut + 1) };
-      });
+      return [...keys].map(toTouched);
+    },
+    pending(mapId) {
+      return [...(touched.get(mapId) ?? [])].map(toTouched);
+    },
+    mark() {
+      return new Map([...touched].map(([mapId, keys]) => [mapId, keys.size]));
+    },
+    rewind(mark) {
+      for (const [mapId, keys] of touched) {
+        const keep = mark.get(mapId) ?? 0;
+        if (keep === 0) {
+          touched.delete(mapId);
+          continue;
+        }
+        let i = 0;
+        for (const key of keys) if (i++ >= keep) keys.delete(key);
+      }
     },
     commit() {
       if (touched.size === 0) return;

@@ -28,7 +28,7 @@ import { createPrioritiseService } from './prioritise';
 import { createSuggestService } from './suggest';
 import { createStructureService } from './structure';
 import { createWorkshopService } from './workshop';
-import { createRoomService, type RoomCallOptions, type RoomDoneCount, type RoomJoinInput } from './room';
+import { createRoomService, type RoomCall, type RoomCallOptions, type RoomDoneCount, type RoomJoinInput } from './room';
 import type { RoomState } from '../../shared/room/contract';
 import { createVersionService, versionRowsOf } from './versions';
 
@@ -73,6 +73,12 @@ export interface Core {
   room: {
     join(mapId: string, input: RoomJoinInput): Envelope<{ participantId: string; name: string }>;
     call(mapId: string, participantId: string, method: string, input: unknown, present: readonly string[], options?: RoomCallOptions): Envelope<unknown>;
+    /**
+     * Group commit: several participants' calls (writes that arrived together) in one transaction,
+     * each in its own savepoint: one that fails is rolled back alone and answered with its own error,
+     * the others commit together (one commit, one change event). The answers, in order.
+     */
+    callMany(mapId: string, calls: readonly RoomCall[], present: readonly string[], options?: RoomCallOptions): Envelope<unknown>[];
     /** Many participants' states from one read of the map (pushing to every phone after a change). */
     states(mapId: string, participantIds: readonly string[], present: readonly string[], options?: RoomCallOptions): Envelope<Record<string, RoomState>>;
     /** "n of m done" for the current step (room.status). */
@@ -140,6 +146,37 @@ export function openCore(options: CoreOptions): Core {
   };
   let closed = false;
   const room = createRoomService(ctx, records, feed);
+
+  /**
+   * Runs each of `fns` in its own savepoint of one write transaction (group commit). A call that
+   * throws is rolled back alone (its rows, and what the change feed heard of them) and answered
+   * with its error; if SQLite itself ended the transaction, or the commit fails, every call is
+   * answered with that error, since none of them is stored.
+   */
+  function inOneTransaction(fns: readonly (() => unknown)[]): Envelope<unknown>[] {
+    if (closed) return fns.map(() => fail(new ApiError('internal', 'Journeyboard is shutting down. Start it again and retry.')));
+    const answers: Envelope<unknown>[] = [];
+    try {
+      db.transaction(() => {
+        for (const fn of fns) {
+          const mark = feed.mark();
+          try {
+            answers.push({ ok: true, value: db.transaction(fn)() });
+          } catch (err) {
+            if (!db.inTransaction) throw err;
+            feed.rewind(mark);
+            answers.push(fail(err));
+          }
+        }
+      }).immediate();
+      feed.commit();
+      return answers;
+    } catch (err) {
+      feed.discard();
+      const answer = fail(err);
+      return fns.map(() => answer);
+    }
+  }
 
   /** Runs `fn` in one transaction (taking the write lock up front unless it only reads), as dispatch does. */
   function inTransaction<T>(fn: () => T, readOnly: boolean): Envelope<T> {
@@ -232,6 +269,8 @@ export function openCore(options: CoreOptions): Core {
       join: (mapId, input) => inTransaction(() => room.join(mapId, input), false),
       call: (mapId, participantId, method, input, present, options) =>
         inTransaction(() => room.call(mapId, participantId, method, input, present, options), room.readsOnly(method)),
+      callMany: (mapId, calls, present, options) =>
+        inOneTransaction(calls.map((c) => () => room.call(mapId, c.participantId, c.method, c.input, present, options))),
       states: (mapId, participantIds, present, options) => inTransaction(() => room.states(mapId, participantIds, present, options), true),
       done: (mapId, present) => inTransaction(() => room.done(mapId, present), true),
     },

@@ -47,6 +47,13 @@ export interface RoomJoinInput {
   anonymous: boolean;
 }
 
+/** One participant's call, as a group commit gets it (`core.room.callMany`). */
+export interface RoomCall {
+  participantId: string;
+  method: string;
+  input: unknown;
+}
+
 /** The room's settings a call needs; without them, those given when the participant joined. */
 export interface RoomCallOptions {
   anonymous?: boolean;
@@ -115,7 +122,7 @@ const toYou = (message: string) => message.replace(/\bThis person has\b/g, 'You 
  * `feed` (the store's change feed) lets note placement remember the map between calls and know when
  * another write moved, removed or added a note, stage or lane (then it reads the map afresh).
  */
-export function createRoomService(ctx: ServiceContext, records: RecordStore, feed?: Pick<ChangeFeed, 'revision' | 'since'>) {
+export function createRoomService(ctx: ServiceContext, records: RecordStore, feed?: Pick<ChangeFeed, 'revision' | 'since' | 'pending'>) {
   const { db, repos } = ctx;
   /** Whether each participant joined an anonymous room (the listener may also say so per call). */
   const anonymousRoom = new Map<string, boolean>();
@@ -125,7 +132,8 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore, fee
   const placedNote = db.prepare<[string], PlacedRow>('SELECT id, x, y, width, height, stage_id, lane_id FROM notes WHERE id = ?');
   const placedOf = (n: PlacedRow): Placed => ({ id: n.id, x: n.x, y: n.y, width: n.width, height: n.height, stageId: n.stage_id, laneId: n.lane_id });
   const placementMemos = new Map<string, PlacementMemo>();
-  const dataVersion = () => db.pragma('data_version', { simple: true }) as number;
+  const dataVersionOf = db.prepare<[], number>('PRAGMA data_version').pluck();
+  const dataVersion = () => dataVersionOf.get()!;
   const scoreOf = db.prepare<[string, string], DbRecord<'emotionScore'>>('SELECT * FROM emotionScores WHERE stage_id = ? AND participant_id = ?');
   const doneOf = db.prepare<[string, string], DbRecord<'stepDone'>>('SELECT * FROM stepDones WHERE step_id = ? AND participant_id = ?');
   const donesOfStep = db.prepare<[string], { participant_id: string }>('SELECT participant_id FROM stepDones WHERE step_id = ?');
@@ -271,12 +279,17 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore, fee
   function stillTrue(mapId: string, memo: PlacementMemo): boolean {
     // Written by another connection: this process's change feed never saw it.
     if (dataVersion() !== memo.dataVersion) return false;
-    const written = feed!.since(mapId, memo.revision);
-    if (!written) return false;
+    const committed = feed!.since(mapId, memo.revision);
+    if (!committed) return false;
+    // A group commit (several phones' calls in one transaction): what the calls before this one wrote.
+    const open = feed!.pending(mapId);
+    const written = open.length ? [...committed, ...open] : committed;
+    const checked = new Set<string>();
     let seen = 0;
     for (const { type, id } of written) {
       if (type === 'stage' || type === 'lane') return false;
-      if (type !== 'note') continue;
+      if (type !== 'note' || checked.has(id)) continue;
+      checked.add(id);
       const mine = memo.mine.get(id);
       if (!mine) return false;
       // Written since by this service; still where it was put (not moved or resized by someone else)?
@@ -286,8 +299,11 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore, fee
     }
     // A note of ours the feed never saw committed was rolled back: the memo holds a note the map does not.
     if (seen !== memo.mine.size) return false;
-    memo.revision = feed!.revision;
-    memo.mine.clear();
+    // Once all of them are committed, they are the map as read; until then they are still checked.
+    if (open.length === 0) {
+      memo.revision = feed!.revision;
+      memo.mine.clear();
+    }
     return true;
   }
 
