@@ -141,7 +141,7 @@ export function createRoomHost(options: RoomHostOptions): RoomHost {
       return { ok: false, error: { code: 'invalid_input', message } };
     }
     const unsubscribe = core.onChange((change) => {
-      if (change.mapId === input.mapId) live.changed();
+      if (change.mapId === input.mapId) live.changed(session.committing());
     });
     lastPort.set(input.mapId, listener.port);
     room = { session, listener, live, addresses, unsubscribe, bind };

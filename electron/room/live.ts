@@ -2,8 +2,12 @@
  * `GET /live?token=`: each phone's WebSocket. A phone hears its `RoomState` when it connects and
  * again whenever its map changes, but at most every `pushIntervalMs` however fast the map changes
  * (a burst of 1,000 notes from 50 phones is a handful of states each, not 1,000), and only when its
- * own state differs from the last one it was sent. If reading the states takes long, the interval
- * grows, so the store is never kept busy by pushes. A ping every `heartbeatMs` drops sockets whose
+ * own state differs from the last one it was sent. Changes the phones wrote themselves (their notes,
+ * dots, scores, done marks: each phone has its own answer already) go out at most every
+ * `peerPushIntervalMs`, so a burst of the whole room's notes costs the server, the Wi-Fi and the
+ * phones a state a second, not eight; the facilitator's changes still go out within
+ * `pushIntervalMs`. If reading the states takes long, the interval grows, so the store is never
+ * kept busy by pushes. A ping every `heartbeatMs` drops sockets whose
  * phone has gone (asleep, out of range); the phone page reconnects by itself. On close each socket
  * is sent `{type:'closed', reason}` first.
  */
@@ -24,8 +28,11 @@ export interface LiveSockets {
   /** Adds a socket (already accepted) for a participant and sends it the state now. */
   add(ws: WebSocket, participantId: string): void;
   count(): number;
-  /** The room's map changed: every phone hears its new state soon. */
-  changed(): void;
+  /**
+   * The room's map changed: every phone hears its new state soon (`pushIntervalMs`), or, when the
+   * phones wrote it themselves (`byPhones`), within `peerPushIntervalMs`.
+   */
+  changed(byPhones?: boolean): void;
   /** The participants with a socket open now. */
   connected(): Set<string>;
   /** Sends `{type:'closed'}` to every socket, closes them; resolves when they are gone (or after a moment). */
@@ -51,6 +58,8 @@ export function createLiveSockets(
 ): LiveSockets {
   const sockets = new Set<LiveSocket>();
   let timer: NodeJS.Timeout | null = null;
+  /** When the scheduled flush runs (the clock's time). */
+  let dueAt = Infinity;
   let lastFlush = -Infinity;
   let interval = limits.pushIntervalMs;
 
@@ -68,6 +77,7 @@ export function createLiveSockets(
 
   function flush(): void {
     timer = null;
+    dueAt = Infinity;
     const started = now();
     lastFlush = started;
     // One state per participant, sent to each of their sockets whose last state differs.
@@ -90,10 +100,17 @@ export function createLiveSockets(
     interval = Math.max(limits.pushIntervalMs, 2 * (now() - started));
   }
 
-  function schedule(): void {
-    if (timer || sockets.size === 0) return;
-    const wait = Math.max(0, lastFlush + interval - now());
-    timer = setTimeout(flush, wait);
+  /** A flush no sooner than `gap` after the last one; an earlier one already due stands, a later one is brought forward. */
+  function schedule(gap: number): void {
+    if (sockets.size === 0) return;
+    const t = now();
+    const at = Math.max(t, lastFlush + gap);
+    if (timer) {
+      if (at >= dueAt) return;
+      clearTimeout(timer);
+    }
+    dueAt = at;
+    timer = setTimeout(flush, at - t);
   }
 
   const heartbeat = setInterval(() => {
@@ -130,7 +147,7 @@ export function createLiveSockets(
       }
     },
     count: () => sockets.size,
-    changed: schedule,
+    changed: (byPhones = false) => schedule(byPhones ? Math.max(interval, limits.peerPushIntervalMs) : interval),
     connected: () => new Set([...sockets].map((s) => s.participantId)),
     drop(participantId, reason) {
       for (const socket of sockets) {
@@ -143,6 +160,7 @@ export function createLiveSockets(
       clearInterval(heartbeat);
       if (timer) clearTimeout(timer);
       timer = null;
+      dueAt = Infinity;
       const text = JSON.stringify({ type: 'closed', reason } satisfies RoomLiveMessage);
       const all = [...sockets];
       sockets.clear();
