@@ -11,6 +11,10 @@
 //   room.pushes.avg     states each socket received during the burst (coalescing)
 //   room.board.fps      the facilitator board's frames per second during the burst, and
 //   room.board.gap.p95ms the 95th percentile of the time between its frames
+//   room.server.cpuMs   the server process's CPU time (user + system) from the burst's start to its
+//                       last answer (load-independent: what the burst costs the machine's cores)
+//   room.client.cpuMs   the same for this process (the 50 phones, the 200 sockets, the poll)
+import fs from 'node:fs';
 import os from 'node:os';
 import { WebSocket } from 'ws';
 import type { Browser } from 'playwright';
@@ -47,6 +51,22 @@ function parseOptions(argv: string[]) {
   });
   return o;
 }
+
+/** A process's user + system CPU time so far, in ms (Linux /proc; clock ticks of 10 ms); NaN elsewhere. */
+function cpuOf(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // fields[0] is the state (field 3 of the file): utime and stime are fields 14 and 15.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+const clientCpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 function emit(name: string, n: number, value: number, unit: string) {
   process.stdout.write(`${JSON.stringify({ name, n, value: round1(value), unit })}\n`);
@@ -188,6 +208,8 @@ async function run() {
     const twice = new Set<string>();
     let refused = 0;
     const started = performance.now();
+    const serverCpuBefore = cpuOf(web.pid);
+    const clientCpuBefore = clientCpu();
     await Promise.all(
       phones.map(async (phone, p) => {
         for (let n = 0; n < options.notes; n++) {
@@ -208,10 +230,13 @@ async function run() {
       }),
     );
     const sentMs = performance.now() - started;
+    const serverCpu = cpuOf(web.pid) - serverCpuBefore;
+    const ownCpu = clientCpu() - clientCpuBefore;
     polling = false;
     await poller;
     if (pollError) throw pollError;
     log(`all ${total} notes (${twice.size} sent twice) answered in ${(sentMs / 1000).toFixed(1)} s; ${refused} refused`);
+    log(`CPU meanwhile: the server ${serverCpu.toFixed(0)} ms (${(serverCpu / total).toFixed(2)} ms a note), this process (phones, sockets, poll) ${ownCpu.toFixed(0)} ms`);
 
     // Let the last pushes and the board's live merge land.
     await new Promise((r) => setTimeout(r, 1500));
@@ -251,6 +276,8 @@ async function run() {
     emit('room.visible.p95ms', total, p95(latencies), 'ms');
     emit('room.answered.p50ms', total, quantile(answered, 0.5), 'ms');
     emit('room.answered.p95ms', total, p95(answered), 'ms');
+    emit('room.server.cpuMs', total, serverCpu, 'ms');
+    emit('room.client.cpuMs', total, ownCpu, 'ms');
     emit('room.sockets', options.sockets, open, 'sockets');
     emit('room.pushes.avg', options.sockets, pushAvg, 'states');
     if (board) {
