@@ -1,23 +1,15 @@
 /**
- * Customer metrics as the board and the editor show them, pure: each kind's name, scale and
- * direction, how a value is written, how far it is from its target (in words and a symbol, never
- * colour alone), and the editor's check of what was typed (one sentence naming the field).
+ * Customer metrics as the board and the editor show them, pure: how a value is written, the
+ * sentence a screen reader hears, and the editor's check of what was typed (one sentence naming the
+ * field). Each kind's name and direction and the status against target (in words and a symbol,
+ * never colour alone) are shared/prioritise/metrics.ts, which the exports read too.
  */
 import type { BoardRecord, Change } from '../../shared/board/history';
+import { METRIC_INFO, metricStatus, NEAR_SHARE, STATUS_TEXT, type MetricKind, type MetricStatus } from '../../shared/prioritise/metrics';
 import { isoDate, METRIC_KINDS, METRIC_RANGES } from '../../shared/records/fields';
 
 export type Metric = BoardRecord<'metric'>;
-export type MetricKind = (typeof METRIC_KINDS)[number];
-export { METRIC_KINDS, METRIC_RANGES };
-
-export const METRIC_INFO: Record<MetricKind, { label: string; long: string; unit: string; higherIsBetter: boolean }> = {
-  csat: { label: 'CSAT', long: 'Customer satisfaction, 1 to 5', unit: '', higherIsBetter: true },
-  nps: { label: 'NPS', long: 'Net Promoter Score, -100 to 100', unit: '', higherIsBetter: true },
-  // CES 2.0: agreement (1-7) with "they made it easy to handle my issue": higher is easier.
-  ces: { label: 'CES', long: 'Customer effort score, 1 to 7 (higher is easier)', unit: '', higherIsBetter: true },
-  conversion: { label: 'Conversion', long: 'Conversion rate, %', unit: '%', higherIsBetter: true },
-  churn: { label: 'Churn', long: 'Churn rate, % (lower is better)', unit: '%', higherIsBetter: false },
-};
+export { METRIC_INFO, METRIC_KINDS, METRIC_RANGES, metricStatus, NEAR_SHARE, STATUS_TEXT, type MetricKind, type MetricStatus };
 
 /** A value as the row shows it: NPS signed, percentages with %, at most one decimal. */
 export function formatMetric(kind: MetricKind, value: number | null): string {
@@ -25,31 +17,6 @@ export function formatMetric(kind: MetricKind, value: number | null): string {
   const n = Number.isInteger(value) ? String(value) : value.toFixed(1);
   if (kind === 'nps') return value > 0 ? `+${n}` : n;
   return METRIC_INFO[kind].unit ? `${n} %` : n;
-}
-
-export type MetricStatus = 'met' | 'near' | 'far' | 'unset';
-
-/** How each status reads (the row's text and symbol beside its colour). */
-export const STATUS_TEXT: Record<MetricStatus, { symbol: string; words: string }> = {
-  met: { symbol: '✓', words: 'on target' },
-  near: { symbol: '~', words: 'near target' },
-  far: { symbol: '!', words: 'far from target' },
-  unset: { symbol: '', words: 'no target' },
-};
-
-/** Within this share of the kind's whole scale short of the target counts as near. */
-export const NEAR_SHARE = 0.1;
-
-/**
- * How far a metric is from its target: met (at or better than it, in the kind's direction),
- * near (short by at most a tenth of the scale), far, or unset (no value or no target).
- */
-export function metricStatus(m: Pick<Metric, 'kind' | 'value' | 'target'>): MetricStatus {
-  if (m.value === null || m.target === null) return 'unset';
-  const range = METRIC_RANGES[m.kind];
-  const short = (METRIC_INFO[m.kind].higherIsBetter ? m.target - m.value : m.value - m.target) / (range.max - range.min);
-  if (short <= 0) return 'met';
-  return short <= NEAR_SHARE ? 'near' : 'far';
 }
 
 /** One sentence for a screen reader: "NPS +12, target +30, far from target (source: Survey, 2026-10-01)". */

@@ -5,6 +5,7 @@
  * section only when the map has something for it; no panel at all when it has none.
  */
 import { htmlText } from './html';
+import { METRIC_STATUS_COLOR } from './palette';
 import { QUADRANTS, type Report, type ReportRound } from './report';
 
 const votes = (v: number) => `${v} ${v === 1 ? 'vote' : 'votes'}`;
@@ -68,9 +69,13 @@ export function reportPanel(report: Report): string {
   }
   if (report.metrics.length) {
     const rows = report.metrics
-      .map((m) => `<tr><td>${htmlText(m.scope)}</td><td>${m.label}</td><td class="num">${htmlText(m.valueText) || '–'}</td><td class="num">${htmlText(m.targetText) || '–'}</td><td>${htmlText(m.source) || '–'}</td><td>${m.date ?? '–'}</td></tr>`)
+      .map(
+        (m) =>
+          `<tr><td>${htmlText(m.scope)}</td><td>${m.label}</td><td class="num">${htmlText(m.valueText) || '–'}</td><td class="num">${htmlText(m.targetText) || '–'}</td>` +
+          `<td${m.status === 'unset' ? '' : ` class="st st-${m.status}"`}>${m.statusText || '–'}</td><td>${htmlText(m.source) || '–'}</td><td>${m.date ?? '–'}</td></tr>`,
+      )
       .join('');
-    sections.push(`<section><h2>Metrics</h2><table><thead><tr><th>Stage</th><th>Metric</th><th>Value</th><th>Target</th><th>Source</th><th>Date</th></tr></thead><tbody>${rows}</tbody></table></section>`);
+    sections.push(`<section><h2>Metrics</h2><table><thead><tr><th>Stage</th><th>Metric</th><th>Value</th><th>Target</th><th>Status</th><th>Source</th><th>Date</th></tr></thead><tbody>${rows}</tbody></table></section>`);
   }
   if (!sections.length) return '';
   return `<details class="report"><summary>Priorities</summary><div class="rp" tabindex="0" aria-label="Priorities">${sections.join('')}</div></details>`;
@@ -88,5 +93,6 @@ export const REPORT_CSS = `
 .mx{display:grid;grid-template-columns:1fr 1fr;gap:6px}.q{border-radius:6px;padding:4px 10px}
 .q-quick_win{background:#e5f5e0}.q-big_bet{background:#e3ecfb}.q-fill_in{background:#f1f3f5}.q-money_pit{background:#fbe6e6}
 .rm{display:grid;grid-template-columns:repeat(4,1fr);gap:8px}.rc{background:#f6f7f9;border-radius:6px;padding:2px 8px}
+.st{font-weight:700;white-space:nowrap}${(['met', 'near', 'far'] as const).map((k) => `.st-${k}{color:${METRIC_STATUS_COLOR[k].ink};background:${METRIC_STATUS_COLOR[k].fill}}`).join('')}
 @media print{.report{position:static;max-width:none}.rp{max-height:none;box-shadow:none}}
 `.trim();

@@ -149,9 +149,9 @@ function prioritySections(report: Report, where: (n: Note) => string): string[] 
     out.push(
       '## Metrics',
       '',
-      row(['Stage', 'Metric', 'Value', 'Target', 'Source', 'Date']),
-      row(['---', '---', '---:', '---:', '---', '---']),
-      ...report.metrics.map((m) => row([mdText(m.scope), m.label, m.valueText || '–', m.targetText || '–', mdText(m.source) || '–', m.date ?? '–'])),
+      row(['Stage', 'Metric', 'Value', 'Target', 'Status', 'Source', 'Date']),
+      row(['---', '---', '---:', '---:', '---', '---', '---']),
+      ...report.metrics.map((m) => row([mdText(m.scope), m.label, m.valueText || '–', m.targetText || '–', m.statusText || '–', mdText(m.source) || '–', m.date ?? '–'])),
       '',
     );
   }

@@ -47,6 +47,17 @@ export const CURVE_BAND_EDGE = '#8fb0ff';
 /** An accent for titles and rules. */
 export const ACCENT = '#2f6bff';
 
+/**
+ * A metric's status against its target (shared/prioritise/metrics): text colour and a soft fill,
+ * the light values of the board's `--plan-met`/`--plan-near`/`--plan-far` (renderer/plan/plan.css;
+ * keep them in step). Always printed with the status's symbol and words, never as colour alone.
+ */
+export const METRIC_STATUS_COLOR: Record<'met' | 'near' | 'far', { ink: string; fill: string }> = {
+  met: { ink: '#1f6b3a', fill: '#e4f6ea' },
+  near: { ink: '#7a4b00', fill: '#fff3da' },
+  far: { ink: '#a32b20', fill: '#fdeceb' },
+};
+
 /** `#rrggbb` as `rrggbb` (pptxgenjs and exceljs want colours without the hash). */
 export function hex6(color: string): string {
   return color.replace(/^#/, '').toUpperCase();

@@ -8,7 +8,7 @@
  * Text goes through the PDF's own writer (pdf.ts), so it is encoded like the rest of the document.
  */
 import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
-import { ACCENT, GRID_LINE, HEADER_FILL, INK, MUTED_INK, NOTE_EDGE, NOTE_FILL, rgb01 } from './palette';
+import { ACCENT, GRID_LINE, HEADER_FILL, INK, METRIC_STATUS_COLOR, MUTED_INK, NOTE_EDGE, NOTE_FILL, rgb01 } from './palette';
 import { durationText, QUADRANTS, quadrantOf, type MatrixItem, type QuadrantId, type Report, type RoadmapItem } from './report';
 
 /** The text drawing pdf.ts's writer offers (measured, wrapped, encoded for the document's fonts). */
@@ -35,6 +35,8 @@ interface Column<T> {
   title: string;
   width: number;
   value: (row: T, index: number) => string;
+  /** A cell's text colour and fill (a metric's status), or null for plain ink. */
+  tone?: (row: T) => { ink: string; fill: string } | null;
 }
 
 class Pages {
@@ -89,7 +91,9 @@ class Pages {
       let x = M;
       columns.forEach((c, i) => {
         const text = cells[i]!.join('\n');
-        this.w.block(page, text, { x: x + 5, top: top - 3, width: widths[i]! - 10, height: h - 4 }, size, this.rgb(INK));
+        const tone = c.tone?.(row) ?? null;
+        if (tone) page.drawRectangle({ x: x + 1, y: top - h + 1, width: widths[i]! - 2, height: h - 2, color: this.rgb(tone.fill) });
+        this.w.block(page, text, { x: x + 5, top: top - 3, width: widths[i]! - 10, height: h - 4 }, size, this.rgb(tone?.ink ?? INK));
         x += widths[i]!;
       });
       top -= h;
@@ -259,7 +263,8 @@ export function priorityPages(doc: PDFDocument, w: PdfWriter, lib: PdfLib, repor
         { title: 'Metric', width: 1.3, value: (m) => m.label },
         { title: 'Value', width: 1.1, value: (m) => m.valueText || '-' },
         { title: 'Target', width: 1.1, value: (m) => m.targetText || '-' },
-        { title: 'Source', width: 2.8, value: (m) => m.source || '-' },
+        { title: 'Status', width: 1.6, value: (m) => m.statusText || '-', tone: (m) => (m.status === 'unset' ? null : METRIC_STATUS_COLOR[m.status]) },
+        { title: 'Source', width: 2.4, value: (m) => m.source || '-' },
         { title: 'Date', width: 1.2, value: (m) => m.date ?? '-' },
       ],
       report.metrics,

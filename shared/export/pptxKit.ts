@@ -69,6 +69,8 @@ export interface ListColumn<T> {
   width: number;
   value: (item: T, rank: number) => string;
   align?: PptxGenJS.HAlign;
+  /** A cell's text colour and fill (a metric's status), or null for plain ink. */
+  tone?: (item: T) => { ink: string; fill: string } | null;
 }
 
 /** A titled table of notes, continued over as many slides as it needs (at least one). */
@@ -88,7 +90,11 @@ export function listSlides<T>(pptx: PptxGenJS, title: string, subtitle: string, 
     const rows: PptxGenJS.TableRow[] = [
       columns.map((c) => cell(c.title, { ...head, align: c.align ?? 'left' })),
       ...chunk.map((n, i) =>
-        columns.map((c) => cell(c.value(n, p * ROWS_PER_LIST_SLIDE + i + 1), { align: c.align ?? 'left', border, color: hex6(INK) })),
+        columns.map((c) => {
+          const tone = c.tone?.(n);
+          const look: PptxGenJS.TableCellProps = tone ? { color: hex6(tone.ink), fill: { color: hex6(tone.fill) }, bold: true } : { color: hex6(INK) };
+          return cell(c.value(n, p * ROWS_PER_LIST_SLIDE + i + 1), { align: c.align ?? 'left', border, ...look });
+        }),
       ),
     ];
     slide.addTable(rows, {

@@ -13,7 +13,7 @@
  * - **Workshop**: the minutes, one row per step that ran.
  */
 import type PptxGenJS from 'pptxgenjs';
-import { GRID_LINE, HEADER_FILL, hex6, INK, MUTED_INK, NOTE_EDGE, NOTE_FILL } from './palette';
+import { GRID_LINE, HEADER_FILL, hex6, INK, METRIC_STATUS_COLOR, MUTED_INK, NOTE_EDGE, NOTE_FILL } from './palette';
 import { addTitle, BODY_TOP, FONT, H, listSlides, MARGIN, slideText, W, type Slide } from './pptxKit';
 import {
   durationText,
@@ -200,7 +200,8 @@ function metricSlides(pptx: PptxGenJS, report: Report): void {
       { title: 'Metric', width: 1.5, value: (m) => m.label },
       { title: 'Value', width: 1.3, align: 'right', value: (m) => m.valueText || '–' },
       { title: 'Target', width: 1.3, align: 'right', value: (m) => m.targetText || '–' },
-      { title: 'Source', width: 3, value: (m) => slideText(m.source, 80) || '–' },
+      { title: 'Status', width: 2, value: (m) => m.statusText || '–', tone: (m) => (m.status === 'unset' ? null : METRIC_STATUS_COLOR[m.status]) },
+      { title: 'Source', width: 2.4, value: (m) => slideText(m.source, 80) || '–' },
       { title: 'Date', width: 1.5, value: (m) => m.date ?? '–' },
     ],
     report.metrics,

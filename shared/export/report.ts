@@ -10,6 +10,7 @@
  */
 import type { JourneyMap, Note, Stage } from '../domain';
 import { covers, insights, quadrant, QUADRANT_LABELS, QUADRANTS as QUADRANT_IDS, tally, type Quadrant } from '../prioritise/index';
+import { METRIC_INFO, metricStatus, statusLabel, type MetricKind, type MetricStatus } from '../prioritise/metrics';
 import { METRIC_KINDS, PHASES } from '../records/fields';
 import { minutesOfMap } from '../workshop/minutes';
 import type { StoredRecord } from '../records/records';
@@ -21,8 +22,8 @@ type Vote = StoredRecord<'vote'>;
 export type Phase = (typeof PHASES)[number];
 export const PHASE_LABELS: Record<Phase, string> = { now: 'Now', next: 'Next', later: 'Later', not_doing: 'Not doing' };
 
-export type MetricKind = (typeof METRIC_KINDS)[number];
-export const METRIC_LABELS: Record<MetricKind, string> = { csat: 'CSAT', nps: 'NPS', ces: 'CES', conversion: 'Conversion', churn: 'Churn' };
+export type { MetricKind, MetricStatus };
+export const METRIC_LABELS = Object.fromEntries(METRIC_KINDS.map((k) => [k, METRIC_INFO[k].label])) as Record<MetricKind, string>;
 
 export type QuadrantId = Quadrant;
 const QUADRANT_HINTS: Record<Quadrant, string> = {
@@ -97,6 +98,10 @@ export interface MetricRow {
   /** The value and target as read aloud: "4.2 / 5", "+12", "35 %". */
   valueText: string;
   targetText: string;
+  /** Against the target, as the board's metrics row says it (shared/prioritise/metrics). */
+  status: MetricStatus;
+  /** The status in a symbol and words ("✓ on target", "~ near target", "! far from target"); '' with no value or target. */
+  statusText: string;
 }
 
 export interface PainRow {
@@ -265,6 +270,8 @@ export function reportOf(map: JourneyMap, now: number = map.updatedAt): Report {
         date: m.date,
         valueText: metricText(m.kind, m.value),
         targetText: metricText(m.kind, m.target),
+        status: metricStatus(m),
+        statusText: statusLabel(metricStatus(m)),
       };
     });
 

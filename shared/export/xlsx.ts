@@ -10,7 +10,7 @@ import type ExcelJS from 'exceljs';
 import { NOTE_KINDS, type JourneyMap, type Note, type Stage } from '../domain';
 import { mapStageEmotions, roomScoresOf, type RoomEmotion } from '../journey/emotion';
 import { KIND_LABELS, NOTE_COLUMNS, noteRows, orderedNotes } from './model';
-import { hex6, HEADER_FILL } from './palette';
+import { hex6, HEADER_FILL, METRIC_STATUS_COLOR } from './palette';
 import { painsText, QUADRANTS, reportOf, type MatrixItem, type Report, type RoadmapItem, type MetricRow, type ReportRound, type RoundResult } from './report';
 
 /** Options for {@link mapToXlsx}. */
@@ -26,6 +26,8 @@ interface SheetColumn<T> {
   value: (row: T) => string | number | null;
   /** Long text: wrap it instead of widening the column. */
   wrap?: boolean;
+  /** A cell's text colour and fill (a metric's status), or null for plain. */
+  tone?: (row: T) => { ink: string; fill: string } | null;
 }
 
 /** Characters XML 1.0 cannot hold (they would make the file unreadable): dropped. */
@@ -63,11 +65,18 @@ function addTable<T>(wb: ExcelJS.Workbook, name: string, columns: SheetColumn<T>
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex6(HEADER_FILL)}` } };
   header.alignment = { vertical: 'middle' };
   for (const r of rows) {
-    ws.addRow(columns.map((c) => {
+    const added = ws.addRow(columns.map((c) => {
       const v = c.value(r);
       // An empty string would be a cell holding '' (it sorts and filters apart from blanks).
       return typeof v === 'string' ? (v === '' ? null : cellText(v)) : v;
     }));
+    columns.forEach((c, i) => {
+      const tone = c.tone?.(r);
+      if (!tone) return;
+      const cell = added.getCell(i + 1);
+      cell.font = { bold: true, color: { argb: `FF${hex6(tone.ink)}` } };
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${hex6(tone.fill)}` } };
+    });
   }
   columns.forEach((c, i) => {
     if (c.wrap) ws.getColumn(i + 1).alignment = { wrapText: true, vertical: 'top' };
@@ -271,6 +280,7 @@ function prioritySheets(wb: ExcelJS.Workbook, report: Report): void {
         { title: 'Metric', width: 12, value: (m) => m.label },
         { title: 'Value', width: 9, value: (m) => m.value },
         { title: 'Target', width: 9, value: (m) => m.target },
+        { title: 'Status', width: 18, value: (m) => m.statusText, tone: (m) => (m.status === 'unset' ? null : METRIC_STATUS_COLOR[m.status]) },
         { title: 'Source', width: 28, value: (m) => m.source },
         { title: 'Date', width: 12, value: (m) => m.date ?? '' },
       ],

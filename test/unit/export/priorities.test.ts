@@ -74,10 +74,10 @@ describe('Excel export: prioritising sheets', () => {
     expect(values(roadmap, 4).slice(0, 3)).toEqual(['Not doing', 1, 'rewrite the billing system']);
 
     const metrics = wb.getWorksheet('Metrics')!;
-    expect(values(metrics, 1)).toEqual(['Stage', 'Metric', 'Value', 'Target', 'Source', 'Date']);
-    expect(values(metrics, 2)).toEqual(['Whole map', 'NPS', -12, 20, 'Quarterly NPS', '2026-09-30']);
-    expect(values(metrics, 3)).toEqual(['Join', 'Conversion', 34.5, 50, 'Web analytics']);
-    expect(values(metrics, 5)).toEqual(['Cancel', 'Churn', 8, 5, 'CRM', '2026-10-31']);
+    expect(values(metrics, 1)).toEqual(['Stage', 'Metric', 'Value', 'Target', 'Status', 'Source', 'Date']);
+    expect(values(metrics, 2)).toEqual(['Whole map', 'NPS', -12, 20, '! far from target', 'Quarterly NPS', '2026-09-30']);
+    expect(values(metrics, 3)).toEqual(['Join', 'Conversion', 34.5, 50, '! far from target', 'Web analytics']);
+    expect(values(metrics, 5)).toEqual(['Cancel', 'Churn', 8, 5, '~ near target', 'CRM', '2026-10-31']);
   });
 });
 
@@ -143,7 +143,7 @@ describe('Markdown, HTML and PDF reports: prioritising and workshop sections', (
     expect(md).toContain('### Quick wins (high impact, low effort)\n\n- let people cancel in the app — Cancel _(impact 5, effort 2, 2 votes; answers: =HYPERLINK');
     expect(md).toContain('### Now\n\n1. let people cancel in the app — Cancel _(owner Priya; due 2027-01-15;');
     expect(md).toContain('### Later\n\nNothing yet.');
-    expect(md).toContain('| Cancel | CSAT | 2.1 / 5 | 4 / 5 | Exit survey | 2026-10-01 |');
+    expect(md).toContain('| Cancel | CSAT | 2.1 / 5 | 4 / 5 | ! far from target | Exit survey | 2026-10-01 |');
     expect(md).toContain('## Workshop');
     expect(md).toContain('| Vote on pain points | 2026-11-23 09:00 | 5 min | 4 min |');
     expect(md).not.toContain('Prioritise into a roadmap');
