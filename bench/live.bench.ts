@@ -10,6 +10,7 @@ import { checkChromium, launchChromium, openPage } from './lib/browser';
 import { ZOOMED_IN_CAMERA, fitCamera, makeNotes, rng } from './lib/data';
 import { startWeb, seedMap, type WebServer } from './lib/journeyboard';
 import { log } from './lib/log';
+import { profiled } from './lib/profile';
 import { eachFlag } from './lib/options';
 import './lib/pageGlobals';
 import { fps, p95, round1 } from './lib/stats';
@@ -22,19 +23,21 @@ function parseOptions(argv: string[]) {
   let n = 5000;
   let arrive = 1000;
   let seconds = 10;
+  let profile = false;
   const whole = (text: string, flag: string, max: number) => {
     const v = Number(text.replace(/_/g, ''));
     if (!Number.isInteger(v) || v < 1 || v > max) throw new Error(`${flag} takes a whole number from 1 to ${max}.`);
     return v;
   };
-  eachFlag(argv, 'npm run bench -- live [--n=5000] [--arrive=1000] [--seconds=10]', (flag, value, arg) => {
+  eachFlag(argv, 'npm run bench -- live [--n=5000] [--arrive=1000] [--seconds=10] [--profile]', (flag, value, arg) => {
     if (flag === '--n') n = whole(value(), '--n', 50_000);
     else if (flag === '--arrive') arrive = whole(value(), '--arrive', 10_000);
     else if (flag === '--seconds') seconds = whole(value(), '--seconds', 120);
+    else if (flag === '--profile') profile = true;
     else return arg === 'live';
     return true;
   });
-  return { n, arrive, seconds };
+  return { n, arrive, seconds, profile };
 }
 
 function emit(name: string, n: number, value: number, unit: string) {
@@ -97,7 +100,7 @@ function figures(result: { starts: number[]; work: number[]; spans?: number[]; l
 }
 
 async function main() {
-  const { n, arrive: count, seconds } = parseOptions(process.argv.slice(2));
+  const { n, arrive: count, seconds, profile } = parseOptions(process.argv.slice(2));
   checkChromium();
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
@@ -138,15 +141,23 @@ async function main() {
       const sent = arrive(web, mapId, count, seconds, area).finally(() => (sending = false));
       const result = { starts: [] as number[], work: [] as number[], spans: [] as number[], longest: 0 };
       await bp.page.evaluate((c) => window.__benchMeter.setCamera(c), camera);
-      while (sending) {
-        const part = await bp.page.evaluate((a) => window.__benchMeter.pan(a), { ...PAN, warmupMs: 0, durationMs: 2000 });
-        if (part.starts.length > 1) result.spans.push(part.starts[part.starts.length - 1]! - part.starts[0]!);
-        for (let i = 1; i < part.starts.length; i++) {
-          result.work.push(part.work[i]!);
-          result.longest = Math.max(result.longest, part.starts[i]! - part.starts[i - 1]!);
+      const panWhileSending = async () => {
+        while (sending) {
+          const part = await bp.page.evaluate((a) => window.__benchMeter.pan(a), { ...PAN, warmupMs: 0, durationMs: 2000 });
+          if (part.starts.length > 1) result.spans.push(part.starts[part.starts.length - 1]! - part.starts[0]!);
+          for (let i = 1; i < part.starts.length; i++) {
+            result.work.push(part.work[i]!);
+            result.longest = Math.max(result.longest, part.starts[i]! - part.starts[i - 1]!);
+          }
+          await bp.page.evaluate((c) => window.__benchMeter.setCamera(c), camera);
         }
-        await bp.page.evaluate((c) => window.__benchMeter.setCamera(c), camera);
-      }
+      };
+      if (profile) {
+        // Where the page's time goes meanwhile (the figures are then not comparable: profiling costs).
+        const cdp = await bp.context.newCDPSession(bp.page);
+        const { summary } = await profiled(browser, bp.page, cdp, panWhileSending);
+        log(`${view}: profile while the notes arrived, ${summary}`);
+      } else await panWhileSending();
       const answered = await sent;
       const sentMs = performance.now() - started;
       // Every note is on the board: how long after the last was answered.
