@@ -169,111 +169,89 @@ function contentKey(n: BoardNote & ScoreFields): string {
 export const SHADOW_MARGIN = 12;
 /** About 48 MB of cached bitmaps at most. */
 const MAX_BITMAP_PIXELS = 12_000_000;
-const bitmaps = new Map<string, { content: string; scale: number; canvas: HTMLCanvasElement; pixels: number }>();
+/** A note's picture: an ImageBitmap (or, with no OffscreenCanvas, a canvas of its own). */
+type NoteImage = ImageBitmap | HTMLCanvasElement;
+const bitmaps = new Map<string, { content: string; scale: number; image: NoteImage; pixels: number }>();
 let bitmapPixels = 0;
 
-function bitmapFor(n: BoardNote, scale: number, deadline: number): { canvas: HTMLCanvasElement; stale: boolean } | null {
+function bitmapFor(n: BoardNote, scale: number, deadline: number): { canvas: NoteImage; stale: boolean } | null {
   const content = contentKey(n);
   const hit = bitmaps.get(n.id);
   if (hit && hit.content === content && hit.scale === scale) {
     // Keep recently used bitmaps at the end (least recently used are evicted first).
     bitmaps.delete(n.id);
     bitmaps.set(n.id, hit);
-    return { canvas: hit.canvas, stale: false };
+    return { canvas: hit.image, stale: false };
   }
   if (performance.now() > deadline) {
-    return hit && hit.content === content ? { canvas: hit.canvas, stale: true } : null;
-  }
-  if (hit) {
-    bitmaps.delete(n.id);
-    bitmapPixels -= hit.pixels;
+    return hit && hit.content === content ? { canvas: hit.image, stale: true } : null;
   }
   const w = Math.ceil((n.width + 2 * SHADOW_MARGIN) * scale);
   const h = Math.ceil((n.height + 2 * SHADOW_MARGIN) * scale);
-  // Making a canvas costs far more than drawing a note (~2-3 ms in software Chromium): reuse a
-  // canvas of the same size, this note's old one or an evicted one, cleared.
-  const canvas = hit && hit.canvas.width === w && hit.canvas.height === h ? hit.canvas : takeCanvas(w, h);
-  if (hit && hit.canvas !== canvas) poolCanvas(hit.canvas);
-  const c = canvas.getContext('2d');
-  if (!c) return null;
-  c.setTransform(1, 0, 0, 1, 0, 0);
-  c.clearRect(0, 0, w, h);
-  c.setTransform(scale, 0, 0, scale, (SHADOW_MARGIN - n.x) * scale, (SHADOW_MARGIN - n.y) * scale);
-  drawNoteDirect(c, n, scale, true);
-  const entry = { content, scale, canvas, pixels: w * h };
+  const image = paintBitmap(n, scale, w, h);
+  if (!image) return null;
+  if (hit) {
+    bitmaps.delete(n.id);
+    bitmapPixels -= hit.pixels;
+    release(hit.image);
+  }
+  const entry = { content, scale, image, pixels: w * h };
   bitmaps.set(n.id, entry);
   bitmapPixels += entry.pixels;
   for (const [id, e] of bitmaps) {
     if (bitmapPixels <= MAX_BITMAP_PIXELS) break;
     bitmaps.delete(id);
     bitmapPixels -= e.pixels;
-    poolCanvas(e.canvas);
+    release(e.image);
   }
-  return { canvas, stale: false };
+  return { canvas: image, stale: false };
 }
-
-/** Canvases of evicted bitmaps, by size, for the next bitmaps of that size (at most POOL_MAX). */
-const canvasPool = new Map<string, HTMLCanvasElement[]>();
-let pooled = 0;
-const POOL_MAX = 64;
-
-function poolCanvas(canvas: HTMLCanvasElement): void {
-  if (pooled >= POOL_MAX) return;
-  const key = `${canvas.width}x${canvas.height}`;
-  const list = canvasPool.get(key);
-  if (list) list.push(canvas);
-  else canvasPool.set(key, [canvas]);
-  pooled++;
-}
-
-function takeCanvas(w: number, h: number): HTMLCanvasElement {
-  const list = canvasPool.get(`${w}x${h}`);
-  const reused = list?.pop();
-  if (reused) {
-    pooled--;
-    if (list!.length < SPARES / 2) makeSpares(w, h);
-    return reused;
-  }
-  makeSpares(w, h);
-  return newCanvas(w, h);
-}
-
-function newCanvas(w: number, h: number): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = w;
-  canvas.height = h;
-  // Drawing once makes Chromium allocate its backing store now, not in the frame that uses it.
-  canvas.getContext('2d')?.fillRect(0, 0, 1, 1);
-  return canvas;
-}
-
-/** Spare canvases kept made (in idle time) of the size bitmaps were last wanted at. */
-const SPARES = 24;
-let spareSize: { w: number; h: number } | null = null;
-let sparesScheduled = false;
 
 /**
- * Bitmaps of this size are being made: make spare canvases for the next ones while the page is
- * idle, so a pan that brings new notes in does not spend its frames making canvases.
+ * One OffscreenCanvas per bitmap size (notes mostly have their default size, so there are few),
+ * drawn into and handed over as an ImageBitmap. Handing over makes Chromium rasterise the note
+ * then (its shadow and text, the costly part), inside the frame's bitmap budget; a canvas of its
+ * own per note (what this was) also cost ~1-2 ms to make, and was rasterised only when first drawn
+ * into the board's canvas, in whichever frame that was (issue 14: a live merge's patch frame).
  */
-function makeSpares(w: number, h: number): void {
-  spareSize = { w, h };
-  if (sparesScheduled || typeof requestIdleCallback !== 'function') return;
-  sparesScheduled = true;
-  requestIdleCallback(function fill(deadline) {
-    sparesScheduled = false;
-    const size = spareSize;
-    if (!size) return;
-    const key = `${size.w}x${size.h}`;
-    while ((canvasPool.get(key)?.length ?? 0) < SPARES && pooled < POOL_MAX) {
-      if (deadline.timeRemaining() < 5) {
-        sparesScheduled = true;
-        requestIdleCallback(fill);
-        return;
-      }
-      poolCanvas(newCanvas(size.w, size.h));
+const painters = new Map<string, OffscreenCanvasRenderingContext2D>();
+const PAINTERS_MAX = 8;
+
+function paintBitmap(n: BoardNote, scale: number, w: number, h: number): NoteImage | null {
+  const offscreen = typeof OffscreenCanvas === 'function';
+  let c: Context2D | null;
+  if (offscreen) {
+    const key = `${w}x${h}`;
+    c = painters.get(key) ?? null;
+    if (c) painters.delete(key);
+    else {
+      c = new OffscreenCanvas(w, h).getContext('2d');
+      if (!c) return null;
+      if (painters.size >= PAINTERS_MAX) painters.delete(painters.keys().next().value!);
     }
-  });
+    painters.set(key, c);
+  } else {
+    const canvas = document.createElement('canvas');
+    canvas.width = w;
+    canvas.height = h;
+    c = canvas.getContext('2d');
+    if (!c) return null;
+  }
+  c.setTransform(1, 0, 0, 1, 0, 0);
+  c.clearRect(0, 0, w, h);
+  c.setTransform(scale, 0, 0, scale, (SHADOW_MARGIN - n.x) * scale, (SHADOW_MARGIN - n.y) * scale);
+  drawNoteDirect(c, n, scale, true);
+  return offscreen ? (c.canvas as OffscreenCanvas).transferToImageBitmap() : (c.canvas as HTMLCanvasElement);
+}
+
+function release(image: NoteImage): void {
+  if ('close' in image) image.close();
+}
+
+/** Whether a note's bitmap for a draw at this scale is made (a live merge's patch waits for it). */
+export function hasBitmap(n: BoardNote, scale: number): boolean {
+  const hit = bitmaps.get(n.id);
+  return !!hit && hit.scale === scale && hit.content === contentKey(n);
 }
 
 /** A note whose bitmap is not made yet (for a frame or two): the bare card. */
@@ -367,7 +345,7 @@ export function forgetBitmap(id: string): void {
   if (!e) return;
   bitmaps.delete(id);
   bitmapPixels -= e.pixels;
-  poolCanvas(e.canvas);
+  release(e.image);
 }
 
 function drawText(ctx: Context2D, n: BoardNote, zoom: number): void {

@@ -5,10 +5,18 @@
  * whole device pixels, then drawn into with the canvas's board transform, so what is drawn meets
  * the rest of the canvas without a seam.
  */
-import { intersects, type Rect } from '../../shared/board/camera';
+import type { Rect } from '../../shared/board/camera';
 import type { BoardNote } from '../../shared/board/history';
+import { NOTE_MAX_SIZE } from '../../shared/domain';
 import { drawBlocks, SHADOW_MARGIN } from './drawNotes';
 import type { NoteMarks } from './noteMarks';
+
+/** Milliseconds a frame spends making bitmaps for notes drawn roughly (the rest wait for the next frames). */
+const PATCH_BUDGET_MS = 4;
+/** Notes drawn roughly are drawn again once their bitmaps are made, or after this long (ms) with what there is. */
+const PATCH_WAIT_MS = 300;
+/** More rectangles than this due at once: the whole canvas is drawn instead (cheaper than so many clips). */
+export const PATCH_MAX_RECTS = 64;
 
 /** A board-to-pixel transform without rotation: pixel = board * k + (e, f). */
 export interface PixelTransform {
@@ -22,6 +30,9 @@ export function reachOf(n: Rect): Rect {
   const pad = SHADOW_MARGIN + 2 + 0.1 * Math.min(n.width, n.height);
   return { x: n.x - pad, y: n.y - pad, width: n.width + 2 * pad, height: n.height + 2 * pad };
 }
+
+/** The furthest a note's drawing reaches past its box (`reachOf` of the largest note). */
+export const MAX_REACH = SHADOW_MARGIN + 2 + 0.1 * NOTE_MAX_SIZE;
 
 /** The rectangles without repeats (a note written twice before the patch is drawn). */
 export function uniqueRects(rects: readonly Rect[]): Rect[] {
@@ -56,11 +67,128 @@ export function patchRect(ctx: CanvasRenderingContext2D, t: PixelTransform, rect
   ctx.restore();
 }
 
-/** The far-zoom region cache (rendering.ts) with the rectangles painted again from `notes` (blocks are cheap: no budget). */
-export function patchRegion(cache: { canvas: HTMLCanvasElement; rect: Rect; zoom: number }, rects: readonly Rect[], notes: readonly BoardNote[], lens: string | null, marks: NoteMarks | null): void {
+/**
+ * The far-zoom region cache (rendering.ts) with the rectangles painted again (blocks are cheap: no
+ * budget); `notesIn(clip)`: the notes reaching into a board rectangle, in paint order.
+ */
+export function patchRegion(cache: { canvas: HTMLCanvasElement; rect: Rect; zoom: number }, rects: readonly Rect[], notesIn: (clip: Rect) => BoardNote[], lens: string | null, marks: NoteMarks | null): void {
   const c = cache.canvas.getContext('2d');
   if (!c) return;
   const k = cache.canvas.width / cache.rect.width;
   const t: PixelTransform = { k, e: -cache.rect.x * k, f: -cache.rect.y * k };
-  for (const r of rects) patchRect(c, t, r, (clip) => drawBlocks(c, notes.filter((n) => intersects(clip, reachOf(n))), cache.zoom, lens, marks));
+  for (const r of rects) patchRect(c, t, r, (clip) => drawBlocks(c, notesIn(clip), cache.zoom, lens, marks));
+}
+
+/** What `NotePatches` needs of the board's notes canvas (rendering.ts). */
+export interface PatchHost {
+  /** The notes canvas, its board-to-pixel transform and the zoom it was drawn at; null when it cannot be patched now. */
+  target(): { ctx: CanvasRenderingContext2D; t: PixelTransform } | null;
+  /** The notes the canvas holds whose drawing reaches into `clip`, in paint order. */
+  notesIn(clip: Rect): BoardNote[];
+  /** Draws `notes` as the canvas does, making bitmaps until `deadline`; notes drawn roughly go to `waiting`. */
+  draw(ctx: CanvasRenderingContext2D, notes: readonly BoardNote[], deadline: number, waiting: BoardNote[]): void;
+  /** Makes the bitmaps these notes are drawn with, within `budgetMs`, without touching the canvas; true when all are made. */
+  prepare(notes: readonly BoardNote[], budgetMs: number): boolean;
+  /** The note as it is now, or undefined when it is gone or not drawn. */
+  current(id: string): BoardNote | undefined;
+  /** The whole canvas drawn again (in the next frame). */
+  drawAll(): void;
+}
+
+/**
+ * Parts of the notes canvas to draw again (issue 14: "the board holds its frame rate while a room
+ * sends notes"). A live merge's rectangles are drawn in the next animation frame with whatever
+ * bitmaps are made by then, PATCH_BUDGET_MS of making at most: a note whose bitmap is not made yet
+ * shows as a plain card in that very frame. Notes drawn so (by a patch, or by a full draw) then
+ * have their bitmaps made, PATCH_BUDGET_MS a frame, without touching the canvas (each touch has
+ * the whole canvas committed again); once all are made, or after PATCH_WAIT_MS, their rectangles
+ * are drawn again (or, asked for, the whole canvas). So a burst of arriving notes costs a few
+ * milliseconds a frame, and the picture ends as a full draw would make it.
+ */
+export class NotePatches {
+  private fresh: Rect[] = [];
+  /** Notes drawn roughly, by id: the rectangle to draw again once their bitmaps are made. */
+  private finishing = new Map<string, Rect>();
+  /** Draw the whole canvas, not the rectangles, once the bitmaps are made. */
+  private finishAll = false;
+  private since = 0;
+  private frame = 0;
+
+  constructor(private readonly host: PatchHost) {}
+
+  /** Rectangles to draw again in the next frame (merges before it are coalesced). */
+  add(rects: readonly Rect[]): void {
+    this.fresh.push(...rects);
+    this.schedule();
+  }
+
+  /**
+   * A full draw drew these notes roughly (their bitmaps not made yet; they replace any such notes
+   * from before): make their bitmaps in the next frames, then draw them again, patched or (`all`)
+   * with a full draw.
+   */
+  finish(notes: readonly BoardNote[], all: boolean): void {
+    this.fresh = [];
+    this.finishing.clear();
+    for (const n of notes) this.finishing.set(n.id, reachOf(n));
+    this.finishAll = all || notes.length > PATCH_MAX_RECTS;
+    this.since = performance.now();
+    if (this.finishing.size > 0) this.schedule();
+  }
+
+  /** Nothing is due (a full draw holds it all). */
+  clear(): void {
+    this.fresh = [];
+    this.finishing.clear();
+    this.finishAll = false;
+  }
+
+  /** Whether some part of the canvas is still to be drawn again. */
+  get due(): boolean {
+    return this.fresh.length > 0 || this.finishing.size > 0;
+  }
+
+  private schedule(): void {
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.run());
+  }
+
+  private run(): void {
+    this.frame = 0;
+    if (!this.due) return;
+    const target = this.host.target();
+    if (!target) {
+      this.clear();
+      return this.host.drawAll();
+    }
+    const now = performance.now();
+    let rects: Rect[];
+    if (this.fresh.length > 0) {
+      rects = uniqueRects(this.fresh);
+      this.fresh = [];
+    } else {
+      const notes: BoardNote[] = [];
+      for (const id of this.finishing.keys()) {
+        const n = this.host.current(id);
+        if (n) notes.push(n);
+      }
+      if (!this.host.prepare(notes, PATCH_BUDGET_MS) && now - this.since < PATCH_WAIT_MS) return this.schedule();
+      if (this.finishAll) {
+        this.clear();
+        return this.host.drawAll();
+      }
+      rects = uniqueRects([...this.finishing.values()]);
+      this.finishing.clear();
+    }
+    if (rects.length > PATCH_MAX_RECTS) {
+      this.clear();
+      return this.host.drawAll();
+    }
+    const deadline = now + PATCH_BUDGET_MS;
+    const waiting: BoardNote[] = [];
+    for (const r of rects) patchRect(target.ctx, target.t, r, (clip) => this.host.draw(target.ctx, this.host.notesIn(clip), deadline, waiting));
+    if (waiting.length === 0) return;
+    if (this.finishing.size === 0) this.since = now;
+    for (const n of waiting) this.finishing.set(n.id, reachOf(n));
+    this.schedule();
+  }
 }

@@ -10,7 +10,7 @@ import type { BoardNote } from '../../shared/board/history';
 import { dropSlotPosition } from '../../shared/journey';
 import { drawCurveOnTop, drawFrame } from '../journey/drawFrame';
 import { bitmapCapacity, bitmapScale, drawBlocks, drawNotes, isBlockLevel, prepareBitmaps, type DrawResult } from './drawNotes';
-import { patchRect, patchRegion, reachOf, uniqueRects, type PixelTransform } from './livePatch';
+import { MAX_REACH, NotePatches, PATCH_MAX_RECTS, patchRegion, reachOf, uniqueRects, type PatchHost } from './livePatch';
 import type { BoardCore } from './core';
 import type { NoteMarks } from './noteMarks';
 import type { Camera } from '../../shared/domain';
@@ -27,12 +27,6 @@ const CANVAS_PAD = 0.25;
 const CANVAS_PAD_MAX = 400;
 /** A steady pan past the padding redraws the canvases this fraction of the padding ahead of the view. */
 const PAN_LEAD = 0.75;
-/** Milliseconds a frame spends making bitmaps for notes a live merge brought (the rest wait for the next frames). */
-const PATCH_BUDGET_MS = 4;
-/** A patch waits for its notes' bitmaps at most this long, then draws those still waiting as plain cards (ms). */
-const PATCH_WAIT_MS = 300;
-/** More rectangles than this due at once: the whole canvas is drawn instead (cheaper than so many clips). */
-const PATCH_MAX_RECTS = 64;
 
 export class BoardRenderer {
   /** Notes drawn in the last static-layer frame (the view, not the padded query). */
@@ -75,16 +69,12 @@ export class BoardRenderer {
    */
   private regionCache: { canvas: HTMLCanvasElement; rect: Rect; zoom: number; version: number } | null = null;
   private regionSettle: ReturnType<typeof setTimeout> | null = null;
-  /** Board rectangles of the notes canvas to draw again in the next animation frame (live merges). */
-  private dirty: Rect[] = [];
-  /** The notes the due rectangles are for (their bitmaps are made before the canvas is touched). */
-  private dirtyIds = new Set<string>();
-  /** When the oldest due rectangle became due (performance.now), or 0. */
-  private dirtySince = 0;
-  private dirtyFrame = 0;
+  /** Parts of the notes canvas to draw again: live merges, and notes drawn before their bitmaps were made. */
+  private readonly patches: NotePatches;
 
   constructor(private readonly core: BoardCore) {
     this.ready = new Promise((resolve) => (this.resolveReady = resolve));
+    this.patches = new NotePatches(this.patchHost());
   }
 
   /** Scene functions for Board.tsx's shapes (stable, so react-konva never re-applies them). */
@@ -354,9 +344,8 @@ export class BoardRenderer {
   /**
    * Notes written elsewhere (a live merge) that may show: instead of the whole notes canvas, only
    * the rectangles they covered before and cover now are drawn again, in the next animation frame
-   * (merges before it are coalesced into one patch). The new notes' bitmaps are made there within
-   * PATCH_BUDGET_MS; notes still waiting show as plain cards and are drawn again in the frames
-   * after. False when the canvas cannot be patched (not drawn yet, zooming, a drag, a level of
+   * (merges before it are coalesced into one patch; livePatch.ts `NotePatches`): a note whose
+   * bitmap is not made by then shows as a plain card and is drawn again once it is. False when the canvas cannot be patched (not drawn yet, zooming, a drag, a level of
    * detail the merge changes): the caller draws it all.
    */
   patchNotes(ids: readonly string[]): boolean {
@@ -392,78 +381,53 @@ export class BoardRenderer {
       if (!cache || cache.rect !== rect || cache.version !== this.contentVersion) return false;
       this.invalidate();
       cache.version = this.contentVersion;
-      const lifted = this.core.tools.lifted;
-      patchRegion(cache, uniqueRects(rects), this.visible.filter((n) => !lifted.has(n.id)), this.core.ui.getState().lens, this.marks);
+      patchRegion(cache, uniqueRects(rects), (clip) => this.notesIn(clip), this.core.ui.getState().lens, this.marks);
     } else this.invalidate();
     this.drawnCount = inView;
-    this.dirty.push(...rects);
-    for (const id of ids) this.dirtyIds.add(id);
-    if (!this.dirtySince) this.dirtySince = performance.now();
-    if (!this.dirtyFrame) this.dirtyFrame = requestAnimationFrame(() => this.drawDirty());
+    this.patches.add(rects);
     return true;
   }
 
-  /**
-   * Draws the rectangles due on the notes canvas. First the bitmaps of the notes they are for are
-   * made, PATCH_BUDGET_MS a frame, without touching the canvas (each touch has the whole canvas
-   * committed again); then, once all are made (or after PATCH_WAIT_MS), every rectangle at once.
-   * Rectangles are drawn one by one, not joined: their bounding box would take in many notes.
-   */
-  private drawDirty(): void {
-    this.dirtyFrame = 0;
-    const p = this.core.konva;
-    const d = this.drawnCamera;
-    if (!p || !d || this.dirty.length === 0) return this.clearDirty();
-    if (this.zoomRest || this.core.tools.lifted.size > 0 || d.zoom !== this.core.camera.camera.zoom) {
-      this.clearDirty();
-      p.staticLayer.batchDraw();
-      return;
+  /** The notes the notes canvas holds (the last query, none lifted) whose drawing reaches into `clip`, in paint order. */
+  private notesIn(clip: Rect): BoardNote[] {
+    const { notes, index } = this.core.model;
+    const rect = this.queryRect;
+    const lifted = this.core.tools.lifted;
+    const out: BoardNote[] = [];
+    if (!rect) return out;
+    for (const id of index.query({ x: clip.x - MAX_REACH, y: clip.y - MAX_REACH, width: clip.width + 2 * MAX_REACH, height: clip.height + 2 * MAX_REACH })) {
+      const n = notes.get(id);
+      if (n && !lifted.has(id) && intersects(rect, n) && intersects(clip, reachOf(n))) out.push(n);
     }
-    const zoom = d.zoom;
-    const blocks = isBlockLevel(zoom, this.drawnCount);
-    let due = uniqueRects(this.dirty);
-    if (due.length > PATCH_MAX_RECTS) {
-      this.clearDirty();
-      p.staticLayer.batchDraw();
-      return;
-    }
-    if (!blocks && performance.now() - this.dirtySince < PATCH_WAIT_MS) {
-      // Every note the rectangles will draw (the changed ones and those they overlap).
-      const wanted = this.visible.filter((n) => this.dirtyIds.has(n.id) || due.some((r) => intersects(r, reachOf(n))));
-      if (!prepareBitmaps(wanted, zoom, this.drawnListCount, PATCH_BUDGET_MS)) {
-        this.dirtyFrame = requestAnimationFrame(() => this.drawDirty());
-        return;
-      }
-    }
-    due = uniqueRects(this.dirty);
-    this.clearDirty();
-    const canvas = p.staticLayer.getCanvas();
-    const ctx = canvas.getContext()._context;
-    const ratio = canvas.getPixelRatio();
-    const m = p.staticLayer.getAbsoluteTransform().getMatrix();
-    const t: PixelTransform = { k: m[0]! * ratio, e: m[4]! * ratio, f: m[5]! * ratio };
-    const lens = this.core.ui.getState().lens;
-    const deadline = performance.now() + PATCH_BUDGET_MS;
-    const again: Rect[] = [];
-    for (const r of due) {
-      patchRect(ctx, t, r, (clip) => {
-        const list = this.visible.filter((n) => intersects(clip, reachOf(n)));
-        if (blocks) drawBlocks(ctx, list, zoom, lens, this.marks);
-        else if (drawNotes(ctx, list, zoom, lens, false, this.marks, { count: this.drawnListCount, deadline }).pending > 0) again.push(r);
-      });
-    }
-    if (again.length > 0) {
-      // Plain cards for now: drawn again once their bitmaps are made.
-      this.dirty.push(...again);
-      this.dirtySince = performance.now() - PATCH_WAIT_MS;
-      this.dirtyFrame = requestAnimationFrame(() => this.drawDirty());
-    }
+    return out;
   }
 
-  private clearDirty(): void {
-    this.dirty = [];
-    this.dirtyIds = new Set();
-    this.dirtySince = 0;
+  /** How the live patches (livePatch.ts) reach the notes canvas. */
+  private patchHost(): PatchHost {
+    return {
+      target: () => {
+        const p = this.core.konva;
+        const d = this.drawnCamera;
+        if (!p || !d || this.zoomRest || this.core.tools.lifted.size > 0 || d.zoom !== this.core.camera.camera.zoom) return null;
+        const canvas = p.staticLayer.getCanvas();
+        const ratio = canvas.getPixelRatio();
+        const m = p.staticLayer.getAbsoluteTransform().getMatrix();
+        return { ctx: canvas.getContext()._context, t: { k: m[0]! * ratio, e: m[4]! * ratio, f: m[5]! * ratio } };
+      },
+      notesIn: (clip) => this.notesIn(clip),
+      draw: (ctx, list, deadline, waiting) => {
+        const zoom = this.drawnCamera!.zoom;
+        const lens = this.core.ui.getState().lens;
+        if (isBlockLevel(zoom, this.drawnCount)) drawBlocks(ctx, list, zoom, lens, this.marks);
+        else drawNotes(ctx, list, zoom, lens, false, this.marks, { count: this.drawnListCount, deadline, waiting });
+      },
+      prepare: (list, budgetMs) => prepareBitmaps(list, (this.drawnCamera ?? this.core.camera.camera).zoom, this.drawnListCount, this.readyDone ? budgetMs : 3 * budgetMs),
+      current: (id) => {
+        const n = this.core.model.notes.get(id);
+        return n && this.core.model.index.has(id) ? n : undefined;
+      },
+      drawAll: () => this.core.konva?.staticLayer.batchDraw(),
+    };
   }
 
   /** Notes the last query returned (the padded view), in paint order. */
@@ -503,8 +467,7 @@ export class BoardRenderer {
     this.drawnPad = pad;
     this.prewarm = true;
     // A full draw holds every patch still due.
-    const merged = this.dirtyIds;
-    this.clearDirty();
+    this.patches.clear();
     const list: BoardNote[] = [];
     let inView = 0;
     for (const n of this.visible) {
@@ -519,20 +482,11 @@ export class BoardRenderer {
     const result = blocks && this.queryRect ? this.drawRegion(ctx, region, inView) : drawNotes(ctx, list, zoom, lens, blocks, this.marks, { waiting });
     this.drawnCount = inView;
     this.drawnListCount = list.length;
-    if (result.pending > 0 && waiting.length === result.pending && waiting.length <= PATCH_MAX_RECTS && waiting.every((n) => merged.has(n.id)) && this.frameListeners.length === 0) {
-      // Only notes a live merge brought still wait for their bitmaps (a redraw came before their
-      // patch): the patch goes on (their bitmaps made first), rather than a full draw every frame.
-      for (const n of waiting) {
-        this.dirty.push(reachOf(n));
-        this.dirtyIds.add(n.id);
-      }
-      this.dirtySince = performance.now();
-      if (!this.dirtyFrame) this.dirtyFrame = requestAnimationFrame(() => this.drawDirty());
-      return;
-    }
     if (result.pending > 0) {
-      // Some notes were drawn roughly while their bitmaps are made: finish in the next frames.
-      requestAnimationFrame(() => this.core.konva?.staticLayer.batchDraw());
+      // Some notes were drawn roughly (plain cards, or a bitmap of another scale): their bitmaps
+      // are made in the next frames without touching the canvas, then they are drawn again, alone
+      // when they are few, or the whole canvas (the first frame, or someone waits for a full one).
+      this.patches.finish(waiting, !this.readyDone || this.frameListeners.length > 0 || waiting.length > PATCH_MAX_RECTS);
       return;
     }
     if (!this.readyDone && camera.viewport.width > 0 && camera.viewport.height > 0) {
