@@ -6,7 +6,8 @@
  *     on the research phase even with no word in common;
  *  3. where the note's phases usually sit in a journey versus where the stage sits in this one.
  * Then the batch is used as a whole: confident notes join their stage's vocabulary (one round of
- * self-training) and stage sizes are nudged towards even, since workshops fill every stage.
+ * self-training) and stage sizes are nudged towards even, since workshops fill every stage; then
+ * stageGraph.ts propagates stages between notes that share rare words.
  */
 import { PHASES } from './journey';
 import { StemIndex } from './postings';
