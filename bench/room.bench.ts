@@ -1,9 +1,13 @@
-// `npm run bench -- room [--phones=50] [--notes=20] [--sockets=200] [--prefill=0] [--no-board]`: the room
+// `npm run bench -- room [--phones=50] [--notes=20] [--sockets=200] [--prefill=0] [--no-board] [--fetch]`: the room
 // benchmark of issue 14. Web mode on a fresh data folder with every room bound to 127.0.0.1; the
 // facilitator's board open in Chromium on the room's map; 50 phones join, 200 live WebSockets are
 // held open (4 per phone, a few tabs each), then every phone at the same time adds 20 notes one
 // after another, with 10% of the requests sent twice (a retry after a timeout). `--prefill=N` puts N
 // of the facilitator's notes on the map first (a full board: the phones' notes must cost no more).
+// The phones and the poll speak HTTP with node:http, each phone on its own kept-alive connection (as
+// a phone's browser keeps one): they stand in for devices that in a real room take no CPU from the
+// laptop, and undici's fetch cost this process about 1.3 ms of CPU more per request on the two
+// shared cores. `--fetch` uses fetch as the bench did until session 22 (to compare with old figures).
 // The machine's load average is logged at the start and the end. Figures on stdout:
 //   room.notes          new notes in the store (must be exactly phones x notes)
 //   room.visible.p50ms  / .p95ms  from a note's send to the first read of the store that holds it
@@ -15,6 +19,7 @@
 //                       last answer (load-independent: what the burst costs the machine's cores)
 //   room.client.cpuMs   the same for this process (the 50 phones, the 200 sockets, the poll)
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import { WebSocket } from 'ws';
 import type { Browser } from 'playwright';
@@ -39,13 +44,14 @@ function seeded(seed: number) {
 }
 
 function parseOptions(argv: string[]) {
-  const o = { phones: 50, notes: 20, sockets: 200, prefill: 0, board: true };
-  eachFlag(argv, 'npm run bench -- room [--phones=50] [--notes=20] [--sockets=200] [--prefill=0] [--no-board]', (flag, value, arg) => {
+  const o = { phones: 50, notes: 20, sockets: 200, prefill: 0, board: true, fetch: false };
+  eachFlag(argv, 'npm run bench -- room [--phones=50] [--notes=20] [--sockets=200] [--prefill=0] [--no-board] [--fetch]', (flag, value, arg) => {
     if (flag === '--phones') o.phones = Number(value());
     else if (flag === '--notes') o.notes = Number(value());
     else if (flag === '--sockets') o.sockets = Number(value());
     else if (flag === '--prefill') o.prefill = Number(value());
     else if (flag === '--no-board') o.board = false;
+    else if (flag === '--fetch') o.fetch = true;
     else return arg === 'room';
     return true;
   });
@@ -72,13 +78,70 @@ function emit(name: string, n: number, value: number, unit: string) {
   process.stdout.write(`${JSON.stringify({ name, n, value: round1(value), unit })}\n`);
 }
 
-async function post<T>(base: string, path: string, body: unknown, token?: string): Promise<{ status: number; body: { ok: boolean; value?: T; error?: { message: string } } }> {
+interface Reply<T> {
+  status: number;
+  body: { ok: boolean; value?: T; error?: { code?: string; message: string } };
+}
+
+/** `--fetch`: every request with fetch (undici), as before session 22. */
+let useFetch = false;
+
+/** One POST with node:http on a kept-alive connection of `agent`; once more if a reused connection was closed under it. */
+function postHttp<T>(url: string, body: unknown, token: string | undefined, agent: http.Agent): Promise<Reply<T>> {
+  const payload = JSON.stringify(body);
+  const u = new URL(url);
+  const once = () =>
+    new Promise<Reply<T>>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: u.hostname,
+          port: u.port,
+          path: `${u.pathname}${u.search}`,
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => {
+            try {
+              resolve({ status: res.statusCode!, body: JSON.parse(text) as Reply<T>['body'] });
+            } catch (err) {
+              reject(err);
+            }
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', (err: NodeJS.ErrnoException) => reject(Object.assign(err, { reused: req.reusedSocket })));
+      req.end(payload);
+    });
+  return once().catch((err: NodeJS.ErrnoException & { reused?: boolean }) => {
+    if (err.reused && err.code === 'ECONNRESET') return once();
+    throw err;
+  });
+}
+
+async function post<T>(base: string, path: string, body: unknown, token?: string, agent?: http.Agent): Promise<Reply<T>> {
+  if (!useFetch && agent) return postHttp<T>(`${base}${path}`, body, token, agent);
   const res = await fetch(`${base}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
-  return { status: res.status, body: (await res.json()) as { ok: boolean; value?: T; error?: { message: string } } };
+  return { status: res.status, body: (await res.json()) as Reply<T>['body'] };
+}
+
+/** The poll's reads of the facilitator API: on one kept-alive connection (or web.api with `--fetch`). */
+const pollAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+async function facilitatorRead<T>(web: WebServer, method: string, input: unknown): Promise<T> {
+  if (useFetch) return web.api<T>(method, input);
+  const u = new URL(web.url);
+  const r = await postHttp<T>(`${u.origin}/api/${method}`, input, u.searchParams.get('token') ?? '', pollAgent);
+  if (!r.body.ok) throw new Error(`${method} failed: ${r.body.error?.code}: ${r.body.error?.message}`);
+  return r.body.value as T;
 }
 
 /**
@@ -88,9 +151,9 @@ async function post<T>(base: string, path: string, body: unknown, token?: string
 async function api<T>(web: WebServer, method: string, input: unknown): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await web.api<T>(method, input);
+      return await facilitatorRead<T>(web, method, input);
     } catch (err) {
-      if (!(err instanceof TypeError) || attempt >= 2) throw err;
+      if (!(err instanceof TypeError || (err as NodeJS.ErrnoException).code === 'ECONNRESET') || attempt >= 2) throw err;
     }
   }
 }
@@ -108,6 +171,7 @@ async function openBoard(browser: Browser, web: WebServer, mapId: string): Promi
 
 async function run() {
   const options = parseOptions(process.argv.slice(2));
+  useFetch = options.fetch;
   const total = options.phones * options.notes;
   if (options.board) checkChromium();
   log(`load average at the start: ${os.loadavg().map((l) => l.toFixed(2)).join(', ')} (${os.cpus().length} cores)`);
@@ -137,11 +201,11 @@ async function run() {
     }
 
     // 50 phones join.
-    const phones: { token: string; participantId: string }[] = [];
+    const phones: { token: string; participantId: string; agent: http.Agent }[] = [];
     for (let i = 0; i < options.phones; i++) {
       const r = await post<{ token: string; participantId: string }>(base, '/join', { pin: room.pin, name: `Phone ${i + 1}`, deviceId: `bench-device-${String(i).padStart(4, '0')}` });
       if (r.status !== 200) throw new Error(`join ${i}: ${r.status} ${r.body.error?.message}`);
-      phones.push(r.body.value!);
+      phones.push({ ...r.body.value!, agent: new http.Agent({ keepAlive: true, maxSockets: 2 }) });
     }
     log(`${phones.length} phones joined`);
 
@@ -218,7 +282,8 @@ async function run() {
           const again = random() < 0.1;
           if (again) twice.add(id);
           if (!sentAt.has(id)) sentAt.set(id, performance.now());
-          const sends = again ? [post(base, '/api/notes.add', body, phone.token), post(base, '/api/notes.add', body, phone.token)] : [post(base, '/api/notes.add', body, phone.token)];
+          const send = () => post(base, '/api/notes.add', body, phone.token, phone.agent);
+          const sends = again ? [send(), send()] : [send()];
           for (const r of await Promise.all(sends)) {
             if (r.status === 200 && !answeredAt.has(id)) answeredAt.set(id, performance.now());
             if (r.status !== 200) {
@@ -290,6 +355,7 @@ async function run() {
     await api(web, 'room.close', {});
   } finally {
     for (const ws of sockets) ws.terminate();
+    pollAgent.destroy();
     await browser?.close();
     await web.close();
   }
