@@ -269,8 +269,10 @@ export function classifyNotes(
   }
 
   // Neighbours in the batch (and placed notes as anchors) share their stage; positive feelings
-  // lean late; sizes nudged towards even again.
-  if (weights.propagate > 0 && notes.length > stageCount) {
+  // lean late; then, if neighbours moved anything, sizes are nudged towards even again (not twice
+  // for a handful of notes, where balancing is only a weak prior).
+  const propagated = weights.propagate > 0 && notes.length > stageCount;
+  if (propagated) {
     const graph = nearestNotes(
       noteTerms,
       placed.map((p) => p.terms),
@@ -288,7 +290,7 @@ export function classifyNotes(
       probs,
       kinds.map((k) => (k.kind === 'emotion' && k.sentiment > 0 ? weights.positiveLate : 0)),
     );
-  if (weights.propagate > 0 || weights.positiveLate !== 0) probs = balance(probs, balanceStrength);
+  if (propagated) probs = balance(probs, balanceStrength);
 
   // The stage the capture step was aimed at, as a prior on top of what the words say.
   probs = probs.map((row, i) => {
