@@ -54,6 +54,8 @@ export interface DrawOptions {
   deadline?: number;
   /** Gets the notes drawn from a stale bitmap or as a plain card (their bitmaps still to be made). */
   waiting?: BoardNote[];
+  /** Leave out notes wholly hidden under notes drawn after them (default true; `hiddenUnder`). */
+  cull?: boolean;
 }
 
 /**
@@ -96,8 +98,11 @@ export function drawNotes(
     return { drawn: notes.length, pending: 0 };
   }
   const deadline = options.deadline ?? performance.now() + BITMAP_BUDGET_MS;
+  const hidden = options.cull === false || alpha0 < 1 ? null : hiddenUnder(notes, lens, keep);
   let pending = 0;
-  for (const n of notes) {
+  for (let i = 0; i < notes.length; i++) {
+    const n = notes[i]!;
+    if (hidden?.[i]) continue;
     if (dimmed(n, lens, keep) !== dim) {
       dim = !dim;
       ctx.globalAlpha = dim ? alpha0 * LENS_DIM_ALPHA : alpha0;
@@ -119,6 +124,72 @@ export function drawNotes(
   }
   ctx.globalAlpha = alpha0;
   return { drawn: notes.length, pending };
+}
+
+/** Board units a cell of `hiddenUnder`'s coverage grid spans (at least). */
+const COVER_CELL = 16;
+/**
+ * How far inside a note's box its bitmap is opaque whatever the octave it was made at: the rounded
+ * corners (3 units) and the filtering of a bitmap scaled up from 1/8 (a source pixel, 8 units, each side).
+ */
+const COVER_INSET = 3 + 2 * 8;
+
+/**
+ * Flags (by index) of the notes whose whole drawing (card, shadow, badge: the reach a live patch
+ * takes) lies under the opaque middle of notes drawn after them, so leaving them out changes no
+ * pixel. A pile of notes (a room's burst into the view: hundreds on a few screens) then costs
+ * the few on top, not every bitmap under them. A coarse grid, filled from the top note down: a
+ * cell is covered when it lies wholly inside the inset box of a note above that is drawn opaque
+ * (dimmed notes cover nothing). Null when nothing is hidden or there are too few notes to bother.
+ */
+export function hiddenUnder(notes: readonly BoardNote[], lens: string | null, keep: ReadonlySet<string> | null): Uint8Array | null {
+  if (notes.length < 8) return null;
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const n of notes) {
+    x0 = Math.min(x0, n.x);
+    y0 = Math.min(y0, n.y);
+    x1 = Math.max(x1, n.x + n.width);
+    y1 = Math.max(y1, n.y + n.height);
+  }
+  // Cells no smaller than COVER_CELL, and no more than ~250,000 of them.
+  const cell = Math.max(COVER_CELL, Math.sqrt(((x1 - x0) * (y1 - y0)) / 250_000));
+  const cols = Math.ceil((x1 - x0) / cell) + 1;
+  const rows = Math.ceil((y1 - y0) / cell) + 1;
+  const covered = new Uint8Array(cols * rows);
+  let flags: Uint8Array | null = null;
+  for (let i = notes.length - 1; i >= 0; i--) {
+    const n = notes[i]!;
+    // Its reach, in cells (any cell it touches); cells outside the grid are never covered.
+    const pad = SHADOW_MARGIN + 2 + 0.1 * Math.min(n.width, n.height);
+    const c0 = Math.floor((n.x - pad - x0) / cell);
+    const r0 = Math.floor((n.y - pad - y0) / cell);
+    const c1 = Math.floor((n.x + n.width + pad - x0) / cell);
+    const r1 = Math.floor((n.y + n.height + pad - y0) / cell);
+    let hidden = c0 >= 0 && r0 >= 0 && c1 < cols && r1 < rows;
+    for (let r = r0; hidden && r <= r1; r++) {
+      for (let c = c0; c <= c1; c++) {
+        if (!covered[r * cols + c]) {
+          hidden = false;
+          break;
+        }
+      }
+    }
+    if (hidden) {
+      (flags ??= new Uint8Array(notes.length))[i] = 1;
+      continue;
+    }
+    if (dimmed(n, lens, keep)) continue;
+    // The cells wholly inside its opaque middle.
+    const k0 = Math.ceil((n.x + COVER_INSET - x0) / cell);
+    const q0 = Math.ceil((n.y + COVER_INSET - y0) / cell);
+    const k1 = Math.floor((n.x + n.width - COVER_INSET - x0) / cell) - 1;
+    const q1 = Math.floor((n.y + n.height - COVER_INSET - y0) / cell) - 1;
+    for (let r = q0; r <= q1; r++) covered.fill(1, r * cols + k0, r * cols + Math.max(k0, k1 + 1));
+  }
+  return flags;
 }
 
 function screenRatio(zoom: number): number {
@@ -145,14 +216,19 @@ export function bitmapCapacity(zoom: number, count: number): number {
 /**
  * Makes, within `budgetMs`, the bitmaps that a draw of `count` notes at `zoom` would use for
  * `notes` (e.g. those a pan will bring onto the canvas next), so that draw need not. Returns true
- * when every one is made (or none is needed at this level of detail).
+ * when every one is made (or none is needed at this level of detail). `inPaintOrder`: the notes are
+ * bottom to top, and those wholly hidden under the others (`hiddenUnder`) are passed over.
  */
-export function prepareBitmaps(notes: readonly BoardNote[], zoom: number, count: number, budgetMs: number): boolean {
+export function prepareBitmaps(notes: readonly BoardNote[], zoom: number, count: number, budgetMs: number, inPaintOrder = false): boolean {
   if (typeof document === 'undefined' || isBlockLevel(zoom, count)) return true;
   const scale = bitmapScale(zoom, count);
   if (scale > 2) return true;
   const deadline = performance.now() + budgetMs;
-  for (const n of notes) {
+  // Notes in paint order: none for those a draw of them would leave out (wholly under the notes after them).
+  const hidden = inPaintOrder ? hiddenUnder(notes, null, null) : null;
+  for (let i = 0; i < notes.length; i++) {
+    const n = notes[i]!;
+    if (hidden?.[i]) continue;
     const hit = bitmaps.get(n.id);
     if (hit && hit.scale === scale && hit.content === contentKey(n)) continue;
     if (performance.now() > deadline) return false;

@@ -235,7 +235,7 @@ export class BoardRenderer {
       } else if (this.prewarm) {
         // A frame with no drawing: make a few bitmaps of notes the next redraw will bring in, so
         // that redraw does not spend frames on them.
-        this.prewarm = !prepareBitmaps(this.visible, zoom, this.drawnListCount, 3) || !this.prepareAhead(zoom);
+        this.prewarm = !prepareBitmaps(this.visible, zoom, this.drawnListCount, 3, true) || !this.prepareAhead(zoom);
       }
       // The interaction layer follows the view; with nothing on it, it is cleared once, then left.
       // (Even moving it would redraw it: Konva draws a layer again when its attributes change.)

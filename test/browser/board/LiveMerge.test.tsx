@@ -7,6 +7,8 @@ import { act } from 'react';
 import type { ChangesSince, StoreChangeEvent } from '../../../shared/api';
 import type { Note } from '../../../shared/domain';
 import { NOTE_RGB } from '../../../renderer/board/theme';
+import { drawNotes, hiddenUnder } from '../../../renderer/board/drawNotes';
+import { boardNote } from '../../fixtures/notes';
 import { fakeApi, liveStages, makeMap, mount, note, unmountCurrent, type FakeApi } from './harness';
 
 afterEach(() => {
@@ -150,4 +152,49 @@ describe('live merges', () => {
     for (let k = 0; k < fresh.data.data.length; k++) if (fresh.data.data[k] !== settled.data.data[k]) differing++;
     expect(differing).toBe(0);
   }, 60_000);
+});
+
+describe('notes hidden under others', () => {
+  /** Draws the notes onto a fresh canvas at `zoom` (every bitmap made first) and returns its pixels. */
+  function paint(list: Parameters<typeof drawNotes>[1], zoom: number, cull: boolean, lens: string | null, marks: Parameters<typeof drawNotes>[5]) {
+    const canvas = document.createElement('canvas');
+    canvas.width = 900;
+    canvas.height = 700;
+    const ctx = canvas.getContext('2d')!;
+    ctx.setTransform(zoom, 0, 0, zoom, 20, 20);
+    drawNotes(ctx, list, zoom, lens, false, marks, { deadline: Infinity, cull });
+    return ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  }
+
+  test('a pile of notes is drawn without those wholly hidden, and looks exactly the same', () => {
+    const random = rng(5);
+    const list = Array.from({ length: 400 }, (_, i) =>
+      boardNote(`p${i}`, {
+        x: Math.round(random() * 700),
+        y: Math.round(random() * 500),
+        width: 120 + Math.round(random() * 120),
+        height: 120 + Math.round(random() * 80),
+        color: (['yellow', 'green', 'blue', 'pink'] as const)[i % 4],
+        text: `note ${i} with a few words`,
+        personaIds: i % 7 === 0 ? ['lensed'] : [],
+      }),
+    );
+    const badges = new Map(list.filter((_, i) => i % 5 === 0).map((n) => [n.id, 3]));
+    // Many notes of a pile this dense are wholly under the notes on top.
+    const flags = hiddenUnder(list, null, null)!;
+    expect(flags.reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
+    // A lens dims most notes: dimmed notes hide nothing under them.
+    const lensed = hiddenUnder(list, 'lensed', null);
+    expect(lensed?.reduce((a, b) => a + b, 0) ?? 0).toBeLessThan(flags.reduce((a, b) => a + b, 0));
+    for (const zoom of [1, 0.5, 0.3]) {
+      for (const lens of [null, 'lensed']) {
+        const marks = { badges, keep: null };
+        const culled = paint(list, zoom, true, lens, marks);
+        const all = paint(list, zoom, false, lens, marks);
+        let differing = 0;
+        for (let k = 0; k < all.length; k++) if (culled[k] !== all[k]) differing++;
+        expect({ zoom, lens, differing }).toEqual({ zoom, lens, differing: 0 });
+      }
+    }
+  });
 });
