@@ -15,6 +15,8 @@ import type { NoteMarks } from './noteMarks';
 const PATCH_BUDGET_MS = 4;
 /** Notes drawn roughly are drawn again once their bitmaps are made, or after this long (ms) with what there is. */
 const PATCH_WAIT_MS = 300;
+/** Notes finished off the canvas are drawn again at most this often (ms), unless a merge's patch takes them along. */
+const FINISH_GAP_MS = 120;
 /** More rectangles than this due at once: the whole canvas is drawn instead (cheaper than so many clips). */
 export const PATCH_MAX_RECTS = 64;
 
@@ -101,8 +103,9 @@ export interface PatchHost {
  * bitmaps are made by then, PATCH_BUDGET_MS of making at most: a note whose bitmap is not made yet
  * shows as a plain card in that very frame. Notes drawn so (by a patch, or by a full draw) then
  * have their bitmaps made, PATCH_BUDGET_MS a frame, without touching the canvas (each touch has
- * the whole canvas committed again); once all are made, or after PATCH_WAIT_MS, their rectangles
- * are drawn again (or, asked for, the whole canvas). So a burst of arriving notes costs a few
+ * the whole canvas committed again); once all are made (then with the next merge's patch, or at
+ * most FINISH_GAP_MS after the last touch), or after PATCH_WAIT_MS, their rectangles are drawn
+ * again (or, asked for, the whole canvas). So a burst of arriving notes costs a few
  * milliseconds a frame, and the picture ends as a full draw would make it.
  */
 export class NotePatches {
@@ -112,6 +115,8 @@ export class NotePatches {
   /** Draw the whole canvas, not the rectangles, once the bitmaps are made. */
   private finishAll = false;
   private since = 0;
+  /** When the canvas was last drawn into by a patch (performance.now). */
+  private touched = 0;
   private frame = 0;
 
   constructor(private readonly host: PatchHost) {}
@@ -161,17 +166,26 @@ export class NotePatches {
       return this.host.drawAll();
     }
     const now = performance.now();
+    const finishing: BoardNote[] = [];
+    for (const id of this.finishing.keys()) {
+      const n = this.host.current(id);
+      if (n) finishing.push(n);
+    }
     let rects: Rect[];
     if (this.fresh.length > 0) {
-      rects = uniqueRects(this.fresh);
+      rects = this.fresh;
       this.fresh = [];
+      // Notes finished by now are drawn again in the same touch of the canvas (a budget of 0: nothing is made).
+      if (this.finishing.size > 0 && !this.finishAll && rects.length + this.finishing.size <= PATCH_MAX_RECTS && this.host.prepare(finishing, 0)) {
+        rects.push(...this.finishing.values());
+        this.finishing.clear();
+      } else if (this.finishing.size > 0) this.schedule();
+      rects = uniqueRects(rects);
     } else {
-      const notes: BoardNote[] = [];
-      for (const id of this.finishing.keys()) {
-        const n = this.host.current(id);
-        if (n) notes.push(n);
-      }
-      if (!this.host.prepare(notes, PATCH_BUDGET_MS) && now - this.since < PATCH_WAIT_MS) return this.schedule();
+      const ready = this.host.prepare(finishing, PATCH_BUDGET_MS);
+      const late = now - this.since >= PATCH_WAIT_MS;
+      // Each touch has the whole canvas committed again: a few a second at most for finishing.
+      if (!late && (!ready || now - this.touched < FINISH_GAP_MS)) return this.schedule();
       if (this.finishAll) {
         this.clear();
         return this.host.drawAll();
@@ -184,6 +198,7 @@ export class NotePatches {
       return this.host.drawAll();
     }
     const deadline = now + PATCH_BUDGET_MS;
+    this.touched = now;
     const waiting: BoardNote[] = [];
     for (const r of rects) patchRect(target.ctx, target.t, r, (clip) => this.host.draw(target.ctx, this.host.notesIn(clip), deadline, waiting));
     if (waiting.length === 0) return;
