@@ -133,12 +133,12 @@ export function ExportMenu({ latest, view }: { latest: () => Promise<JourneyMap>
       key={f.id}
       type="button"
       role="menuitem"
-      className="export-item"
+      className="popover-item"
       autoFocus={first}
       onClick={() => void run({ kind: 'file', format: f.id })}
     >
-      <span className="export-label">{f.label}</span>
-      <span className="export-hint">{f.hint}</span>
+      <span className="popover-label export-label">{f.label}</span>
+      <span className="popover-hint">{f.hint}</span>
     </button>
   );
 
@@ -167,7 +167,7 @@ export function ExportMenu({ latest, view }: { latest: () => Promise<JourneyMap>
       )}
       {open && (
         <div
-          className="export-popover"
+          className="popover export-popover"
           role="menu"
           aria-label="Export as"
           onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}
@@ -176,11 +176,11 @@ export function ExportMenu({ latest, view }: { latest: () => Promise<JourneyMap>
           <button
             type="button"
             role="menuitem"
-            className="export-item"
+            className="popover-item"
             onClick={() => void run({ kind: 'file', format: 'journey', history: false })}
           >
-            <span className="export-label">Journeyboard map, this version only</span>
-            <span className="export-hint">The map as it is now, without its saved versions</span>
+            <span className="popover-label export-label">Journeyboard map, this version only</span>
+            <span className="popover-hint">The map as it is now, without its saved versions</span>
           </button>
           {(
             [
@@ -188,10 +188,10 @@ export function ExportMenu({ latest, view }: { latest: () => Promise<JourneyMap>
               ['view', 'PNG image, current view', 'What the board shows now; 1x is its size on screen'],
             ] as const
           ).map(([area, text, hint]) => (
-            <div key={area} className="export-item export-row" role="group" aria-label={text}>
+            <div key={area} className="popover-item export-row" role="group" aria-label={text}>
               <span className="export-row-text">
-                <span className="export-label">{text}</span>
-                <span className="export-hint">{hint}</span>
+                <span className="popover-label export-label">{text}</span>
+                <span className="popover-hint">{hint}</span>
               </span>
               <span className="export-scales">
                 {IMAGE_MULTIPLIERS.map((m) => (

@@ -76,7 +76,7 @@ export function BarMenu({ label, active = false, children }: { label: string; ac
       </button>
       {open && (
         <div
-          className="bar-menu-pop"
+          className="popover bar-menu-pop"
           id={id}
           role="group"
           aria-label={label}
@@ -101,16 +101,16 @@ export function BarMenuItem({ label, hint, pressed, testId, onClick }: BarMenuIt
   return (
     <button
       type="button"
-      className="bar-menu-item"
+      className="popover-item bar-menu-item"
       aria-pressed={pressed}
       aria-describedby={hint ? hintId : undefined}
       data-testid={testId}
       onClick={onClick}
     >
-      <span className="bar-menu-label">{label}</span>
+      <span className="popover-label bar-menu-label">{label}</span>
       {hint && (
         // Hidden from the name (which stays the label), still read as the description.
-        <span className="bar-menu-hint" id={hintId} aria-hidden="true">
+        <span className="popover-hint bar-menu-hint" id={hintId} aria-hidden="true">
           {hint}
         </span>
       )}
