@@ -1,7 +1,7 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { JourneyMap } from '../../shared/domain';
 import { showError } from '../state/notices';
-import '../ui/Dialog.css';
+import { Dialog } from '../ui/Dialog';
 import {
   csvNotes,
   detectFormat,
@@ -138,8 +138,6 @@ function ImportDialog({
   onCancel(): void;
   onConfirm(result: ImportResult): void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const formatId = useId();
   const [format, setFormat] = useState<ImportFormat>(() => detectFormat(source.name, source.text));
   const table = useMemo(() => (format === 'csv' ? parseCsv(source.text) : null), [format, source.text]);
@@ -149,16 +147,6 @@ function ImportDialog({
     if (format === 'markdown') return markdownNotes(source.text, structure);
     return textNotes(source.text);
   }, [format, table, mapping, structure, source.text]);
-
-  useEffect(() => {
-    const dialog = ref.current!;
-    const previous = document.activeElement as HTMLElement | null;
-    dialog.showModal();
-    return () => {
-      dialog.close();
-      previous?.focus?.();
-    };
-  }, []);
 
   const stageName = new Map(structure.stages.map((s) => [s.id, s.name]));
   const laneName = new Map(structure.lanes.map((l) => [l.id, l.name]));
@@ -186,135 +174,116 @@ function ImportDialog({
   );
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog capture-import-dialog"
-      aria-labelledby={titleId}
-      data-testid="import-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
+    <Dialog
+      title={`Import notes${source.name ? ` from ${source.name}` : ''}`}
+      className="capture-import-dialog"
+      bodyClassName="capture-import-body"
+      testId="import-dialog"
+      confirmLabel={n === 0 ? 'Nothing to create' : `Create ${n} note${n === 1 ? '' : 's'}`}
+      confirmDisabled={n === 0}
+      onConfirm={() => onConfirm(result)}
+      onCancel={onCancel}
     >
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (n > 0) onConfirm(result);
-        }}
-      >
-        <h2 id={titleId}>Import notes{source.name ? ` from ${source.name}` : ''}</h2>
-        <div className="dialog-body capture-import-body">
-          <label className="capture-field capture-format" htmlFor={formatId}>
-            Read as
-            <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as ImportFormat)}>
-              {(Object.keys(FORMAT_LABEL) as ImportFormat[]).map((f) => (
-                <option key={f} value={f}>
-                  {FORMAT_LABEL[f]}
-                </option>
-              ))}
-            </select>
-          </label>
-          {format === 'csv' && columns.length > 0 && (
-            <fieldset className="capture-mapping">
-              <legend>Columns</legend>
-              {columnSelect('text', 'Text column', true)}
-              {columnSelect('stage', 'Stage column')}
-              {columnSelect('lane', 'Lane or kind column')}
-              {columnSelect('author', 'Author column')}
-            </fieldset>
+      <label className="capture-field capture-format" htmlFor={formatId}>
+        Read as
+        <select id={formatId} value={format} onChange={(e) => setFormat(e.target.value as ImportFormat)}>
+          {(Object.keys(FORMAT_LABEL) as ImportFormat[]).map((f) => (
+            <option key={f} value={f}>
+              {FORMAT_LABEL[f]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {format === 'csv' && columns.length > 0 && (
+        <fieldset className="capture-mapping">
+          <legend>Columns</legend>
+          {columnSelect('text', 'Text column', true)}
+          {columnSelect('stage', 'Stage column')}
+          {columnSelect('lane', 'Lane or kind column')}
+          {columnSelect('author', 'Author column')}
+        </fieldset>
+      )}
+      {format === 'markdown' && (
+        <p className="capture-note">
+          List items become notes. A heading that names a stage (or a lane) puts the items under it there; other
+          headings and lines are skipped.
+          {result.summary ? ` ${result.summary}` : ''}
+        </p>
+      )}
+      {empty ? (
+        <p className="capture-empty">The {source.name ? 'file' : 'text'} is empty: there is nothing to import.</p>
+      ) : headerOnly ? (
+        <p className="capture-empty">The file has a header row but no rows under it: there is nothing to import.</p>
+      ) : (
+        <>
+          <p className="capture-summary" data-testid="import-summary">
+            <strong>
+              {n} note{n === 1 ? '' : 's'}
+            </strong>{' '}
+            will be created
+            {result.problems.length > 0 && (
+              <>
+                {' '}
+                ·{' '}
+                <span className="capture-bad">
+                  {result.problems.length} row{result.problems.length === 1 ? '' : 's'} can’t be imported
+                </span>
+              </>
+            )}
+          </p>
+          {n > 0 && (
+            <div className="capture-table-wrap">
+              <table className="capture-table" aria-label="Preview">
+                <thead>
+                  <tr>
+                    <th scope="col">{format === 'csv' ? 'Row' : 'Line'}</th>
+                    <th scope="col">Text</th>
+                    <th scope="col">Goes to</th>
+                    <th scope="col">Author</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {result.notes.slice(0, PREVIEW_ROWS).map((r) => (
+                    <tr key={r.row}>
+                      <td className="capture-num">{r.row}</td>
+                      <td className="capture-cell-text">{r.text}</td>
+                      <td>
+                        {r.stageId && r.laneId ? (
+                          `${stageName.get(r.stageId)} · ${laneName.get(r.laneId)}`
+                        ) : (
+                          <span className="capture-muted">
+                            Brainstorm area{r.kind ? ` (${r.kind.replace('_', ' ')})` : ''}
+                          </span>
+                        )}
+                      </td>
+                      <td>{r.author ?? <span className="capture-muted">–</span>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {n > PREVIEW_ROWS && <p className="capture-more">and {n - PREVIEW_ROWS} more</p>}
+            </div>
           )}
-          {format === 'markdown' && (
-            <p className="capture-note">
-              List items become notes. A heading that names a stage (or a lane) puts the items under it there; other
-              headings and lines are skipped.
-              {result.summary ? ` ${result.summary}` : ''}
-            </p>
-          )}
-          {empty ? (
-            <p className="capture-empty">The {source.name ? 'file' : 'text'} is empty: there is nothing to import.</p>
-          ) : headerOnly ? (
-            <p className="capture-empty">The file has a header row but no rows under it: there is nothing to import.</p>
-          ) : (
-            <>
-              <p className="capture-summary" data-testid="import-summary">
-                <strong>
-                  {n} note{n === 1 ? '' : 's'}
-                </strong>{' '}
-                will be created
-                {result.problems.length > 0 && (
-                  <>
-                    {' '}
-                    ·{' '}
-                    <span className="capture-bad">
-                      {result.problems.length} row{result.problems.length === 1 ? '' : 's'} can’t be imported
+          {result.problems.length > 0 && (
+            <div className="capture-problems" data-testid="import-problems">
+              <h3>Not imported</h3>
+              <ul>
+                {result.problems.slice(0, 50).map((p, i) => (
+                  <li key={i}>
+                    <span className="capture-num">
+                      {format === 'csv' ? 'Row' : 'Line'} {p.row}
                     </span>
-                  </>
-                )}
-              </p>
-              {n > 0 && (
-                <div className="capture-table-wrap">
-                  <table className="capture-table" aria-label="Preview">
-                    <thead>
-                      <tr>
-                        <th scope="col">{format === 'csv' ? 'Row' : 'Line'}</th>
-                        <th scope="col">Text</th>
-                        <th scope="col">Goes to</th>
-                        <th scope="col">Author</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {result.notes.slice(0, PREVIEW_ROWS).map((r) => (
-                        <tr key={r.row}>
-                          <td className="capture-num">{r.row}</td>
-                          <td className="capture-cell-text">{r.text}</td>
-                          <td>
-                            {r.stageId && r.laneId ? (
-                              `${stageName.get(r.stageId)} · ${laneName.get(r.laneId)}`
-                            ) : (
-                              <span className="capture-muted">
-                                Brainstorm area{r.kind ? ` (${r.kind.replace('_', ' ')})` : ''}
-                              </span>
-                            )}
-                          </td>
-                          <td>{r.author ?? <span className="capture-muted">–</span>}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                  {n > PREVIEW_ROWS && <p className="capture-more">and {n - PREVIEW_ROWS} more</p>}
-                </div>
+                    {p.message}
+                  </li>
+                ))}
+              </ul>
+              {result.problems.length > 50 && (
+                <p className="capture-more">and {result.problems.length - 50} more</p>
               )}
-              {result.problems.length > 0 && (
-                <div className="capture-problems" data-testid="import-problems">
-                  <h3>Not imported</h3>
-                  <ul>
-                    {result.problems.slice(0, 50).map((p, i) => (
-                      <li key={i}>
-                        <span className="capture-num">
-                          {format === 'csv' ? 'Row' : 'Line'} {p.row}
-                        </span>
-                        {p.message}
-                      </li>
-                    ))}
-                  </ul>
-                  {result.problems.length > 50 && (
-                    <p className="capture-more">and {result.problems.length - 50} more</p>
-                  )}
-                </div>
-              )}
-            </>
+            </div>
           )}
-        </div>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onCancel}>
-            Cancel
-          </button>
-          <button type="submit" className="button primary" disabled={n === 0}>
-            {n === 0 ? 'Nothing to create' : `Create ${n} note${n === 1 ? '' : 's'}`}
-          </button>
-        </div>
-      </form>
-    </dialog>
+        </>
+      )}
+    </Dialog>
   );
 }

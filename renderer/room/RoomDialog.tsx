@@ -6,15 +6,16 @@
  * step, and the lock when too many wrong PINs came in. Close room asks first (it voids every
  * phone's token). With no private network, it says so and explains the hotspot option.
  *
- * A modal <dialog>: focus moves in, Escape or Hide closes it, focus returns to the room button.
+ * A modal dialog (ui/Dialog's `ModalDialog`): focus moves in, Escape or Hide closes it, focus
+ * returns to the room button.
  * Hiding it leaves the room open; the room button says "Room open · 6 joined".
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { ROOM_LIMITS, type RoomStatus } from '../../shared/room/contract';
 import { ApiError } from '../../shared/errors';
 import { openRoomView } from '../api/client';
 import { messageOf, showError } from '../state/notices';
-import { Dialog } from '../ui/Dialog';
+import { Dialog, ModalDialog } from '../ui/Dialog';
 import { useNow } from '../ui/useNow';
 import { QrCode } from './QrCode';
 import { connectedText, doneText, isPin, joinedText, lockText, pinGroups, pinSpoken, shortAddress } from './roomStatus';
@@ -26,23 +27,12 @@ export const HOTSPOT_HELP =
   'Phones reach this computer over a local network, and none is connected now. Join the room’s Wi-Fi, or turn on this computer’s mobile hotspot (Windows: Settings › Network › Mobile hotspot; macOS: System Settings › General › Sharing › Internet Sharing) and let the phones join it; no internet is needed. Then press Open room again.';
 
 export function RoomDialog({ mapId, onClose }: { mapId: string; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const status = useRoomStatus(mapId);
   const [anonymous, setAnonymous] = useState(false);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<{ message: string; noNetwork: boolean } | null>(null);
   const [confirming, setConfirming] = useState(false);
-
-  useEffect(() => {
-    const dialog = ref.current!;
-    const previous = document.activeElement as HTMLElement | null;
-    dialog.showModal();
-    return () => {
-      dialog.close();
-      previous?.focus?.();
-    };
-  }, []);
 
   const open = async () => {
     setBusy(true);
@@ -72,15 +62,12 @@ export function RoomDialog({ mapId, onClose }: { mapId: string; onClose: () => v
   const here = status.open && (status.mapId === null || status.mapId === mapId);
   const elsewhere = status.open && !here;
   return (
-    <dialog
-      ref={ref}
-      className="dialog room-dialog"
-      aria-labelledby={titleId}
-      data-testid="room-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        if (!confirming) onClose();
-      }}
+    <ModalDialog
+      titleId={titleId}
+      className="room-dialog"
+      testId="room-dialog"
+      // Escape in the "Close the room?" confirmation reaches here too: it closes only that one.
+      onCancel={() => !confirming && onClose()}
     >
       <div className="room-dialog-inner">
         <header className="room-dialog-head">
@@ -169,7 +156,7 @@ export function RoomDialog({ mapId, onClose }: { mapId: string; onClose: () => v
           </p>
         </Dialog>
       )}
-    </dialog>
+    </ModalDialog>
   );
 }
 

@@ -178,4 +178,26 @@ describe('room dialog', () => {
     expect(fake.calls.some((c) => c.method === 'room.close')).toBe(false);
     expect(b.textContent).toBe('Room open · 6 joined');
   });
+
+  test('Escape in the "Close the room?" confirmation closes only it: the room dialog stays, named, with focus back on Close room', async () => {
+    room = OPEN;
+    mount();
+    await vi.waitUntil(() => host!.querySelector('[data-testid="room-button"]')!.textContent === 'Room open · 6 joined');
+    await userEvent.click(await roomButton());
+    const d = await dialog();
+    expect(document.getElementById(d.getAttribute('aria-labelledby')!)!.textContent).toBe('Room for phones');
+    const closeRoom = await button(d, 'Close room');
+    closeRoom.focus();
+    await userEvent.keyboard('{Enter}');
+    const confirm = await vi.waitUntil(() => document.querySelector<HTMLDialogElement>('dialog[open]:not([data-testid="room-dialog"])'));
+    expect(document.getElementById(confirm.getAttribute('aria-labelledby')!)!.textContent).toBe('Close the room?');
+    // A confirmation without a field focuses its confirm button.
+    expect(document.activeElement?.textContent).toBe('Close room');
+    expect(confirm.contains(document.activeElement)).toBe(true);
+    await userEvent.keyboard('{Escape}');
+    await vi.waitUntil(() => !document.querySelector('dialog[open]:not([data-testid="room-dialog"])'));
+    expect(document.querySelector<HTMLDialogElement>('dialog[data-testid="room-dialog"]')?.open).toBe(true);
+    expect(document.activeElement).toBe(closeRoom);
+    expect(fake.calls.some((c) => c.method === 'room.close')).toBe(false);
+  });
 });
