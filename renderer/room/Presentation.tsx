@@ -10,14 +10,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Camera, JourneyMap } from '../../shared/domain';
 import { fitRect } from '../../shared/board/camera';
+import { METRIC_INFO, metricStatus, statusLabel, type MetricKind } from '../../shared/prioritise/metrics';
 import { canReadText, FACILITATOR } from '../../shared/workshop/visibility';
 import type { BoardController } from '../board/BoardController';
 import { formatScore } from '../journey/drawFrame';
 import './room.css';
 
 const GLIDE_MS = 600;
-
-const METRIC_LABEL: Record<string, string> = { csat: 'CSAT', nps: 'NPS', ces: 'CES', conversion: 'Conversion', churn: 'Churn' };
 
 function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -79,7 +78,9 @@ function stageCards(controller: BoardController, map: JourneyMap): StageCard[] {
           const kind = String(x['kind']);
           const pct = kind === 'conversion' || kind === 'churn' ? ' %' : '';
           const target = typeof x['target'] === 'number' ? ` (target ${x['target']}${pct})` : '';
-          return `${METRIC_LABEL[kind] ?? kind}: ${x['value']}${pct}${target}`;
+          // How far from target, in words as on the board's metrics row and in the exports.
+          const status = kind in METRIC_INFO ? statusLabel(metricStatus({ kind: kind as MetricKind, value: x['value'] as number, target: typeof x['target'] === 'number' ? x['target'] : null })) : '';
+          return `${METRIC_INFO[kind as MetricKind]?.label ?? kind}: ${x['value']}${pct}${target}${status ? `, ${status}` : ''}`;
         }),
     };
   });

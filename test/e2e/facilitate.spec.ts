@@ -98,6 +98,7 @@ test('presentation mode walks the stages with the arrow keys and leaves with Esc
   });
   const pains = map.lanes.find((l) => l.kind === 'pain_points')!;
   await app.call('notes.create', { mapId: map.id, text: 'Form loses what I typed', x: 0, y: 0, stageId: map.stages[1]!.id, laneId: pains.id, kind: 'pain_point' });
+  await app.call('metrics.set', { mapId: map.id, stageId: map.stages[1]!.id, kind: 'csat', value: 2.1, target: 4 });
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await openMap(page, app.url, map.id);
   const before = await page.evaluate(() => (window as unknown as { __journeyboardBoard: { getCamera(): unknown } }).__journeyboardBoard.getCamera());
@@ -111,6 +112,8 @@ test('presentation mode walks the stages with the arrow keys and leaves with Esc
   await expect(card.getByRole('heading', { level: 2 })).toHaveText(map.stages[1]!.name);
   await expect(card).toContainText('Pain points (1)');
   await expect(card).toContainText('Form loses what I typed');
+  // Its metric says how far it is from target in words, as on the board.
+  await expect(card).toContainText('CSAT: 2.1 (target 4), ! far from target');
   // The camera went to that stage's column.
   const column = await page.evaluate(
     (id) => (window as unknown as { __journeyboardBoard: { frame(): { columns: { stageId: string; x: number; width: number }[] } } }).__journeyboardBoard.frame().columns.find((c) => c.stageId === id),
