@@ -1,3 +1,4 @@
+import type { Rect } from '../../shared/board/camera';
 import type { BoardNote } from '../../shared/board/history';
 import { NOTE_COLORS, NOTE_DEFAULT_SIZE } from '../../shared/domain';
 import { MIN_READABLE_PX, NOTE_EDGE, NOTE_FONT_FAMILY, NOTE_RGB, TEXT_COLOR, TEXT_FIT } from './theme';
@@ -56,6 +57,8 @@ export interface DrawOptions {
   waiting?: BoardNote[];
   /** Leave out notes wholly hidden under notes drawn after them (default true; `hiddenUnder`). */
   cull?: boolean;
+  /** The board rectangle the context is clipped to, in whole pixels (a patch, or the canvas): only what shows in it counts. */
+  clip?: Rect;
 }
 
 /**
@@ -98,7 +101,7 @@ export function drawNotes(
     return { drawn: notes.length, pending: 0 };
   }
   const deadline = options.deadline ?? performance.now() + BITMAP_BUDGET_MS;
-  const hidden = options.cull === false || alpha0 < 1 ? null : hiddenUnder(notes, lens, keep);
+  const hidden = options.cull === false || alpha0 < 1 ? null : hiddenUnder(notes, lens, keep, options.clip);
   let pending = 0;
   for (let i = 0; i < notes.length; i++) {
     const n = notes[i]!;
@@ -142,17 +145,21 @@ const COVER_INSET = 3 + 2 * 8;
  * cell is covered when it lies wholly inside the inset box of a note above that is drawn opaque
  * (dimmed notes cover nothing). Null when nothing is hidden or there are too few notes to bother.
  */
-export function hiddenUnder(notes: readonly BoardNote[], lens: string | null, keep: ReadonlySet<string> | null): Uint8Array | null {
-  if (notes.length < 8) return null;
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const n of notes) {
-    x0 = Math.min(x0, n.x);
-    y0 = Math.min(y0, n.y);
-    x1 = Math.max(x1, n.x + n.width);
-    y1 = Math.max(y1, n.y + n.height);
+export function hiddenUnder(notes: readonly BoardNote[], lens: string | null, keep: ReadonlySet<string> | null, clip?: Rect): Uint8Array | null {
+  if (notes.length < (clip ? 2 : 8)) return null;
+  // The grid covers the clip (what is drawn outside it does not show; a patch's clip is whole
+  // pixels, so no pixel mixes the two), else the notes' boxes.
+  let x0 = clip ? clip.x : Infinity;
+  let y0 = clip ? clip.y : Infinity;
+  let x1 = clip ? clip.x + clip.width : -Infinity;
+  let y1 = clip ? clip.y + clip.height : -Infinity;
+  if (!clip) {
+    for (const n of notes) {
+      x0 = Math.min(x0, n.x);
+      y0 = Math.min(y0, n.y);
+      x1 = Math.max(x1, n.x + n.width);
+      y1 = Math.max(y1, n.y + n.height);
+    }
   }
   // Cells no smaller than COVER_CELL, and no more than ~250,000 of them.
   const cell = Math.max(COVER_CELL, Math.sqrt(((x1 - x0) * (y1 - y0)) / 250_000));
@@ -162,12 +169,19 @@ export function hiddenUnder(notes: readonly BoardNote[], lens: string | null, ke
   let flags: Uint8Array | null = null;
   for (let i = notes.length - 1; i >= 0; i--) {
     const n = notes[i]!;
-    // Its reach, in cells (any cell it touches); cells outside the grid are never covered.
+    // Its reach, in cells (any cell it touches). With no clip, cells outside the grid are never
+    // covered; with one, what lies outside it does not count.
     const pad = SHADOW_MARGIN + 2 + 0.1 * Math.min(n.width, n.height);
-    const c0 = Math.floor((n.x - pad - x0) / cell);
-    const r0 = Math.floor((n.y - pad - y0) / cell);
-    const c1 = Math.floor((n.x + n.width + pad - x0) / cell);
-    const r1 = Math.floor((n.y + n.height + pad - y0) / cell);
+    let c0 = Math.floor((n.x - pad - x0) / cell);
+    let r0 = Math.floor((n.y - pad - y0) / cell);
+    let c1 = Math.floor((n.x + n.width + pad - x0) / cell);
+    let r1 = Math.floor((n.y + n.height + pad - y0) / cell);
+    if (clip) {
+      c0 = Math.max(0, c0);
+      r0 = Math.max(0, r0);
+      c1 = Math.min(cols - 1, c1);
+      r1 = Math.min(rows - 1, r1);
+    }
     let hidden = c0 >= 0 && r0 >= 0 && c1 < cols && r1 < rows;
     for (let r = r0; hidden && r <= r1; r++) {
       for (let c = c0; c <= c1; c++) {
@@ -183,10 +197,10 @@ export function hiddenUnder(notes: readonly BoardNote[], lens: string | null, ke
     }
     if (dimmed(n, lens, keep)) continue;
     // The cells wholly inside its opaque middle.
-    const k0 = Math.ceil((n.x + COVER_INSET - x0) / cell);
-    const q0 = Math.ceil((n.y + COVER_INSET - y0) / cell);
-    const k1 = Math.floor((n.x + n.width - COVER_INSET - x0) / cell) - 1;
-    const q1 = Math.floor((n.y + n.height - COVER_INSET - y0) / cell) - 1;
+    const k0 = Math.max(0, Math.ceil((n.x + COVER_INSET - x0) / cell));
+    const q0 = Math.max(0, Math.ceil((n.y + COVER_INSET - y0) / cell));
+    const k1 = Math.min(cols - 1, Math.floor((n.x + n.width - COVER_INSET - x0) / cell) - 1);
+    const q1 = Math.min(rows - 1, Math.floor((n.y + n.height - COVER_INSET - y0) / cell) - 1);
     for (let r = q0; r <= q1; r++) covered.fill(1, r * cols + k0, r * cols + Math.max(k0, k1 + 1));
   }
   return flags;

@@ -87,8 +87,8 @@ export interface PatchHost {
   target(): { ctx: CanvasRenderingContext2D; t: PixelTransform } | null;
   /** The notes the canvas holds whose drawing reaches into `clip`, in paint order. */
   notesIn(clip: Rect): BoardNote[];
-  /** Draws `notes` as the canvas does, making bitmaps until `deadline`; notes drawn roughly go to `waiting`. */
-  draw(ctx: CanvasRenderingContext2D, notes: readonly BoardNote[], deadline: number, waiting: BoardNote[]): void;
+  /** Draws `notes` as the canvas does into `clip`, making bitmaps until `deadline`; notes drawn roughly go to `waiting`. */
+  draw(ctx: CanvasRenderingContext2D, notes: readonly BoardNote[], clip: Rect, deadline: number, waiting: BoardNote[]): void;
   /** Makes the bitmaps these notes are drawn with, within `budgetMs`, without touching the canvas; true when all are made. */
   prepare(notes: readonly BoardNote[], budgetMs: number): boolean;
   /** The note as it is now, or undefined when it is gone or not drawn. */
@@ -200,7 +200,7 @@ export class NotePatches {
     const deadline = now + PATCH_BUDGET_MS;
     this.touched = now;
     const waiting: BoardNote[] = [];
-    for (const r of rects) patchRect(target.ctx, target.t, r, (clip) => this.host.draw(target.ctx, this.host.notesIn(clip), deadline, waiting));
+    for (const r of rects) patchRect(target.ctx, target.t, r, (clip) => this.host.draw(target.ctx, this.host.notesIn(clip), clip, deadline, waiting));
     if (waiting.length === 0) return;
     if (this.finishing.size === 0) this.since = now;
     for (const n of waiting) this.finishing.set(n.id, reachOf(n));

@@ -415,11 +415,11 @@ export class BoardRenderer {
         return { ctx: canvas.getContext()._context, t: { k: m[0]! * ratio, e: m[4]! * ratio, f: m[5]! * ratio } };
       },
       notesIn: (clip) => this.notesIn(clip),
-      draw: (ctx, list, deadline, waiting) => {
+      draw: (ctx, list, clip, deadline, waiting) => {
         const zoom = this.drawnCamera!.zoom;
         const lens = this.core.ui.getState().lens;
         if (isBlockLevel(zoom, this.drawnCount)) drawBlocks(ctx, list, zoom, lens, this.marks);
-        else drawNotes(ctx, list, zoom, lens, false, this.marks, { count: this.drawnListCount, deadline, waiting });
+        else drawNotes(ctx, list, zoom, lens, false, this.marks, { count: this.drawnListCount, deadline, waiting, clip });
       },
       prepare: (list, budgetMs) => prepareBitmaps(list, (this.drawnCamera ?? this.core.camera.camera).zoom, this.drawnListCount, this.readyDone ? budgetMs : 3 * budgetMs),
       current: (id) => {
@@ -479,7 +479,7 @@ export class BoardRenderer {
     const zoom = camera.camera.zoom;
     const blocks = isBlockLevel(zoom, inView);
     const waiting: BoardNote[] = [];
-    const result = blocks && this.queryRect ? this.drawRegion(ctx, region, inView) : drawNotes(ctx, list, zoom, lens, blocks, this.marks, { waiting });
+    const result = blocks && this.queryRect ? this.drawRegion(ctx, region, inView) : drawNotes(ctx, list, zoom, lens, blocks, this.marks, { waiting, clip: region });
     this.drawnCount = inView;
     this.drawnListCount = list.length;
     if (result.pending > 0) {

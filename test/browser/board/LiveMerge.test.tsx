@@ -8,6 +8,7 @@ import type { ChangesSince, StoreChangeEvent } from '../../../shared/api';
 import type { Note } from '../../../shared/domain';
 import { NOTE_RGB } from '../../../renderer/board/theme';
 import { drawNotes, hiddenUnder } from '../../../renderer/board/drawNotes';
+import { patchRect } from '../../../renderer/board/livePatch';
 import { boardNote } from '../../fixtures/notes';
 import { fakeApi, liveStages, makeMap, mount, note, unmountCurrent, type FakeApi } from './harness';
 
@@ -156,13 +157,15 @@ describe('live merges', () => {
 
 describe('notes hidden under others', () => {
   /** Draws the notes onto a fresh canvas at `zoom` (every bitmap made first) and returns its pixels. */
-  function paint(list: Parameters<typeof drawNotes>[1], zoom: number, cull: boolean, lens: string | null, marks: Parameters<typeof drawNotes>[5]) {
+  function paint(list: Parameters<typeof drawNotes>[1], zoom: number, cull: boolean, lens: string | null, marks: Parameters<typeof drawNotes>[5], clip?: { x: number; y: number; width: number; height: number }) {
     const canvas = document.createElement('canvas');
     canvas.width = 900;
     canvas.height = 700;
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(zoom, 0, 0, zoom, 20, 20);
-    drawNotes(ctx, list, zoom, lens, false, marks, { deadline: Infinity, cull });
+    // As a live patch draws: clipped to the rectangle widened to whole pixels, and told so.
+    if (clip) patchRect(ctx, { k: zoom, e: 20, f: 20 }, clip, (c) => drawNotes(ctx, list, zoom, lens, false, marks, { deadline: Infinity, cull, clip: c }));
+    else drawNotes(ctx, list, zoom, lens, false, marks, { deadline: Infinity, cull });
     return ctx.getImageData(0, 0, canvas.width, canvas.height).data;
   }
 
@@ -186,14 +189,19 @@ describe('notes hidden under others', () => {
     // A lens dims most notes: dimmed notes hide nothing under them.
     const lensed = hiddenUnder(list, 'lensed', null);
     expect(lensed?.reduce((a, b) => a + b, 0) ?? 0).toBeLessThan(flags.reduce((a, b) => a + b, 0));
+    // Within a patch's rectangle, far more are hidden (only what shows in it counts).
+    const inClip = hiddenUnder(list, null, null, { x: 203, y: 151, width: 230, height: 170 })!;
+    expect(inClip.reduce((a, b) => a + b, 0)).toBeGreaterThan(flags.reduce((a, b) => a + b, 0));
     for (const zoom of [1, 0.5, 0.3]) {
       for (const lens of [null, 'lensed']) {
         const marks = { badges, keep: null };
-        const culled = paint(list, zoom, true, lens, marks);
-        const all = paint(list, zoom, false, lens, marks);
-        let differing = 0;
-        for (let k = 0; k < all.length; k++) if (culled[k] !== all[k]) differing++;
-        expect({ zoom, lens, differing }).toEqual({ zoom, lens, differing: 0 });
+        for (const clip of [undefined, { x: 203, y: 151, width: 230, height: 170 }]) {
+          const culled = paint(list, zoom, true, lens, marks, clip);
+          const all = paint(list, zoom, false, lens, marks, clip);
+          let differing = 0;
+          for (let k = 0; k < all.length; k++) if (culled[k] !== all[k]) differing++;
+          expect({ zoom, lens, clip, differing }).toEqual({ zoom, lens, clip, differing: 0 });
+        }
       }
     }
   });
