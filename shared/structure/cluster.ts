@@ -143,29 +143,50 @@ interface Grams {
   norm: number;
   /** top[k-1]: the sum of the k largest squared counts (bounds what k shared trigrams can add up to). */
   top: Float64Array;
+  /**
+   * The counts summed into SKETCH buckets by the low bits of each id (null past 65,535 trigrams).
+   * Counts are never negative, so the buckets' dot product is at least the trigrams' own.
+   */
+  sketch: Uint16Array | null;
 }
+
+const SKETCH = 256;
 
 function trigrams(tokens: string[]): Grams {
   const s = ` ${tokens.join(' ')} `;
-  const m = new Map<number, number>();
+  // Every trigram's hashed id, sorted, then counted in runs (no map per note).
+  const all = new Int32Array(Math.max(0, s.length - 2));
   for (let i = 0; i + 3 <= s.length; i++) {
     const g = (s.charCodeAt(i) * 65599 + s.charCodeAt(i + 1)) * 65599 + s.charCodeAt(i + 2);
-    const id = g | 0;
-    m.set(id, (m.get(id) ?? 0) + 1);
+    all[i] = g | 0;
   }
-  const ids = Int32Array.from(m.keys()).sort();
-  const counts = Float64Array.from(ids, (id) => m.get(id)!);
+  all.sort();
+  let distinct = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) distinct++;
+  const ids = new Int32Array(distinct);
+  const counts = new Float64Array(distinct);
+  for (let i = 0, k = -1; i < all.length; i++) {
+    if (i === 0 || all[i] !== all[i - 1]) ids[++k] = all[i]!;
+    counts[k]!++;
+  }
   const top = Float64Array.from(counts, (c) => c * c)
     .sort()
     .reverse();
   for (let i = 1; i < top.length; i++) top[i] = top[i]! + top[i - 1]!;
   const n2 = top.length ? top[top.length - 1]! : 0;
-  return { ids, counts, norm: Math.sqrt(n2), top };
+  let sketch: Uint16Array | null = null;
+  if (all.length <= 0xffff) {
+    sketch = new Uint16Array(SKETCH);
+    for (let k = 0; k < ids.length; k++) sketch[ids[k]! & (SKETCH - 1)]! += counts[k]!;
+  }
+  return { ids, counts, norm: Math.sqrt(n2), top, sketch };
 }
 
 interface Prepared {
   tokens: Set<string>;
   grams: Grams;
+  /** The normalised tokens in order: notes with the same key are the same to every comparison. */
+  key: string;
 }
 
 /** Prepared notes by text, most recently used last: a board is clustered again and again. */
@@ -180,7 +201,7 @@ function prepare(text: string): Prepared {
     return hit;
   }
   const tokens = normaliseNote(text);
-  const p = { tokens: new Set(tokens), grams: trigrams(tokens) };
+  const p = { tokens: new Set(tokens), grams: trigrams(tokens), key: tokens.join(' ') };
   preparedCache.set(text, p);
   if (preparedCache.size > CACHE_SIZE) preparedCache.delete(preparedCache.keys().next().value!);
   return p;
@@ -193,19 +214,36 @@ function jaccardOf(a: Prepared, b: Prepared): number {
   return inter / (a.tokens.size + b.tokens.size - inter);
 }
 
+/** A margin for rounding, so that a pair right at the threshold is still compared in full. */
+const MARGIN = 1e-9;
+
 /**
- * Trigram cosine of two notes, or 0 as soon as it cannot reach `need`: first
- * by the most that min(supports) shared trigrams could add up to, then, during the merge, by what
- * the trigrams still ahead could add (Cauchy-Schwarz on the remainders).
+ * The most that the trigram cosine of two notes can be from their counts alone: min(supports)
+ * shared trigrams add up to at most the sum of that many of each note's largest squared counts.
+ */
+function cosineBound(x: Grams, y: Grams): number {
+  const k = Math.min(x.ids.length, y.ids.length);
+  return Math.min(Math.sqrt(x.top[k - 1]!) / x.norm, Math.sqrt(y.top[k - 1]!) / y.norm);
+}
+
+/** The buckets' dot product: at least the dot product of the trigram counts themselves. */
+function sketchDot(a: Uint16Array, b: Uint16Array): number {
+  let s = 0;
+  for (let k = 0; k < SKETCH; k++) s += a[k]! * b[k]!;
+  return s;
+}
+
+/**
+ * Trigram cosine of two notes, or 0 as soon as it cannot reach `need`: first by `cosineBound`,
+ * then by the sketches' dot product (a fixed 256 steps that predict well, where the merge of two
+ * notes of a small vocabulary takes 50-100 that do not), then, during the merge, by what the
+ * trigrams still ahead could add (Cauchy-Schwarz on the remainders).
  */
 function gramCosine(x: Grams, y: Grams, need: number): number {
   if (x.norm === 0 || y.norm === 0) return 0;
-  const k = Math.min(x.ids.length, y.ids.length);
-  const bound = Math.min(Math.sqrt(x.top[k - 1]!) / x.norm, Math.sqrt(y.top[k - 1]!) / y.norm);
-  // A margin for rounding, so that a pair right at the threshold is still compared in full.
-  const margin = 1e-9;
-  if (bound < need - margin) return 0;
-  const want = (need - margin) * x.norm * y.norm;
+  if (cosineBound(x, y) < need - MARGIN) return 0;
+  const want = (need - MARGIN) * x.norm * y.norm;
+  if (x.sketch && y.sketch && sketchDot(x.sketch, y.sketch) < want) return 0;
   let restX = x.norm * x.norm;
   let restY = y.norm * y.norm;
   let dot = 0;
@@ -267,15 +305,31 @@ export function clusterNotes(notes: { id: string; text: string }[], options: Clu
     const rb = find(b);
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
   };
+  // Notes whose normalised tokens are the same, in the same order, have the same tokens and
+  // trigrams: their similarity is 1 and each compares with every other note as the first of them
+  // does. So they join at once and only the first (an "item") meets the other notes: a templated
+  // or repetitive board costs what its distinct texts cost. Notes with no content token match
+  // nothing and are left out.
+  const items: number[] = [];
+  const firstWithKey = new Map<string, number>();
+  prepared.forEach((p, i) => {
+    if (p.tokens.size === 0) return;
+    const first = firstWithKey.get(p.key);
+    if (first === undefined) {
+      firstWithKey.set(p.key, i);
+      items.push(i);
+    } else union(first, i);
+  });
   // Candidate pairs from an inverted index of content tokens, counting the tokens each pair
   // shares as it goes. similarity >= threshold needs Jaccard >= 2 * threshold - 1 (the trigram
   // cosine is at most 1), so the costly trigram comparison runs only on pairs that can still make
   // it, and only as far as it can still reach the cosine the pair needs. That Jaccard also bounds
-  // the sizes: notes are visited from the fewest tokens up, and each note meets only the larger
-  // notes it could reach. Exact: the same groups as comparing every pair.
+  // the sizes: items are visited from the fewest tokens up, and each meets only the larger ones it
+  // could reach. Exact: the same groups as comparing every pair.
   const minJaccard = Math.max(0, 2 * threshold - 1);
   const ids = new Map<string, number>();
-  const tokenIds = prepared.map((p) => {
+  const tokenIds = items.map((i) => {
+    const p = prepared[i]!;
     const out = new Int32Array(p.tokens.size);
     let k = 0;
     for (const t of p.tokens) {
@@ -285,48 +339,53 @@ export function clusterNotes(notes: { id: string; text: string }[], options: Clu
     }
     return out;
   });
-  // Notes by size (then by position): rank -> note, and the size at each rank.
-  const order = notes.map((_, i) => i).sort((a, b) => tokenIds[a]!.length - tokenIds[b]!.length || a - b);
-  const sizeAt = Int32Array.from(order, (i) => tokenIds[i]!.length);
-  const postings: number[][] = Array.from({ length: ids.size }, () => []);
-  order.forEach((i, r) => {
-    for (const t of tokenIds[i]!) postings[t]!.push(r);
+  // Items by size (then by position): rank -> item, and the size at each rank.
+  const order = items.map((_, k) => k).sort((a, b) => tokenIds[a]!.length - tokenIds[b]!.length || a - b);
+  const sizeAt = Int32Array.from(order, (k) => tokenIds[k]!.length);
+  // Postings in one flat array (token t's ranks at start[t] .. start[t + 1]), in rank order.
+  const start = new Int32Array(ids.size + 1);
+  for (const mine of tokenIds) for (const t of mine) start[t + 1]!++;
+  for (let t = 0; t < ids.size; t++) start[t + 1]! += start[t]!;
+  const postings = new Int32Array(start[ids.size]!);
+  const fill = start.slice(0, ids.size);
+  order.forEach((k, r) => {
+    for (const t of tokenIds[k]!) postings[fill[t]!++] = r;
   });
-  const cursor = new Int32Array(ids.size);
-  const shared = new Int32Array(notes.length);
-  const touched = new Int32Array(notes.length);
+  // cursor[t]: where the item being visited sits in token t's postings; the larger items follow.
+  const cursor = start.slice(0, ids.size);
+  const shared = new Int32Array(order.length);
+  const touched = new Int32Array(order.length);
   for (let r = 0; r < order.length; r++) {
-    const i = order[r]!;
-    const mine = tokenIds[i]!;
+    const i = items[order[r]!]!;
+    const mine = tokenIds[order[r]!]!;
     const size = mine.length;
-    if (size === 0) continue;
     const maxSize = minJaccard > 0 ? size / minJaccard : Infinity;
     let count = 0;
     for (const t of mine) {
-      const list = postings[t]!;
-      // Postings are in rank order and this note is at cursor[t]: the larger notes follow it.
-      const from = ++cursor[t]!;
-      for (let q = from; q < list.length; q++) {
-        const s = list[q]!;
+      const end = start[t + 1]!;
+      for (let q = ++cursor[t]!; q < end; q++) {
+        const s = postings[q]!;
         if (sizeAt[s]! > maxSize) break;
         if (shared[s] === 0) touched[count++] = s;
         shared[s]!++;
       }
     }
+    if (count === 0) continue;
+    const x = prepared[i]!.grams;
     for (let q = 0; q < count; q++) {
       const s = touched[q]!;
       const inter = shared[s]!;
       shared[s] = 0;
       const jaccard = inter / (size + sizeAt[s]! - inter);
       if (jaccard < minJaccard) continue;
-      const j = order[s]!;
+      const j = items[order[s]!]!;
       if (find(i) === find(j)) continue;
       // similarity is at least the Jaccard: no trigrams needed when that already clears it.
-      if (
-        jaccard >= threshold ||
-        combine(jaccard, gramCosine(prepared[i]!.grams, prepared[j]!.grams, 2 * threshold - jaccard)) >= threshold
-      )
+      if (jaccard >= threshold) {
         union(i, j);
+        continue;
+      }
+      if (combine(jaccard, gramCosine(x, prepared[j]!.grams, 2 * threshold - jaccard)) >= threshold) union(i, j);
     }
   }
   const groups = new Map<number, string[]>();

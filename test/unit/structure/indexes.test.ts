@@ -47,6 +47,31 @@ describe('clusters on a small vocabulary', () => {
   }
 });
 
+describe('clusters of repeated notes', () => {
+  // Copies of one text, the same words written differently ("Parcel LATE!!" / "parcel late"), notes
+  // of stop words only (they match nothing, even each other) and paragraphs beside short notes:
+  // the shortcuts for repeated texts and for short notes against long ones must not change a group.
+  const base = smallVocabularyNotes(120, 7);
+  const notes = [
+    ...base,
+    ...base.slice(0, 40).map((n, i) => ({ id: `copy${i}`, text: n.text })),
+    ...base.slice(20, 60).map((n, i) => ({ id: `loud${i}`, text: `${n.text.toUpperCase()}!!` })),
+    ...['the and', 'THE AND', 'so very', 'the and'].map((text, i) => ({ id: `stop${i}`, text })),
+    ...base.slice(0, 10).map((n, i) => ({ id: `para${i}`, text: `${n.text} ${base[i + 50]!.text} ${base[i + 80]!.text}` })),
+  ];
+  for (const threshold of [0.45, 0.6, 0.75]) {
+    it(`finds exactly the groups of comparing every pair at ${threshold}`, () => {
+      expect(clusterNotes(notes, { threshold })).toEqual(allPairsGroups(notes, threshold));
+    });
+  }
+  it('puts every copy of a text in one group and leaves notes of stop words alone', () => {
+    const groups = clusterNotes(notes);
+    const of = (id: string) => groups.find((g) => g.includes(id));
+    for (let i = 0; i < 40; i++) expect(of(`copy${i}`)).toContain(`n${i}`);
+    for (let i = 0; i < 4; i++) expect(of(`stop${i}`)).toBeUndefined();
+  });
+});
+
 describe('the inverted index of stems', () => {
   it('gives each shared-stem vector its dot product with the query, weighted', () => {
     const vectors = [
