@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { classifyNotes, type Classification } from '../shared/structure/classify';
 import { clusterNotes } from '../shared/structure/cluster';
-import { makeJourneyNotes } from './lib/journeyNotes';
+import { measureStructureApi } from './lib/structureApi';
 import { SURE_AT } from '../shared/structure/confidence';
 import { accuracy, macroF1, meanAbsoluteError, perLabel } from '../shared/structure/metrics';
 import { DEFAULT_STAGE_WEIGHTS, type StageWeights } from '../shared/structure/stage';
@@ -375,56 +375,11 @@ for (const [n, reps] of [
   emit(`structure.cluster.ms.per${n}`, median(ctimes), 'ms');
 }
 
-// Wall time and this process's CPU time of one call, in ms. On a shared machine the wall time
-// swings with other jobs' load; the CPU time much less (the load average is printed beside).
-function timed(f: () => void): { ms: number; cpuMs: number } {
-  const c = process.cpuUsage();
-  const t = performance.now();
-  f();
-  const d = process.cpuUsage(c);
-  return { ms: performance.now() - t, cpuMs: (d.user + d.system) / 1000 };
-}
-/** Cold once, then the median of 3 warm calls (by wall time), each with its CPU time. */
-function coldWarm(prefix: string, f: () => void, extra: Record<string, unknown> = {}): void {
-  const cold = timed(f);
-  emit(`${prefix}.cold`, cold.ms, 'ms', { cpuMs: Math.round(cold.cpuMs), ...extra });
-  const warm = [timed(f), timed(f), timed(f)].sort((a, b) => a.ms - b.ms)[1]!;
-  emit(`${prefix}.warm`, warm.ms, 'ms', { cpuMs: Math.round(warm.cpuMs) });
-}
-
-// Speed as `structure.suggest` sees a 5,000-note map: 85 % of the notes already in cells (their
-// words are evidence), 15 % free to classify. "cold" is the first call on texts never seen (wink
-// analyses the free notes, the plain tokeniser the rest); "warm" is "Suggest again" on the same
-// map (analyses and terms are cached by text).
+// Issue 17's speed goals, measured its way: `structure.suggest` and `notes.clusters` through the
+// web-mode API on two 5,000-note maps already in the store, cold and warm, wall time with the
+// server's CPU time beside it (lib/structureApi.ts; `--api-runs=N` fresh servers, default 3).
 {
-  const batch = batchOf(5000).map((n) => ({ ...n, text: `${n.text} #${n.id}` }));
-  const free = batch.slice(0, 750);
-  const placed = batch.slice(750).map((n, i) => ({ text: n.text, stageIndex: i % stages.length }));
-  coldWarm('structure.suggest.ms.per5000', () => classifyNotes(free, { stages, placed }), {
-    free: free.length,
-    placed: placed.length,
-  });
-}
-
-// The export bench's 5,000-note map (bench/lib/journeyNotes.ts): notes drawn from a vocabulary of
-// about 110 words, so nearly every pair shares a word, 5 % are paragraphs of 60-150 words, and
-// 85 % sit in cells with their lane's kind (so every placed note is also a kind example). The
-// worst case for candidate pruning in clustering and for the inverted indexes of placed notes.
-{
-  const laneKinds = ['actions', 'touchpoints', 'thoughts', 'emotions', 'pain_points', 'opportunities'] as const;
-  const frame = {
-    stages: stages.map((_, i) => ({ id: `s${i}` })),
-    lanes: laneKinds.map((kind, i) => ({ id: `l${i}`, kind })),
-  };
-  const notes = makeJourneyNotes(5000, frame, 11).map((n, i) => ({ ...n, id: `x${i}`, text: `${n.text} #x${i}` }));
-  const free = notes.filter((n) => !n.stageId).map((n) => ({ text: n.text }));
-  const placed = notes
-    .filter((n) => n.stageId)
-    .map((n) => ({ text: n.text, stageIndex: Number(n.stageId!.slice(1)), kind: n.kind ?? undefined }));
-  coldWarm('structure.smallVocabulary.suggest.ms.per5000', () => classifyNotes(free, { stages, placed }), {
-    free: free.length,
-    placed: placed.length,
-  });
-  coldWarm('structure.smallVocabulary.cluster.ms.per5000', () => clusterNotes(notes));
+  const arg = process.argv.find((a) => a.startsWith('--api-runs='));
+  await measureStructureApi(arg ? Number(arg.slice('--api-runs='.length)) : 3);
 }
 emit('structure.loadAverage', os.loadavg()[0]!, 'load', { cores: os.cpus().length });
