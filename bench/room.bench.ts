@@ -16,7 +16,8 @@
 //   room.board.fps      the facilitator board's frames per second during the burst, and
 //   room.board.gap.p95ms the 95th percentile of the time between its frames
 //   room.server.cpuMs   the server process's CPU time (user + system) from the burst's start to its
-//                       last answer (load-independent: what the burst costs the machine's cores)
+//                       last answer (what the burst costs the machine's cores; the load moves it far
+//                       less than the latencies, though a crowded machine raises it too)
 //   room.client.cpuMs   the same for this process (the 50 phones, the 200 sockets, the poll)
 import fs from 'node:fs';
 import http from 'node:http';
