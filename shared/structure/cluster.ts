@@ -143,14 +143,7 @@ interface Grams {
   norm: number;
   /** top[k-1]: the sum of the k largest squared counts (bounds what k shared trigrams can add up to). */
   top: Float64Array;
-  /**
-   * The counts summed into SKETCH buckets by the low bits of each id (null past 65,535 trigrams).
-   * Counts are never negative, so the buckets' dot product is at least the trigrams' own.
-   */
-  sketch: Uint16Array | null;
 }
-
-const SKETCH = 256;
 
 function trigrams(tokens: string[]): Grams {
   const s = ` ${tokens.join(' ')} `;
@@ -174,12 +167,7 @@ function trigrams(tokens: string[]): Grams {
     .reverse();
   for (let i = 1; i < top.length; i++) top[i] = top[i]! + top[i - 1]!;
   const n2 = top.length ? top[top.length - 1]! : 0;
-  let sketch: Uint16Array | null = null;
-  if (all.length <= 0xffff) {
-    sketch = new Uint16Array(SKETCH);
-    for (let k = 0; k < ids.length; k++) sketch[ids[k]! & (SKETCH - 1)]! += counts[k]!;
-  }
-  return { ids, counts, norm: Math.sqrt(n2), top, sketch };
+  return { ids, counts, norm: Math.sqrt(n2), top };
 }
 
 interface Prepared {
@@ -226,24 +214,15 @@ function cosineBound(x: Grams, y: Grams): number {
   return Math.min(Math.sqrt(x.top[k - 1]!) / x.norm, Math.sqrt(y.top[k - 1]!) / y.norm);
 }
 
-/** The buckets' dot product: at least the dot product of the trigram counts themselves. */
-function sketchDot(a: Uint16Array, b: Uint16Array): number {
-  let s = 0;
-  for (let k = 0; k < SKETCH; k++) s += a[k]! * b[k]!;
-  return s;
-}
-
 /**
  * Trigram cosine of two notes, or 0 as soon as it cannot reach `need`: first by `cosineBound`,
- * then by the sketches' dot product (a fixed 256 steps that predict well, where the merge of two
- * notes of a small vocabulary takes 50-100 that do not), then, during the merge, by what the
- * trigrams still ahead could add (Cauchy-Schwarz on the remainders).
+ * then, during the merge, by what the trigrams still ahead could add (Cauchy-Schwarz on the
+ * remainders).
  */
 function gramCosine(x: Grams, y: Grams, need: number): number {
   if (x.norm === 0 || y.norm === 0) return 0;
   if (cosineBound(x, y) < need - MARGIN) return 0;
   const want = (need - MARGIN) * x.norm * y.norm;
-  if (x.sketch && y.sketch && sketchDot(x.sketch, y.sketch) < want) return 0;
   let restX = x.norm * x.norm;
   let restY = y.norm * y.norm;
   let dot = 0;
