@@ -79,6 +79,7 @@ interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+  startTime: number;
 }
 
 /** Runs fn while the page is profiled and traced; returns fn's result and a readable summary. */
@@ -129,6 +130,34 @@ export async function profiled<T>(browser: Browser, page: Page, cdp: CDPSession,
       seen.add(k);
       inclusive.set(k, (inclusive.get(k) ?? 0) + dt);
     }
+  }
+  // The longest main-thread tasks: what filled them (nested events, and JS sampled meanwhile).
+  const tasks = events.filter((e) => `${e.pid}:${e.tid}` === main && e.name === 'RunTask' && e.ph === 'X').sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
+  lines.push('longest main-thread tasks:');
+  for (const task of tasks.slice(0, 8)) {
+    const from = task.ts;
+    const to = task.ts + (task.dur ?? 0);
+    const inside = new Map<string, number>();
+    for (const e of events) {
+      if (`${e.pid}:${e.tid}` !== main || e.ph !== 'X' || e === task || e.ts < from || e.ts >= to || e.name === 'RunTask') continue;
+      inside.set(e.name, (inside.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+    }
+    const js = new Map<string, number>();
+    let t = profile.startTime;
+    for (let i = 0; i < profile.samples.length; i++) {
+      t += profile.timeDeltas[i] ?? 0;
+      if (t < from || t >= to) continue;
+      const seen = new Set<string>();
+      for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+        const k = key(byId.get(id)!);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        js.set(k, (js.get(k) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000);
+      }
+    }
+    const top = (m: Map<string, number>, min: number) => [...m.entries()].filter(([k, ms]) => ms >= min && !/^\((root|program|idle)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 10).map(([k, ms]) => `${k} ${ms.toFixed(1)}`).join(', ');
+    lines.push(`  ${((task.dur ?? 0) / 1000).toFixed(1)} ms: ${top(inside, 0.5)}`);
+    lines.push(`    js: ${top(js, 0.5)}`);
   }
   lines.push('JS inclusive:');
   for (const [k, ms] of [...inclusive.entries()].filter(([k]) => !/^\((root|program|idle|garbage collector)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 40)) lines.push(`  ${(ms / seconds).toFixed(1).padStart(7)}  ${k}`);

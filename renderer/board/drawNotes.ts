@@ -59,6 +59,12 @@ export interface DrawOptions {
   cull?: boolean;
   /** The board rectangle the context is clipped to, in whole pixels (a patch, or the canvas): only what shows in it counts. */
   clip?: Rect;
+  /**
+   * A note with no bitmap yet is drawn as a flat card inside the opaque middle of its bitmap, no
+   * shadow, so that its bitmap drawn over it later leaves exactly the pixels drawing it at once
+   * would (a note arriving on top of the others: livePatch.ts).
+   */
+  insetPlaceholder?: boolean;
 }
 
 /**
@@ -120,7 +126,8 @@ export function drawNotes(
     } else {
       pending++;
       options.waiting?.push(n);
-      drawPlaceholder(ctx, n);
+      if (options.insetPlaceholder) drawInsetCard(ctx, n, scale);
+      else drawPlaceholder(ctx, n);
     }
     const count = badges?.get(n.id);
     if (count) drawBadge(ctx, n, count, zoom, ratio);
@@ -338,6 +345,12 @@ function release(image: NoteImage): void {
   if ('close' in image) image.close();
 }
 
+/** Whether a bitmap of the note is cached that a draw at this scale would not use as it is (another octave or content). */
+export function hasOtherBitmap(n: BoardNote, scale: number): boolean {
+  const hit = bitmaps.get(n.id);
+  return !!hit && (hit.scale !== scale || hit.content !== contentKey(n));
+}
+
 /** Whether a note's bitmap for a draw at this scale is made (a live merge's patch waits for it). */
 export function hasBitmap(n: BoardNote, scale: number): boolean {
   const hit = bitmaps.get(n.id);
@@ -350,6 +363,14 @@ function drawPlaceholder(ctx: Context2D, n: BoardNote): void {
   ctx.fillRect(n.x + 1, n.y + 3, n.width, n.height);
   ctx.fillStyle = NOTE_RGB[n.color] ?? NOTE_RGB.yellow;
   ctx.fillRect(n.x, n.y, n.width, n.height);
+}
+
+/** A flat card well inside the note's bitmap's opaque middle (its rounded corners, and a bitmap pixel's filtering each side). */
+function drawInsetCard(ctx: Context2D, n: BoardNote, scale: number): void {
+  const inset = 3 + 2 / scale;
+  if (n.width <= 2 * inset || n.height <= 2 * inset) return;
+  ctx.fillStyle = NOTE_RGB[n.color] ?? NOTE_RGB.yellow;
+  ctx.fillRect(n.x + inset, n.y + inset, n.width - 2 * inset, n.height - 2 * inset);
 }
 
 /** One note with a soft shadow and its text; `zoom` is the screen scale it will be seen at. */

@@ -5,7 +5,7 @@
  * whole device pixels, then drawn into with the canvas's board transform, so what is drawn meets
  * the rest of the canvas without a seam.
  */
-import type { Rect } from '../../shared/board/camera';
+import { intersects, type Rect } from '../../shared/board/camera';
 import type { BoardNote } from '../../shared/board/history';
 import { NOTE_MAX_SIZE } from '../../shared/domain';
 import { drawBlocks, SHADOW_MARGIN } from './drawNotes';
@@ -93,6 +93,13 @@ export interface PatchHost {
   prepare(notes: readonly BoardNote[], budgetMs: number): boolean;
   /** The note as it is now, or undefined when it is gone or not drawn. */
   current(id: string): BoardNote | undefined;
+  /**
+   * Whether the note can be drawn over the canvas as it is, with no clip: nothing drawn after it
+   * reaches where it does, and it is drawn opaque with no badge and no bitmap of another octave.
+   */
+  onTop(n: BoardNote): boolean;
+  /** Draws the note over the canvas (an inset flat card if its bitmap is not made by `deadline`); true when drawn in full. */
+  drawOnTop(ctx: CanvasRenderingContext2D, t: PixelTransform, n: BoardNote, deadline: number): boolean;
   /** The whole canvas drawn again (in the next frame). */
   drawAll(): void;
 }
@@ -110,8 +117,12 @@ export interface PatchHost {
  */
 export class NotePatches {
   private fresh: Rect[] = [];
+  /** Notes that arrived on top of the others, to draw over the canvas as they are (no clip, nothing under them drawn again). */
+  private freshTop: BoardNote[] = [];
   /** Notes drawn roughly, by id: the rectangle to draw again once their bitmaps are made. */
   private finishing = new Map<string, Rect>();
+  /** Notes drawn over the canvas as inset cards: their bitmaps are drawn over those once made (if still on top). */
+  private cards = new Set<string>();
   /** Draw the whole canvas, not the rectangles, once the bitmaps are made. */
   private finishAll = false;
   private since = 0;
@@ -121,9 +132,14 @@ export class NotePatches {
 
   constructor(private readonly host: PatchHost) {}
 
-  /** Rectangles to draw again in the next frame (merges before it are coalesced). */
-  add(rects: readonly Rect[]): void {
+  /**
+   * Rectangles to draw again in the next frame (merges before it are coalesced), and notes that
+   * arrived on top of all the others (`onTop`, in paint order), drawn over the canvas: no clip, no
+   * note under them drawn again, the same pixels as a full draw.
+   */
+  add(rects: readonly Rect[], onTop: readonly BoardNote[] = []): void {
     this.fresh.push(...rects);
+    this.freshTop.push(...onTop);
     this.schedule();
   }
 
@@ -134,6 +150,8 @@ export class NotePatches {
    */
   finish(notes: readonly BoardNote[], all: boolean): void {
     this.fresh = [];
+    this.freshTop = [];
+    this.cards.clear();
     this.finishing.clear();
     for (const n of notes) this.finishing.set(n.id, reachOf(n));
     this.finishAll = all || notes.length > PATCH_MAX_RECTS;
@@ -144,13 +162,15 @@ export class NotePatches {
   /** Nothing is due (a full draw holds it all). */
   clear(): void {
     this.fresh = [];
+    this.freshTop = [];
+    this.cards.clear();
     this.finishing.clear();
     this.finishAll = false;
   }
 
   /** Whether some part of the canvas is still to be drawn again. */
   get due(): boolean {
-    return this.fresh.length > 0 || this.finishing.size > 0;
+    return this.fresh.length > 0 || this.freshTop.length > 0 || this.finishing.size > 0 || this.cards.size > 0;
   }
 
   private schedule(): void {
@@ -167,20 +187,26 @@ export class NotePatches {
     }
     const now = performance.now();
     const finishing: BoardNote[] = [];
-    for (const id of this.finishing.keys()) {
+    for (const id of [...this.finishing.keys(), ...this.cards]) {
       const n = this.host.current(id);
       if (n) finishing.push(n);
     }
     let rects: Rect[];
-    if (this.fresh.length > 0) {
+    let tops: BoardNote[];
+    /** Cards whose bitmaps are made: drawn over (on top) or patched in this touch. */
+    let finished: string[] = [];
+    if (this.fresh.length > 0 || this.freshTop.length > 0) {
       rects = this.fresh;
+      tops = this.freshTop;
       this.fresh = [];
+      this.freshTop = [];
       // Notes finished by now are drawn again in the same touch of the canvas (a budget of 0: nothing is made).
-      if (this.finishing.size > 0 && !this.finishAll && rects.length + this.finishing.size <= PATCH_MAX_RECTS && this.host.prepare(finishing, 0)) {
+      if (finishing.length > 0 && !this.finishAll && rects.length + this.finishing.size <= PATCH_MAX_RECTS && this.host.prepare(finishing, 0)) {
         rects.push(...this.finishing.values());
         this.finishing.clear();
-      } else if (this.finishing.size > 0) this.schedule();
-      rects = uniqueRects(rects);
+        finished = [...this.cards];
+        this.cards.clear();
+      } else if (finishing.length > 0) this.schedule();
     } else {
       const ready = this.host.prepare(finishing, PATCH_BUDGET_MS);
       const late = now - this.since >= PATCH_WAIT_MS;
@@ -190,9 +216,32 @@ export class NotePatches {
         this.clear();
         return this.host.drawAll();
       }
-      rects = uniqueRects([...this.finishing.values()]);
+      rects = [...this.finishing.values()];
+      tops = [];
       this.finishing.clear();
+      finished = [...this.cards];
+      this.cards.clear();
     }
+    // A card is drawn over only while nothing drawn after it reaches where it does; else its rectangle is drawn again.
+    for (const id of finished) {
+      const n = this.host.current(id);
+      if (!n) continue;
+      if (this.host.onTop(n)) tops.push(n);
+      else rects.push(reachOf(n));
+    }
+    // A note to draw over that a rectangle reaches is drawn by a rectangle of its own instead (a
+    // rectangle draws every note reaching into it; drawn over again, it would be drawn twice).
+    for (let again = true; again; ) {
+      again = false;
+      tops = tops.filter((n) => {
+        const reach = reachOf(n);
+        if (!rects.some((r) => intersects(r, reach))) return true;
+        rects.push(reach);
+        again = true;
+        return false;
+      });
+    }
+    rects = uniqueRects(rects);
     if (rects.length > PATCH_MAX_RECTS) {
       this.clear();
       return this.host.drawAll();
@@ -200,9 +249,17 @@ export class NotePatches {
     const deadline = now + PATCH_BUDGET_MS;
     this.touched = now;
     const waiting: BoardNote[] = [];
-    for (const r of rects) patchRect(target.ctx, target.t, r, (clip) => this.host.draw(target.ctx, this.host.notesIn(clip), clip, deadline, waiting));
-    if (waiting.length === 0) return;
-    if (this.finishing.size === 0) this.since = now;
+    for (const r of rects) {
+      patchRect(target.ctx, target.t, r, (clip) => {
+        const list = this.host.notesIn(clip);
+        // A card the rectangle reaches is drawn again whole, by its own rectangle, in a later touch.
+        for (const n of list) if (this.cards.delete(n.id)) this.finishing.set(n.id, reachOf(n));
+        this.host.draw(target.ctx, list, clip, deadline, waiting);
+      });
+    }
+    for (const n of tops) if (!this.host.drawOnTop(target.ctx, target.t, n, deadline)) this.cards.add(n.id);
+    if (waiting.length === 0 && this.cards.size === 0 && this.finishing.size === 0) return;
+    this.since = now;
     for (const n of waiting) this.finishing.set(n.id, reachOf(n));
     this.schedule();
   }

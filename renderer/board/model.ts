@@ -180,7 +180,7 @@ export class BoardModel {
     if (frame.touches(changes) || frame.touchesEmotions(changes)) return false;
     if (frame.layout && changes.some((c) => placementOf(frame.layout!, c.id))) return false;
     const ids = changes.map((c) => c.id);
-    if (!render.patchNotes(ids)) return false;
+    if (!render.patchNotes(ids, new Set(changes.filter((c) => c.op === 'create').map((c) => c.id)))) return false;
     let selected = false;
     for (const c of changes) {
       if (editing.selection.has(c.id)) selected = true;

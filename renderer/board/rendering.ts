@@ -9,8 +9,8 @@ import { containsRect, intersects, padRect, unionRects, type Rect } from '../../
 import type { BoardNote } from '../../shared/board/history';
 import { dropSlotPosition } from '../../shared/journey';
 import { drawCurveOnTop, drawFrame } from '../journey/drawFrame';
-import { bitmapCapacity, bitmapScale, drawBlocks, drawNotes, isBlockLevel, prepareBitmaps, type DrawResult } from './drawNotes';
-import { MAX_REACH, NotePatches, PATCH_MAX_RECTS, patchRegion, reachOf, uniqueRects, type PatchHost } from './livePatch';
+import { bitmapCapacity, bitmapScale, drawBlocks, drawNotes, hasOtherBitmap, isBlockLevel, prepareBitmaps, type DrawResult } from './drawNotes';
+import { NotePatches, PATCH_MAX_RECTS, patchRegion, reachOf, uniqueRects, type PatchHost } from './livePatch';
 import type { BoardCore } from './core';
 import type { NoteMarks } from './noteMarks';
 import type { Camera } from '../../shared/domain';
@@ -326,6 +326,7 @@ export class BoardRenderer {
       const n = notes.get(id);
       if (n) this.visible.push(n);
     }
+    this.reachOfVisible();
   }
 
   /**
@@ -348,7 +349,7 @@ export class BoardRenderer {
    * bitmap is not made by then shows as a plain card and is drawn again once it is. False when the canvas cannot be patched (not drawn yet, zooming, a drag, a level of
    * detail the merge changes): the caller draws it all.
    */
-  patchNotes(ids: readonly string[]): boolean {
+  patchNotes(ids: readonly string[], created: ReadonlySet<string> = new Set()): boolean {
     const d = this.drawnCamera;
     const p = this.core.konva;
     const rect = this.queryRect;
@@ -356,6 +357,8 @@ export class BoardRenderer {
     const wanted = new Set(ids);
     const rects: Rect[] = [];
     for (const n of this.visible) if (wanted.has(n.id)) rects.push(reachOf(n));
+    // Notes made elsewhere are on top of every other (the index paints new notes last): drawn over the canvas.
+    const onTop: BoardNote[] = [];
     // The notes around the view again, for the same rectangle (the far-zoom region cache stays its own).
     const { notes, index } = this.core.model;
     const view = this.core.camera.view();
@@ -366,10 +369,15 @@ export class BoardRenderer {
       if (!n) continue;
       this.visible.push(n);
       if (intersects(view, n)) inView++;
-      if (wanted.has(id)) rects.push(reachOf(n));
+      if (!wanted.has(id)) continue;
+      if (created.has(id) && this.drawableOnTop(n)) onTop.push(n);
+      else rects.push(reachOf(n));
     }
+    this.reachOfVisible();
     const blocks = isBlockLevel(d.zoom, this.drawnCount);
     if (blocks !== isBlockLevel(d.zoom, inView)) return false;
+    // Far out every note is a block: patched by rectangle.
+    if (blocks) rects.push(...onTop.splice(0).map(reachOf));
     // The notes the canvas holds now: bitmaps at another scale (the cache could not hold them all at this one) is a full draw.
     const drawn = this.drawnRegion(this.drawnPad)!;
     let listCount = 0;
@@ -384,8 +392,26 @@ export class BoardRenderer {
       patchRegion(cache, uniqueRects(rects), (clip) => this.notesIn(clip), this.core.ui.getState().lens, this.marks);
     } else this.invalidate();
     this.drawnCount = inView;
-    this.patches.add(rects);
+    this.patches.add(rects, onTop);
     return true;
+  }
+
+  /** The furthest any note the canvas holds draws past its box (`reachOf`), board units. */
+  private maxReach = 0;
+
+  private reachOfVisible(): void {
+    let side = 0;
+    for (const n of this.visible) side = Math.max(side, Math.min(n.width, n.height));
+    this.maxReach = reachOf({ x: 0, y: 0, width: side, height: side }).width / 2 - side / 2;
+  }
+
+  /** Whether the note is drawn opaque, with no badge, and has no bitmap of another octave (drawing it over the canvas would not match a full draw). */
+  private drawableOnTop(n: BoardNote): boolean {
+    const lens = this.core.ui.getState().lens;
+    const keep = this.marks?.keep ?? null;
+    if ((lens !== null && !n.personaIds.includes(lens)) || (keep !== null && !keep.has(n.id)) || this.marks?.badges.has(n.id)) return false;
+    const zoom = this.drawnCamera?.zoom ?? this.core.camera.camera.zoom;
+    return !hasOtherBitmap(n, bitmapScale(zoom, this.drawnListCount));
   }
 
   /** The notes the notes canvas holds (the last query, none lifted) whose drawing reaches into `clip`, in paint order. */
@@ -395,7 +421,8 @@ export class BoardRenderer {
     const lifted = this.core.tools.lifted;
     const out: BoardNote[] = [];
     if (!rect) return out;
-    for (const id of index.query({ x: clip.x - MAX_REACH, y: clip.y - MAX_REACH, width: clip.width + 2 * MAX_REACH, height: clip.height + 2 * MAX_REACH })) {
+    const pad = this.maxReach;
+    for (const id of index.query({ x: clip.x - pad, y: clip.y - pad, width: clip.width + 2 * pad, height: clip.height + 2 * pad })) {
       const n = notes.get(id);
       if (n && !lifted.has(id) && intersects(rect, n) && intersects(clip, reachOf(n))) out.push(n);
     }
@@ -425,6 +452,26 @@ export class BoardRenderer {
       current: (id) => {
         const n = this.core.model.notes.get(id);
         return n && this.core.model.index.has(id) ? n : undefined;
+      },
+      onTop: (n) => {
+        if (!this.drawableOnTop(n)) return false;
+        const { notes, index } = this.core.model;
+        const reach = reachOf(n);
+        const order = index.order(n.id);
+        const pad = this.maxReach;
+        for (const id of index.query({ x: reach.x - pad, y: reach.y - pad, width: reach.width + 2 * pad, height: reach.height + 2 * pad })) {
+          const o = notes.get(id);
+          if (o && index.order(id) > order && intersects(reach, reachOf(o))) return false;
+        }
+        return true;
+      },
+      drawOnTop: (ctx, t, n, deadline) => {
+        const zoom = this.drawnCamera!.zoom;
+        ctx.save();
+        ctx.setTransform(t.k, 0, 0, t.k, t.e, t.f);
+        const { pending } = drawNotes(ctx, [n], zoom, this.core.ui.getState().lens, false, this.marks, { count: this.drawnListCount, deadline, insetPlaceholder: true, cull: false });
+        ctx.restore();
+        return pending === 0;
       },
       drawAll: () => this.core.konva?.staticLayer.batchDraw(),
     };

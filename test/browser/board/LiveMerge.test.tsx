@@ -113,8 +113,8 @@ describe('live merges', () => {
       const shot = await new Promise<ReturnType<typeof snapshot>>((resolve) => requestAnimationFrame(() => resolve(snapshot())));
       const shown = arriving.slice(0, b + batch.length);
       for (const [k, n] of batch.entries()) {
-        // A point near the note's top-left corner that no note above it (nor its shadow) reaches.
-        const p = { x: n.x + 6, y: n.y + 6 };
+        // A point near the note's top-left corner (inside a plain card, outside the text) that no note above it (nor its shadow) reaches.
+        const p = { x: n.x + 10, y: n.y + 10 };
         const above = shown.slice(b + k + 1);
         if (above.some((o) => p.x >= o.x - 14 && p.x <= o.x + o.width + 14 && p.y >= o.y - 14 && p.y <= o.y + o.height + 14)) continue;
         const [r, g, bl, a] = shot.at(p.x, p.y);
