@@ -2,7 +2,7 @@ import { useId, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react
 import type { JourneyboardApi } from '../../shared/api';
 import type { JourneyMap } from '../../shared/domain';
 import type { BoardController } from '../board/BoardController';
-import { CloseIcon } from '../ui/icons';
+import { PanelHeader } from '../ui/PanelHeader';
 import { CaptureBox } from './CaptureBox';
 import { ImportNotes } from './ImportNotes';
 import { SimilarNotes } from './SimilarNotes';
@@ -77,12 +77,7 @@ export function CaptureTools({ map, controller, onClose, initialTab = 'capture',
         onClose();
       }}
     >
-      <header className="capture-head">
-        <h2 id={titleId}>Capture &amp; structure</h2>
-        <button type="button" className="icon-button" aria-label="Close capture panel" title="Close" onClick={onClose}>
-          <CloseIcon />
-        </button>
-      </header>
+      <PanelHeader titleId={titleId} title="Capture & structure" closeLabel="Close capture panel" onClose={onClose} tabbed />
       <div className="capture-tabs" role="tablist" aria-label="Capture tools" onKeyDown={onTabKey}>
         {TABS.map((t) => (
           <button

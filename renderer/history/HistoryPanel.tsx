@@ -7,6 +7,7 @@ import { api as realApi } from '../api/client';
 import type { BoardController } from '../board/BoardController';
 import { showError, showInfo } from '../state/notices';
 import { navigate } from '../state/route';
+import { PanelHeader } from '../ui/PanelHeader';
 import { CompareList } from './CompareList';
 import { ReadingView } from '../reading/ReadingView';
 import { formatTime, leaveVersion, setBrowsing, setMarks, todayIso, useHistoryView, versionName } from './historyStore';
@@ -185,12 +186,7 @@ export function HistoryPanel({ map, onMapChange, board, onClose, api = realApi }
 
   return (
     <aside className="side-panel history-panel" aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid="history-panel">
-      <header className="history-head">
-        <h2 id={titleId}>History</h2>
-        <button type="button" className="icon-button" aria-label="Close history" title="Close (Esc)" onClick={onClose}>
-          ×
-        </button>
-      </header>
+      <PanelHeader titleId={titleId} title="History" closeLabel="Close history" onClose={onClose} />
       <div className="history-body">
         <MapStatus map={map} onMapChange={onMapChange} api={api} />
 

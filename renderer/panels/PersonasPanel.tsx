@@ -11,6 +11,7 @@ import { initialsOf, PERSONA_BG, PersonaAvatar } from './PersonaAvatar';
 import { photoDataUrl } from './photo';
 import './personas.css';
 import { sidePanelKeyDown } from '../ui/keys';
+import { PanelHeader } from '../ui/PanelHeader';
 
 /** The text fields of a persona a person edits inline, one API call per field. */
 type TextField = 'name' | 'role' | 'quote' | 'goals' | 'needs' | 'frustrations';
@@ -205,17 +206,11 @@ export function PersonasPanel({ map, onMapChange, lensPersonaId, onLensChange, o
 
   return (
     <aside className="side-panel personas-panel" aria-labelledby={titleId} onKeyDown={onPanelKey} data-testid="personas-panel">
-      <header className="personas-head">
-        <h2 id={titleId}>Personas</h2>
-        <div className="personas-head-actions">
-          <button type="button" className="button primary personas-add" onClick={() => void add()} disabled={adding}>
-            <PlusGlyph /> Add persona
-          </button>
-          <button type="button" className="icon-button" aria-label="Close personas" title="Close (Esc)" onClick={onClose}>
-            ✕
-          </button>
-        </div>
-      </header>
+      <PanelHeader titleId={titleId} title="Personas" closeLabel="Close personas" onClose={onClose}>
+        <button type="button" className="button primary personas-add" onClick={() => void add()} disabled={adding}>
+          <PlusGlyph /> Add persona
+        </button>
+      </PanelHeader>
 
       {personas.length > 0 && (
         <div className="personas-map-for">

@@ -5,6 +5,7 @@ import { insightSections } from './insightsView';
 import { useBoardVersion, useVoteSession } from './useBoard';
 import './prioritise.css';
 import { sidePanelKeyDown } from '../ui/keys';
+import { PanelHeader } from '../ui/PanelHeader';
 
 export interface InsightsPanelProps {
   /** The map as the screen has it (its header); the records are read live from the board. */
@@ -30,12 +31,7 @@ export function InsightsPanel({ map, board, onClose }: InsightsPanelProps) {
 
   return (
     <aside className="side-panel prioritise-panel" aria-labelledby={titleId} onKeyDown={onPanelKey} data-testid="insights-panel">
-      <header className="prioritise-head">
-        <h2 id={titleId}>Insights</h2>
-        <button type="button" className="icon-button" aria-label="Close insights" title="Close (Esc)" onClick={onClose}>
-          ✕
-        </button>
-      </header>
+      <PanelHeader titleId={titleId} title="Insights" closeLabel="Close insights" onClose={onClose} />
       {!c ? (
         <p className="prioritise-empty">The board is opening…</p>
       ) : (

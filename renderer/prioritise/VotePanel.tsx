@@ -12,6 +12,7 @@ import { participantsOf, roundsOf, voteSession, votesOf } from './voteSession';
 import { TARGET_LABEL, type Participant, type RoundTarget } from './voteView';
 import './prioritise.css';
 import { sidePanelKeyDown } from '../ui/keys';
+import { PanelHeader } from '../ui/PanelHeader';
 
 export const COLOR_NAME: Record<NoteColor, string> = {
   yellow: 'Yellow',
@@ -47,12 +48,7 @@ export function VotePanel({ board, onClose }: VotePanelProps) {
 
   return (
     <aside className="side-panel prioritise-panel" aria-labelledby={titleId} onKeyDown={onPanelKey} data-testid="vote-panel">
-      <header className="prioritise-head">
-        <h2 id={titleId}>Vote</h2>
-        <button type="button" className="icon-button" aria-label="Close vote panel" title="Close (Esc)" onClick={onClose}>
-          ✕
-        </button>
-      </header>
+      <PanelHeader titleId={titleId} title="Vote" closeLabel="Close vote panel" onClose={onClose} />
       {!c ? (
         <p className="prioritise-empty">The board is opening…</p>
       ) : (

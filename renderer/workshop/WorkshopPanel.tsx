@@ -33,6 +33,7 @@ import { remainingNow, useWorkshop, workshopCall } from './workshopStore';
 import { formatClock } from '../../shared/workshop/timer';
 import './workshop.css';
 import { isTextTarget } from '../ui/keys';
+import { PanelHeader } from '../ui/PanelHeader';
 import { doneText } from '../room/roomStatus';
 import { useRoomStatus } from '../room/roomStore';
 
@@ -152,12 +153,7 @@ export function WorkshopPanel({ map, board, onView, onClose }: WorkshopPanelProp
 
   return (
     <aside className="side-panel workshop-panel" aria-labelledby={titleId} onKeyDown={onPanelKey} data-testid="workshop-panel">
-      <header className="workshop-head">
-        <h2 id={titleId}>Workshop</h2>
-        <button type="button" className="icon-button" aria-label="Close workshop" title="Close (Esc)" onClick={onClose}>
-          ✕
-        </button>
-      </header>
+      <PanelHeader titleId={titleId} title="Workshop" closeLabel="Close workshop" onClose={onClose} tabbed />
       <div className="workshop-tabs" role="tablist" aria-label="Workshop">
         <button type="button" role="tab" id={`${titleId}-agenda`} aria-selected={tab === 'agenda'} aria-controls={`${titleId}-agenda-panel`} onClick={() => setTab('agenda')}>
           Agenda
