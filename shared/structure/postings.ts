@@ -15,27 +15,37 @@ export class StemIndex {
 
   /** `weight(stem)` multiplies each indexed value (e.g. an IDF weight); default 1. */
   constructor(vectors: readonly Map<string, number>[], weight: (stem: string) => number = () => 1) {
+    // One pass over the vectors (one map lookup per entry), then the entries sorted into their
+    // stems' lists by counting: each list holds its vectors in order, as the lookups met them.
+    let total = 0;
+    for (const v of vectors) total += v.size;
+    const entryStem = new Int32Array(total);
+    const entryValue = new Float64Array(total);
+    const factors: number[] = [];
     const counts: number[] = [];
+    let e = 0;
     for (const v of vectors)
-      for (const k of v.keys()) {
+      for (const [k, x] of v) {
         let id = this.ids.get(k);
-        if (id === undefined) this.ids.set(k, (id = counts.push(0) - 1));
+        if (id === undefined) {
+          this.ids.set(k, (id = counts.push(0) - 1));
+          factors.push(weight(k));
+        }
         counts[id]!++;
+        entryStem[e] = id;
+        entryValue[e++] = x * factors[id]!;
       }
     this.offsets = new Int32Array(counts.length + 1);
     for (let i = 0; i < counts.length; i++) this.offsets[i + 1] = this.offsets[i]! + counts[i]!;
     const fill = this.offsets.slice(0, counts.length);
-    this.docs = new Int32Array(this.offsets[counts.length]!);
-    this.values = new Float64Array(this.docs.length);
-    const w = new Map<string, number>();
+    this.docs = new Int32Array(total);
+    this.values = new Float64Array(total);
+    e = 0;
     vectors.forEach((v, at) => {
-      for (const [k, x] of v) {
-        const id = this.ids.get(k)!;
-        let f = w.get(k);
-        if (f === undefined) w.set(k, (f = weight(k)));
-        const p = fill[id]!++;
+      for (let end = e + v.size; e < end; e++) {
+        const p = fill[entryStem[e]!]!++;
         this.docs[p] = at;
-        this.values[p] = x * f;
+        this.values[p] = entryValue[e]!;
       }
     });
     this.dots = new Float64Array(vectors.length);

@@ -99,6 +99,40 @@ describe('the inverted index of stems', () => {
     // refund: 1*2; late: 2*1 weighted 0.5*0.5 -> 0.5; the app-only vector shares nothing.
     expect(Object.fromEntries(seen)).toEqual({ 0: 2.5, 2: 1.5 });
   });
+
+  it('gives the same dot products as comparing each vector directly, on many vectors', () => {
+    let x = 11;
+    const rnd = (): number => (x = (x * 16807) % 2147483647) / 2147483647;
+    const stems = Array.from({ length: 40 }, (_, i) => `s${i}`);
+    const vector = () => {
+      const v = new Map<string, number>();
+      const size = 1 + Math.floor(rnd() * 8);
+      for (let k = 0; k < size; k++) v.set(stems[Math.floor(rnd() * stems.length)]!, 1 + Math.floor(rnd() * 3));
+      return v;
+    };
+    const weight = (k: string): number => 1 + (Number(k.slice(1)) % 5) / 4;
+    const vectors = Array.from({ length: 300 }, vector);
+    const index = new StemIndex(vectors, weight);
+    for (let q = 0; q < 30; q++) {
+      const query = vector();
+      const seen = new Map<number, number>();
+      index.each(query, (at, dot) => seen.set(at, dot), weight);
+      const direct = new Map<number, number>();
+      vectors.forEach((v, at) => {
+        let dot = 0;
+        let shares = false;
+        for (const [k, qv] of query) {
+          const iv = v.get(k);
+          if (iv === undefined) continue;
+          shares = true;
+          dot += qv * weight(k) * (iv * weight(k));
+        }
+        if (shares) direct.set(at, dot);
+      });
+      expect([...seen.keys()].sort((a, b) => a - b)).toEqual([...direct.keys()].sort((a, b) => a - b));
+      for (const [at, dot] of direct) expect(seen.get(at)).toBeCloseTo(dot, 12);
+    }
+  });
 });
 
 describe('content terms for stage matching', () => {
