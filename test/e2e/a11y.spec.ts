@@ -60,6 +60,11 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByRole('group', { name: 'Show' })).toBeVisible();
     await check(page, 'bar-menu', theme);
     await page.keyboard.press('Escape');
+    // The Export drop-down: the same popover look as Show and Panels.
+    await page.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect(page.getByRole('menu', { name: 'Export as' })).toBeVisible();
+    await check(page, 'export-menu', theme);
+    await page.keyboard.press('Escape');
 
     // The room (issue 14): the dialog before opening, then open with joining locked by wrong PINs.
     await page.getByRole('button', { name: 'Open room', exact: true }).click();
