@@ -54,14 +54,11 @@ export class StemIndex {
   }
 
   /**
-   * Calls `visit(at, dot)` once for each indexed vector sharing a stem with `query`, with their
-   * dot product (query values multiplied by `weight(stem)`).
+   * Adds the dot product of `query` (values multiplied by `weight(stem)`) with each indexed vector
+   * sharing a stem with it into `dots`, listing those vectors in `touched` in the order first met;
+   * returns how many. Callers read `dots[touched[q]]` and must clear it and `seen` after.
    */
-  each(
-    query: Map<string, number>,
-    visit: (at: number, dot: number) => void,
-    weight: (stem: string) => number = () => 1,
-  ): void {
+  private accumulate(query: Map<string, number>, weight: (stem: string) => number): number {
     const { offsets, docs, values, dots, touched, seen } = this;
     let count = 0;
     for (const [k, x] of query) {
@@ -77,6 +74,20 @@ export class StemIndex {
         dots[at] = dots[at]! + f * values[p]!;
       }
     }
+    return count;
+  }
+
+  /**
+   * Calls `visit(at, dot)` once for each indexed vector sharing a stem with `query`, with their
+   * dot product (query values multiplied by `weight(stem)`).
+   */
+  each(
+    query: Map<string, number>,
+    visit: (at: number, dot: number) => void,
+    weight: (stem: string) => number = () => 1,
+  ): void {
+    const { dots, touched, seen } = this;
+    const count = this.accumulate(query, weight);
     for (let q = 0; q < count; q++) {
       const at = touched[q]!;
       const d = dots[at]!;
@@ -84,5 +95,73 @@ export class StemIndex {
       seen[at] = 0;
       visit(at, d);
     }
+  }
+
+  /**
+   * The best cosine per label in one loop, no callback: for each indexed vector `at` sharing a stem
+   * with `query`, its cosine `dot / (queryNorm * norms[at])` (0 where `norms[at]` is 0) raises
+   * `best[labels[at]]` if higher. `best` is not cleared first (start it at 0 for "no match: 0").
+   * The same figures as `each` with that comparison in its callback.
+   */
+  bestPerLabel(
+    query: Map<string, number>,
+    queryNorm: number,
+    norms: Float64Array,
+    labels: Int32Array,
+    best: Float64Array,
+    weight: (stem: string) => number = () => 1,
+  ): void {
+    const { dots, touched, seen } = this;
+    const count = this.accumulate(query, weight);
+    for (let q = 0; q < count; q++) {
+      const at = touched[q]!;
+      const d = dots[at]!;
+      dots[at] = 0;
+      seen[at] = 0;
+      const pn = norms[at]!;
+      const c = pn === 0 ? 0 : d / (queryNorm * pn);
+      const j = labels[at]!;
+      if (c > best[j]!) best[j] = c;
+    }
+  }
+
+  /**
+   * The `k` nearest indexed vectors to `query` by cosine, in one loop, no callback: writes their
+   * indexes and cosines, best first, into `bestAt` and `bestW` (length >= k) and returns how many.
+   * Vectors with a norm of 0 and the vector at `skip` are left out; ties keep the vector met first
+   * (the order `each` visits them).
+   */
+  nearest(
+    query: Map<string, number>,
+    queryNorm: number,
+    norms: Float64Array,
+    k: number,
+    skip: number,
+    bestAt: Int32Array,
+    bestW: Float64Array,
+    weight: (stem: string) => number = () => 1,
+  ): number {
+    const { dots, touched, seen } = this;
+    const total = this.accumulate(query, weight);
+    let count = 0;
+    for (let q = 0; q < total; q++) {
+      const j = touched[q]!;
+      const d = dots[j]!;
+      dots[j] = 0;
+      seen[j] = 0;
+      if (j === skip || norms[j]! === 0) continue;
+      const c = d / (queryNorm * norms[j]!);
+      if (count === k && (k === 0 || c <= bestW[k - 1]!)) continue;
+      // Insert into the sorted top-k.
+      let p = count < k ? count++ : k - 1;
+      while (p > 0 && bestW[p - 1]! < c) {
+        bestW[p] = bestW[p - 1]!;
+        bestAt[p] = bestAt[p - 1]!;
+        p--;
+      }
+      bestW[p] = c;
+      bestAt[p] = j;
+    }
+    return count;
   }
 }

@@ -144,26 +144,29 @@ export function scoreStages(
 
   const stageNorms = models.map((m) => weightedNorm(m.stems, idf));
   // The nearest placed note of each stage, through an inverted index of the placed notes' stems:
-  // only placed notes sharing a stem with the note are visited (a big board has thousands).
-  const placedList = models.flatMap((m, j) => m.placed.map((p) => ({ stems: p.stems, stage: j })));
-  const placedNorms = placedList.map((p) => weightedNorm(p.stems, idf));
-  const placedIndex = new StemIndex(
-    placedList.map((p) => p.stems),
-    idf,
-  );
-  function nearestPlacedCosines(stems: Map<string, number>, noteNorm: number): number[] {
-    const best = new Array<number>(n).fill(0);
-    if (placedList.length === 0 || noteNorm === 0) return best;
-    placedIndex.each(
-      stems,
-      (at, d) => {
-        const pn = placedNorms[at]!;
-        const c = pn === 0 ? 0 : d / (noteNorm * pn);
-        const j = placedList[at]!.stage;
-        if (c > best[j]!) best[j] = c;
-      },
-      idf,
-    );
+  // only placed notes sharing a stem with the note are visited (a big board has thousands). Placed
+  // notes with the same stems in the same order in the same stage have the same cosine with every
+  // note, so each such group is indexed once (a board repeats itself: copies, numbered variants).
+  const placedStems: Map<string, number>[] = [];
+  const placedStages: number[] = [];
+  const seenPlaced = new Set<string>();
+  models.forEach((m, j) => {
+    for (const p of m.placed) {
+      let key = `${j}`;
+      for (const [k, v] of p.stems) key += ` ${k}:${v}`;
+      if (seenPlaced.has(key)) continue;
+      seenPlaced.add(key);
+      placedStems.push(p.stems);
+      placedStages.push(j);
+    }
+  });
+  const placedNorms = Float64Array.from(placedStems, (p) => weightedNorm(p, idf));
+  const placedLabels = Int32Array.from(placedStages);
+  const placedIndex = new StemIndex(placedStems, idf);
+  function nearestPlacedCosines(stems: Map<string, number>, noteNorm: number): Float64Array {
+    const best = new Float64Array(n);
+    if (placedStems.length === 0 || noteNorm === 0) return best;
+    placedIndex.bestPerLabel(stems, noteNorm, placedNorms, placedLabels, best, idf);
     return best;
   }
   const out: number[][] = [];

@@ -54,22 +54,7 @@ export function nearestNotes(free: Terms[], anchors: Terms[], k: number): Neighb
   const bestAt = new Int32Array(k);
   const bestW = new Float64Array(k);
   for (let i = 0; i < free.length; i++) {
-    let count = 0;
-    if (norms[i]! > 0)
-      index.each(vectors[i]!, (j, d) => {
-        if (j === i || norms[j]! === 0) return;
-        const c = d / (norms[i]! * norms[j]!);
-        if (count === k && c <= bestW[k - 1]!) return;
-        // Insert into the sorted top-k (ties keep the earlier note).
-        let p = count < k ? count++ : k - 1;
-        while (p > 0 && bestW[p - 1]! < c) {
-          bestW[p] = bestW[p - 1]!;
-          bestAt[p] = bestAt[p - 1]!;
-          p--;
-        }
-        bestW[p] = c;
-        bestAt[p] = j;
-      });
+    const count = norms[i]! > 0 ? index.nearest(vectors[i]!, norms[i]!, norms, k, i, bestAt, bestW) : 0;
     out.push({ at: bestAt.slice(0, count), weight: bestW.slice(0, count) });
   }
   return out;
