@@ -38,8 +38,11 @@ const STOP = new Set(
   we'll you'll i'd we'd you'd let lets`),
 );
 
-/** Irregular verb forms (and a few irregular plurals) -> base form: general English, not tied to any domain. */
-const BASE: Record<string, string> = Object.fromEntries(
+/**
+ * Irregular verb forms (and a few irregular plurals) -> base form: general English, not tied to any
+ * domain. A Map, not an object: a note saying "constructor" must not meet Object.prototype.
+ */
+const BASE: ReadonlyMap<string, string> = new Map(
   words(`took:take bought:buy paid:pay sent:send found:find told:tell said:say came:come left:leave felt:feel
   thought:think knew:know known:know chose:choose chosen:choose began:begin begun:begin spent:spend lost:lose
   brought:bring held:hold heard:hear wrote:write written:write ran:run met:meet sold:sell understood:understand
@@ -58,7 +61,7 @@ const PHASE_STEMS: ReadonlyMap<string, number[]> = (() => {
   for (const [phrase, phases] of PHASE_INDEX) {
     const key = phrase
       .split(' ')
-      .map((x) => stem(BASE[x] ?? x))
+      .map((x) => stem(BASE.get(x) ?? x))
       .join(' ');
     const list = m.get(key) ?? [];
     for (const p of phases) if (!list.includes(p)) list.push(p);
@@ -66,6 +69,22 @@ const PHASE_STEMS: ReadonlyMap<string, number[]> = (() => {
   }
   return m;
 })();
+
+/** First stems of the two-word phrases: only these start a pair worth looking up. */
+const PAIR_STARTS: ReadonlySet<string> = new Set(
+  [...PHASE_STEMS.keys()].filter((k) => k.split(' ').length === 2).map((k) => k.split(' ')[0]!),
+);
+
+/** Stem of a token (irregular forms to their base first), cached: a board's notes reuse few words. */
+const stems = new Map<string, string>();
+function stemOf(token: string): string {
+  let s = stems.get(token);
+  if (s === undefined) {
+    if (stems.size >= 50_000) stems.clear();
+    stems.set(token, (s = stem(BASE.get(token) ?? token)));
+  }
+  return s;
+}
 
 function addTo<K>(m: Map<K, number>, k: K, v: number): void {
   m.set(k, (m.get(k) ?? 0) + v);
@@ -85,12 +104,12 @@ function uncached(text: string): Terms {
   const stems = new Map<string, number>();
   const phases = new Map<number, number>();
   const toks = tokens(text);
-  const st = toks.map((t) => stem(BASE[t] ?? t));
+  const st = toks.map(stemOf);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const s = st[i]!;
     const next = st[i + 1];
-    if (next !== undefined) {
+    if (next !== undefined && PAIR_STARTS.has(s)) {
       const pair = PHASE_STEMS.get(`${s} ${next}`);
       if (pair) for (const p of pair) addTo(phases, p, 1);
     }
