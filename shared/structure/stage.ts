@@ -169,17 +169,19 @@ export function scoreStages(
     placedIndex.bestPerLabel(stems, noteNorm, placedNorms, placedLabels, best, idf);
     return best;
   }
+  const phaseNorms = models.map((m) => norm(m.phases));
   const out: number[][] = [];
   for (const note of notes) {
     const noteNorm = weightedNorm(note.stems, idf);
     const row: number[] = [];
-    const notePhaseMass = [...note.phases.values()].reduce((a, b) => a + b, 0);
+    let notePhaseMass = 0;
+    for (const v of note.phases.values()) notePhaseMass += v;
     const nearestPlaced = nearestPlacedCosines(note.stems, noteNorm);
     for (let j = 0; j < models.length; j++) {
       const m = models[j]!;
       let s = weights.lexical * cosineIdf(note.stems, noteNorm, m.stems, stageNorms[j]!, idf);
       // Phases named by the stage itself.
-      const pn = norm(m.phases);
+      const pn = phaseNorms[j]!;
       if (pn > 0 && notePhaseMass > 0)
         s += (weights.phase * dot(note.phases, m.phases, pidf)) / (pn * Math.sqrt(notePhaseMass));
       // Phases by their usual place in a journey, against this stage's place.
