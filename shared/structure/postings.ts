@@ -111,7 +111,39 @@ export class StemIndex {
     best: Float64Array,
     weight: (stem: string) => number = () => 1,
   ): void {
-    const { dots, touched, seen } = this;
+    const { offsets, docs, values, dots, touched, seen } = this;
+    // When the query's posting lists hold more entries than there are vectors (a small vocabulary:
+    // nearly every vector shares a stem with every query), add into every vector's slot without
+    // keeping a list of those touched, then read all slots in order: a vector sharing no stem
+    // reads 0, which cannot raise a best that is already >= 0, so the result is the same.
+    let postings = 0;
+    for (const k of query.keys()) {
+      const id = this.ids.get(k);
+      if (id !== undefined) postings += offsets[id + 1]! - offsets[id]!;
+    }
+    let bestFloor = Infinity;
+    for (let j = 0; j < best.length; j++) bestFloor = Math.min(bestFloor, best[j]!);
+    if (postings >= dots.length && bestFloor >= 0) {
+      for (const [k, x] of query) {
+        const id = this.ids.get(k);
+        if (id === undefined) continue;
+        const f = x * weight(k);
+        for (let p = offsets[id]!, end = offsets[id + 1]!; p < end; p++) {
+          const at = docs[p]!;
+          dots[at] = dots[at]! + f * values[p]!;
+        }
+      }
+      for (let at = 0; at < dots.length; at++) {
+        const d = dots[at]!;
+        if (d === 0) continue;
+        dots[at] = 0;
+        const pn = norms[at]!;
+        const c = pn === 0 ? 0 : d / (queryNorm * pn);
+        const j = labels[at]!;
+        if (c > best[j]!) best[j] = c;
+      }
+      return;
+    }
     const count = this.accumulate(query, weight);
     for (let q = 0; q < count; q++) {
       const at = touched[q]!;

@@ -9,9 +9,9 @@ function random(seed: number): () => number {
   return () => (x = (x * 16807) % 2147483647) / 2147483647;
 }
 
-/** Random sparse vectors over 40 stems, some empty, some repeated. */
-function vectors(count: number, rnd: () => number): Map<string, number>[] {
-  const stems = Array.from({ length: 40 }, (_, i) => `s${i}`);
+/** Random sparse vectors over `vocabulary` stems, some empty, some repeated. */
+function vectors(count: number, rnd: () => number, vocabulary = 40): Map<string, number>[] {
+  const stems = Array.from({ length: vocabulary }, (_, i) => `s${i}`);
   const one = (): Map<string, number> => {
     const v = new Map<string, number>();
     const size = Math.floor(rnd() * 8);
@@ -46,41 +46,62 @@ function directCosine(q: Map<string, number>, v: Map<string, number>, w: (k: str
 }
 
 describe('StemIndex.bestPerLabel', () => {
-  it('gives the best cosine per label of visiting every pair, and of comparing directly', () => {
-    const rnd = random(5);
-    const docs = vectors(400, rnd);
-    const labels = Int32Array.from(docs, () => Math.floor(rnd() * 6));
-    const norms = Float64Array.from(docs, (v) => normOf(v, weight));
-    const index = new StemIndex(docs, weight);
-    for (const query of vectors(40, rnd)) {
-      const qn = normOf(query, weight);
-      if (qn === 0) continue;
-      const viaEach = new Float64Array(6);
-      index.each(
-        query,
-        (at, d) => {
-          const c = norms[at] === 0 ? 0 : d / (qn * norms[at]!);
-          if (c > viaEach[labels[at]!]!) viaEach[labels[at]!] = c;
-        },
-        weight,
-      );
-      const best = new Float64Array(6);
-      index.bestPerLabel(query, qn, norms, labels, best, weight);
-      expect([...best]).toEqual([...viaEach]);
-      const direct = new Array<number>(6).fill(0);
-      docs.forEach((v, at) => {
-        const c = directCosine(query, v, weight);
-        if (c !== null && c > direct[labels[at]!]!) direct[labels[at]!] = c;
-      });
-      direct.forEach((c, j) => expect(best[j]).toBeCloseTo(c, 12));
-    }
-  });
+  // 40 stems: each query meets a few vectors; 4 stems: every query meets nearly every vector.
+  for (const vocabulary of [40, 4])
+    it(`gives the best cosine per label of visiting every pair, and of comparing directly (${vocabulary} stems)`, () => {
+      const rnd = random(5);
+      const docs = vectors(400, rnd, vocabulary);
+      const labels = Int32Array.from(docs, () => Math.floor(rnd() * 6));
+      const norms = Float64Array.from(docs, (v) => normOf(v, weight));
+      const index = new StemIndex(docs, weight);
+      for (const query of vectors(40, rnd, vocabulary)) {
+        const qn = normOf(query, weight);
+        if (qn === 0) continue;
+        const viaEach = new Float64Array(6);
+        index.each(
+          query,
+          (at, d) => {
+            const c = norms[at] === 0 ? 0 : d / (qn * norms[at]!);
+            if (c > viaEach[labels[at]!]!) viaEach[labels[at]!] = c;
+          },
+          weight,
+        );
+        const best = new Float64Array(6);
+        index.bestPerLabel(query, qn, norms, labels, best, weight);
+        expect([...best]).toEqual([...viaEach]);
+        const direct = new Array<number>(6).fill(0);
+        docs.forEach((v, at) => {
+          const c = directCosine(query, v, weight);
+          if (c !== null && c > direct[labels[at]!]!) direct[labels[at]!] = c;
+        });
+        direct.forEach((c, j) => expect(best[j]).toBeCloseTo(c, 12));
+      }
+    });
 
   it('leaves labels with no vector sharing a stem at what they held', () => {
     const index = new StemIndex([new Map([['late', 1]]), new Map([['app', 2]])]);
     const best = new Float64Array([0, 0.25]);
     index.bestPerLabel(new Map([['late', 3]]), 3, new Float64Array([1, 2]), new Int32Array([0, 1]), best);
     expect([...best]).toEqual([1, 0.25]);
+  });
+
+  it('keeps a negative starting best where no vector shares a stem, when the query meets as many postings as vectors', () => {
+    const index = new StemIndex([
+      new Map([
+        ['late', 1],
+        ['x', 1],
+      ]),
+      new Map([['late', 2]]),
+      new Map([['app', 1]]),
+    ]);
+    const best = new Float64Array([0, -1]);
+    const query = new Map([
+      ['late', 1],
+      ['x', 1],
+    ]);
+    index.bestPerLabel(query, Math.SQRT2, new Float64Array([Math.SQRT2, 2, 1]), new Int32Array([0, 0, 1]), best);
+    expect(best[1]).toBe(-1);
+    expect(best[0]).toBeCloseTo(1, 12);
   });
 });
 
@@ -106,7 +127,10 @@ describe('StemIndex.nearest', () => {
         expect([...bestAt.subarray(0, count)]).toEqual(expected.map((e) => e.at));
         expect([...bestW.subarray(0, count)]).toEqual(expected.map((e) => e.c));
         for (let q = 0; q < count; q++)
-          expect(bestW[q]).toBeCloseTo(directCosine(docs[i]!, docs[bestAt[q]!]!, () => 1)!, 12);
+          expect(bestW[q]).toBeCloseTo(
+            directCosine(docs[i]!, docs[bestAt[q]!]!, () => 1)!,
+            12,
+          );
       }
     }
   });
