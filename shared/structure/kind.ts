@@ -98,8 +98,11 @@ function isImperative(t: Tok | undefined, next: Tok | undefined, after?: Tok): '
 
 const neg0 = (f: Features): boolean => f.negations > 0;
 
-/** A note opening with a feeling idiom, after words that do not count ("so", "bit", ...); compiled once. */
-const LEAD_IDIOMS = FEELING_IDIOMS.map((i) => new RegExp(`^(\\W|${[...LEAD_SKIP].join('|')}|\\s)*${i}\\b`));
+/**
+ * A note opening with a feeling idiom, after words that do not count ("so", "bit", ...); compiled
+ * once, one alternation for all the idioms (matches exactly when one idiom's own pattern would).
+ */
+const LEAD_IDIOM = new RegExp(`^(\\W|${[...LEAD_SKIP].join('|')}|\\s)*(?:${FEELING_IDIOMS.join('|')})\\b`);
 
 /** Evidence for each kind. Exposed for tests and for the confidence figure. */
 export function scoreKind(f: Features): KindScores {
@@ -183,7 +186,7 @@ export function scoreKind(f: Features): KindScores {
   )
     s.opportunity += 2.5;
   // "maybe an FAQ on the booking page?": the team floating an idea.
-  if (!firstPerson && /^(maybe|perhaps) (a|an|some|more|fewer|less|the|one|extra|better)\b/.test(lowers.join(' ')))
+  if (!firstPerson && /^(maybe|perhaps) (a|an|some|more|fewer|less|the|one|extra|better)\b/.test(joined))
     s.opportunity += 4;
   // "Clearer wording on the form", "Fewer steps to sign up": a better version of something.
   if (
@@ -214,19 +217,19 @@ export function scoreKind(f: Features): KindScores {
   )
     s.opportunity += 1.5;
   if (
-    /^what if (the|a|an|sales|support|staff|drivers?|agents?|it|every|each)\b/.test(lowers.join(' ')) &&
+    /^what if (the|a|an|sales|support|staff|drivers?|agents?|it|every|each)\b/.test(joined) &&
     /(ed|'d)\b/.test(f.lower)
   )
     s.opportunity += 7;
   // "could the x-ray be done before ...?": the team asking whether the service could change.
-  if (!firstPerson && /^(could|can|should|would) .*\bbe [a-z]+(ed|en|ne|t)\b/.test(lowers.join(' ')))
+  if (!firstPerson && /^(could|can|should|would) .*\bbe [a-z]+(ed|en|ne|t)\b/.test(joined))
     s.opportunity += 6;
   if (/^(auto|pre|one)[- ]?(click|tap|[a-z]+)\b/.test(f.lower) && /^(auto|pre)-|^one[- ](click|tap|step)/.test(f.lower))
     s.opportunity += 3;
   // "what if customers could ...": the team imagining a different service.
-  if (!firstPerson && /^what if\b.*\b(could|would|were able|had the option|got to)\b/.test(lowers.join(' ')))
+  if (!firstPerson && /^what if\b.*\b(could|would|were able|had the option|got to)\b/.test(joined))
     s.opportunity += 7;
-  if (/^could [a-z]+/.test(lowers.join(' ')) && /\binstead\b/.test(f.lower)) s.opportunity += 7;
+  if (/^could [a-z]+/.test(joined) && /\binstead\b/.test(f.lower)) s.opportunity += 7;
 
   // --- action: a step the customer takes, verb first in the third person
   if (thirdPerson) s.action += 3.5;
@@ -255,7 +258,7 @@ export function scoreKind(f: Features): KindScores {
     imperative === false
   )
     s.thought += 2;
-  if (/^what if\b/.test(lowers.join(' '))) s.thought += 1.5;
+  if (/^what if\b/.test(joined)) s.thought += 1.5;
   if (firstPerson) s.thought += 1.2;
   if (w.some((t) => MENTAL.has(t.lower))) s.thought += 1.5;
   if (
@@ -306,7 +309,7 @@ export function scoreKind(f: Features): KindScores {
   // "Delighted the courier texted a slot", "Felt relieved when the refund arrived". A positive
   // feeling is an emotion; a negative one with a problem named stays a pain point (tie-break).
   const lead = f.allWords.find((t) => !t.quoted && t.type === 'word' && !LEAD_SKIP.has(t.lower));
-  const leadIdiom = LEAD_IDIOMS.some((re) => re.test(f.lower));
+  const leadIdiom = LEAD_IDIOM.test(f.lower);
   if (lead && !f.hasQuestionMark && !MENTAL.has(lead.lower) && (feelings.has(lead) || leadIdiom) && !lead.negated) {
     const positive = leadIdiom || FEELINGS_POS.has(lead.lower) || FEELINGS_POS.has(lead.lemma);
     if (positive) {
