@@ -34,15 +34,18 @@ export function nearestNotes(free: Terms[], anchors: Terms[], k: number): Neighb
   const df = new Map<string, number>();
   for (let i = 0; i < all; i++) for (const s of termsAt(i).stems.keys()) df.set(s, (df.get(s) ?? 0) + 1);
   const maxDf = Math.max(2, MAX_SHARE * all);
+  // Each linking stem's weight, once (0: the stem does not link notes).
+  const rarity = new Map<string, number>();
+  for (const [s, d] of df) rarity.set(s, d < 2 || d > maxDf ? 0 : Math.log(1 + all / d));
   const vectors: Map<string, number>[] = [];
   const norms = new Float64Array(all);
   for (let i = 0; i < all; i++) {
     const v = new Map<string, number>();
     let n2 = 0;
     for (const [s, c] of termsAt(i).stems) {
-      const d = df.get(s)!;
-      if (d < 2 || d > maxDf) continue;
-      const x = c * Math.log(1 + all / d);
+      const r = rarity.get(s)!;
+      if (r === 0) continue;
+      const x = c * r;
       v.set(s, x);
       n2 += x * x;
     }
