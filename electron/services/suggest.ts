@@ -11,10 +11,15 @@ export function createSuggestService(ctx: ServiceContext) {
   // Only the columns these methods read, in the notes' own order (the records' `created_at, id`):
   // on a 5,000-note map, every column turned into a note record took 5-10x longer than the
   // classifier's warm work (issue 17's speed goals).
-  const notesOf = ctx.db.prepare<[string], { id: string; text: string; stageId: string | null; laneId: string | null; x: number; y: number }>(
+  const notesOf = ctx.db.prepare<
+    [string],
+    { id: string; text: string; stageId: string | null; laneId: string | null; x: number; y: number }
+  >(
     'SELECT id, text, stage_id AS stageId, lane_id AS laneId, x, y FROM notes WHERE map_id = ? ORDER BY created_at, id',
   );
-  const textsOf = ctx.db.prepare<[string], { id: string; text: string }>('SELECT id, text FROM notes WHERE map_id = ? ORDER BY created_at, id');
+  const textsOf = ctx.db.prepare<[string], { id: string; text: string }>(
+    'SELECT id, text FROM notes WHERE map_id = ? ORDER BY created_at, id',
+  );
 
   return {
     'structure.suggest': ({
@@ -48,7 +53,9 @@ export function createSuggestService(ctx: ServiceContext) {
         .map((n) => ({ text: n.text, stageIndex: stageIndex.get(n.stageId!)! }));
       // What the person corrected in the review (not placed yet) is evidence for the other notes,
       // and the corrected note keeps the correction.
-      const byId = new Map(notes.map((n) => [n.id, n]));
+      // Only when there are corrections: a 5,000-note map would build 5,000 pairs for nothing.
+      const byId =
+        corrections.length > 0 ? new Map(notes.map((n) => [n.id, n])) : new Map<string, (typeof notes)[number]>();
       const corrected = new Map<string, { text: string; stageIndex?: number; kind?: NoteKind }>();
       corrections.forEach((c, i) => {
         const n = byId.get(c.noteId);

@@ -150,7 +150,9 @@ function sentimentOf(a: Analysis, kind: Kind): SentimentScore {
 }
 
 function addCentroid(into: Map<string, number>, t: Terms, f: number): void {
-  const z = Math.sqrt([...t.stems.values()].reduce((a, v) => a + v * v, 0)) || 1;
+  let z2 = 0;
+  for (const v of t.stems.values()) z2 += v * v;
+  const z = Math.sqrt(z2) || 1;
   for (const [k, v] of t.stems) into.set(k, (into.get(k) ?? 0) + (f * v) / z);
 }
 
