@@ -19,10 +19,10 @@ const pill: CSSProperties = {
   gap: 6,
   height: 32,
   padding: '0 12px',
-  border: '1px dashed #9db5ff',
+  border: '1px dashed var(--accent)',
   borderRadius: 999,
-  background: 'rgba(255,255,255,0.92)',
-  color: SELECTION,
+  background: 'var(--surface)',
+  color: 'var(--accent-text)',
   font: `600 13px ${FONT}`,
   cursor: 'pointer',
   whiteSpace: 'nowrap',
@@ -174,10 +174,10 @@ function MenuItem({ testId, onClick, danger, children }: { testId: string; onCli
         borderRadius: 6,
         background: 'transparent',
         font: `500 13px ${FONT}`,
-        color: danger ? '#b42318' : '#344054',
+        color: danger ? 'var(--danger)' : 'var(--ink-2)',
         cursor: 'pointer',
       }}
-      onMouseEnter={(e) => (e.currentTarget.style.background = danger ? '#fef3f2' : '#f2f4f7')}
+      onMouseEnter={(e) => (e.currentTarget.style.background = danger ? 'var(--danger-soft)' : 'var(--hover)')}
       onMouseLeave={(e) => (e.currentTarget.style.background = 'transparent')}
     >
       {children}
@@ -203,10 +203,11 @@ function HeaderMenu({ controller, target }: { controller: BoardController; targe
   return (
     <div
       ref={ref}
-      role="menu"
+      // The delete confirmation is a small alert dialog in the same place, not menu items.
+      role={confirming ? 'alertdialog' : 'menu'}
       tabIndex={-1}
       data-testid="header-menu"
-      aria-label={`${what === 'stage' ? 'Stage' : 'Lane'} ${name}`}
+      aria-label={confirming ? `Delete ${what} “${name}”?` : `${what === 'stage' ? 'Stage' : 'Lane'} ${name}`}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -221,31 +222,31 @@ function HeaderMenu({ controller, target }: { controller: BoardController; targe
         minWidth: 210,
         maxWidth: 280,
         padding: 6,
-        background: '#fff',
-        border: '1px solid #e4e7ec',
+        background: 'var(--surface)',
+        border: '1px solid var(--line)',
         borderRadius: 10,
-        boxShadow: '0 4px 6px rgba(16,24,40,0.05), 0 12px 32px rgba(16,24,40,0.14)',
+        boxShadow: 'var(--shadow-2)',
         outline: 'none',
         zIndex: 8,
       }}
     >
       {confirming ? (
-        <div style={{ padding: '6px 8px', font: `13px/1.45 ${FONT}`, color: '#344054' }}>
+        <div style={{ padding: '6px 8px', font: `13px/1.45 ${FONT}`, color: 'var(--ink-2)' }}>
           <div style={{ fontWeight: 600, marginBottom: 4 }}>
             Delete {what} “{name}”?
           </div>
-          <div style={{ color: '#667085', marginBottom: 10 }}>
+          <div style={{ color: 'var(--ink-3)', marginBottom: 10 }}>
             {freed === 0 ? `It has no notes.` : `Its ${freed === 1 ? 'note goes' : `${freed} notes go`} back to the free board beside the frame.`}
           </div>
           <div style={{ display: 'flex', gap: 8, justifyContent: 'flex-end' }}>
-            <button type="button" data-testid="header-menu-cancel" onClick={close} style={{ ...pill, border: '1px solid #d0d5dd', color: '#344054', height: 30 }}>
+            <button type="button" data-testid="header-menu-cancel" onClick={close} style={{ ...pill, border: '1px solid var(--line-strong)', background: 'var(--surface)', color: 'var(--ink-2)', height: 30 }}>
               Cancel
             </button>
             <button
               type="button"
               data-testid="header-menu-confirm-delete"
               onClick={() => runAction('board.header.delete')}
-              style={{ ...pill, border: 'none', background: '#d92d20', color: '#fff', height: 30 }}
+              style={{ ...pill, border: 'none', background: 'var(--danger)', color: 'var(--danger-ink)', height: 30 }}
             >
               Delete {what}
             </button>
@@ -298,7 +299,7 @@ function HeaderMenu({ controller, target }: { controller: BoardController; targe
               {controller.emotions.some((e) => e.stageId === stage.id && e.room) ? 'Reset emotion to the room’s mean' : 'Reset emotion to derived'}
             </MenuItem>
           )}
-          <div style={{ height: 1, background: '#eaecf0', margin: '4px 2px' }} />
+          <div style={{ height: 1, background: 'var(--line)', margin: '4px 2px' }} />
           <MenuItem testId="header-menu-delete" danger onClick={() => setConfirming(true)}>
             Delete {what}…
           </MenuItem>
@@ -369,8 +370,8 @@ function HeaderEditor({ controller, target, field }: { controller: BoardControll
         border: 'none',
         borderRadius: 6,
         outline: `2px solid ${SELECTION}`,
-        background: '#fff',
-        color: '#1b1d21',
+        background: 'var(--surface)',
+        color: 'var(--ink)',
         pointerEvents: 'auto',
         zIndex: 9,
       }}

@@ -55,6 +55,28 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('board')).toBeVisible();
     await check(page, 'map', theme);
 
+    // The journey frame's DOM parts on the board (a header's menu, its delete confirmation, "+ Stage")
+    // take the theme's colours: in the dark theme none of them is a white card on the dark board.
+    await page.getByRole('button', { name: /^Stage: / }).first().focus();
+    await page.keyboard.press('Enter');
+    const headerMenu = page.getByTestId('header-menu');
+    await expect(headerMenu).toBeVisible();
+    await check(page, 'header-menu', theme);
+    await headerMenu.getByTestId('header-menu-delete').click();
+    await expect(headerMenu.getByTestId('header-menu-confirm-delete')).toBeVisible();
+    await check(page, 'header-menu-confirm', theme);
+    const lightness = async (testId: string) =>
+      page.getByTestId(testId).evaluate((el) => {
+        const [r, g, b] = (getComputedStyle(el).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
+        return ((r ?? 0) + (g ?? 0) + (b ?? 0)) / 3;
+      });
+    for (const part of ['header-menu', 'frame-add-stage']) {
+      if (theme === 'dark') expect(await lightness(part), `${part} in the dark theme`).toBeLessThan(90);
+      else expect(await lightness(part), `${part} in the light theme`).toBeGreaterThan(200);
+    }
+    await headerMenu.getByTestId('header-menu-cancel').click();
+    await expect(headerMenu).toHaveCount(0);
+
     // The map bar's drop-down, open.
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await expect(page.getByRole('group', { name: 'Show' })).toBeVisible();
