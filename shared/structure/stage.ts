@@ -160,8 +160,13 @@ export function scoreStages(
       placedStages.push(j);
     }
   });
-  const placedNorms = Float64Array.from(placedStems, (p) => weightedNorm(p, idf));
-  const placedLabels = Int32Array.from(placedStages);
+  // Plain loops: Float64Array.from with a map function is slow before the code is optimised.
+  const placedNorms = new Float64Array(placedStems.length);
+  const placedLabels = new Int32Array(placedStems.length);
+  for (let i = 0; i < placedStems.length; i++) {
+    placedNorms[i] = weightedNorm(placedStems[i]!, idf);
+    placedLabels[i] = placedStages[i]!;
+  }
   const placedIndex = new StemIndex(placedStems, idf);
   function nearestPlacedCosines(stems: Map<string, number>, noteNorm: number): Float64Array {
     const best = new Float64Array(n);
