@@ -7,14 +7,15 @@ const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
 
 /** Feeling idioms: "over the moon", "fed up", "looking forward". */
 export const FEELING_IDIOMS: readonly string[] = `
-  over the moon, on the fence, in control, out of control, at home, fed up, on edge, in the
-  dark, at a loss, cloud nine, left out, let down, put off, taken aback, blown away, at ease,
+  over the moon, on the fence, in control, out of control, at home, fed up, on edge,
+  at a loss, cloud nine, left out, let down, put off, taken aback, blown away, at ease,
   freaked out, stressed out, worn out, to bits, sick of, over it, in limbo, on top of, on board,
-  in love, fed up, done with, out of my depth, looking forward, looked after, taken care of,
+  in love, done with, out of my depth, looking forward, looked after, taken care of,
   peace of mind, made my day
 `
   .split(',')
-  .map((x) => x.trim())
+  // An idiom may wrap onto the next line: its words are joined by one space.
+  .map((x) => x.trim().replace(/\s+/g, ' '))
   .filter(Boolean);
 
 export const FEEL_VERBS = set(`

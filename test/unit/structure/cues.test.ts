@@ -46,6 +46,8 @@ describe('complaints written as statements are pain points', () => {
     ['Waited in for the removal van all day', -1],
     ['Dentist cancelled the appointment the night before', -1],
     ['Offer expired before I could use it', -1],
+    // Being left uninformed is a complaint about the service, not a feeling idiom.
+    ['Kept in the dark about the delivery date', -1],
   ] as const)('%s', (text, worst) => {
     const r = one(text);
     expect(r.kind).toBe('pain_point');
