@@ -149,10 +149,7 @@ export class NotePatches {
    * with a full draw.
    */
   finish(notes: readonly BoardNote[], all: boolean): void {
-    this.fresh = [];
-    this.freshTop = [];
-    this.cards.clear();
-    this.finishing.clear();
+    this.clear();
     for (const n of notes) this.finishing.set(n.id, reachOf(n));
     this.finishAll = all || notes.length > PATCH_MAX_RECTS;
     this.since = performance.now();
