@@ -259,6 +259,7 @@ export function reportOf(map: JourneyMap, now: number = map.updatedAt): Report {
     .sort((a, b) => stageRank(a.stageId) - stageRank(b.stageId) || METRIC_KINDS.indexOf(a.kind) - METRIC_KINDS.indexOf(b.kind))
     .map((m) => {
       const stage = m.stageId ? stageById.get(m.stageId)! : null;
+      const status = metricStatus(m);
       return {
         stage,
         scope: stage ? stage.name : 'Whole map',
@@ -270,8 +271,8 @@ export function reportOf(map: JourneyMap, now: number = map.updatedAt): Report {
         date: m.date,
         valueText: metricText(m.kind, m.value),
         targetText: metricText(m.kind, m.target),
-        status: metricStatus(m),
-        statusText: statusLabel(metricStatus(m)),
+        status,
+        statusText: statusLabel(status),
       };
     });
 
