@@ -158,13 +158,7 @@ export class RoomSession {
     if (this.byToken.size >= this.limits.maxParticipants) {
       return errorAnswer('busy', `This room is full: ${this.limits.maxParticipants} people have joined. Ask the facilitator.`);
     }
-    this.committingNow = true;
-    let envelope: Envelope<{ participantId: string; name: string }>;
-    try {
-      envelope = this.core.room.join(this.mapId, { name: name ?? null, anonymous: this.anonymous });
-    } finally {
-      this.committingNow = false;
-    }
+    const envelope = this.asPhones(() => this.core.room.join(this.mapId, { name: name ?? null, anonymous: this.anonymous }));
     if (!envelope.ok) return envelopeAnswer(envelope);
     const participant: Participant = {
       participantId: envelope.value.participantId,
@@ -183,6 +177,16 @@ export class RoomSession {
   /** Whether the store change being reported now was written by a phone (a join or a participant call). */
   committing(): boolean {
     return this.committingNow;
+  }
+
+  /** Runs a store write of the phones' (a join, a group commit): the changes it reports are theirs. */
+  private asPhones<T>(write: () => T): T {
+    this.committingNow = true;
+    try {
+      return write();
+    } finally {
+      this.committingNow = false;
+    }
   }
 
   /**
@@ -234,15 +238,12 @@ export class RoomSession {
     if (this.queued.length > 0) setImmediate(() => this.commitQueued());
     if (batch.length === 0) return;
     let answers: Envelope<unknown>[];
-    this.committingNow = true;
     try {
-      answers = this.core.room.callMany(this.mapId, batch, this.present(), { anonymous: this.anonymous });
+      answers = this.asPhones(() => this.core.room.callMany(this.mapId, batch, this.present(), { anonymous: this.anonymous }));
     } catch (err) {
       // callMany answers every failure itself; should it throw anyway, no phone is left waiting.
       console.error('Journeyboard room: a group commit failed unexpectedly:', err);
       answers = [];
-    } finally {
-      this.committingNow = false;
     }
     batch.forEach((call, i) => call.answer(answers[i] ? envelopeAnswer(answers[i]) : errorAnswer('internal', 'Something went wrong inside Journeyboard; nothing was changed. Try again.')));
   }
