@@ -178,7 +178,7 @@ export function hiddenUnder(notes: readonly BoardNote[], lens: string | null, ke
     const n = notes[i]!;
     // Its reach, in cells (any cell it touches). With no clip, cells outside the grid are never
     // covered; with one, what lies outside it does not count.
-    const pad = SHADOW_MARGIN + 2 + 0.1 * Math.min(n.width, n.height);
+    const pad = reachPad(n);
     let c0 = Math.floor((n.x - pad - x0) / cell);
     let r0 = Math.floor((n.y - pad - y0) / cell);
     let c1 = Math.floor((n.x + n.width + pad - x0) / cell);
@@ -264,6 +264,11 @@ function contentKey(n: BoardNote & ScoreFields): string {
 
 /** Board units around a note's bitmap for its shadow. */
 export const SHADOW_MARGIN = 12;
+
+/** How far a note's drawing reaches past its box: its soft shadow, and a vote badge over its corner. */
+export function reachPad(n: { width: number; height: number }): number {
+  return SHADOW_MARGIN + 2 + 0.1 * Math.min(n.width, n.height);
+}
 /** About 48 MB of cached bitmaps at most. */
 const MAX_BITMAP_PIXELS = 12_000_000;
 /** A note's picture: an ImageBitmap (or, with no OffscreenCanvas, a canvas of its own). */

@@ -8,7 +8,7 @@
 import { intersects, type Rect } from '../../shared/board/camera';
 import type { BoardNote } from '../../shared/board/history';
 import { NOTE_MAX_SIZE } from '../../shared/domain';
-import { drawBlocks, SHADOW_MARGIN } from './drawNotes';
+import { drawBlocks, reachPad } from './drawNotes';
 import type { NoteMarks } from './noteMarks';
 
 /** Milliseconds a frame spends making bitmaps for notes drawn roughly (the rest wait for the next frames). */
@@ -29,12 +29,12 @@ export interface PixelTransform {
 
 /** The board rectangle a note's drawing reaches: its soft shadow, and a vote badge over its corner. */
 export function reachOf(n: Rect): Rect {
-  const pad = SHADOW_MARGIN + 2 + 0.1 * Math.min(n.width, n.height);
+  const pad = reachPad(n);
   return { x: n.x - pad, y: n.y - pad, width: n.width + 2 * pad, height: n.height + 2 * pad };
 }
 
 /** The furthest a note's drawing reaches past its box (`reachOf` of the largest note). */
-export const MAX_REACH = SHADOW_MARGIN + 2 + 0.1 * NOTE_MAX_SIZE;
+export const MAX_REACH = reachPad({ width: NOTE_MAX_SIZE, height: NOTE_MAX_SIZE });
 
 /** The rectangles without repeats (a note written twice before the patch is drawn). */
 export function uniqueRects(rects: readonly Rect[]): Rect[] {
