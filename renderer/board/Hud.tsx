@@ -15,12 +15,12 @@ const panel: CSSProperties = {
   alignItems: 'center',
   gap: 4,
   padding: 6,
-  background: 'rgba(255,255,255,0.96)',
+  background: 'var(--surface)',
   borderRadius: 12,
-  boxShadow: '0 1px 2px rgba(16,24,40,0.08), 0 6px 20px rgba(16,24,40,0.10)',
-  border: '1px solid #e4e7ec',
+  boxShadow: 'var(--shadow-2)',
+  border: '1px solid var(--line)',
   font: '13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-  color: '#344054',
+  color: 'var(--ink-2)',
   userSelect: 'none',
   zIndex: 10,
 };
@@ -44,8 +44,8 @@ function IconButton(props: { testId: string; label: string; active?: boolean; di
         border: 'none',
         borderRadius: 8,
         cursor: props.disabled ? 'default' : 'pointer',
-        background: props.active ? '#e8efff' : 'transparent',
-        color: props.active ? SELECTION : props.disabled ? '#c0c5cc' : '#344054',
+        background: props.active ? 'var(--accent-soft)' : 'transparent',
+        color: props.active ? 'var(--accent-text)' : props.disabled ? 'var(--line-strong)' : 'var(--ink-2)',
         padding: 0,
       }}
     >
@@ -60,7 +60,7 @@ const svg = (d: ReactNode) => (
   </svg>
 );
 
-const Sep = () => <div style={{ width: 1, alignSelf: 'stretch', background: '#e4e7ec', margin: '2px 4px' }} />;
+const Sep = () => <div style={{ width: 1, alignSelf: 'stretch', background: 'var(--line)', margin: '2px 4px' }} />;
 
 /** The floating toolbar: tools, new note, colours, undo/redo. Buttons run registered actions. */
 export function Toolbar({ controller }: { controller: BoardController }) {
@@ -104,7 +104,7 @@ export function Toolbar({ controller }: { controller: BoardController }) {
               padding: 0,
               background: NOTE_RGB[c],
               border: `1px solid ${NOTE_EDGE[c]}`,
-              boxShadow: color === c ? `0 0 0 2px #fff, 0 0 0 4px ${SELECTION}` : 'none',
+              boxShadow: color === c ? `0 0 0 2px var(--surface), 0 0 0 4px ${SELECTION}` : 'none',
               margin: 2,
             }}
           />
@@ -135,7 +135,7 @@ export function ZoomControl({ controller }: { controller: BoardController }) {
         title={tooltip('view.zoom100')}
         onPointerDown={(e) => e.preventDefault()}
         onClick={() => runAction('view.zoom100')}
-        style={{ minWidth: 52, height: 30, border: 'none', background: 'transparent', font: 'inherit', fontVariantNumeric: 'tabular-nums', color: '#344054', cursor: 'pointer', borderRadius: 8 }}
+        style={{ minWidth: 52, height: 30, border: 'none', background: 'transparent', font: 'inherit', fontVariantNumeric: 'tabular-nums', color: 'var(--ink-2)', cursor: 'pointer', borderRadius: 8 }}
       >
         {Math.round(zoom * 100)}%
       </button>
@@ -159,9 +159,9 @@ export function SaveStatusPill({ controller }: { controller: BoardController }) 
   const error = useStore(controller.ui, (s) => s.saveError);
   const notice = useStore(controller.ui, (s) => s.saveNotice);
   const look = {
-    saved: { text: 'Saved', dot: '#12b76a', bg: 'rgba(255,255,255,0.96)', fg: '#475467' },
-    saving: { text: 'Saving…', dot: '#f79009', bg: 'rgba(255,255,255,0.96)', fg: '#475467' },
-    error: { text: 'Couldn’t save — retrying', dot: '#f04438', bg: '#fef3f2', fg: '#b42318' },
+    saved: { text: 'Saved', dot: '#12b76a', bg: 'var(--surface)', fg: 'var(--ink-2)' },
+    saving: { text: 'Saving…', dot: '#f79009', bg: 'var(--surface)', fg: 'var(--ink-2)' },
+    error: { text: 'Couldn’t save — retrying', dot: '#f04438', bg: 'var(--danger-soft)', fg: 'var(--danger)' },
   }[status];
   return (
     <div
@@ -193,16 +193,16 @@ export function EmptyHint({ controller }: { controller: BoardController }) {
         top: '50%',
         transform: 'translate(-50%, -50%)',
         textAlign: 'center',
-        color: '#98a2b3',
+        color: 'var(--ink-3)',
         font: '15px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
         pointerEvents: 'none',
         userSelect: 'none',
-        background: 'rgba(246,247,249,0.92)',
+        background: 'var(--header-glass)',
         padding: '14px 22px',
         borderRadius: 14,
       }}
     >
-      <div style={{ fontSize: 17, color: '#667085', marginBottom: 4 }}>An empty board</div>
+      <div style={{ fontSize: 17, color: 'var(--ink-2)', marginBottom: 4 }}>An empty board</div>
       Double-click anywhere or press <Kbd>N</Kbd> to add a sticky note,
       <br />
       type, then <Kbd>Enter</Kbd> for the next one.
@@ -212,7 +212,7 @@ export function EmptyHint({ controller }: { controller: BoardController }) {
 
 function Kbd({ children }: { children: ReactNode }) {
   return (
-    <kbd style={{ font: '12px ui-monospace, monospace', padding: '1px 6px', border: '1px solid #d0d5dd', borderBottomWidth: 2, borderRadius: 5, background: '#fff', color: '#475467' }}>
+    <kbd style={{ font: '12px ui-monospace, monospace', padding: '1px 6px', border: '1px solid var(--line-strong)', borderBottomWidth: 2, borderRadius: 5, background: 'var(--surface)', color: 'var(--ink-2)' }}>
       {children}
     </kbd>
   );
@@ -227,7 +227,7 @@ export function ChannelPicker({ controller }: { controller: BoardController }) {
   const notes = controller.selectedNotes();
   return (
     <div data-testid="channel-picker" role="toolbar" aria-label="Channels of the selected notes" style={{ ...panel, bottom: 14, left: '50%', transform: 'translateX(-50%)', gap: 2, padding: 4 }}>
-      <span style={{ padding: '0 8px 0 6px', color: '#667085', fontSize: 12 }}>Channels</span>
+      <span style={{ padding: '0 8px 0 6px', color: 'var(--ink-3)', fontSize: 12 }}>Channels</span>
       {CHANNELS.map((ch) => {
         const on = allHaveChannel(notes, ch);
         const some = !on && notes.some((n) => n.channels.includes(ch));
@@ -246,7 +246,7 @@ export function ChannelPicker({ controller }: { controller: BoardController }) {
           title={tooltip('board.note.moveToCell')}
           aria-haspopup="dialog"
           onClick={() => runAction('board.note.moveToCell')}
-          style={{ height: 34, padding: '0 10px', marginLeft: 4, border: 'none', borderRadius: 8, cursor: 'pointer', background: 'transparent', color: '#344054', font: 'inherit', whiteSpace: 'nowrap' }}
+          style={{ height: 34, padding: '0 10px', marginLeft: 4, border: 'none', borderRadius: 8, cursor: 'pointer', background: 'transparent', color: 'var(--ink-2)', font: 'inherit', whiteSpace: 'nowrap' }}
         >
           Move to cell…
         </button>
@@ -273,7 +273,7 @@ export function PersonaPicker({ controller }: { controller: BoardController }) {
       aria-label="Personas of the selected notes"
       style={{ ...panel, bottom: 62, left: '50%', transform: 'translateX(-50%)', gap: 2, padding: 4, maxWidth: 'calc(100% - 280px)', overflowX: 'auto' }}
     >
-      <span style={{ padding: '0 8px 0 6px', color: '#667085', fontSize: 12 }}>Personas</span>
+      <span style={{ padding: '0 8px 0 6px', color: 'var(--ink-3)', fontSize: 12 }}>Personas</span>
       {personas.map((p) => {
         const on = allHavePersona(notes, p.id);
         const some = !on && notes.some((n) => n.personaIds.includes(p.id));
@@ -296,8 +296,8 @@ export function PersonaPicker({ controller }: { controller: BoardController }) {
               border: 'none',
               borderRadius: 8,
               cursor: 'pointer',
-              background: on ? '#e8efff' : 'transparent',
-              color: on ? SELECTION : '#344054',
+              background: on ? 'var(--accent-soft)' : 'transparent',
+              color: on ? 'var(--accent-text)' : 'var(--ink-2)',
               font: 'inherit',
               whiteSpace: 'nowrap',
               opacity: on || some ? 1 : 0.7,

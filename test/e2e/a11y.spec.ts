@@ -55,8 +55,8 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('board')).toBeVisible();
     await check(page, 'map', theme);
 
-    // The journey frame's DOM parts on the board (a header's menu, its delete confirmation, "+ Stage")
-    // take the theme's colours: in the dark theme none of them is a white card on the dark board.
+    // The board's DOM parts (a header's menu, its delete confirmation, "+ Stage", the toolbar, the
+    // save status) take the theme's colours: in the dark theme none of them is a white card on the dark board.
     await page.getByRole('button', { name: /^Stage: / }).first().focus();
     await page.keyboard.press('Enter');
     const headerMenu = page.getByTestId('header-menu');
@@ -70,7 +70,7 @@ for (const theme of ['light', 'dark'] as const) {
         const [r, g, b] = (getComputedStyle(el).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
         return ((r ?? 0) + (g ?? 0) + (b ?? 0)) / 3;
       });
-    for (const part of ['header-menu', 'frame-add-stage']) {
+    for (const part of ['header-menu', 'frame-add-stage', 'board-toolbar', 'save-status']) {
       if (theme === 'dark') expect(await lightness(part), `${part} in the dark theme`).toBeLessThan(90);
       else expect(await lightness(part), `${part} in the light theme`).toBeGreaterThan(200);
     }
