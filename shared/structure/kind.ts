@@ -99,6 +99,17 @@ function isImperative(t: Tok | undefined, next: Tok | undefined, after?: Tok): '
 const neg0 = (f: Features): boolean => f.negations > 0;
 
 /**
+ * Irregular past forms a team uses to imagine a change ("what if the app had a chat button",
+ * "what if the clinic sent the claim"). Not "got", "took" or "lost": those are how a worry goes on.
+ */
+const IRREGULAR_PAST = /\b(had|sent|gave|let|made|put|kept|told|brought|built|ran|held|showed|shown)\b/;
+
+/** A verb and its particle joined by a hyphen: "follow-up", "check-in", "drop-off", "top-up". */
+const PARTICLE_NOUN = /^[a-z]+-(up|in|out|off|on|back|over|down|through|by|away)\b/;
+/** A note opening with one of these says how the customer feels ("feels lost", "feels like a local"). */
+const FEELS_LEAD = new Set(['feels', 'feeling', 'felt']);
+
+/**
  * A note opening with a feeling idiom, after words that do not count ("so", "bit", ...); compiled
  * once, one alternation for all the idioms (matches exactly when one idiom's own pattern would).
  */
@@ -142,8 +153,21 @@ export function scoreKind(f: Features): KindScores {
     f.a.toks.some((t, i) => i > 0 && QUESTION_STARTERS.has(t.lower) && f.a.toks[i - 1]!.type === 'punctuation');
   // A note that opens with a quoted message is about that message ("'order shipped' email").
   const opensWithQuote = f.a.toks[0]?.quoted === true;
-  const imperative = opensWithQuote || !second ? false : isImperative(first, second, w[2]);
-  const thirdPerson = isThirdPersonVerb(first, second, w);
+  // "follow-up call", "check-in desk", "top-up screen": a verb joined to its particle by a hyphen
+  // is a noun, not an order.
+  const particleNoun = first !== undefined && PARTICLE_NOUN.test(f.lower.slice(f.lower.indexOf(first.lower)));
+  let imperative = opensWithQuote || !second || particleNoun ? false : isImperative(first, second, w[2]);
+  // "push alert came after I was on the platform": a verb-like word heading a subject that a later
+  // past-tense verb tells about, in the customer's own voice, is a report, not an order.
+  if (
+    imperative === 'weak' &&
+    firstPerson &&
+    w.some((t, i) => i >= 2 && (t.pos === 'VERB' || t.pos === 'AUX') && t.lemma !== t.lower && !/ing$/.test(t.lower))
+  )
+    imperative = false;
+  // "feels like a local already": how the customer feels, not a step they take.
+  const feelsFirst = first !== undefined && FEELS_LEAD.has(first.lower);
+  const thirdPerson = !feelsFirst && isThirdPersonVerb(first, second, w);
 
   // --- opportunity: the team proposing a change
   if (f.ideaMarker) s.opportunity += 6;
@@ -218,7 +242,7 @@ export function scoreKind(f: Features): KindScores {
     s.opportunity += 1.5;
   if (
     /^what if (the|a|an|sales|support|staff|drivers?|agents?|it|every|each)\b/.test(joined) &&
-    /(ed|'d)\b/.test(f.lower)
+    (/(ed|'d)\b/.test(f.lower) || IRREGULAR_PAST.test(joined))
   )
     s.opportunity += 7;
   // "could the x-ray be done before ...?": the team asking whether the service could change.
@@ -282,6 +306,7 @@ export function scoreKind(f: Features): KindScores {
   );
   const idiomWords = new Set(FEELING_IDIOMS.filter((i) => f.lower.includes(i)).flatMap((i) => i.split(' ')));
   const nonFeeling = content.filter((t) => !feelings.has(t) && !FEEL_VERBS.has(t.lower) && !idiomWords.has(t.lower));
+  if (feelsFirst) s.emotion += 2;
   if (feelingHits > 0 || idiom) {
     s.emotion += 3;
     if (nonFeeling.length === 0) s.emotion += 2.5;
@@ -374,7 +399,7 @@ export function scoreKind(f: Features): KindScores {
   )
     s.pain_point += 1.2;
   if (
-    /\b(had to|have to|has to|having to|gave up|give up|gives up|no idea|no clue|took \d|takes \d|took ages|takes ages|ages|again|every time|keeps|kept|nobody|no one|no-one)\b/.test(
+    /\b(had to|have to|has to|having to|gave up|give up|gives up|no idea|no clue|took \d|takes \d|took ages|takes ages|ages|again|already|every time|keeps|kept|nobody|no one|no-one)\b/.test(
       f.lower,
     )
   )

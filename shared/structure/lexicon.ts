@@ -40,6 +40,7 @@ export const FEELINGS_POS = set(`
   happy glad pleased delighted relieved excited thrilled curious intrigued hopeful optimistic keen
   eager confident reassured calm relaxed content satisfied grateful thankful proud impressed amazed
   comfortable safe secure settled cosy cozy comfy chuffed stoked buzzing giddy elated ecstatic joyful
+  pumped psyched loving
   cheerful enthusiastic motivated inspired valued welcome welcomed cared respected positive
   interested surprised dreamy smug empowered energised energized lucky loved delight relief joy
   excitement hope pride gratitude trust trusting in-control overjoyed heartened touched appreciated
@@ -85,6 +86,7 @@ export const PROBLEM_WORDS = set(`
   conflicting duplicate duplicated manual manually paper paperwork forms no-show noshow shortage
   sold-out full booked-up unreadable illegible tiny small-print fine-print buried surprise surprised
   shock unexpected hike hikes increased increase went mismatch mismatched inaccurate incorrect
+  jumped doubled tripled soared rocketed spiked
   invalid denied refused refuse refuses restrictive strict limited limit limits cap capped
   only just even still yet never nobody noone nothing none zero without lack lacks lacking
   gave give-up struggle struggles struggled confusing confuse confuses worse worst bad poor terrible
