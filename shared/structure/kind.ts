@@ -246,13 +246,11 @@ export function scoreKind(f: Features): KindScores {
   )
     s.opportunity += 7;
   // "could the x-ray be done before ...?": the team asking whether the service could change.
-  if (!firstPerson && /^(could|can|should|would) .*\bbe [a-z]+(ed|en|ne|t)\b/.test(joined))
-    s.opportunity += 6;
+  if (!firstPerson && /^(could|can|should|would) .*\bbe [a-z]+(ed|en|ne|t)\b/.test(joined)) s.opportunity += 6;
   if (/^(auto|pre|one)[- ]?(click|tap|[a-z]+)\b/.test(f.lower) && /^(auto|pre)-|^one[- ](click|tap|step)/.test(f.lower))
     s.opportunity += 3;
   // "what if customers could ...": the team imagining a different service.
-  if (!firstPerson && /^what if\b.*\b(could|would|were able|had the option|got to)\b/.test(joined))
-    s.opportunity += 7;
+  if (!firstPerson && /^what if\b.*\b(could|would|were able|had the option|got to)\b/.test(joined)) s.opportunity += 7;
   if (/^could [a-z]+/.test(joined) && /\binstead\b/.test(f.lower)) s.opportunity += 7;
 
   // --- action: a step the customer takes, verb first in the third person

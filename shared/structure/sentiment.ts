@@ -73,6 +73,27 @@ const SEVERE_ALL = new RegExp(SEVERE.source, 'g');
 const LONG_WAIT =
   /\b(\d+|a|two|three|several) ?(days?|wks?|weeks?|months?|mths?)\b|\b([3-9]\d|\d{3,}) ?(min|mins|minutes)\b|\bhours?\b|\bhrs?\b/;
 
+/** Words that open a question even when the question mark is left off ("is 5G even worth it round here"). */
+const QUESTION_OPENERS = new Set([
+  'is',
+  'are',
+  'am',
+  'do',
+  'does',
+  'did',
+  'will',
+  'would',
+  'should',
+  'can',
+  'could',
+  'which',
+  'what',
+  'how',
+  'where',
+  'when',
+  'why',
+]);
+
 /** Severity markers needed for -2. */
 const SEVERE_AT = 2;
 
@@ -133,7 +154,9 @@ export function scoreSentiment(f: Features, kind: Kind): SentimentScore {
       return severity >= SEVERE_AT ? -2 : -1;
     }
     case 'thought': {
-      const good = lowers.filter((x) => GOOD_WORDS.has(x)).length + pos;
+      // Asked, a good word is a doubt ("is it worth it?", "which is easier?"), not praise.
+      const question = f.hasQuestionMark || QUESTION_OPENERS.has(lowers[0] ?? '');
+      const good = (question ? 0 : lowers.filter((x) => GOOD_WORDS.has(x)).length) + pos;
       const worry =
         lowers.filter((x) => WORRY_WORDS.has(x)).length +
         negF +
