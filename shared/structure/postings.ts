@@ -13,7 +13,10 @@ export class StemIndex {
   private readonly touched: Int32Array;
   private readonly seen: Uint8Array;
 
-  /** `weight(stem)` multiplies each indexed value (e.g. an IDF weight); default 1. */
+  /**
+   * `weight(stem)` multiplies each indexed value (e.g. an IDF weight); default 1. A stem of weight
+   * 0 links nothing: its entries are left out (queries may still name it; it adds nothing).
+   */
   constructor(vectors: readonly Map<string, number>[], weight: (stem: string) => number = () => 1) {
     // One pass over the vectors (one map lookup per entry), then the entries sorted into their
     // stems' lists by counting: each list holds its vectors in order, as the lookups met them.
@@ -21,33 +24,33 @@ export class StemIndex {
     for (const v of vectors) total += v.size;
     const entryStem = new Int32Array(total);
     const entryValue = new Float64Array(total);
+    const entryDoc = new Int32Array(total);
     const factors: number[] = [];
     const counts: number[] = [];
     let e = 0;
-    for (const v of vectors)
-      for (const [k, x] of v) {
+    for (let at = 0; at < vectors.length; at++)
+      for (const [k, x] of vectors[at]!) {
         let id = this.ids.get(k);
         if (id === undefined) {
           this.ids.set(k, (id = counts.push(0) - 1));
           factors.push(weight(k));
         }
+        if (factors[id] === 0) continue;
         counts[id]!++;
         entryStem[e] = id;
+        entryDoc[e] = at;
         entryValue[e++] = x * factors[id]!;
       }
     this.offsets = new Int32Array(counts.length + 1);
     for (let i = 0; i < counts.length; i++) this.offsets[i + 1] = this.offsets[i]! + counts[i]!;
     const fill = this.offsets.slice(0, counts.length);
-    this.docs = new Int32Array(total);
-    this.values = new Float64Array(total);
-    e = 0;
-    vectors.forEach((v, at) => {
-      for (let end = e + v.size; e < end; e++) {
-        const p = fill[entryStem[e]!]!++;
-        this.docs[p] = at;
-        this.values[p] = entryValue[e]!;
-      }
-    });
+    this.docs = new Int32Array(e);
+    this.values = new Float64Array(e);
+    for (let q = 0; q < e; q++) {
+      const p = fill[entryStem[q]!]!++;
+      this.docs[p] = entryDoc[q]!;
+      this.values[p] = entryValue[q]!;
+    }
     this.dots = new Float64Array(vectors.length);
     this.touched = new Int32Array(vectors.length);
     this.seen = new Uint8Array(vectors.length);

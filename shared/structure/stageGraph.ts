@@ -37,27 +37,29 @@ export function nearestNotes(free: Terms[], anchors: Terms[], k: number): Neighb
   // Each linking stem's weight, once (0: the stem does not link notes).
   const rarity = new Map<string, number>();
   for (const [s, d] of df) rarity.set(s, d < 2 || d > maxDf ? 0 : Math.log(1 + all / d));
-  const vectors: Map<string, number>[] = [];
+  // The notes' own stem counts, indexed with each stem's rarity as its weight (rarity 0: left out),
+  // rather than a rarity-weighted copy of every note's stems (5,000 maps on a big board).
+  const vectors: Map<string, number>[] = new Array(all);
   const norms = new Float64Array(all);
   for (let i = 0; i < all; i++) {
-    const v = new Map<string, number>();
+    const stems = termsAt(i).stems;
     let n2 = 0;
-    for (const [s, c] of termsAt(i).stems) {
+    for (const [s, c] of stems) {
       const r = rarity.get(s)!;
       if (r === 0) continue;
       const x = c * r;
-      v.set(s, x);
       n2 += x * x;
     }
-    vectors.push(v);
+    vectors[i] = stems;
     norms[i] = Math.sqrt(n2);
   }
-  const index = new StemIndex(vectors);
+  const weightOf = (s: string): number => rarity.get(s)!;
+  const index = new StemIndex(vectors, weightOf);
   const out: Neighbours[] = [];
   const bestAt = new Int32Array(k);
   const bestW = new Float64Array(k);
   for (let i = 0; i < free.length; i++) {
-    const count = norms[i]! > 0 ? index.nearest(vectors[i]!, norms[i]!, norms, k, i, bestAt, bestW) : 0;
+    const count = norms[i]! > 0 ? index.nearest(vectors[i]!, norms[i]!, norms, k, i, bestAt, bestW, weightOf) : 0;
     out.push({ at: bestAt.slice(0, count), weight: bestW.slice(0, count) });
   }
   return out;

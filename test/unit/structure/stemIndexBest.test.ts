@@ -147,4 +147,33 @@ describe('StemIndex.nearest', () => {
       [1, 2],
     ]);
   });
+
+  it('links nothing through a stem of weight 0: the same neighbours and cosines as leaving that stem out of every vector', () => {
+    // The neighbour graph indexes the notes' own stem counts weighted by rarity, 0 for stems that
+    // do not link notes, instead of building a weighted copy of every note without those stems.
+    const rnd = random(21);
+    const docs = vectors(300, rnd, 30);
+    const rarity = (k: string): number => (Number(k.slice(1)) % 4 === 0 ? 0 : 1 + (Number(k.slice(1)) % 3) / 2);
+    const copies = docs.map((v) => {
+      const m = new Map<string, number>();
+      for (const [k, x] of v) if (rarity(k) !== 0) m.set(k, x * rarity(k));
+      return m;
+    });
+    const norms = Float64Array.from(copies, (v) => normOf(v, () => 1));
+    const weighted = new StemIndex(docs, rarity);
+    const filtered = new StemIndex(copies);
+    const k = 5;
+    const a = { at: new Int32Array(k), w: new Float64Array(k) };
+    const b = { at: new Int32Array(k), w: new Float64Array(k) };
+    for (let i = 0; i < docs.length; i++) {
+      if (norms[i] === 0) continue;
+      const n = weighted.nearest(docs[i]!, norms[i]!, norms, k, i, a.at, a.w, rarity);
+      expect(n).toBe(filtered.nearest(copies[i]!, norms[i]!, norms, k, i, b.at, b.w));
+      expect([...a.at.subarray(0, n)]).toEqual([...b.at.subarray(0, n)]);
+      expect([...a.w.subarray(0, n)]).toEqual([...b.w.subarray(0, n)]);
+    }
+    const met: number[] = [];
+    weighted.each(new Map([['s0', 1]]), (at) => met.push(at));
+    expect(met).toEqual([]);
+  });
 });
