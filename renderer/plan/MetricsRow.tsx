@@ -4,7 +4,7 @@ import { FRAME_BELOW_GAP, LANE_BUTTON_PX } from '../../shared/board/fit';
 import type { BoardController } from '../board/BoardController';
 import { useWorldLayer } from '../board/worldLayer';
 import { MetricsEditor } from './MetricsEditor';
-import { describeMetric, formatMetric, METRIC_INFO, metricsOf, metricStatus, STATUS_TEXT, type Metric } from './metricsModel';
+import { describeMetric, METRIC_INFO, metricsOf, metricText, NO_FIGURE, type Metric } from './metricsModel';
 import { useDocVersion } from './usePlan';
 import './plan.css';
 
@@ -12,7 +12,9 @@ import './plan.css';
  * The metrics row under the journey frame (`FRAME_BELOW_GAP` board units and "+ Lane"'s
  * `LANE_BUTTON_PX` screen pixels under it): one cell per stage column (its CSAT, NPS, CES,
  * conversion and churn) and, under the lane headers, the whole map's. Each figure says its value,
- * its target and how far it is from it in text and a symbol as well as colour. Drawn in the DOM
+ * its target and how far it is from it in text and a symbol as well as colour, written by
+ * shared/prioritise/metrics `metricText` as every export writes it ("CSAT 4.2 / 5, target 4.5 / 5,
+ * ~ near target"); a screen reader hears the same in words (`describeMetric`). Drawn in the DOM
  * over the board (so it is read by screen readers, reached by Tab and themed), in board units
  * inside one element that follows the camera by a CSS transform (no React render per camera move).
  * A figure or "+ Metric" opens the editor.
@@ -52,18 +54,16 @@ export function MetricsRow({ controller }: { controller: BoardController }) {
           {stageId ? where : 'Whole map'}
         </span>
         {list.map((m) => {
-          const status = metricStatus(m);
+          const text = metricText(m);
           return (
-            <button key={m.id} type="button" className={`metric-chip ${status}`} data-testid="metric-chip" data-kind={m.kind} data-status={status} onClick={() => setEditing({ stageId, metric: m })}>
-              <span className="metric-name">{METRIC_INFO[m.kind].label}</span> <span className="metric-value">{formatMetric(m.kind, m.value)}</span>
-              {m.target !== null && <span className="metric-target"> / {formatMetric(m.kind, m.target)}</span>}
-              {status !== 'unset' && (
-                <span className="metric-status" title={STATUS_TEXT[status].words}>
-                  {' '}
-                  {STATUS_TEXT[status].symbol}
-                </span>
-              )}
-              <span className="visually-hidden">{`: ${describeMetric(m)}. Edit`}</span>
+            <button key={m.id} type="button" className={`metric-chip ${text.status}`} data-testid="metric-chip" data-kind={m.kind} data-status={text.status} onClick={() => setEditing({ stageId, metric: m })}>
+              {/* What it shows is text.line, span by span; a screen reader hears describeMetric instead. */}
+              <span className="metric-line" data-testid="metric-line" aria-hidden="true">
+                <span className="metric-name">{text.label}</span> <span className="metric-value">{text.value || NO_FIGURE}</span>
+                {text.target && <span className="metric-target">, target {text.target}</span>}
+                {text.statusText && <span className="metric-status">, {text.statusText}</span>}
+              </span>
+              <span className="visually-hidden">{`${describeMetric(m)}. Edit`}</span>
             </button>
           );
         })}

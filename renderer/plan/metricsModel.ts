@@ -1,31 +1,26 @@
 /**
- * Customer metrics as the board and the editor show them, pure: how a value is written, the
- * sentence a screen reader hears, and the editor's check of what was typed (one sentence naming the
- * field). Each kind's name and direction and the status against target (in words and a symbol,
- * never colour alone) are shared/prioritise/metrics.ts, which the exports read too.
+ * Customer metrics as the board and the editor show them, pure: the sentence a screen reader hears
+ * and the editor's check of what was typed (one sentence naming the field). Each kind's name and
+ * direction, how a figure is written (`metricText`: rounding, NPS's sign, the scale or %, the
+ * target) and the status against target (in words and a symbol, never colour alone) are
+ * shared/prioritise/metrics.ts, which the Present card and every export read too.
  */
 import type { BoardRecord, Change } from '../../shared/board/history';
-import { METRIC_INFO, metricStatus, NEAR_SHARE, STATUS_TEXT, type MetricKind, type MetricStatus } from '../../shared/prioritise/metrics';
+import { figureText, METRIC_INFO, metricStatus, metricText, NEAR_SHARE, NO_FIGURE, STATUS_TEXT, type MetricKind, type MetricStatus, type MetricText } from '../../shared/prioritise/metrics';
 import { isoDate, METRIC_KINDS, METRIC_RANGES } from '../../shared/records/fields';
 
 export type Metric = BoardRecord<'metric'>;
-export { METRIC_INFO, METRIC_KINDS, METRIC_RANGES, metricStatus, NEAR_SHARE, STATUS_TEXT, type MetricKind, type MetricStatus };
+export { figureText, METRIC_INFO, METRIC_KINDS, METRIC_RANGES, metricStatus, metricText, NEAR_SHARE, NO_FIGURE, STATUS_TEXT, type MetricKind, type MetricStatus, type MetricText };
 
-/** A value as the row shows it: NPS signed, percentages with %, at most one decimal. */
-export function formatMetric(kind: MetricKind, value: number | null): string {
-  if (value === null) return '—';
-  const n = Number.isInteger(value) ? String(value) : value.toFixed(1);
-  if (kind === 'nps') return value > 0 ? `+${n}` : n;
-  return METRIC_INFO[kind].unit ? `${n} %` : n;
-}
-
-/** One sentence for a screen reader: "NPS +12, target +30, far from target (source: Survey, 2026-10-01)". */
+/**
+ * One sentence for a screen reader, the figures written as on the row and in the exports, the
+ * status in words without its symbol: "NPS +12, target +30, near target (source: Survey, 2026-10-01)".
+ */
 export function describeMetric(m: Pick<Metric, 'kind' | 'value' | 'target' | 'source' | 'date'>): string {
-  const info = METRIC_INFO[m.kind];
-  const parts = [`${info.label} ${formatMetric(m.kind, m.value)}`];
-  if (m.target !== null) parts.push(`target ${formatMetric(m.kind, m.target)}`);
-  const status = metricStatus(m);
-  if (status !== 'unset') parts.push(STATUS_TEXT[status].words);
+  const text = metricText(m);
+  const parts = [`${text.label} ${text.value || 'no value'}`];
+  if (text.target) parts.push(`target ${text.target}`);
+  if (text.status !== 'unset') parts.push(STATUS_TEXT[text.status].words);
   const from = [m.source.trim(), m.date ?? ''].filter(Boolean).join(', ');
   return from ? `${parts.join(', ')} (source: ${from})` : parts.join(', ');
 }

@@ -10,7 +10,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Camera, JourneyMap } from '../../shared/domain';
 import { fitRect } from '../../shared/board/camera';
-import { METRIC_INFO, metricStatus, statusLabel, type MetricKind } from '../../shared/prioritise/metrics';
+import { METRIC_INFO, metricText, type MetricKind } from '../../shared/prioritise/metrics';
+import { METRIC_KINDS } from '../../shared/records/fields';
 import { canReadText, FACILITATOR } from '../../shared/workshop/visibility';
 import type { BoardController } from '../board/BoardController';
 import { formatScore } from '../journey/drawFrame';
@@ -72,15 +73,13 @@ function stageCards(controller: BoardController, map: JourneyMap): StageCard[] {
       emotion: score,
       painPoints: own.filter((n) => n.kind === 'pain_point').map(text),
       opportunities: own.filter((n) => n.kind === 'opportunity').map(text),
+      // Written as on the board's metrics row and in the exports (shared/prioritise/metrics), in its order.
       metrics: metrics
-        .filter((x) => x['stageId'] === s.id && typeof x['value'] === 'number')
+        .filter((x) => x['stageId'] === s.id && String(x['kind']) in METRIC_INFO)
+        .sort((a, b) => METRIC_KINDS.indexOf(a['kind'] as MetricKind) - METRIC_KINDS.indexOf(b['kind'] as MetricKind))
         .map((x) => {
-          const kind = String(x['kind']);
-          const pct = kind === 'conversion' || kind === 'churn' ? ' %' : '';
-          const target = typeof x['target'] === 'number' ? ` (target ${x['target']}${pct})` : '';
-          // How far from target, in words as on the board's metrics row and in the exports.
-          const status = kind in METRIC_INFO ? statusLabel(metricStatus({ kind: kind as MetricKind, value: x['value'] as number, target: typeof x['target'] === 'number' ? x['target'] : null })) : '';
-          return `${METRIC_INFO[kind as MetricKind]?.label ?? kind}: ${x['value']}${pct}${target}${status ? `, ${status}` : ''}`;
+          const figure = (v: unknown) => (typeof v === 'number' ? v : null);
+          return metricText({ kind: x['kind'] as MetricKind, value: figure(x['value']), target: figure(x['target']) }).line;
         }),
     };
   });

@@ -5,6 +5,7 @@
  * section only when the map has something for it; no panel at all when it has none.
  */
 import { htmlText } from './html';
+import { NO_FIGURE } from '../prioritise/metrics';
 import { METRIC_STATUS_COLOR } from './palette';
 import { QUADRANTS, type Report, type ReportRound } from './report';
 
@@ -71,8 +72,8 @@ export function reportPanel(report: Report): string {
     const rows = report.metrics
       .map(
         (m) =>
-          `<tr><td>${htmlText(m.scope)}</td><td>${m.label}</td><td class="num">${htmlText(m.valueText) || '–'}</td><td class="num">${htmlText(m.targetText) || '–'}</td>` +
-          `<td${m.status === 'unset' ? '' : ` class="st st-${m.status}"`}>${m.statusText || '–'}</td><td>${htmlText(m.source) || '–'}</td><td>${m.date ?? '–'}</td></tr>`,
+          `<tr><td>${htmlText(m.scope)}</td><td>${m.label}</td><td class="num">${htmlText(m.valueText) || NO_FIGURE}</td><td class="num">${htmlText(m.targetText) || NO_FIGURE}</td>` +
+          `<td${m.status === 'unset' ? '' : ` class="st st-${m.status}"`}>${m.statusText || NO_FIGURE}</td><td>${htmlText(m.source) || '–'}</td><td>${m.date ?? '–'}</td></tr>`,
       )
       .join('');
     sections.push(`<section><h2>Metrics</h2><table><thead><tr><th>Stage</th><th>Metric</th><th>Value</th><th>Target</th><th>Status</th><th>Source</th><th>Date</th></tr></thead><tbody>${rows}</tbody></table></section>`);

@@ -1,4 +1,5 @@
 import { CHANNEL_LABELS, type JourneyMap, type Note } from '../domain';
+import { NO_FIGURE } from '../prioritise/metrics';
 import { orderedNotes } from './model';
 import { durationText, QUADRANTS, reportOf, type Report, type ReportRound } from './report';
 
@@ -151,7 +152,7 @@ function prioritySections(report: Report, where: (n: Note) => string): string[] 
       '',
       row(['Stage', 'Metric', 'Value', 'Target', 'Status', 'Source', 'Date']),
       row(['---', '---', '---:', '---:', '---', '---', '---']),
-      ...report.metrics.map((m) => row([mdText(m.scope), m.label, m.valueText || '–', m.targetText || '–', m.statusText || '–', mdText(m.source) || '–', m.date ?? '–'])),
+      ...report.metrics.map((m) => row([mdText(m.scope), m.label, m.valueText || NO_FIGURE, m.targetText || NO_FIGURE, m.statusText || NO_FIGURE, mdText(m.source) || '–', m.date ?? '–'])),
       '',
     );
   }

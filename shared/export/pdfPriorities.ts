@@ -8,6 +8,7 @@
  * Text goes through the PDF's own writer (pdf.ts), so it is encoded like the rest of the document.
  */
 import type { Color, PDFDocument, PDFFont, PDFPage } from 'pdf-lib';
+import { NO_FIGURE } from '../prioritise/metrics';
 import { ACCENT, GRID_LINE, HEADER_FILL, INK, METRIC_STATUS_COLOR, MUTED_INK, NOTE_EDGE, NOTE_FILL, rgb01 } from './palette';
 import { durationText, QUADRANTS, quadrantOf, type MatrixItem, type QuadrantId, type Report, type RoadmapItem } from './report';
 
@@ -261,11 +262,11 @@ export function priorityPages(doc: PDFDocument, w: PdfWriter, lib: PdfLib, repor
       [
         { title: 'Stage', width: 2.2, value: (m) => m.scope },
         { title: 'Metric', width: 1.3, value: (m) => m.label },
-        { title: 'Value', width: 1.1, value: (m) => m.valueText || '-' },
-        { title: 'Target', width: 1.1, value: (m) => m.targetText || '-' },
-        { title: 'Status', width: 1.6, value: (m) => m.statusText || '-', tone: (m) => (m.status === 'unset' ? null : METRIC_STATUS_COLOR[m.status]) },
-        { title: 'Source', width: 2.4, value: (m) => m.source || '-' },
-        { title: 'Date', width: 1.2, value: (m) => m.date ?? '-' },
+        { title: 'Value', width: 1.1, value: (m) => m.valueText || NO_FIGURE },
+        { title: 'Target', width: 1.1, value: (m) => m.targetText || NO_FIGURE },
+        { title: 'Status', width: 1.6, value: (m) => m.statusText || NO_FIGURE, tone: (m) => (m.status === 'unset' ? null : METRIC_STATUS_COLOR[m.status]) },
+        { title: 'Source', width: 2.4, value: (m) => m.source || NO_FIGURE },
+        { title: 'Date', width: 1.2, value: (m) => m.date ?? NO_FIGURE },
       ],
       report.metrics,
     );

@@ -13,6 +13,7 @@
  * - **Workshop**: the minutes, one row per step that ran.
  */
 import type PptxGenJS from 'pptxgenjs';
+import { NO_FIGURE, roundFigure } from '../prioritise/metrics';
 import { GRID_LINE, HEADER_FILL, hex6, INK, METRIC_STATUS_COLOR, MUTED_INK, NOTE_EDGE, NOTE_FILL } from './palette';
 import { addTitle, BODY_TOP, FONT, H, listSlides, MARGIN, slideText, W, type Slide } from './pptxKit';
 import {
@@ -198,9 +199,9 @@ function metricSlides(pptx: PptxGenJS, report: Report): void {
     [
       { title: 'Stage', width: 2.4, value: (m) => slideText(m.scope, 60) },
       { title: 'Metric', width: 1.5, value: (m) => m.label },
-      { title: 'Value', width: 1.3, align: 'right', value: (m) => m.valueText || '–' },
-      { title: 'Target', width: 1.3, align: 'right', value: (m) => m.targetText || '–' },
-      { title: 'Status', width: 2, value: (m) => m.statusText || '–', tone: (m) => (m.status === 'unset' ? null : METRIC_STATUS_COLOR[m.status]) },
+      { title: 'Value', width: 1.3, align: 'right', value: (m) => m.valueText || NO_FIGURE },
+      { title: 'Target', width: 1.3, align: 'right', value: (m) => m.targetText || NO_FIGURE },
+      { title: 'Status', width: 2, value: (m) => m.statusText || NO_FIGURE, tone: (m) => (m.status === 'unset' ? null : METRIC_STATUS_COLOR[m.status]) },
       { title: 'Source', width: 2.4, value: (m) => slideText(m.source, 80) || '–' },
       { title: 'Date', width: 1.5, value: (m) => m.date ?? '–' },
     ],
@@ -220,11 +221,17 @@ function metricSlides(pptx: PptxGenJS, report: Report): void {
   kinds.forEach((kind, k) => {
     const rowsOf = report.metrics.filter((m) => m.kind === kind);
     const labels = rowsOf.map((m) => slideText(m.scope, 24));
+    // The figures rounded as the board and the table show them; a missing one is a gap (no bar, no
+    // label), not a 0 (pptxgenjs writes an empty point for null, though its type says number).
+    const figures = (pick: (m: MetricRow) => number | null) => rowsOf.map((m) => pick(m)).map((v) => (v === null ? null : roundFigure(v))) as unknown as number[];
+    const shown = rowsOf.flatMap((m) => [m.value, m.target]).filter((v): v is number => v !== null).map(roundFigure);
+    // Labels in the board's digits: General drops a ".0" as the board does; NPS keeps its sign.
+    const labelFormat = kind !== 'nps' ? 'General' : shown.every(Number.isInteger) ? '"+"0;"-"0;0' : '"+"0.0;"-"0.0;0.0';
     slide.addChart(
       'bar',
       [
-        { name: 'Value', labels, values: rowsOf.map((m) => m.value ?? 0) },
-        { name: 'Target', labels, values: rowsOf.map((m) => m.target ?? 0) },
+        { name: 'Value', labels, values: figures((m) => m.value) },
+        { name: 'Target', labels, values: figures((m) => m.target) },
       ],
       {
         x: MARGIN + (k % cols) * (cw + gap),
@@ -249,7 +256,7 @@ function metricSlides(pptx: PptxGenJS, report: Report): void {
         valGridLine: { color: hex6(GRID_LINE), size: 0.5 },
         showValue: true,
         dataLabelFontSize: 8,
-        dataLabelFormatCode: '0.#',
+        dataLabelFormatCode: labelFormat,
       },
     );
   });

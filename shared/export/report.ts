@@ -10,7 +10,7 @@
  */
 import type { JourneyMap, Note, Stage } from '../domain';
 import { covers, insights, quadrant, QUADRANT_LABELS, QUADRANTS as QUADRANT_IDS, tally, type Quadrant } from '../prioritise/index';
-import { METRIC_INFO, metricStatus, statusLabel, type MetricKind, type MetricStatus } from '../prioritise/metrics';
+import { METRIC_INFO, metricText, type MetricKind, type MetricStatus } from '../prioritise/metrics';
 import { METRIC_KINDS, PHASES } from '../records/fields';
 import { minutesOfMap } from '../workshop/minutes';
 import type { StoredRecord } from '../records/records';
@@ -95,7 +95,7 @@ export interface MetricRow {
   target: number | null;
   source: string;
   date: string | null;
-  /** The value and target as read aloud: "4.2 / 5", "+12", "35 %". */
+  /** The value and target as the board writes them (shared/prioritise/metrics `metricText`): "4.2 / 5", "+12", "35 %"; '' when none. */
   valueText: string;
   targetText: string;
   /** Against the target, as the board's metrics row says it (shared/prioritise/metrics). */
@@ -144,23 +144,6 @@ export interface Report {
   painsRanked: boolean;
   /** Steps that have run, in agenda order. */
   minutes: MinutesRow[];
-}
-
-const round1 = (v: number) => Math.round(v * 10) / 10;
-
-/** A metric's value as people write it. */
-export function metricText(kind: MetricKind, v: number | null): string {
-  if (v === null) return '';
-  switch (kind) {
-    case 'csat':
-      return `${round1(v)} / 5`;
-    case 'ces':
-      return `${round1(v)} / 7`;
-    case 'nps':
-      return `${v > 0 ? '+' : ''}${Math.round(v)}`;
-    default:
-      return `${round1(v)} %`;
-  }
 }
 
 /** The quadrant of a scored card (shared/prioritise's rule: 3 and above is high). */
@@ -259,7 +242,7 @@ export function reportOf(map: JourneyMap, now: number = map.updatedAt): Report {
     .sort((a, b) => stageRank(a.stageId) - stageRank(b.stageId) || METRIC_KINDS.indexOf(a.kind) - METRIC_KINDS.indexOf(b.kind))
     .map((m) => {
       const stage = m.stageId ? stageById.get(m.stageId)! : null;
-      const status = metricStatus(m);
+      const text = metricText(m);
       return {
         stage,
         scope: stage ? stage.name : 'Whole map',
@@ -269,10 +252,10 @@ export function reportOf(map: JourneyMap, now: number = map.updatedAt): Report {
         target: m.target,
         source: m.source,
         date: m.date,
-        valueText: metricText(m.kind, m.value),
-        targetText: metricText(m.kind, m.target),
-        status,
-        statusText: statusLabel(status),
+        valueText: text.value,
+        targetText: text.target,
+        status: text.status,
+        statusText: text.statusText,
       };
     });
 

@@ -10,6 +10,7 @@ import type ExcelJS from 'exceljs';
 import { NOTE_KINDS, type JourneyMap, type Note, type Stage } from '../domain';
 import { mapStageEmotions, roomScoresOf, type RoomEmotion } from '../journey/emotion';
 import { KIND_LABELS, NOTE_COLUMNS, noteRows, orderedNotes } from './model';
+import { figureNumFmt } from '../prioritise/metrics';
 import { hex6, HEADER_FILL, METRIC_STATUS_COLOR } from './palette';
 import { painsText, QUADRANTS, reportOf, type MatrixItem, type Report, type RoadmapItem, type MetricRow, type ReportRound, type RoundResult } from './report';
 
@@ -28,6 +29,8 @@ interface SheetColumn<T> {
   wrap?: boolean;
   /** A cell's text colour and fill (a metric's status), or null for plain. */
   tone?: (row: T) => { ink: string; fill: string } | null;
+  /** A number cell's Excel number format (a metric's rounding, sign and unit), or null for General. */
+  numFmt?: (row: T) => string | null;
 }
 
 /** Characters XML 1.0 cannot hold (they would make the file unreadable): dropped. */
@@ -71,6 +74,8 @@ function addTable<T>(wb: ExcelJS.Workbook, name: string, columns: SheetColumn<T>
       return typeof v === 'string' ? (v === '' ? null : cellText(v)) : v;
     }));
     columns.forEach((c, i) => {
+      const numFmt = c.numFmt?.(r);
+      if (numFmt) added.getCell(i + 1).numFmt = numFmt;
       const tone = c.tone?.(r);
       if (!tone) return;
       const cell = added.getCell(i + 1);
@@ -278,8 +283,9 @@ function prioritySheets(wb: ExcelJS.Workbook, report: Report): void {
       [
         { title: 'Stage', width: 18, value: (m) => m.scope },
         { title: 'Metric', width: 12, value: (m) => m.label },
-        { title: 'Value', width: 9, value: (m) => m.value },
-        { title: 'Target', width: 9, value: (m) => m.target },
+        // Numbers (sortable, chartable), shown as the board writes them: "4.2 / 5", "+12", "35 %".
+        { title: 'Value', width: 10, value: (m) => m.value, numFmt: (m) => figureNumFmt(m.kind, m.value) },
+        { title: 'Target', width: 10, value: (m) => m.target, numFmt: (m) => figureNumFmt(m.kind, m.target) },
         { title: 'Status', width: 18, value: (m) => m.statusText, tone: (m) => (m.status === 'unset' ? null : METRIC_STATUS_COLOR[m.status]) },
         { title: 'Source', width: 28, value: (m) => m.source },
         { title: 'Date', width: 12, value: (m) => m.date ?? '' },

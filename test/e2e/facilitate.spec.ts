@@ -112,8 +112,8 @@ test('presentation mode walks the stages with the arrow keys and leaves with Esc
   await expect(card.getByRole('heading', { level: 2 })).toHaveText(map.stages[1]!.name);
   await expect(card).toContainText('Pain points (1)');
   await expect(card).toContainText('Form loses what I typed');
-  // Its metric says how far it is from target in words, as on the board.
-  await expect(card).toContainText('CSAT: 2.1 (target 4), ! far from target');
+  // Its metric is written as on the board's metrics row and in the exports, with how far it is from target in words.
+  await expect(card).toContainText('CSAT 2.1 / 5, target 4 / 5, ! far from target');
   // The camera went to that stage's column.
   const column = await page.evaluate(
     (id) => (window as unknown as { __journeyboardBoard: { frame(): { columns: { stageId: string; x: number; width: number }[] } } }).__journeyboardBoard.frame().columns.find((c) => c.stageId === id),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft, describeMetric, formatMetric, metricStatus, metricsOf, saveChange, type Metric } from '../../../renderer/plan/metricsModel';
+import { checkDraft, describeMetric, metricStatus, metricsOf, saveChange, type Metric } from '../../../renderer/plan/metricsModel';
 
 const metric = (id: string, fields: Partial<Metric>): Metric => ({ id, stageId: null, kind: 'csat', value: null, target: null, source: '', date: null, ...fields });
 
@@ -21,9 +21,9 @@ describe('how far a metric is from its target', () => {
   });
   it('is said in words, not only in colour', () => {
     expect(describeMetric({ kind: 'nps', value: 12, target: 30, source: 'Survey Q3', date: '2026-10-01' })).toBe('NPS +12, target +30, near target (source: Survey Q3, 2026-10-01)');
-    expect(formatMetric('conversion', 12.345)).toBe('12.3 %');
-    expect(formatMetric('nps', -5)).toBe('-5');
-    expect(formatMetric('csat', null)).toBe('—');
+    expect(describeMetric({ kind: 'conversion', value: 12.345, target: null, source: '', date: null })).toBe('Conversion 12.3 %');
+    expect(describeMetric({ kind: 'nps', value: -5, target: 0, source: '', date: null })).toBe('NPS -5, target 0, near target');
+    expect(describeMetric({ kind: 'csat', value: null, target: 4.5, source: 'Survey', date: null })).toBe('CSAT no value, target 4.5 / 5 (source: Survey)');
   });
 });
 
