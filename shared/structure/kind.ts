@@ -56,7 +56,9 @@ function isThirdPersonVerb(t: Tok | undefined, next: Tok | undefined, rest: Tok[
   if (!next) return false;
   // "sales demo call", "returns cost £99", "favourites list wiped": a plural noun heading a phrase.
   if (TOUCHPOINT_NOUNS.has(next.lower) || PROBLEM_WORDS.has(next.lower) || /ed$/.test(next.lower)) return false;
-  if (rest.some((x) => x.pos === 'AUX')) return false;
+  // "returns label is missing": a later auxiliary makes the plural noun a subject, unless an object
+  // follows at once ("rings the pharmacy to check it is ready").
+  if (next.pos !== 'DET' && rest.some((x) => x.pos === 'AUX')) return false;
   return next.pos !== 'VERB' && next.pos !== 'AUX' && next.pos !== 'PUNCT';
 }
 
@@ -183,7 +185,7 @@ export function scoreKind(f: Features): KindScores {
   // Proposals written as a wish for the service rather than an order.
   if (
     !firstPerson &&
-    /\b(would help|would be (great|good|nice|better|useful|handy|ideal)|there should be|should be able to|needs? a way to|needs? an? (option|button|way|place)|ought to|one place (to|for)|rather than)\b/.test(
+    /\b(would (help|save|stop|avoid|prevent|cut|reduce|ease|speed up|spare)|would be (great|good|nice|better|useful|handy|ideal)|there should be|should be able to|needs? a way to|needs? an? (option|button|way|place)|ought to|one place (to|for)|rather than)\b/.test(
       f.lower,
     )
   )
@@ -241,7 +243,7 @@ export function scoreKind(f: Features): KindScores {
   )
     s.opportunity += 1.5;
   if (
-    /^what if (the|a|an|sales|support|staff|drivers?|agents?|it|every|each)\b/.test(joined) &&
+    /^what if (?!(i|i'm|i've|my|me|we|we're|you)\b)/.test(joined) &&
     (/(ed|'d)\b/.test(f.lower) || IRREGULAR_PAST.test(joined))
   )
     s.opportunity += 7;
@@ -260,7 +262,13 @@ export function scoreKind(f: Features): KindScores {
     s.pain_point -= 1;
   }
   if (first && CUSTOMER_SUBJECTS.has(first.lower) && second && isThirdPersonVerb(second, w[2])) s.action += 2.5;
-  if (first && first.pos === 'VERB' && /ing$/.test(first.lower)) s.action += 1.5;
+  // "parents should get the dates at sign-up": what the team thinks the customer ought to have.
+  if (first && CUSTOMER_SUBJECTS.has(first.lower) && second && ['should', 'must'].includes(second.lower))
+    s.opportunity += 4;
+  // "checking the app again": an -ing verb with its object; before a bare noun it names a thing
+  // ("cleaning fee", "waiting room", "joining fee").
+  if (first && first.pos === 'VERB' && /ing$/.test(first.lower) && second && ['DET', 'PRON'].includes(second.pos))
+    s.action += 1.5;
   if (first && first.pos === 'VERB' && /ed$/.test(first.lower) && !firstPerson) s.action += 0.8;
 
   // --- thought: a question or inner voice of the customer
@@ -397,7 +405,7 @@ export function scoreKind(f: Features): KindScores {
   )
     s.pain_point += 1.2;
   if (
-    /\b(had to|have to|has to|having to|gave up|give up|gives up|no idea|no clue|took \d|takes \d|took ages|takes ages|ages|again|already|every time|keeps|kept|nobody|no one|no-one)\b/.test(
+    /\b(had to|have to|has to|having to|gave up|give up|gives up|no idea|no clue|took \d|takes \d|took ages|takes ages|ages|again|already|on top|every time|keeps|kept|nobody|no one|no-one)\b/.test(
       f.lower,
     )
   )

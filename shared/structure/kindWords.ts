@@ -11,7 +11,7 @@ export const FEELING_IDIOMS: readonly string[] = `
   at a loss, cloud nine, left out, let down, put off, taken aback, blown away, at ease,
   freaked out, stressed out, worn out, to bits, sick of, over it, in limbo, on top of, on board,
   in love, done with, out of my depth, looking forward, looked after, taken care of,
-  peace of mind, made my day
+  peace of mind, made my day, can't wait, cant wait, can not wait
 `
   .split(',')
   // An idiom may wrap onto the next line: its words are joined by one space.

@@ -40,7 +40,7 @@ export const FEELINGS_POS = set(`
   happy glad pleased delighted relieved excited thrilled curious intrigued hopeful optimistic keen
   eager confident reassured calm relaxed content satisfied grateful thankful proud impressed amazed
   comfortable safe secure settled cosy cozy comfy chuffed stoked buzzing giddy elated ecstatic joyful
-  pumped psyched loving
+  pumped psyched loving chilled carefree upbeat hyped blissful smitten fulfilled accomplished
   cheerful enthusiastic motivated inspired valued welcome welcomed cared respected positive
   interested surprised dreamy smug empowered energised energized lucky loved delight relief joy
   excitement hope pride gratitude trust trusting in-control overjoyed heartened touched appreciated
@@ -56,6 +56,9 @@ export const FEELINGS_NEG = set(`
   neglected rushed pressured pressure panicky panicked panic dread dreading fear worry confusion
   frustration anger disappointment stress annoyance meh ugh meh, resigned drained defeated
   dismayed shocked horrified let-down humiliated invisible intimidated daunted disheartened discouraged
+  tearful teary heartbroken miserable unhappy bewildered baffled perplexed puzzled flustered
+  frazzled distraught distressed mortified outraged exasperated resentful trapped patronised
+  patronized belittled judged unwelcome unwanted hopeless desperate fearful terrified petrified
   weary deflated flat fragile vulnerable nervy edgy jumpy twitchy tense restless fidgety demotivated self-conscious out-of-place lonely homesick grumpy cross miffed peeved
 `);
 

@@ -29,7 +29,7 @@ const NEUTRAL_FEELINGS = new Set([
 /** Feeling idioms wink's lexicon does not know. */
 const NEG_IDIOMS = /\b(on edge|fed up|at a loss|in the dark|let down|out of my depth|sick of|done with|over it)\b/;
 const POS_IDIOMS =
-  /\b(over the moon|on cloud nine|at ease|at home|in control|on top of|blown away|all sorted|sorted|looking forward|looked after|taken care of|peace of mind|made my day)\b/;
+  /\b(over the moon|on cloud nine|at ease|at home|in control|on top of|blown away|all sorted|sorted|looking forward|looked after|taken care of|peace of mind|made my day|can'?t wait|can not wait)\b/;
 
 const STRONG = new Set([
   'delighted',
