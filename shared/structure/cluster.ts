@@ -136,7 +136,19 @@ export function normaliseNote(text: string): string[] {
   return out;
 }
 
-/** Character trigrams of the normalised text: sorted hashed ids with counts (fast merge-join). */
+/**
+ * The characters a normalised note can hold (tokens are split on anything else), a space first:
+ * a trigram's id is its three characters' places in base 42 (41 for a character not listed, which
+ * normalising never leaves), so ids are exact, small and need no map.
+ */
+const ALPHABET = ' abcdefghijklmnopqrstuvwxyz0123456789%£$€';
+const BASE = ALPHABET.length + 1;
+const GRAM_IDS = BASE * BASE * BASE;
+const CHAR_PLACE = new Int32Array(8365).fill(ALPHABET.length);
+for (let k = 0; k < ALPHABET.length; k++) CHAR_PLACE[ALPHABET.charCodeAt(k)] = k;
+const placeOf = (code: number): number => (code < CHAR_PLACE.length ? CHAR_PLACE[code]! : ALPHABET.length);
+
+/** Character trigrams of the normalised text: their ids (ascending) with counts. */
 interface Grams {
   ids: Int32Array;
   counts: Float64Array;
@@ -147,11 +159,15 @@ interface Grams {
 
 function trigrams(tokens: string[]): Grams {
   const s = ` ${tokens.join(' ')} `;
-  // Every trigram's hashed id, sorted, then counted in runs (no map per note).
+  // Every trigram's id, sorted, then counted in runs (no map per note).
   const all = new Int32Array(Math.max(0, s.length - 2));
+  let a = placeOf(s.charCodeAt(0));
+  let b = placeOf(s.charCodeAt(1));
   for (let i = 0; i + 3 <= s.length; i++) {
-    const g = (s.charCodeAt(i) * 65599 + s.charCodeAt(i + 1)) * 65599 + s.charCodeAt(i + 2);
-    all[i] = g | 0;
+    const c = placeOf(s.charCodeAt(i + 2));
+    all[i] = (a * BASE + b) * BASE + c;
+    a = b;
+    b = c;
   }
   all.sort();
   let distinct = 0;
@@ -247,6 +263,34 @@ function gramCosine(x: Grams, y: Grams, need: number): number {
       restY -= cy * cy;
     }
     if ((++step & 15) === 0 && dot + Math.sqrt(Math.max(0, restX * restY)) < want) return 0;
+  }
+  return dot / (x.norm * y.norm);
+}
+
+/** x's counts by trigram id while one note meets its candidates (zero elsewhere). */
+const denseCounts = new Float64Array(GRAM_IDS);
+
+/**
+ * `gramCosine` with x's counts spread into `denseCounts`: one pass over y's trigrams with no
+ * branch on the ids. It stops as soon as the cosine cannot reach `need`: by `cosineBound`, then by
+ * what y's trigrams still ahead could add (Cauchy-Schwarz against what x has left that they could
+ * meet). Counts are whole numbers, so the dot product is exact and the same as the merge's.
+ */
+function denseCosine(x: Grams, y: Grams, need: number): number {
+  if (cosineBound(x, y) < need - MARGIN) return 0;
+  const want = (need - MARGIN) * x.norm * y.norm;
+  let restY = y.norm * y.norm;
+  let restX = x.norm * x.norm;
+  let dot = 0;
+  const ids = y.ids;
+  const counts = y.counts;
+  for (let k = 0; k < ids.length; k++) {
+    const cy = counts[k]!;
+    const cx = denseCounts[ids[k]!]!;
+    dot += cx * cy;
+    restX -= cx * cx;
+    restY -= cy * cy;
+    if ((k & 15) === 15 && dot + Math.sqrt(Math.max(0, restX * restY)) < want) return 0;
   }
   return dot / (x.norm * y.norm);
 }
@@ -354,6 +398,7 @@ export function clusterNotes(notes: { id: string; text: string }[], options: Clu
     }
     if (count === 0) continue;
     const x = prepared[i]!.grams;
+    let spread = false;
     for (let q = 0; q < count; q++) {
       const s = touched[q]!;
       const inter = shared[s]!;
@@ -367,8 +412,13 @@ export function clusterNotes(notes: { id: string; text: string }[], options: Clu
         union(i, j);
         continue;
       }
-      if (combine(jaccard, gramCosine(x, prepared[j]!.grams, 2 * threshold - jaccard)) >= threshold) union(i, j);
+      if (!spread) {
+        for (let k = 0; k < x.ids.length; k++) denseCounts[x.ids[k]!] = x.counts[k]!;
+        spread = true;
+      }
+      if (combine(jaccard, denseCosine(x, prepared[j]!.grams, 2 * threshold - jaccard)) >= threshold) union(i, j);
     }
+    if (spread) for (let k = 0; k < x.ids.length; k++) denseCounts[x.ids[k]!] = 0;
   }
   const groups = new Map<number, string[]>();
   notes.forEach((n, i) => {
