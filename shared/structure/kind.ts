@@ -211,6 +211,12 @@ export function scoreKind(f: Features): KindScores {
     )
   )
     s.opportunity += 2.5;
+  // "contactless on every charger", "one app for each network": a thing asked for everywhere is a
+  // proposal; a touchpoint is one place.
+  if (verbs.length === 0 && !f.hasQuestionMark && /\b(every|each)\b/.test(f.lower)) {
+    s.opportunity += 2.5;
+    s.touchpoint -= 1;
+  }
   // "maybe an FAQ on the booking page?": the team floating an idea.
   if (!firstPerson && /^(maybe|perhaps) (a|an|some|more|fewer|less|the|one|extra|better)\b/.test(joined))
     s.opportunity += 4;
@@ -228,7 +234,7 @@ export function scoreKind(f: Features): KindScores {
     s.pain_point -= 1.5;
   }
   if (
-    /\b(instead|so that|so they|so ppl|so people|so customers|so the customer|as default|by default|per [a-z]+|automatically|proactively|upfront|up front|in advance|ahead of time)\b/.test(
+    /\b(instead|so that|so they|so ppl|so people|so customers|so the customer|as default|by default|per [a-z]+|automatically|proactively|upfront|up front|in advance|ahead of time|(day|week|month)s? ahead)\b/.test(
       f.lower,
     )
   )

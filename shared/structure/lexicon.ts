@@ -11,7 +11,7 @@ export const PROPOSAL_VERBS = set(`
   add allow apply automate filter hand match auto-save autosave accept ask build bundle cap centralise centralize change
   clarify combine consider consolidate create cut default detect display drop email enable explain
   extend feature film follow generate give guarantee help hide highlight hire hold improve include
-  introduce integrate invest keep label launch let limit list lock make merge move narrow notify nudge
+  introduce integrate invest keep open label launch let limit list lock make merge move narrow notify nudge
   offer partner personalise personalize pilot pre-fill prefill prioritise prioritize promote provide
   publish put redesign reduce refund remind remove reorder replace reply respond rewrite run save
   say send separate share show shorten simplify skip split standardise standardize start stop
@@ -59,7 +59,7 @@ export const FEELINGS_NEG = set(`
   tearful teary heartbroken miserable unhappy bewildered baffled perplexed puzzled flustered
   frazzled distraught distressed mortified outraged exasperated resentful trapped patronised
   patronized belittled judged unwelcome unwanted hopeless desperate fearful terrified petrified
-  weary deflated flat fragile vulnerable nervy edgy jumpy twitchy tense restless fidgety demotivated self-conscious out-of-place lonely homesick grumpy cross miffed peeved
+  anxiety nerves weary deflated flat fragile vulnerable nervy edgy jumpy twitchy tense restless fidgety demotivated self-conscious out-of-place lonely homesick grumpy cross miffed peeved
 `);
 
 /** Words for how strongly something is felt. */
@@ -92,7 +92,7 @@ export const PROBLEM_WORDS = set(`
   jumped doubled tripled soared rocketed spiked
   invalid denied refused refuse refuses restrictive strict limited limit limits cap capped
   only just even still yet never nobody noone nothing none zero without lack lacks lacking
-  gave give-up struggle struggles struggled confusing confuse confuses worse worst bad poor terrible
+  waste wasted wasting gave give-up struggle struggles struggled confusing confuse confuses worse worst bad poor terrible
   awful horrible dreadful
 `);
 
