@@ -7,6 +7,8 @@ export interface WebArgs {
   dataDir: string;
   /** `--room-bind ADDR`: every room (issue 14) listens on this address only (tests: 127.0.0.1). */
   roomBind?: string;
+  /** False with `--no-warm-up`: the classifier is not warmed up at start (the structure bench's cold first Suggest). */
+  warmUp: boolean;
 }
 
 /**
@@ -20,9 +22,9 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, env
   return path.join(env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'Journeyboard');
 }
 
-/** Parses `[--port N] [--data-dir DIR] [--room-bind ADDR]`; throws an Error with a readable message on bad input. */
+/** Parses `[--port N] [--data-dir DIR] [--room-bind ADDR] [--no-warm-up]`; throws an Error with a readable message on bad input. */
 export function parseWebArgs(argv: string[]): WebArgs {
-  const args: WebArgs = { port: 0, dataDir: defaultDataDir() };
+  const args: WebArgs = { port: 0, dataDir: defaultDataDir(), warmUp: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -37,12 +39,14 @@ export function parseWebArgs(argv: string[]): WebArgs {
       args.port = port;
     } else if (flag === '--data-dir') {
       args.dataDir = path.resolve(value());
+    } else if (arg === '--no-warm-up') {
+      args.warmUp = false;
     } else if (flag === '--room-bind') {
       const address = value();
       if (net.isIP(address) === 0) throw new Error(`--room-bind must be an IP address such as 127.0.0.1 or 192.168.1.20, not "${address}".`);
       args.roomBind = address;
     } else {
-      throw new Error(`Unknown option ${arg}. Usage: npm run web -- [--port N] [--data-dir DIR] [--room-bind ADDR]`);
+      throw new Error(`Unknown option ${arg}. Usage: npm run web -- [--port N] [--data-dir DIR] [--room-bind ADDR] [--no-warm-up]`);
     }
   }
   return args;

@@ -25,7 +25,7 @@ async function main() {
   let core;
   try {
     // Damage found and repaired at start-up is printed by openDataFolder and shown in the page (app.notices).
-    ({ core } = await openDataFolder(args.dataDir, { resourcesDir: path.join(root, 'resources') }));
+    ({ core } = await openDataFolder(args.dataDir, { resourcesDir: path.join(root, 'resources'), warmUp: args.warmUp }));
   } catch (err) {
     // Another Journeyboard on this folder: one line, naming the folder.
     console.error(err instanceof FolderInUseError ? err.message : `Could not open the Journeyboard data in ${args.dataDir}: ${(err as Error).message}`);

@@ -25,7 +25,7 @@ import { createChangesSinceService } from './changesSince';
 import { createNoteService } from './notes';
 import { createPersonaService } from './personas';
 import { createPrioritiseService } from './prioritise';
-import { createSuggestService } from './suggest';
+import { createSuggestService, startWarmUp } from './suggest';
 import { createStructureService } from './structure';
 import { createWorkshopService } from './workshop';
 import { createRoomService, type RoomCall, type RoomCallOptions, type RoomDoneCount, type RoomJoinInput } from './room';
@@ -48,6 +48,11 @@ export interface CoreOptions {
   notices?: StartupNotice[];
   /** Runs after the store is closed (openDataFolder: stop backups, release the folder lock). */
   onClose?: () => void;
+  /**
+   * Warm the suggestion classifier up in idle time after opening (suggest.ts startWarmUp): the app
+   * and web mode do, so the first Suggest on a big board is not slow; tests need not.
+   */
+  warmUp?: boolean;
 }
 
 export interface Core {
@@ -128,6 +133,7 @@ export function openCore(options: CoreOptions): Core {
   const fileOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const files = createFileService(ctx, scratchDir, (id) => maps['maps.get']({ id }), fileOptions);
   const records = createRecordStore(ctx);
+  const warmUp = options.warmUp ? startWarmUp() : null;
   const handlers: Record<MethodName, Handler> = {
     ...maps,
     ...createNoteService(ctx, records),
@@ -277,6 +283,7 @@ export function openCore(options: CoreOptions): Core {
     close() {
       if (closed) return;
       closed = true;
+      warmUp?.stop();
       try {
         db.close();
       } finally {

@@ -1,9 +1,63 @@
 import type { StructureSuggestion } from '../../shared/api';
 import { NOTE_KIND_OF_LANE, type NoteKind, type Sentiment } from '../../shared/domain';
 import { ApiError } from '../../shared/errors';
-import { classifyNotes, clusterNotes, mergeNoteFields, type CaptureTarget } from '../../shared/structure/index';
+import { classifyNotes, clusterNotes, mergeNoteFields, warmUpSteps, type CaptureTarget } from '../../shared/structure/index';
 import { fromNote, toLane, toNote, toStage } from '../store/rows';
 import { requireMap, type ServiceContext } from './context';
+
+/** A running warm-up: `done` resolves true when every step ran, false when stopped first. */
+export interface WarmUp {
+  done: Promise<boolean>;
+  stop(): void;
+}
+
+/** Whether this process's classifier is warm (or warming): one warm-up per process is enough. */
+let warming: WarmUp | null = null;
+let warm = false;
+
+/**
+ * Warms the suggestion classifier up in idle time (shared/structure/warmUp.ts): one small step per
+ * turn of the event loop, each after whatever is already waiting (setImmediate), so a request that
+ * arrives meanwhile waits at most for the step already running (the longest is loading the word
+ * model, which that request would need anyway). The app and web mode start it when they open the
+ * store, so that the facilitator's first Suggest on a big board does not run cold code. Once per
+ * process; a second call returns the running (or finished) warm-up.
+ */
+export function startWarmUp(): WarmUp {
+  if (warm) return { done: Promise.resolve(true), stop: () => {} };
+  if (warming) return warming;
+  const steps = warmUpSteps();
+  let timer: NodeJS.Immediate | null = null;
+  let finish: (ran: boolean) => void = () => {};
+  const done = new Promise<boolean>((resolve) => (finish = resolve));
+  let ended = false;
+  const end = (ran: boolean) => {
+    if (ended) return;
+    ended = true;
+    if (timer) clearImmediate(timer);
+    timer = null;
+    warming = null;
+    warm = ran;
+    finish(ran);
+  };
+  let i = 0;
+  const next = () => {
+    timer = null;
+    try {
+      steps[i++]!();
+    } catch (err) {
+      // A failed warm-up costs only speed: the first Suggest does the same work, and reports any error.
+      console.error(`Journeyboard: the suggestion warm-up stopped: ${(err as Error).message}`);
+      end(false);
+      return;
+    }
+    if (i < steps.length) timer = setImmediate(next).unref();
+    else end(true);
+  };
+  timer = setImmediate(next).unref();
+  warming = { done, stop: () => end(false) };
+  return warming;
+}
 
 /** Structure suggestions for free notes, and near-duplicate clusters, computed offline. */
 export function createSuggestService(ctx: ServiceContext) {

@@ -38,6 +38,8 @@ async function start(): Promise<void> {
       ...(data.backupIntervalMs !== undefined ? { backupIntervalMs: data.backupIntervalMs } : {}),
       // The desktop app shows start-up notices in a dialog, not in the page.
       pageNotices: false,
+      // The first Suggest on a big board should not run cold code (suggest.ts startWarmUp).
+      warmUp: true,
     });
     core = folder.core;
     room = createRoomHost({

@@ -11,6 +11,7 @@ export {
   type ClassifyOptions,
 } from './classify';
 export { KINDS, type Kind } from './kind';
+export { warmUpSteps } from './warmUp';
 export type { SentimentScore } from './sentiment';
 export {
   clusterNotes,

@@ -158,8 +158,9 @@ describe('HTTP transport', () => {
 
 describe('web-mode arguments', () => {
   it('reads --port and --data-dir', () => {
-    expect(parseWebArgs(['--port', '8080', '--data-dir', '/tmp/jb'])).toEqual({ port: 8080, dataDir: '/tmp/jb' });
+    expect(parseWebArgs(['--port', '8080', '--data-dir', '/tmp/jb'])).toEqual({ port: 8080, dataDir: '/tmp/jb', warmUp: true });
     expect(parseWebArgs(['--port=0']).port).toBe(0);
+    expect(parseWebArgs(['--no-warm-up']).warmUp).toBe(false);
   });
 
   it('says what is wrong with a bad option', () => {
