@@ -410,6 +410,16 @@ export function scoreKind(f: Features): KindScores {
     )
   )
     s.pain_point += 1.2;
+  // An irregular past after a noun subject tells what happened ("machine ate my card", "bus never
+  // came"): a touchpoint is named, not narrated.
+  else if (
+    first &&
+    (first.pos === 'NOUN' || first.pos === 'PROPN') &&
+    w.some((t, i) => i > 0 && t.pos === 'VERB' && t.lemma !== t.lower && !/(ing|en|s)$/.test(t.lower))
+  ) {
+    s.pain_point += 1.2;
+    s.touchpoint -= 1;
+  }
   if (
     /\b(had to|have to|has to|having to|gave up|give up|gives up|no idea|no clue|took \d|takes \d|took ages|takes ages|ages|again|already|on top|every time|keeps|kept|nobody|no one|no-one)\b/.test(
       f.lower,

@@ -59,7 +59,7 @@ export const FEELINGS_NEG = set(`
   tearful teary heartbroken miserable unhappy bewildered baffled perplexed puzzled flustered
   frazzled distraught distressed mortified outraged exasperated resentful trapped patronised
   patronized belittled judged unwelcome unwanted hopeless desperate fearful terrified petrified
-  anxiety nerves weary deflated flat fragile vulnerable nervy edgy jumpy twitchy tense restless fidgety demotivated self-conscious out-of-place lonely homesick grumpy cross miffed peeved
+  anxiety nerves shaken weary deflated flat fragile vulnerable nervy edgy jumpy twitchy tense restless fidgety demotivated self-conscious out-of-place lonely homesick grumpy cross miffed peeved
 `);
 
 /** Words for how strongly something is felt. */

@@ -37,6 +37,7 @@ describe('feelings', () => {
     ['tearful on the first morning', -1],
     ['heartbroken at drop-off 😢', -2],
     ['range anxiety 😬', -1],
+    ['shaken up', -1],
   ] as const)('%s is an emotion (sentiment %i)', (text, sentiment) => {
     const r = one(text);
     expect(r.kind).toBe('emotion');
@@ -69,6 +70,7 @@ describe('complaints the rules used to miss', () => {
     'Price jumped by £80 once I added a 2nd driver',
     'push alert about the strike came after I was already on the platform',
     'annoyed, wasted a morning',
+    'machine ate my card',
   ])('%s is a pain point', (text) => {
     const r = one(text);
     expect(r.kind).toBe('pain_point');
