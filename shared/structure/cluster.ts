@@ -267,32 +267,105 @@ function gramCosine(x: Grams, y: Grams, need: number): number {
   return dot / (x.norm * y.norm);
 }
 
-/** x's counts by trigram id while one note meets its candidates (zero elsewhere). */
+/**
+ * One call's trigrams in flat arrays by rank (item r's at off[r] .. off[r + 1]): a candidate's
+ * counts, bound and norm sit in a few arrays read in order, not behind a pointer per note (those
+ * cache misses were a third of a warm call on the small vocabulary).
+ */
+interface GramTable {
+  off: Int32Array;
+  ids: Int32Array;
+  counts: Float64Array;
+  top: Float64Array;
+  norm: Float64Array;
+}
+
+/** The last call's table: clustering the same board again (same notes, same order) reuses it. */
+let lastTable: { grams: Grams[]; table: GramTable } | undefined;
+
+function gramTable(grams: Grams[]): GramTable {
+  if (lastTable && lastTable.grams.length === grams.length && lastTable.grams.every((g, r) => g === grams[r])) return lastTable.table;
+  const table = buildTable(grams);
+  lastTable = { grams, table };
+  return table;
+}
+
+function buildTable(grams: Grams[]): GramTable {
+  const off = new Int32Array(grams.length + 1);
+  grams.forEach((g, r) => (off[r + 1] = off[r]! + g.ids.length));
+  const total = off[grams.length]!;
+  const table = { off, ids: new Int32Array(total), counts: new Float64Array(total), top: new Float64Array(total), norm: new Float64Array(grams.length) };
+  grams.forEach((g, r) => {
+    table.ids.set(g.ids, off[r]!);
+    table.counts.set(g.counts, off[r]!);
+    table.top.set(g.top, off[r]!);
+    table.norm[r] = g.norm;
+  });
+  return table;
+}
+
+/** The visiting item's counts by trigram id while it meets its candidates (zero elsewhere). */
 const denseCounts = new Float64Array(GRAM_IDS);
 
 /**
- * `gramCosine` with x's counts spread into `denseCounts`: one pass over y's trigrams with no
- * branch on the ids. It stops as soon as the cosine cannot reach `need`: by `cosineBound`, then by
- * what y's trigrams still ahead could add (Cauchy-Schwarz against what x has left that they could
- * meet). Counts are whole numbers, so the dot product is exact and the same as the merge's.
+ * The trigram cosine of items x and y (by rank in `g`) with x's counts spread into
+ * `denseCounts`: one pass over y's trigrams with no branch on the ids. 0 as soon as it cannot
+ * reach `need`: first by `cosineBound`'s rule, then by what y's trigrams still ahead could add
+ * (Cauchy-Schwarz against what x has left for them to meet). Counts are whole numbers, so the dot
+ * product is exact: the same cosine as `gramCosine`.
  */
-function denseCosine(x: Grams, y: Grams, need: number): number {
-  if (cosineBound(x, y) < need - MARGIN) return 0;
-  const want = (need - MARGIN) * x.norm * y.norm;
-  let restY = y.norm * y.norm;
-  let restX = x.norm * x.norm;
+function denseCosine(g: GramTable, x: number, y: number, need: number): number {
+  const nx = g.norm[x]!;
+  const ny = g.norm[y]!;
+  const from = g.off[y]!;
+  const to = g.off[y + 1]!;
+  const k = Math.min(g.off[x + 1]! - g.off[x]!, to - from);
+  const bound = Math.min(Math.sqrt(g.top[g.off[x]! + k - 1]!) / nx, Math.sqrt(g.top[from + k - 1]!) / ny);
+  if (bound < need - MARGIN) return 0;
+  const want = (need - MARGIN) * nx * ny;
+  let restY = ny * ny;
+  let restX = nx * nx;
   let dot = 0;
-  const ids = y.ids;
-  const counts = y.counts;
-  for (let k = 0; k < ids.length; k++) {
-    const cy = counts[k]!;
-    const cx = denseCounts[ids[k]!]!;
+  const ids = g.ids;
+  const counts = g.counts;
+  for (let q = from; q < to; q++) {
+    const cy = counts[q]!;
+    const cx = denseCounts[ids[q]!]!;
     dot += cx * cy;
     restX -= cx * cx;
     restY -= cy * cy;
-    if ((k & 15) === 15 && dot + Math.sqrt(Math.max(0, restX * restY)) < want) return 0;
+    if (((q - from) & 15) === 15 && dot + Math.sqrt(Math.max(0, restX * restY)) < want) return 0;
   }
-  return dot / (x.norm * y.norm);
+  return dot / (nx * ny);
+}
+
+/**
+ * For the item at one rank (its token ids `mine`), counts the tokens it shares with each larger
+ * item below rank `limit` into `shared`, listing those met into `touched`; returns how many.
+ */
+function countShared(
+  mine: Int32Array,
+  start: Int32Array,
+  cursor: Int32Array,
+  postings: Int32Array,
+  limit: number,
+  shared: Int32Array,
+  touched: Int32Array,
+): number {
+  let count = 0;
+  for (let k = 0; k < mine.length; k++) {
+    const t = mine[k]!;
+    const end = start[t + 1]!;
+    for (let q = ++cursor[t]!; q < end; q++) {
+      const s = postings[q]!;
+      if (s >= limit) break;
+      const c = shared[s]!;
+      touched[count] = s;
+      count += c === 0 ? 1 : 0;
+      shared[s] = c + 1;
+    }
+  }
+  return count;
 }
 
 /** The similarity rule: trigrams forgive typos and word forms; Jaccard keeps notes that share one word apart. */
@@ -367,7 +440,17 @@ export function clusterNotes(notes: { id: string; text: string }[], options: Clu
   });
   // Items by size (then by position): rank -> item, and the size at each rank.
   const order = items.map((_, k) => k).sort((a, b) => tokenIds[a]!.length - tokenIds[b]!.length || a - b);
+  const n = order.length;
   const sizeAt = Int32Array.from(order, (k) => tokenIds[k]!.length);
+  const noteAt = Int32Array.from(order, (k) => items[k]!);
+  const grams = gramTable(Array.from(order, (k) => prepared[items[k]!]!.grams));
+  // ranksUpTo[size]: the first rank with more tokens than that (the size bound as a rank).
+  const biggest = n ? sizeAt[n - 1]! : 0;
+  const ranksUpTo = new Int32Array(biggest + 2);
+  for (let r = 0, size = 0; size <= biggest + 1; size++) {
+    while (r < n && sizeAt[r]! <= size) r++;
+    ranksUpTo[size] = r;
+  }
   // Postings in one flat array (token t's ranks at start[t] .. start[t + 1]), in rank order.
   const start = new Int32Array(ids.size + 1);
   for (const mine of tokenIds) for (const t of mine) start[t + 1]!++;
@@ -379,46 +462,40 @@ export function clusterNotes(notes: { id: string; text: string }[], options: Clu
   });
   // cursor[t]: where the item being visited sits in token t's postings; the larger items follow.
   const cursor = start.slice(0, ids.size);
-  const shared = new Int32Array(order.length);
-  const touched = new Int32Array(order.length);
-  for (let r = 0; r < order.length; r++) {
-    const i = items[order[r]!]!;
+  const shared = new Int32Array(n);
+  const touched = new Int32Array(n);
+  // Jaccard >= minJaccard <=> shared * (1 + minJaccard) >= minJaccard * (both sizes): no division
+  // for the pairs turned away (a margin keeps one right at the bound).
+  const onePlus = 1 + minJaccard;
+  for (let r = 0; r < n; r++) {
     const mine = tokenIds[order[r]!]!;
     const size = mine.length;
-    const maxSize = minJaccard > 0 ? size / minJaccard : Infinity;
-    let count = 0;
-    for (const t of mine) {
-      const end = start[t + 1]!;
-      for (let q = ++cursor[t]!; q < end; q++) {
-        const s = postings[q]!;
-        if (sizeAt[s]! > maxSize) break;
-        if (shared[s] === 0) touched[count++] = s;
-        shared[s]!++;
-      }
-    }
+    const limit = minJaccard > 0 ? ranksUpTo[Math.min(biggest + 1, Math.floor(size / minJaccard + MARGIN))]! : n;
+    const count = countShared(mine, start, cursor, postings, limit, shared, touched);
     if (count === 0) continue;
-    const x = prepared[i]!.grams;
+    const i = noteAt[r]!;
     let spread = false;
     for (let q = 0; q < count; q++) {
       const s = touched[q]!;
       const inter = shared[s]!;
       shared[s] = 0;
-      const jaccard = inter / (size + sizeAt[s]! - inter);
-      if (jaccard < minJaccard) continue;
-      const j = items[order[s]!]!;
+      const sizes = size + sizeAt[s]!;
+      if (inter * onePlus < minJaccard * sizes - MARGIN) continue;
+      const j = noteAt[s]!;
       if (find(i) === find(j)) continue;
+      const jaccard = inter / (sizes - inter);
       // similarity is at least the Jaccard: no trigrams needed when that already clears it.
       if (jaccard >= threshold) {
         union(i, j);
         continue;
       }
       if (!spread) {
-        for (let k = 0; k < x.ids.length; k++) denseCounts[x.ids[k]!] = x.counts[k]!;
+        for (let q = grams.off[r]!; q < grams.off[r + 1]!; q++) denseCounts[grams.ids[q]!] = grams.counts[q]!;
         spread = true;
       }
-      if (combine(jaccard, denseCosine(x, prepared[j]!.grams, 2 * threshold - jaccard)) >= threshold) union(i, j);
+      if (combine(jaccard, denseCosine(grams, r, s, 2 * threshold - jaccard)) >= threshold) union(i, j);
     }
-    if (spread) for (let k = 0; k < x.ids.length; k++) denseCounts[x.ids[k]!] = 0;
+    if (spread) for (let q = grams.off[r]!; q < grams.off[r + 1]!; q++) denseCounts[grams.ids[q]!] = 0;
   }
   const groups = new Map<number, string[]>();
   notes.forEach((n, i) => {
