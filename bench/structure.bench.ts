@@ -31,6 +31,10 @@ const root = path.resolve(import.meta.dirname, '..');
 const corpusFile = path.resolve(root, '..', 'shared', 'corpus', 'workshop-notes.dev.json');
 const fixtureFile = path.resolve(root, 'test', 'fixtures', 'workshops-other-domains.json');
 const unseenFile = path.resolve(root, 'test', 'fixtures', 'workshops-other-domains-unseen.json');
+// Session 23's second pair, written before any classifier run on them: "-2" was read while the
+// rules were improved, "-unseen-2" only ever for its figures.
+const fixture2File = path.resolve(root, 'test', 'fixtures', 'workshops-other-domains-2.json');
+const unseen2File = path.resolve(root, 'test', 'fixtures', 'workshops-other-domains-unseen-2.json');
 const verbose = process.argv.includes('--verbose');
 /** Fixed shuffles of every workshop: the same notes in a different order each time. */
 const SEEDS = [101, 202, 303, 404, 505];
@@ -183,6 +187,8 @@ function report(
 const corpus = load(corpusFile, 'labelled corpus');
 const fixtures = load(fixtureFile, 'other-domain fixture file');
 const unseen = load(unseenFile, 'unseen-domain fixture file');
+const fixtures2 = load(fixture2File, 'second other-domain fixture file');
+const unseen2 = load(unseen2File, 'second unseen-domain fixture file');
 
 // Cold start: the first call loads wink's model.
 let t0 = performance.now();
@@ -240,10 +246,14 @@ report('structure.lodo.shuffled', corpus, (held) => lodoWeights[held]!);
 // "unseenDomains" were written before the last rule changes and only their figures are read.
 report('structure.otherDomains.shuffled', fixtures, () => allWeights);
 report('structure.unseenDomains.shuffled', unseen, () => allWeights);
+report('structure.otherDomains2.shuffled', fixtures2, () => allWeights);
+report('structure.unseenDomains2.shuffled', unseen2, () => allWeights);
 // The facilitator has placed the first 10 % of the notes (in the shuffled order) into cells.
 report('structure.lodo.shuffled.placed10', corpus, (held) => lodoWeights[held]!, PLACED_SHARE, ['stage']);
 report('structure.otherDomains.shuffled.placed10', fixtures, () => allWeights, PLACED_SHARE, ['stage']);
 report('structure.unseenDomains.shuffled.placed10', unseen, () => allWeights, PLACED_SHARE, ['stage']);
+report('structure.otherDomains2.shuffled.placed10', fixtures2, () => allWeights, PLACED_SHARE, ['stage']);
+report('structure.unseenDomains2.shuffled.placed10', unseen2, () => allWeights, PLACED_SHARE, ['stage']);
 
 // Confidence that means something: below a threshold a suggestion is shown as a guess. For each
 // held-out domain the threshold is the lowest at which the suggestions above it were right at
@@ -306,6 +316,8 @@ report('structure.unseenDomains.shuffled.placed10', unseen, () => allWeights, PL
     for (const [name, ws] of [
       ['otherDomains', fixtures],
       ['unseenDomains', unseen],
+      ['otherDomains2', fixtures2],
+      ['unseenDomains2', unseen2],
     ] as const) {
       const r = above(scored(part, ws, () => allWeights).flat(), SURE_AT[part]);
       emit(`structure.${name}.shuffled.${part}.sure.accuracy`, r.accuracy, 'ratio', {
