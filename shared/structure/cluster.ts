@@ -148,49 +148,55 @@ const CHAR_PLACE = new Int32Array(8365).fill(ALPHABET.length);
 for (let k = 0; k < ALPHABET.length; k++) CHAR_PLACE[ALPHABET.charCodeAt(k)] = k;
 const placeOf = (code: number): number => (code < CHAR_PLACE.length ? CHAR_PLACE[code]! : ALPHABET.length);
 
-/** Character trigrams of the normalised text: their ids (ascending) with counts. */
+/**
+ * Character trigrams of the normalised text, in one array (one allocation per note: thousands of
+ * small typed arrays each had their own backing store, and a cold call spent much of its time
+ * collecting them): [0, n) the trigram ids ascending, [n, 2n) their counts, [2n, 3n) `top`, where
+ * top[k-1] is the sum of the k largest squared counts (what k shared trigrams can add up to at most).
+ */
 interface Grams {
-  ids: Int32Array;
-  counts: Float64Array;
+  data: Float64Array;
+  /** How many distinct trigrams. */
+  n: number;
   norm: number;
-  /** top[k-1]: the sum of the k largest squared counts (bounds what k shared trigrams can add up to). */
-  top: Float64Array;
 }
 
-function trigrams(tokens: string[]): Grams {
-  const s = ` ${tokens.join(' ')} `;
+/** Scratch space for `trigrams` (grown when a note needs more). */
+let scratchIds = new Int32Array(256);
+let scratchSquares = new Float64Array(256);
+
+function trigrams(key: string): Grams {
+  const s = ` ${key} `;
+  const m = s.length - 2;
+  if (scratchIds.length < m) scratchIds = new Int32Array(2 * m);
   // Every trigram's id, sorted, then counted in runs (no map per note).
-  const all = new Int32Array(Math.max(0, s.length - 2));
   let a = placeOf(s.charCodeAt(0));
   let b = placeOf(s.charCodeAt(1));
-  for (let i = 0; i + 3 <= s.length; i++) {
+  for (let i = 0; i < m; i++) {
     const c = placeOf(s.charCodeAt(i + 2));
-    all[i] = (a * BASE + b) * BASE + c;
+    scratchIds[i] = (a * BASE + b) * BASE + c;
     a = b;
     b = c;
   }
-  all.sort();
-  let distinct = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) distinct++;
-  const ids = new Int32Array(distinct);
-  const counts = new Float64Array(distinct);
-  for (let i = 0, k = -1; i < all.length; i++) {
-    if (i === 0 || all[i] !== all[i - 1]) ids[++k] = all[i]!;
-    counts[k]!++;
+  const all = scratchIds.subarray(0, m).sort();
+  let n = 0;
+  for (let i = 0; i < m; i++) if (i === 0 || all[i] !== all[i - 1]) n++;
+  const data = new Float64Array(3 * n);
+  for (let i = 0, k = -1; i < m; i++) {
+    if (i === 0 || all[i] !== all[i - 1]) data[++k] = all[i]!;
+    data[n + k]!++;
   }
-  // Squared counts, ascending, summed from the largest down (plain loops: TypedArray.from with a
-  // map function and reverse() took most of a cold call's preparation).
-  const squares = new Float64Array(distinct);
-  for (let k = 0; k < distinct; k++) squares[k] = counts[k]! * counts[k]!;
-  squares.sort();
-  const top = new Float64Array(distinct);
-  for (let i = 0, sum = 0; i < distinct; i++) top[i] = sum += squares[distinct - 1 - i]!;
-  const n2 = distinct ? top[distinct - 1]! : 0;
-  return { ids, counts, norm: Math.sqrt(n2), top };
+  // Squared counts, ascending, summed from the largest down.
+  if (scratchSquares.length < n) scratchSquares = new Float64Array(2 * n);
+  for (let k = 0; k < n; k++) scratchSquares[k] = data[n + k]! * data[n + k]!;
+  const squares = scratchSquares.subarray(0, n).sort();
+  for (let i = 0, sum = 0; i < n; i++) data[2 * n + i] = sum += squares[n - 1 - i]!;
+  return { data, n, norm: n ? Math.sqrt(data[3 * n - 1]!) : 0 };
 }
 
 interface Prepared {
-  tokens: Set<string>;
+  /** The distinct content tokens. */
+  tokens: string[];
   grams: Grams;
   /** The normalised tokens in order: notes with the same key are the same to every comparison. */
   key: string;
@@ -208,61 +214,36 @@ function prepare(text: string): Prepared {
     return hit;
   }
   const tokens = normaliseNote(text);
-  const p = { tokens: new Set(tokens), grams: trigrams(tokens), key: tokens.join(' ') };
+  const key = tokens.join(' ');
+  const distinct = tokens.length > 16 ? [...new Set(tokens)] : tokens.filter((t, k) => tokens.indexOf(t) === k);
+  const p = { tokens: distinct, grams: trigrams(key), key };
   preparedCache.set(text, p);
   if (preparedCache.size > CACHE_SIZE) preparedCache.delete(preparedCache.keys().next().value!);
   return p;
 }
 
 function jaccardOf(a: Prepared, b: Prepared): number {
-  if (a.tokens.size === 0 || b.tokens.size === 0) return 0;
+  if (a.tokens.length === 0 || b.tokens.length === 0) return 0;
   let inter = 0;
-  for (const t of a.tokens) if (b.tokens.has(t)) inter++;
-  return inter / (a.tokens.size + b.tokens.size - inter);
+  for (const t of a.tokens) if (b.tokens.includes(t)) inter++;
+  return inter / (a.tokens.length + b.tokens.length - inter);
 }
 
 /** A margin for rounding, so that a pair right at the threshold is still compared in full. */
 const MARGIN = 1e-9;
 
-/**
- * The most that the trigram cosine of two notes can be from their counts alone: min(supports)
- * shared trigrams add up to at most the sum of that many of each note's largest squared counts.
- */
-function cosineBound(x: Grams, y: Grams): number {
-  const k = Math.min(x.ids.length, y.ids.length);
-  return Math.min(Math.sqrt(x.top[k - 1]!) / x.norm, Math.sqrt(y.top[k - 1]!) / y.norm);
-}
-
-/**
- * Trigram cosine of two notes, or 0 as soon as it cannot reach `need`: first by `cosineBound`,
- * then, during the merge, by what the trigrams still ahead could add (Cauchy-Schwarz on the
- * remainders).
- */
-function gramCosine(x: Grams, y: Grams, need: number): number {
-  if (x.norm === 0 || y.norm === 0) return 0;
-  if (cosineBound(x, y) < need - MARGIN) return 0;
-  const want = (need - MARGIN) * x.norm * y.norm;
-  let restX = x.norm * x.norm;
-  let restY = y.norm * y.norm;
+/** Trigram cosine of two notes, by merging their ascending ids (no shortcut: the plain rule). */
+function gramCosine(x: Grams, y: Grams): number {
+  if (x.n === 0 || y.n === 0) return 0;
+  const dx = x.data;
+  const dy = y.data;
   let dot = 0;
-  let step = 0;
-  for (let i = 0, j = 0; i < x.ids.length && j < y.ids.length;) {
-    const u = x.ids[i]!;
-    const v = y.ids[j]!;
-    if (u === v) {
-      const cx = x.counts[i++]!;
-      const cy = y.counts[j++]!;
-      dot += cx * cy;
-      restX -= cx * cx;
-      restY -= cy * cy;
-    } else if (u < v) {
-      const cx = x.counts[i++]!;
-      restX -= cx * cx;
-    } else {
-      const cy = y.counts[j++]!;
-      restY -= cy * cy;
-    }
-    if ((++step & 15) === 0 && dot + Math.sqrt(Math.max(0, restX * restY)) < want) return 0;
+  for (let i = 0, j = 0; i < x.n && j < y.n; ) {
+    const u = dx[i]!;
+    const v = dy[j]!;
+    if (u === v) dot += dx[x.n + i++]! * dy[y.n + j++]!;
+    else if (u < v) i++;
+    else j++;
   }
   return dot / (x.norm * y.norm);
 }
@@ -292,16 +273,21 @@ function gramTable(grams: Grams[]): GramTable {
 
 function buildTable(grams: Grams[]): GramTable {
   const off = new Int32Array(grams.length + 1);
-  grams.forEach((g, r) => (off[r + 1] = off[r]! + g.ids.length));
+  grams.forEach((g, r) => (off[r + 1] = off[r]! + g.n));
   const total = off[grams.length]!;
-  const table = { off, ids: new Int32Array(total), counts: new Float64Array(total), top: new Float64Array(total), norm: new Float64Array(grams.length) };
-  grams.forEach((g, r) => {
-    table.ids.set(g.ids, off[r]!);
-    table.counts.set(g.counts, off[r]!);
-    table.top.set(g.top, off[r]!);
-    table.norm[r] = g.norm;
+  const ids = new Int32Array(total);
+  const counts = new Float64Array(total);
+  const top = new Float64Array(total);
+  const norm = new Float64Array(grams.length);
+  grams.forEach(({ data, n }, r) => {
+    for (let k = 0, q = off[r]!; k < n; k++, q++) {
+      ids[q] = data[k]!;
+      counts[q] = data[n + k]!;
+      top[q] = data[2 * n + k]!;
+    }
+    norm[r] = grams[r]!.norm;
   });
-  return table;
+  return { off, ids, counts, top, norm };
 }
 
 /** The visiting item's counts by trigram id while it meets its candidates (zero elsewhere). */
@@ -310,8 +296,9 @@ const denseCounts = new Float64Array(GRAM_IDS);
 /**
  * The trigram cosine of items x and y (by rank in `g`) with x's counts spread into
  * `denseCounts`: one pass over y's trigrams with no branch on the ids. 0 as soon as it cannot
- * reach `need`: first by `cosineBound`'s rule, then by what y's trigrams still ahead could add
- * (Cauchy-Schwarz against what x has left for them to meet). Counts are whole numbers, so the dot
+ * reach `need`: first because the k = min(supports) trigrams they could share add up to at most
+ * the sum of the other's k largest squared counts (`top`), then by what y's trigrams still ahead
+ * could add (Cauchy-Schwarz against what x has left for them to meet). Counts are whole numbers, so the dot
  * product is exact: the same cosine as `gramCosine`.
  */
 function denseCosine(g: GramTable, x: number, y: number, need: number): number {
@@ -375,8 +362,8 @@ function combine(jaccard: number, cos: number): number {
 
 function similarityOf(a: Prepared, b: Prepared): number {
   const jaccard = jaccardOf(a, b);
-  if (a.tokens.size === 0 || b.tokens.size === 0) return 0;
-  return combine(jaccard, gramCosine(a.grams, b.grams, 0));
+  if (a.tokens.length === 0 || b.tokens.length === 0) return 0;
+  return combine(jaccard, gramCosine(a.grams, b.grams));
 }
 
 /** Similarity of two note texts, 0..1. */
@@ -412,7 +399,7 @@ export function clusterNotes(notes: { id: string; text: string }[], options: Clu
   const items: number[] = [];
   const firstWithKey = new Map<string, number>();
   prepared.forEach((p, i) => {
-    if (p.tokens.size === 0) return;
+    if (p.tokens.length === 0) return;
     const first = firstWithKey.get(p.key);
     if (first === undefined) {
       firstWithKey.set(p.key, i);
@@ -429,7 +416,7 @@ export function clusterNotes(notes: { id: string; text: string }[], options: Clu
   const ids = new Map<string, number>();
   const tokenIds = items.map((i) => {
     const p = prepared[i]!;
-    const out = new Int32Array(p.tokens.size);
+    const out = new Int32Array(p.tokens.length);
     let k = 0;
     for (const t of p.tokens) {
       let id = ids.get(t);
