@@ -389,9 +389,10 @@ for (const [n, reps] of [
 
 // Issue 17's speed goals, measured its way: `structure.suggest` and `notes.clusters` through the
 // web-mode API on two 5,000-note maps already in the store, cold and warm, wall time with the
-// server's CPU time beside it (lib/structureApi.ts; `--api-runs=N` fresh servers, default 3).
+// server's CPU time beside it (lib/structureApi.ts; `--api-runs=N` fresh servers, default 3). The
+// servers warm the classifier up at start as the app does; `--no-warm-up` measures them without.
 {
   const arg = process.argv.find((a) => a.startsWith('--api-runs='));
-  await measureStructureApi(arg ? Number(arg.slice('--api-runs='.length)) : 3);
+  await measureStructureApi(arg ? Number(arg.slice('--api-runs='.length)) : 3, { warmUp: !process.argv.includes('--no-warm-up') });
 }
 emit('structure.loadAverage', os.loadavg()[0]!, 'load', { cores: os.cpus().length });

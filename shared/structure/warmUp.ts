@@ -81,18 +81,45 @@ function batch(round: number): { notes: NoteInput[]; placed: { text: string; sta
   return { notes, placed };
 }
 
-/** Rounds of the batch: enough for V8 to optimise the per-note and per-pair code. */
+/** Everyday words for a board with a small vocabulary (nearly every note shares a word with every other). */
+const FEW_WORDS = (
+  'customer waits phone order late app email refund price staff helpful slow form payment ' +
+  'delivery account support confusing happy annoyed checks calls'
+).split(' ');
+
+/**
+ * A board whose notes draw on a few words: the stage matching takes its dense path there (a
+ * note's postings cover every placed note), which the batch above never reaches.
+ */
+function fewWordsBatch(round: number): { notes: NoteInput[]; placed: { text: string; stageIndex: number }[] } {
+  let x = 12345 + round;
+  const random = () => (x = (x * 16807) % 2147483647) / 2147483647;
+  const text = () => {
+    const words: string[] = [];
+    for (let n = 3 + Math.floor(random() * 6); n > 0; n--) words.push(FEW_WORDS[Math.floor(random() * FEW_WORDS.length)]!);
+    return words.join(' ');
+  };
+  const notes = Array.from({ length: 20 }, () => ({ text: text() }));
+  const placed = Array.from({ length: 120 }, (_, i) => ({ text: text(), stageIndex: i % STAGES.length }));
+  return { notes, placed };
+}
+
+/** Rounds of each batch: enough for V8 to optimise the per-note and per-pair code. */
 const ROUNDS = 12;
 
 /**
  * The warm-up as small steps, each a few milliseconds to a few tens once the word model is in:
- * loading the model, then `ROUNDS` classifications of the built-in batch.
+ * loading the model, then `ROUNDS` classifications of each built-in batch.
  */
 export function warmUpSteps(): (() => void)[] {
   const steps: (() => void)[] = [() => void analyse('Warming up the note classifier')];
   for (let r = 0; r < ROUNDS; r++) {
     steps.push(() => {
       const { notes, placed } = batch(r);
+      classifyNotes(notes, { stages: STAGES, placed });
+    });
+    steps.push(() => {
+      const { notes, placed } = fewWordsBatch(r);
       classifyNotes(notes, { stages: STAGES, placed });
     });
   }
