@@ -51,6 +51,9 @@ const isFeeling = (t: Tok): boolean =>
 function isThirdPersonVerb(t: Tok | undefined, next: Tok | undefined, rest: Tok[] = []): boolean {
   if (!t || !/^[a-z-]+s$/.test(t.lower) || /(ss|us|is)$/.test(t.lower) || t.lower.length < 4) return false;
   if (t.pos === 'VERB') return true;
+  // "forwards the email to her partner": whatever the tagger says, an -s word right before "the"
+  // or "a" opening a note is a verb.
+  if (next?.pos === 'DET' && ['the', 'a', 'an'].includes(next.lower)) return true;
   // wink tags many sentence-initial verbs as nouns ("books sat slot", "emails sales for a quote").
   if (t.pos !== 'NOUN' && t.pos !== 'PROPN') return false;
   if (!next) return false;
@@ -74,6 +77,18 @@ function isImperative(t: Tok | undefined, next: Tok | undefined, after?: Tok): '
     next.lemma !== next.lower &&
     !/ing$/.test(next.lower) &&
     !(after && (after.pos === 'NOUN' || after.pos === 'PROPN'))
+  )
+    return false;
+  // "cancel button hidden in settings", "chat bot goes round in circles": a noun, then a finite
+  // verb or a participle tells about the thing the first two words name.
+  if (
+    next &&
+    (next.pos === 'NOUN' || next.pos === 'PROPN') &&
+    after &&
+    after.pos === 'VERB' &&
+    after.lemma !== after.lower &&
+    !/ing$/.test(after.lower) &&
+    !PROPOSAL_VERBS.has(w)
   )
     return false;
   if (
@@ -267,7 +282,11 @@ export function scoreKind(f: Features): KindScores {
     s.action += 1.5;
     s.pain_point -= 1;
   }
-  if (first && CUSTOMER_SUBJECTS.has(first.lower) && second && isThirdPersonVerb(second, w[2])) s.action += 2.5;
+  if (first && CUSTOMER_SUBJECTS.has(first.lower) && second && isThirdPersonVerb(second, w[2])) {
+    // "she calls the helpline": a step, even when the verb also names a channel.
+    s.action += 2.5;
+    s.touchpoint -= 2;
+  }
   // "parents should get the dates at sign-up": what the team thinks the customer ought to have.
   if (first && CUSTOMER_SUBJECTS.has(first.lower) && second && ['should', 'must'].includes(second.lower))
     s.opportunity += 4;
@@ -319,6 +338,16 @@ export function scoreKind(f: Features): KindScores {
   const idiomWords = new Set(FEELING_IDIOMS.filter((i) => f.lower.includes(i)).flatMap((i) => i.split(' ')));
   const nonFeeling = content.filter((t) => !feelings.has(t) && !FEEL_VERBS.has(t.lower) && !idiomWords.has(t.lower));
   if (feelsFirst) s.emotion += 2;
+  // "bit lost tbh", "so confused": a feeling word that is also a problem word ("lost") names no
+  // problem when nothing else in the note does.
+  const onlyFeeling = feelingHits > 0 && nonFeeling.length === 0;
+  if (onlyFeeling)
+    s.pain_point -=
+      1.3 *
+      Math.min(
+        3,
+        w.filter((t) => feelings.has(t) && (PROBLEM_WORDS.has(t.lower) || PROBLEM_WORDS.has(t.lemma))).length,
+      );
   if (feelingHits > 0 || idiom) {
     s.emotion += 3;
     if (nonFeeling.length === 0) s.emotion += 2.5;
@@ -367,7 +396,9 @@ export function scoreKind(f: Features): KindScores {
   s.pain_point += Math.min(problemHits, 3) * 1.3;
   if (f.durations > 0) s.pain_point += 2;
   if (
-    /\b(out of (order|stock|date)|not working|broke down|sold out|went wrong|goes wrong|fell through)\b/.test(f.lower)
+    /\b(out of (order|stock|date)|not working|broke down|sold out|went wrong|goes wrong|fell through|in circles|dead end)\b/.test(
+      f.lower,
+    )
   ) {
     s.pain_point += 3;
     s.touchpoint -= 1.5;
@@ -480,6 +511,9 @@ export function scoreKind(f: Features): KindScores {
   )
     s.touchpoint += 0.4;
   if (feelingHits > 0) s.touchpoint -= 2;
+  // "password rules ridiculous": a judgement, not the name of a channel (when no problem word,
+  // already counted above, is what makes the note negative: "damage report" is a channel).
+  if (f.a.sentiment <= -0.3 && problemHits === 0) s.touchpoint -= 1.5;
   if (thirdPerson) s.touchpoint -= 2.5;
   if (imperative === 'strong') s.touchpoint -= 2;
   if (f.durations > 0 || /\d ?%/.test(f.lower)) s.touchpoint -= 1.5;

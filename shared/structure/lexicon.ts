@@ -11,7 +11,7 @@ export const PROPOSAL_VERBS = set(`
   add allow apply automate filter hand match auto-save autosave accept ask build bundle cap centralise centralize change
   clarify combine consider consolidate create cut default detect display drop email enable explain
   extend feature film follow generate give guarantee help hide highlight hire hold improve include
-  introduce integrate invest keep open label launch let limit list lock make merge move narrow notify nudge
+  introduce integrate invest keep open swap label launch let limit list lock make merge move narrow notify nudge
   offer partner personalise personalize pilot pre-fill prefill prioritise prioritize promote provide
   publish put redesign reduce refund remind remove reorder replace reply respond rewrite run save
   say send separate share show shorten simplify skip split standardise standardize start stop

@@ -89,3 +89,25 @@ describe('sentiment of questions', () => {
     expect(r.sentiment).toBeLessThanOrEqual(0);
   });
 });
+
+describe('steps, channels and reports told apart by the shape of the sentence', () => {
+  it.each(['forwards the email to her partner', 'she calls the helpline'])('%s is an action', (text) =>
+    expect(one(text).kind).toBe('action'),
+  );
+  it.each([
+    'cancel button hidden in settings > account > more',
+    'chat bot goes round in circles',
+    'password rules ridiculous',
+  ])('%s is a pain point, not a proposal or a channel', (text) => expect(one(text).kind).toBe('pain_point'));
+  it('a channel whose name has a problem word stays a channel', () => {
+    expect(one('email receipt w/ damage report').kind).toBe('touchpoint');
+  });
+  it('a feeling that is also a problem word is a feeling when nothing else is named', () => {
+    const r = one('bit lost tbh');
+    expect(r.kind).toBe('emotion');
+    expect(r.sentiment).toBe(-1);
+  });
+  it('swap ... for ... proposes', () => {
+    expect(one('swap the chatbot for a real person after 2 fails').kind).toBe('opportunity');
+  });
+});
