@@ -50,6 +50,8 @@ const isFeeling = (t: Tok): boolean =>
 /** A verb in the third person singular ("compares", "signs", "pays"). */
 function isThirdPersonVerb(t: Tok | undefined, next: Tok | undefined, rest: Tok[] = []): boolean {
   if (!t || !/^[a-z-]+s$/.test(t.lower) || /(ss|us|is)$/.test(t.lower) || t.lower.length < 4) return false;
+  // "users drop off at the ID check": the customers named are the subject, not a verb.
+  if (CUSTOMER_SUBJECTS.has(t.lower)) return false;
   if (t.pos === 'VERB') return true;
   // "forwards the email to her partner": whatever the tagger says, an -s word right before "the"
   // or "a" opening a note is a verb.
@@ -123,6 +125,8 @@ const IRREGULAR_PAST = /\b(had|sent|gave|let|made|put|kept|told|brought|built|ra
 
 /** A verb and its particle joined by a hyphen: "follow-up", "check-in", "drop-off", "top-up". */
 const PARTICLE_NOUN = /^[a-z]+-(up|in|out|off|on|back|over|down|through|by|away)\b/;
+/** "my booking vanished", "our order never came": a possessive opens a subject. */
+const POSSESSIVES = new Set(['my', 'our', 'their', 'his', 'her']);
 /** A note opening with one of these says how the customer feels ("feels lost", "feels like a local"). */
 const FEELS_LEAD = new Set(['feels', 'feeling', 'felt']);
 
@@ -430,17 +434,14 @@ export function scoreKind(f: Features): KindScores {
     s.touchpoint -= 1.2;
   }
   // Events: a participle or a verb after the subject ("PIN arrived late", "app crashes").
-  if (
-    w.some(
-      (t, i) =>
-        i > 0 &&
-        !thirdPerson &&
-        imperative === false &&
-        ((/ed$/.test(t.lower) && (t.pos === 'VERB' || t.pos === 'ADJ')) ||
-          (/[^s]s$/.test(t.lower) && t.pos === 'VERB')),
-    )
-  )
-    s.pain_point += 1.2;
+  const event = w.some(
+    (t, i) =>
+      i > 0 &&
+      !thirdPerson &&
+      imperative === false &&
+      ((/ed$/.test(t.lower) && (t.pos === 'VERB' || t.pos === 'ADJ')) || (/[^s]s$/.test(t.lower) && t.pos === 'VERB')),
+  );
+  if (event) s.pain_point += 1.2;
   // An irregular past after a noun subject tells what happened ("machine ate my card", "bus never
   // came"): a touchpoint is named, not narrated.
   else if (
@@ -451,6 +452,13 @@ export function scoreKind(f: Features): KindScores {
     s.pain_point += 1.2;
     s.touchpoint -= 1;
   }
+  // So does any inflected verb after a possessive ("my booking vanished from the app").
+  if (
+    first &&
+    POSSESSIVES.has(first.lower) &&
+    w.some((t, i) => i > 1 && t.pos === 'VERB' && t.lemma !== t.lower && !/ing$/.test(t.lower))
+  )
+    s.touchpoint -= 1;
   if (
     /\b(had to|have to|has to|having to|gave up|give up|gives up|no idea|no clue|took \d|takes \d|took ages|takes ages|ages|again|already|on top|every time|keeps|kept|nobody|no one|no-one)\b/.test(
       f.lower,
@@ -470,7 +478,8 @@ export function scoreKind(f: Features): KindScores {
   // A statement with a subject and a verb that is not the customer's own step: something happened.
   if (
     first &&
-    (first.pos === 'NOUN' ||
+    (POSSESSIVES.has(first.lower) ||
+      first.pos === 'NOUN' ||
       first.pos === 'PROPN' ||
       first.pos === 'DET' ||
       first.pos === 'ADJ' ||

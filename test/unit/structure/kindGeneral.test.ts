@@ -111,3 +111,12 @@ describe('steps, channels and reports told apart by the shape of the sentence', 
     expect(one('swap the chatbot for a real person after 2 fails').kind).toBe('opportunity');
   });
 });
+
+describe('subjects', () => {
+  it('customers named first are the subject, not a verb', () => {
+    expect(one('users drop off at the ID check step').kind).not.toBe('action');
+  });
+  it('a possessive opens a report of what happened', () => {
+    expect(one('my booking vanished from the app').kind).toBe('pain_point');
+  });
+});
