@@ -15,6 +15,9 @@ import {
   PARTICIPANT_METHODS,
   ROOM_PIN_DIGITS,
   type JoinResult,
+  type ParticipantCall,
+  type ParticipantInput,
+  type ParticipantMethod,
   type RoomState,
 } from '../../shared/room/contract';
 import { PinLock, RecentIds, TokenBucket, type Clock } from './guards';
@@ -26,11 +29,12 @@ export interface RoomCore {
   onChange(listener: (change: { mapId: string; revision: number }) => void): () => void;
   room: {
     join(mapId: string, input: { name?: string | null; anonymous: boolean }): Envelope<{ participantId: string; name: string }>;
-    call(mapId: string, participantId: string, method: string, input: unknown, present: readonly string[], options?: { anonymous?: boolean }): Envelope<unknown>;
+    /** A call this session checked (method and input): the core does not check them again. */
+    call<M extends ParticipantMethod>(mapId: string, participantId: string, method: M, input: ParticipantInput<M>, present: readonly string[], options?: { anonymous?: boolean }): Envelope<unknown>;
     /** Group commit: these calls in one transaction, each refused (rolled back) on its own; the answers in order. */
     callMany(
       mapId: string,
-      calls: readonly { participantId: string; method: string; input: unknown }[],
+      calls: readonly ({ participantId: string } & ParticipantCall)[],
       present: readonly string[],
       options?: { anonymous?: boolean },
     ): Envelope<unknown>[];
@@ -75,13 +79,8 @@ const NOTE_METHODS = new Set(['notes.add', 'notes.edit']);
 /** Participant methods that only read: answered at once, outside any group commit. */
 const READ_METHODS = new Set(['state']);
 
-/** A write waiting for the next group commit. */
-interface QueuedCall {
-  participantId: string;
-  method: string;
-  input: unknown;
-  answer: (answer: Answer) => void;
-}
+/** A write waiting for the next group commit, its method and input checked. */
+type QueuedCall = { participantId: string; answer: (answer: Answer) => void } & ParticipantCall;
 
 export class RoomSession {
   readonly pin: string;
@@ -191,7 +190,8 @@ export class RoomSession {
 
   /**
    * `POST /api/<method>` with the participant's token (already checked: `participantOf`). Token,
-   * method, rate and input are checked at once, each call on its own. A write then waits for the
+   * method, rate and input are checked at once, each call on its own: here only (the boundary),
+   * the core's room service takes the parsed input as it is. A write then waits for the
    * group commit: every write accepted in the same turn of the event loop (the requests that
    * arrived together) goes into one transaction, each in its own savepoint, so one commit and one
    * change event serve them all while each is still refused on its own. Each is answered only
@@ -210,6 +210,7 @@ export class RoomSession {
     }
     const parsed = participantMethods[method].safeParse(raw ?? {});
     if (!parsed.success) return errorAnswer('invalid_input', describeZodError(parsed.error));
+    const checked = { method, input: parsed.data } as ParticipantCall;
     // A note sent again (a retry after a timeout) stores nothing new, so it costs nothing.
     const noteId = method === 'notes.add' ? (parsed.data as { id: string }).id : null;
     if (NOTE_METHODS.has(method) && !(noteId !== null && who.charged.has(noteId))) {
@@ -224,10 +225,10 @@ export class RoomSession {
       if (noteId !== null) who.charged.add(noteId);
     }
     if (READ_METHODS.has(method)) {
-      return envelopeAnswer(this.core.room.call(this.mapId, who.participantId, method, parsed.data, this.present(), { anonymous: this.anonymous }));
+      return envelopeAnswer(this.core.room.call(this.mapId, who.participantId, checked.method, checked.input, this.present(), { anonymous: this.anonymous }));
     }
     return new Promise<Answer>((answer) => {
-      this.queued.push({ participantId: who.participantId, method, input: parsed.data, answer });
+      this.queued.push({ participantId: who.participantId, ...checked, answer });
       if (this.queued.length === 1) setImmediate(() => this.commitQueued());
     });
   }

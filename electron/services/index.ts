@@ -29,7 +29,7 @@ import { createSuggestService, startWarmUp } from './suggest';
 import { createStructureService } from './structure';
 import { createWorkshopService } from './workshop';
 import { createRoomService, type RoomCall, type RoomCallOptions, type RoomDoneCount, type RoomJoinInput } from './room';
-import type { RoomState } from '../../shared/room/contract';
+import type { ParticipantInput, ParticipantMethod, RoomState } from '../../shared/room/contract';
 import { createVersionService, versionRowsOf } from './versions';
 
 export interface CoreOptions {
@@ -77,7 +77,8 @@ export interface Core {
    */
   room: {
     join(mapId: string, input: RoomJoinInput): Envelope<{ participantId: string; name: string }>;
-    call(mapId: string, participantId: string, method: string, input: unknown, present: readonly string[], options?: RoomCallOptions): Envelope<unknown>;
+    /** A participant method whose name and input the room listener checked (shared/room/contract `ParticipantCall`). */
+    call<M extends ParticipantMethod>(mapId: string, participantId: string, method: M, input: ParticipantInput<M>, present: readonly string[], options?: RoomCallOptions): Envelope<unknown>;
     /**
      * Group commit: several participants' calls (writes that arrived together) in one transaction,
      * each in its own savepoint: one that fails is rolled back alone and answered with its own error,

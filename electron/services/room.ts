@@ -2,8 +2,9 @@
  * The room's participants (issue 14): joining, and the narrow set of methods a phone may call
  * (shared/room/contract.ts). Every write goes through the record layer (changes.ts), so cascades,
  * the vote rules (voteRules.ts), the change feed and versions see a phone's edit like any other.
- * The room listener (electron/room/) checks PINs, tokens and rates and calls this through
- * `core.room.*` (index.ts), which runs each call in one transaction.
+ * The room listener (electron/room/) checks PINs, tokens, rates, the method name and its input
+ * (once, at that boundary: electron/room/session.ts) and calls this through `core.room.*`
+ * (index.ts), which runs each call in one transaction. Calls come here checked (`ParticipantCall`).
  *
  * Rules where the issue is silent:
  * - A note may be added whenever the room is open (a phone that was offline sends its queue when it
@@ -17,7 +18,7 @@
  *   closed last (its results); with several open and no vote step, none (votes are refused).
  */
 import { NOTE_COLORS, NOTE_KIND_OF_LANE, type Note, type NoteKind, type Round, type Step } from '../../shared/domain';
-import { ApiError, invalidInputError } from '../../shared/errors';
+import { ApiError } from '../../shared/errors';
 import { brainstormCursor, cellEnd, freeRects, isFree, type BrainstormCursor, type PlacedNote } from '../../shared/board/placement';
 import type { FrameLayout } from '../../shared/journey';
 import { layoutBoardFrame } from '../../shared/board/frameDrop';
@@ -25,8 +26,7 @@ import { FRAME_ORIGIN } from '../../shared/journey/frame';
 import { covers, tally } from '../../shared/prioritise/voting';
 import { withDefaults, type RecordValue } from '../../shared/records/index';
 import {
-  isParticipantMethod,
-  participantMethods,
+  type ParticipantCall,
   type ParticipantInput,
   type ParticipantMethod,
   type RoomNote,
@@ -35,7 +35,7 @@ import {
 } from '../../shared/room/contract';
 import { canReadText, newNotesFaceDown } from '../../shared/workshop/visibility';
 import * as timer from '../../shared/workshop/timer';
-import { toRecord, type DbRecord } from '../store/rows';
+import { toRecord, type DbMap, type DbRecord } from '../store/rows';
 import type { RecordStore } from './changes';
 import type { ChangeFeed } from './changeFeed';
 import { requireMap, type ServiceContext } from './context';
@@ -47,12 +47,8 @@ export interface RoomJoinInput {
   anonymous: boolean;
 }
 
-/** One participant's call, as a group commit gets it (`core.room.callMany`). */
-export interface RoomCall {
-  participantId: string;
-  method: string;
-  input: unknown;
-}
+/** One participant's call, checked by the room listener, as a group commit gets it (`core.room.callMany`). */
+export type RoomCall = { participantId: string } & ParticipantCall;
 
 /** The room's settings a call needs; without them, those given when the participant joined. */
 export interface RoomCallOptions {
@@ -155,10 +151,29 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore, fee
   );
   const lastEnded = db.prepare<[string], { t: number | null }>('SELECT max(ended_at) AS t FROM steps WHERE map_id = ?');
 
-  const touch = (mapId: string) => repos.touchMap.run(ctx.now(), mapId);
+  /**
+   * The map's row as read at the start of the participant call (or state push) running now: its
+   * handlers read it several times (the current step, the timer, face-down notes), and nothing they
+   * do changes it before `touch`, which forgets it. Null between calls.
+   */
+  let mapOfCall: DbMap | null = null;
+  /** Runs `fn` with the map's row read once for it (not_found when there is no such map). */
+  function withMap<T>(mapId: string, fn: () => T): T {
+    mapOfCall = requireMap(ctx, mapId);
+    try {
+      return fn();
+    } finally {
+      mapOfCall = null;
+    }
+  }
 
-  function header(mapId: string) {
-    return requireMap(ctx, mapId);
+  const touch = (mapId: string) => {
+    mapOfCall = null;
+    repos.touchMap.run(ctx.now(), mapId);
+  };
+
+  function header(mapId: string): DbMap {
+    return mapOfCall?.id === mapId ? mapOfCall : requireMap(ctx, mapId);
   }
 
   function requireParticipant(mapId: string, participantId: string) {
@@ -555,25 +570,27 @@ export function createRoomService(ctx: ServiceContext, records: RecordStore, fee
     /** Whether `method` only reads (it runs without the write lock). */
     readsOnly: (method: string) => method === 'state',
 
-    /** One participant method: the method name and input checked here too, then the rule above. */
-    call(mapId: string, participantId: string, method: string, input: unknown, present: readonly string[], options?: RoomCallOptions): unknown {
-      if (typeof method !== 'string' || !isParticipantMethod(method)) {
-        throw new ApiError('unknown_method', `A participant cannot call "${String(method)}". The room offers only: ${Object.keys(participantMethods).join(', ')}.`);
-      }
-      const parsed = participantMethods[method].safeParse(input ?? {});
-      if (!parsed.success) throw invalidInputError(parsed.error);
-      header(mapId);
-      requireParticipant(mapId, participantId);
-      const run = handlers[method] as (mapId: string, participantId: string, input: unknown, present: readonly string[], anonymous: boolean) => unknown;
-      return run(mapId, participantId, parsed.data, present, anonymousFor(participantId, options));
+    /**
+     * One participant method, its name and input already checked by the room listener (the
+     * boundary: electron/room/session.ts): the map must exist (its row read once for the call) and
+     * the participant be in it, then the rule above.
+     */
+    call<M extends ParticipantMethod>(mapId: string, participantId: string, method: M, input: ParticipantInput<M>, present: readonly string[], options?: RoomCallOptions): unknown {
+      return withMap(mapId, () => {
+        requireParticipant(mapId, participantId);
+        const run = handlers[method] as (mapId: string, participantId: string, input: ParticipantInput<M>, present: readonly string[], anonymous: boolean) => unknown;
+        return run(mapId, participantId, input, present, anonymousFor(participantId, options));
+      });
     },
 
     /** The state of many participants from one read of the map (what the listener pushes after a change). Those no longer in the map are left out. */
     states(mapId: string, participantIds: readonly string[], present: readonly string[], options?: RoomCallOptions): Record<string, RoomState> {
-      const sh = shared(mapId, ctx.now());
-      const out: Record<string, RoomState> = {};
-      for (const id of participantIds) if (sh.participants.has(id)) out[id] = stateOf(sh, id, present, anonymousFor(id, options));
-      return out;
+      return withMap(mapId, () => {
+        const sh = shared(mapId, ctx.now());
+        const out: Record<string, RoomState> = {};
+        for (const id of participantIds) if (sh.participants.has(id)) out[id] = stateOf(sh, id, present, anonymousFor(id, options));
+        return out;
+      });
     },
 
     /** "7 of 9 done" for the current step, among those present (room.status). */

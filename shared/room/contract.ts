@@ -70,6 +70,13 @@ export function isParticipantMethod(name: string): name is ParticipantMethod {
   return Object.prototype.hasOwnProperty.call(participantMethods, name);
 }
 
+/**
+ * A participant method with its input as `participantMethods` parsed it. The room listener
+ * (electron/room/session.ts) checks each phone's call once, at the boundary; the core's room
+ * service takes only such checked calls and does not check them again.
+ */
+export type ParticipantCall = { [M in ParticipantMethod]: { method: M; input: ParticipantInput<M> } }[ParticipantMethod];
+
 /** A note of the participant's own, as their phone lists it. */
 export interface RoomNote {
   id: string;

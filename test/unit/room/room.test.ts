@@ -218,7 +218,30 @@ describe('the participant contract', () => {
     expect(long.body.error?.message).toMatch(/at most 5000 characters/);
     const blank = await request(url, 'POST', '/api/notes.add', { token: phone.token, body: { id: 'n-0006', text: '   ' } });
     expect(blank.status).toBe(400);
+    expect(blank.body.error).toEqual({ code: 'invalid_input', message: 'text: a note needs some text.' });
     expect(mapNow()).toEqual(before);
+  });
+
+  // The room checks a call's method and input once, here at its boundary; the core's room service
+  // takes them as checked (test/unit/services/room.test.ts tests what it does with them).
+  it('refuses an emotion score off the scale or not a whole number, and a method name from an object\'s prototype, changing nothing', async () => {
+    const before = mapNow();
+    const stage = (room.call('stages.create', { mapId: map.id, name: 'Scored' }) as { id: string }).id;
+    const scored = mapNow();
+    for (const score of [3, 1.5, '1']) {
+      const r = await request(url, 'POST', '/api/emotions.score', { token: phone.token, body: { stageId: stage, score } });
+      expect(r.status, String(score)).toBe(400);
+      expect(r.body.error?.code).toBe('invalid_input');
+      expect(r.body.error?.message).toMatch(/^score: /);
+    }
+    expect(mapNow()).toEqual(scored);
+    for (const method of ['__proto__', 'constructor', 'hasOwnProperty']) {
+      const r = await request(url, 'POST', `/api/${method}`, { token: phone.token, body: {} });
+      expect(r.status, method).toBe(404);
+      expect(r.body.error?.code).toBe('unknown_method');
+    }
+    expect(mapNow()).toEqual(scored);
+    expect(before.emotionScores).toEqual([]);
   });
 
   it('lets a burst of 30 notes pass, refuses a flood past it with 429 and a sentence, and a resent note costs nothing', async () => {

@@ -12,7 +12,7 @@ import type { JourneyMap } from '../../../shared/domain';
 import type { ApiErrorBody, Envelope } from '../../../shared/errors';
 import { mapToJson } from '../../../shared/export/json';
 import { change } from '../../../shared/records/index';
-import type { RoomNote, RoomState } from '../../../shared/room/contract';
+import type { ParticipantInput, ParticipantMethod, RoomNote, RoomState } from '../../../shared/room/contract';
 import { RESOURCES } from '../helpers';
 
 let dir: string;
@@ -43,9 +43,10 @@ function join(name: string | undefined, anonymous = false): string {
   return value<{ participantId: string }>(core.room.join(map.id, { name, anonymous })).participantId;
 }
 let present: string[] = [];
-const room = (participantId: string, method: string, input: unknown) => core.room.call(map.id, participantId, method, input, present);
+/** A phone's call as the room listener passes it on: its method and input checked there (test/unit/room/room.test.ts tests those checks). */
+const room = <M extends ParticipantMethod>(participantId: string, method: M, input: ParticipantInput<M>) => core.room.call(map.id, participantId, method, input, present);
 const state = (participantId: string) => value<RoomState>(room(participantId, 'state', {}));
-const add = (participantId: string, id: string, text: string, more: Record<string, unknown> = {}) => value<RoomNote>(room(participantId, 'notes.add', { id, text, ...more }));
+const add = (participantId: string, id: string, text: string, more: { stageId?: string } = {}) => value<RoomNote>(room(participantId, 'notes.add', { id, text, ...more }));
 const stepTitled = (title: string) => get().steps.find((s) => s.title === title)!;
 const start = (title: string) => call('workshop.start', { mapId: map.id, stepId: stepTitled(title).id });
 /** The store's content, minus the map's updatedAt (a refused call must leave it unchanged). */
@@ -205,16 +206,14 @@ describe('votes from phones', () => {
 });
 
 describe('emotion scores and done marks', () => {
-  it('scoring a stage again replaces the earlier score; a bad score is refused with a sentence and changes nothing', () => {
+  it('scoring a stage again replaces the earlier score; a stage not in the map is refused and changes nothing', () => {
     const ana = join('Ana');
     const stage = map.stages[0]!.id;
     room(ana, 'emotions.score', { stageId: stage, score: -2 });
     room(ana, 'emotions.score', { stageId: stage, score: 1 });
     expect(get().emotionScores).toEqual([expect.objectContaining({ stageId: stage, participantId: ana, score: 1 })]);
     const before = snapshot();
-    for (const score of [3, 1.5, '1']) {
-      expect(error(room(ana, 'emotions.score', { stageId: stage, score }))).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/^score: /) });
-    }
+    // A score off the scale never gets here: the room refuses it at its boundary (test/unit/room/room.test.ts).
     expect(error(room(ana, 'emotions.score', { stageId: 'nope', score: 0 })).code).toBe('not_found');
     expect(snapshot()).toBe(before);
     expect(state(ana).myScores).toEqual([{ stageId: stage, score: 1 }]);
@@ -265,14 +264,11 @@ describe('emotion scores and done marks', () => {
 });
 
 describe('the narrow contract', () => {
-  it('refuses every other method name and bad input with a sentence, changing nothing', () => {
+  // Other method names and bad input are refused once, at the room's boundary (electron/room/session.ts),
+  // before a call reaches the core: test/unit/room/room.test.ts checks each sentence over HTTP.
+  it('refuses a map that is not there and a participant not in the map, changing nothing', () => {
     const ana = join('Ana');
     const before = snapshot();
-    expect(error(room(ana, 'maps.delete', { id: map.id })).code).toBe('unknown_method');
-    expect(error(room(ana, '__proto__', {})).code).toBe('unknown_method');
-    expect(error(room(ana, 'notes.add', { id: 'n', text: '   ' }))).toMatchObject({ code: 'invalid_input', message: 'text: a note needs some text.' });
-    expect(error(room(ana, 'notes.add', { id: 'n', text: 'x'.repeat(5001) })).message).toMatch(/at most 5000 characters/);
-    expect(error(room(ana, 'notes.add', { id: 'n', text: 'ok', mapId: 'other' })).code).toBe('invalid_input');
     expect(error(core.room.call('other-map', ana, 'state', {}, [])).code).toBe('not_found');
     expect(error(core.room.call(call('maps.create', { title: 'B' }).id, ana, 'notes.add', { id: 'n', text: 'x' }, [])).code).toBe('unauthorized');
     expect(snapshot()).toBe(before);

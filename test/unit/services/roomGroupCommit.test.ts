@@ -33,9 +33,10 @@ function join(name: string): string {
   if (!r.ok) throw new Error(r.error.message);
   return r.value.participantId;
 }
-const add = (participantId: string, id: string, text: string, more: Record<string, unknown> = {}) => ({
+/** A phone's note as the room listener passes it on (checked there). */
+const add = (participantId: string, id: string, text: string, more: { stageId?: string } = {}) => ({
   participantId,
-  method: 'notes.add',
+  method: 'notes.add' as const,
   input: { id, text, ...more },
 });
 const notesOf = (m: JourneyMap) => m.notes.filter((n) => n.participantId);
