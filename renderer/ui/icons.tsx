@@ -50,3 +50,14 @@ export function CloseIcon() {
     </svg>
   );
 }
+
+/** The end-of-step sound: a bell, struck through when muted. */
+export function BellIcon({ off = false }: { off?: boolean }) {
+  return (
+    <svg {...common} data-icon={off ? 'bell-off' : 'bell'}>
+      <path d="M4 11.5V7a4 4 0 0 1 8 0v4.5l1 1H3z" />
+      <path d="M6.5 13.5a1.5 1.5 0 0 0 3 0" />
+      {off && <path d="M2 2l12 12" />}
+    </svg>
+  );
+}

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { clockInWords, formatClock } from '../../shared/workshop/timer';
 import { remainingNow, useWorkshop } from './workshopStore';
 import { chime, isMuted, setMuted } from './sound';
+import { BellIcon } from '../ui/icons';
 import './workshop.css';
 
 export function TimerChip({ mapId, onOpen }: { mapId: string; onOpen(): void }) {
@@ -61,7 +62,7 @@ export function TimerChip({ mapId, onOpen }: { mapId: string; onOpen(): void }) 
           setMute(!muted);
         }}
       >
-        {muted ? '🔕' : '🔔'}
+        <BellIcon off={muted} />
       </button>
     </span>
   );

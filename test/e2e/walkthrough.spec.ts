@@ -1,0 +1,50 @@
+// What a walkthrough of the workshop at a laptop (1366 x 768) and a projector (1920 x 1080) size
+// found, in both themes, each checked as a person in the room would see it: a tofu box for the
+// timer's sound button, the History panel's compare lists wider than the panel, a white board in
+// the dark room view, a presentation that showed every stage at once under the editing tools, the
+// matrix's quadrant names over its effort scale, and a phone listing hundreds of notes to vote on
+// with no way to find one.
+import type { Locator } from '@playwright/test';
+import type { RoomStatus } from '../../shared/room/contract';
+import { expect, test, boardReady, type Page } from './fixtures';
+
+interface Seeded {
+  id: string;
+  stages: { id: string; name: string }[];
+  lanes: { id: string; kind: string }[];
+}
+
+/** An online-shopping map with `count` more notes placed in its cells, and one open round. */
+async function seed(app: { call<T>(m: string, i: unknown): Promise<T> }, count: number): Promise<Seeded> {
+  const map = await app.call<Seeded>('maps.create', { title: 'Online shopping', template: 'online-shopping' });
+  const notes = Array.from({ length: count }, (_, i) => {
+    const stage = map.stages[i % map.stages.length]!;
+    const lane = map.lanes[i % map.lanes.length]!;
+    return { text: `Checkout asks for the card twice ${i}`, x: 0, y: 0, stageId: stage.id, laneId: lane.id };
+  });
+  if (count > 0) await app.call('notes.createMany', { mapId: map.id, notes });
+  return map;
+}
+
+async function openMap(page: Page, url: string, mapId: string): Promise<void> {
+  const u = new URL(url);
+  u.hash = `#/map/${mapId}`;
+  await page.goto(u.href);
+  await boardReady(page);
+}
+
+const box = async (l: Locator) => (await l.boundingBox())!;
+const overlaps = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test('the timer’s sound button is a drawn bell, not a glyph the system may lack', async ({ app, page }) => {
+  const map = await seed(app, 0);
+  const workshop = await app.call<{ steps: { id: string }[] }>('workshop.get', { mapId: map.id });
+  await app.call('workshop.start', { mapId: map.id, stepId: workshop.steps[0]!.id });
+  await openMap(page, app.url, map.id);
+  const mute = page.getByRole('button', { name: 'Sound at the end of a step: on' });
+  await expect(mute.locator('svg[data-icon="bell"]')).toHaveCount(1);
+  await expect(mute).toHaveText('');
+  await mute.click();
+  await expect(page.getByRole('button', { name: 'Sound at the end of a step: off' }).locator('svg[data-icon="bell-off"]')).toHaveCount(1);
+});
