@@ -48,3 +48,19 @@ test('the timer’s sound button is a drawn bell, not a glyph the system may lac
   await mute.click();
   await expect(page.getByRole('button', { name: 'Sound at the end of a step: off' }).locator('svg[data-icon="bell-off"]')).toHaveCount(1);
 });
+
+test('at 1366 x 768 the History panel’s compare lists stay inside the panel', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const map = await seed(app, 0);
+  await app.call('versions.save', { mapId: map.id, label: 'After the second client workshop with the whole service design team' });
+  await openMap(page, app.url, map.id);
+  await page.getByRole('button', { name: 'Panels', exact: true }).click();
+  await page.getByRole('button', { name: 'History' }).click();
+  const panel = page.getByTestId('history-panel');
+  await expect(panel.getByTestId('history-from')).toBeVisible();
+  const edge = (await box(panel)).x + (await box(panel)).width;
+  for (const id of ['history-from', 'history-to', 'history-compare-button']) {
+    const b = await box(panel.getByTestId(id));
+    expect(b.x + b.width, `${id} ends inside the panel`).toBeLessThanOrEqual(edge + 0.5);
+  }
+});
