@@ -17,7 +17,7 @@ import {
   type StageEmotion,
 } from '../../shared/journey';
 import { drawNotesSharp, type Context2D } from '../board/drawNotes';
-import { BOARD_BG } from '../board/theme';
+import { BOARD_DARK, BOARD_LIGHT } from '../board/theme';
 import { drawCurveOnTop, drawFrame } from '../journey/drawFrame';
 
 /** What to draw: the notes as the board shows them (cells laid out, collapsed lanes hidden). */
@@ -118,10 +118,12 @@ export function drawScene(
   scene: MapScene,
   plan: ImagePlan,
   onProgress?: (notesDone: number) => void,
+  /** The dark board's colours (the room view in the dark theme); every export leaves it off and stays light. */
+  dark = false,
 ): void {
   const { rect, scale } = plan;
   ctx.save();
-  ctx.fillStyle = BOARD_BG;
+  ctx.fillStyle = (dark ? BOARD_DARK : BOARD_LIGHT).background;
   ctx.fillRect(0, 0, plan.width, plan.height);
   ctx.setTransform(scale, 0, 0, scale, -rect.x * scale, -rect.y * scale);
   if (scene.frame)
@@ -130,12 +132,13 @@ export function drawScene(
       lanes: scene.lanes,
       scale,
       curve: scene.curve,
+      dark,
     });
   const inside = scene.notes.filter(
     (n) => n.x < rect.x + rect.width && n.x + n.width > rect.x && n.y < rect.y + rect.height && n.y + n.height > rect.y,
   );
   drawNotesSharp(ctx, inside, scale, onProgress);
-  if (scene.frame) drawCurveOnTop(ctx, scene.frame, scene.curve, scene.emotions, scale);
+  if (scene.frame) drawCurveOnTop(ctx, scene.frame, scene.curve, scene.emotions, scale, dark);
   ctx.restore();
 }
 

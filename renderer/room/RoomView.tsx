@@ -14,6 +14,7 @@ import { canReadText, ROOM } from '../../shared/workshop/visibility';
 import { setNoteViewer } from '../board/drawNotes';
 import { drawScene, sceneBounds, sceneOf, type MapScene } from '../files/mapImage';
 import { useNow } from '../ui/useNow';
+import { useDark } from '../styles/theme';
 import { clockInWords, formatClock } from '../../shared/workshop/timer';
 import { roundResults, shownRound, timeLeft, useLiveMap, workshopOf, type WorkshopState } from './liveMap';
 import { QrCode } from './QrCode';
@@ -199,6 +200,8 @@ function RoomBoard({ map, workshop, follow }: { map: JourneyMap; workshop: Works
   const canvas = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
   const scene = useMemo(() => sceneOf(map), [map]);
+  // The projector follows the theme like the board does: a dark room view is not a white board in a dark frame.
+  const dark = useDark();
 
   useEffect(() => {
     const el = host.current;
@@ -226,8 +229,8 @@ function RoomBoard({ map, workshop, follow }: { map: JourneyMap; workshop: Works
       ctx.clearRect(0, 0, c.width, c.height);
       return;
     }
-    drawScene(ctx, scene, { rect, scale: c.width / rect.width, width: c.width, height: c.height, loweredFrom: null });
-  }, [scene, rect, size]);
+    drawScene(ctx, scene, { rect, scale: c.width / rect.width, width: c.width, height: c.height, loweredFrom: null }, undefined, dark);
+  }, [scene, rect, size, dark]);
 
   // The notes in view, in words (for screen readers and tests): face-down ones have no text here either.
   const inView = rect
@@ -242,6 +245,7 @@ function RoomBoard({ map, workshop, follow }: { map: JourneyMap; workshop: Works
         className="room-canvas"
         data-testid="room-canvas"
         data-face-down={down}
+        data-board-theme={dark ? 'dark' : 'light'}
         role="img"
         aria-label={`${map.title}: ${shown} note${shown === 1 ? '' : 's'} in view${down > 0 ? `, ${down} face down until the facilitator reveals them` : ''}.`}
       />

@@ -64,3 +64,20 @@ test('at 1366 x 768 the History panel’s compare lists stay inside the panel', 
     expect(b.x + b.width, `${id} ends inside the panel`).toBeLessThanOrEqual(edge + 0.5);
   }
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the room view’s board follows the ${theme} theme`, async ({ app, page }) => {
+    await page.emulateMedia({ colorScheme: theme, reducedMotion: 'reduce' });
+    const map = await seed(app, 0);
+    await page.goto(`${app.origin}/?token=${app.token}#/room/${map.id}`);
+    const canvas = page.getByTestId('room-canvas');
+    await expect(canvas).toHaveAttribute('data-board-theme', theme);
+    // The board's background, read from the canvas's top-left pixel (outside the frame).
+    const lightness = await canvas.evaluate((c: HTMLCanvasElement) => {
+      const [r, g, b] = c.getContext('2d')!.getImageData(1, 1, 1, 1).data;
+      return (r! + g! + b!) / 3;
+    });
+    if (theme === 'dark') expect(lightness).toBeLessThan(60);
+    else expect(lightness).toBeGreaterThan(200);
+  });
+}
