@@ -44,6 +44,22 @@ function glide(controller: BoardController, to: Camera): () => void {
   return () => cancelAnimationFrame(frame);
 }
 
+/**
+ * The part of the board a stage's slide shows: the column centred, with half a column of its
+ * neighbours either side, from the stage's header down as far as the screen's shape allows. A
+ * full-height fit made a map with many notes show every stage at once, so moving between stages
+ * changed nothing the room could see.
+ */
+export function stageView(
+  column: { x: number; width: number },
+  frame: { y: number; height: number },
+  viewport: { width: number; height: number },
+): { x: number; y: number; width: number; height: number } {
+  const width = column.width * 2;
+  const height = Math.min(frame.height, (width * viewport.height) / Math.max(1, viewport.width));
+  return { x: column.x - column.width / 2, y: frame.y, width, height };
+}
+
 interface StageCard {
   id: string;
   name: string;
@@ -110,9 +126,7 @@ export function Presentation({ controller, map, onClose }: { controller: BoardCo
     if (!card || !frame) return;
     const column = frame.columns.find((c) => c.stageId === card.id);
     if (!column) return;
-    const viewport = controller.viewport;
-    const target = fitRect({ x: column.x, y: frame.rect.y, width: column.width, height: frame.rect.height }, viewport, { padding: 48, maxZoom: 1.25 });
-    return glide(controller, target);
+    return glide(controller, fitRect(stageView(column, frame.rect, controller.viewport), controller.viewport, { padding: 48, maxZoom: 1.25 }));
   }, [cards, controller, index]);
 
   const leave = () => {

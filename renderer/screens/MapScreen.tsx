@@ -178,7 +178,7 @@ export function MapScreen({ mapId }: { mapId: string }) {
         ) : map ? (
           <>
             {/* The board shrinks beside an open panel, so its toolbar, save pill and minimap stay in view. */}
-            <div className={`board-host${panel ? ' with-panel' : ''}${view === 'board' ? '' : ' plan-hidden'}`} inert={view !== 'board'}>
+            <div className={`board-host${panel ? ' with-panel' : ''}${view === 'board' ? '' : ' plan-hidden'}${presenting ? ' presenting' : ''}`} inert={view !== 'board'}>
               {browsing ? (
                 <VersionBoard view={browsing} onBack={() => void leaveVersion(map.id, setMap).catch(showError)} />
               ) : (

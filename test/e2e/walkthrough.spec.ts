@@ -81,3 +81,24 @@ for (const theme of ['light', 'dark'] as const) {
     else expect(lightness).toBeGreaterThan(200);
   });
 }
+
+test('presenting on a projector: the editing tools stand aside and each stage fills the view', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const map = await seed(app, 300);
+  await openMap(page, app.url, map.id);
+  await expect(page.getByTestId('board-toolbar')).toBeVisible();
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await page.getByRole('button', { name: 'Present' }).click();
+  await expect(page.getByTestId('presentation-card')).toContainText(`Stage 1 of ${map.stages.length}`);
+  for (const id of ['board-toolbar', 'zoom-control', 'minimap', 'frame-add-stage', 'frame-add-lane']) await expect(page.getByTestId(id), id).toBeHidden();
+  // The stage's column takes a good part of the board's width: moving to the next stage is seen.
+  const share = await page.evaluate((stageId) => {
+    const b = (window as unknown as { __journeyboardBoard: { frame(): { columns: { stageId: string; width: number }[] }; getCamera(): { zoom: number } } }).__journeyboardBoard;
+    const column = b.frame().columns.find((c) => c.stageId === stageId)!;
+    return (column.width * b.getCamera().zoom) / document.querySelector('[data-testid="board-canvas"]')!.getBoundingClientRect().width;
+  }, map.stages[0]!.id);
+  expect(share).toBeGreaterThan(0.3);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('board-toolbar')).toBeVisible();
+});
