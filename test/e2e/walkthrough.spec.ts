@@ -102,3 +102,26 @@ test('presenting on a projector: the editing tools stand aside and each stage fi
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('board-toolbar')).toBeVisible();
 });
+
+test('the matrix’s quadrant names cover neither the effort scale nor a card', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const map = await app.call<Seeded & { notes: { id: string; kind: string }[] }>('maps.create', { title: 'Online shopping', template: 'online-shopping' });
+  const opportunities = map.notes.filter((n) => n.kind === 'opportunity');
+  // One card in each corner cell, where the quadrant names are.
+  const corners = [
+    { impact: 5, effort: 1 },
+    { impact: 5, effort: 5 },
+  ];
+  await app.call('notes.updateMany', { mapId: map.id, notes: opportunities.slice(0, 2).map((n, i) => ({ id: n.id, ...corners[i]! })) });
+  await openMap(page, app.url, map.id);
+  await page.getByRole('tab', { name: 'Matrix' }).click();
+  const matrix = page.getByTestId('plan-matrix');
+  await expect(matrix.getByTestId('matrix-grid').getByTestId('matrix-card')).toHaveCount(2);
+  const labels = await matrix.locator('.matrix-quadrant').all();
+  expect(labels).toHaveLength(4);
+  const others = [...(await matrix.locator('.matrix-x-scale span, .matrix-y-scale span').all()), ...(await matrix.getByTestId('matrix-card').all())];
+  for (const label of labels) {
+    const l = await box(label);
+    for (const other of others) expect(overlaps(l, await box(other)), `“${await label.innerText()}” over “${await other.innerText()}”`).toBe(false);
+  }
+});
