@@ -2,7 +2,11 @@
  * Dot voting in the open round: the dots left, each candidate with this person's dots on it, a dot
  * added or taken back with one tap. Once the round is closed, its results, most dots first.
  */
+import { useState } from 'react';
 import type { RoomRound } from '../../shared/room/contract';
+
+/** Past this many notes the list gets a search box: a room's few hundred notes are too many to scroll on a phone. */
+export const FIND_FROM = 8;
 
 function label(text: string): string {
   return text.trim() ? text : 'A face-down note';
@@ -18,6 +22,9 @@ export function VoteSection({
   onRetract(noteId: string): void;
 }) {
   const mine = new Map(round.mine.map((m) => [m.noteId, m.count]));
+  const [find, setFind] = useState('');
+  const query = find.trim().toLocaleLowerCase();
+  const shown = query ? round.candidates.filter((c) => label(c.text).toLocaleLowerCase().includes(query)) : round.candidates;
   return (
     <section className="card" aria-labelledby="vote-title" data-testid="phone-vote">
       <h2 id="vote-title">Vote: {round.title}</h2>
@@ -25,8 +32,19 @@ export function VoteSection({
         {round.left} of {round.dots} {round.dots === 1 ? 'dot' : 'dots'} left
       </p>
       {round.candidates.length === 0 && <p className="phone-muted">Nothing to vote on yet.</p>}
+      {round.candidates.length > FIND_FROM && (
+        <label className="field">
+          Find a note
+          <input type="search" value={find} onChange={(e) => setFind(e.target.value)} data-testid="find-candidate" />
+        </label>
+      )}
+      {query && (
+        <p className="phone-muted" role="status" data-testid="find-count">
+          {shown.length === 0 ? `No note has “${find.trim()}”.` : `${shown.length} of ${round.candidates.length} notes`}
+        </p>
+      )}
       <ul className="note-list">
-        {round.candidates.map((c) => {
+        {shown.map((c) => {
           const count = mine.get(c.id) ?? 0;
           const name = label(c.text);
           const short = name.length > 40 ? `${name.slice(0, 40)}…` : name;

@@ -125,3 +125,28 @@ test('the matrix’s quadrant names cover neither the effort scale nor a card', 
     for (const other of others) expect(overlaps(l, await box(other)), `“${await label.innerText()}” over “${await other.innerText()}”`).toBe(false);
   }
 });
+
+test('a phone finds the note to vote on among hundreds', async ({ app, browser }) => {
+  const map = await seed(app, 200);
+  await app.call('rounds.create', { mapId: map.id, title: 'Which pain points hurt most?', target: 'any', dots: 3 });
+  const room = await app.call<RoomStatus>('room.open', { mapId: map.id });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const phone = await context.newPage();
+  await phone.goto(room.url!);
+  await phone.getByLabel('PIN').fill(room.pin!);
+  await phone.getByLabel('Your name').fill('Ana');
+  await phone.getByRole('button', { name: 'Join' }).click();
+  const vote = phone.getByTestId('phone-vote');
+  await expect(vote.getByTestId('candidate').first()).toBeVisible();
+  expect(await vote.getByTestId('candidate').count()).toBeGreaterThan(200);
+  await vote.getByLabel('Find a note').fill('twice 137');
+  await expect(vote.getByTestId('candidate')).toHaveCount(1);
+  await expect(vote.getByTestId('find-count')).toHaveText(/^1 of \d+ notes$/);
+  await vote.getByRole('button', { name: 'Add a dot to: Checkout asks for the card twice 137' }).click();
+  await expect(vote.getByTestId('dots-left')).toHaveText('2 of 3 dots left');
+  await vote.getByLabel('Find a note').fill('nothing like this');
+  await expect(vote.getByTestId('candidate')).toHaveCount(0);
+  await expect(vote.getByTestId('find-count')).toHaveText('No note has “nothing like this”.');
+  await context.close();
+  await app.call('room.close', {});
+});
