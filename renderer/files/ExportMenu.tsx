@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { JourneyMap } from '../../shared/domain';
 import { registerActions } from '../actions/registry';
 import { api, nativeFiles } from '../api/client';
-import { showError, showInfo } from '../state/notices';
+import { showError, showInfo, useNotices } from '../state/notices';
 import { base64ToBlob, download, fileNameFor } from './download';
 import { EXPORT_FORMATS, exportInWorker, IMAGE_MULTIPLIERS, PNG_TYPE, type ExportFormat } from './exportFormats';
 import type { ImageArea, PngProgress } from './mapImage';
@@ -81,7 +81,9 @@ export function ExportMenu({ latest, view }: { latest: () => Promise<JourneyMap>
           fileNameFor(`${map.title} (${suffix}, ${job.multiplier}x)`, 'png'),
           new Blob([content as BlobPart], { type: PNG_TYPE }),
         );
-        showInfo(note ?? `Exported “${map.title}” as ${label}, ${job.multiplier}x.`);
+        // A picture made at a lower scale than asked says so until dismissed.
+        if (note) useNotices.getState().push('info', note, { stay: true });
+        else showInfo(`Exported “${map.title}” as ${label}, ${job.multiplier}x.`);
         return;
       }
       if (job.format === 'journey') {
