@@ -66,6 +66,23 @@ const NOTES = [
   'Renewal email with the new price',
   'Refund took two weeks to arrive',
   'Asks a colleague which plan they use',
+  // Every kind of token wink meets on a board: quotes, contractions, sums, times, units, emoji...
+  'The email just said "your request is being processed"',
+  "Didn't know if the order went through, I'm still not sure",
+  "The courier's van was parked outside but he never knocked",
+  'Paid £45 extra for next-day delivery, then it came 3 days late',
+  'Booked the 10:30 slot online; nobody turned up until 2pm',
+  'NPS dropped to 12% after the price change',
+  '40 min in the queue!!! 😡',
+  'Great service :) would recommend',
+  'Self-checkout kept saying "unexpected item"...',
+  'FAQ page covers returns, not exchanges (why?)',
+  'Maybe a live map of where the driver is?',
+  'So relieved!! Everything worked first time 🙂',
+  'Spent $120 on a 2-year plan & regretted it',
+  'Sent 3 emails over 2 weeks - no reply',
+  'Ugh... the password rules again #annoying',
+  "It's fine I guess",
 ];
 
 /** A batch of free notes (new texts each round) against a board with notes already placed. */
