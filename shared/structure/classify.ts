@@ -163,13 +163,34 @@ function norm2(m: Map<string, number>): number {
   return s;
 }
 
+/** A note's own unit vector as parallel arrays (read in plain loops: no entry arrays per call). */
+interface FlatVector {
+  keys: string[];
+  values: number[];
+}
+
+/** The unit vector `addCentroid` would put into an empty map (the same values, in the same order). */
+function unitVector(t: Terms): FlatVector {
+  let z2 = 0;
+  for (const v of t.stems.values()) z2 += v * v;
+  const z = Math.sqrt(z2) || 1;
+  const keys: string[] = [];
+  const values: number[] = [];
+  for (const [k, v] of t.stems) {
+    keys.push(k);
+    values.push(0 + (1 * v) / z);
+  }
+  return { keys, values };
+}
+
 /**
  * Cosine of a unit vector `a` with `b - f*a` (a note against its stage's centroid without the
  * note's own share), from precomputed |b|^2 so each call costs only the size of `a`.
  */
-function cosineMinusSelf(a: Map<string, number>, b: Map<string, number>, b2: number, f: number): number {
+function cosineMinusSelf(a: FlatVector, b: Map<string, number>, b2: number, f: number): number {
   let d = 0;
-  for (const [k, v] of a) d += v * (b.get(k) ?? 0);
+  const { keys, values } = a;
+  for (let i = 0; i < keys.length; i++) d += values[i]! * (b.get(keys[i]!) ?? 0);
   const nb2 = b2 - 2 * f * d + f * f;
   const dd = d - f;
   return nb2 > 1e-9 ? dd / Math.sqrt(nb2) : 0;
@@ -238,11 +259,7 @@ export function classifyNotes(
 
   // Self-training: confident notes lend their words to their stage, for a few rounds.
   if (weights.selfTrain > 0 && notes.length > stageCount) {
-    const selfVec = noteTerms.map((t) => {
-      const m = new Map<string, number>();
-      addCentroid(m, t, 1);
-      return m;
-    });
+    const selfVec = noteTerms.map(unitVector);
     // Notes already placed are sure of their stage: they join its vocabulary at full weight.
     const placedCentroids = context.stages.map(() => new Map<string, number>());
     for (const p of placed) addCentroid(placedCentroids[p.stageIndex]!, p.terms, 1);
@@ -261,7 +278,7 @@ export function classifyNotes(
       const boosted = scores.map((row, i) =>
         row.map((s, j) => {
           const o = own[i]!;
-          if (selfVec[i]!.size === 0) return s;
+          if (selfVec[i]!.keys.length === 0) return s;
           const c = cosineMinusSelf(selfVec[i]!, centroids[j]!, c2[j]!, o.stage === j ? o.weight : 0);
           return s + weights.selfTrain * c;
         }),

@@ -81,6 +81,27 @@ function scaled<K>(m: Map<K, number>, f: number, into: Map<K, number>): void {
   for (const [k, v] of m) addTo(into, k, v * f);
 }
 
+/** A placed note's stems as arrays, to compare other notes with it. */
+interface Entries {
+  keys: string[];
+  values: number[];
+}
+
+function entriesOf(m: Map<string, number>): Entries {
+  return { keys: [...m.keys()], values: [...m.values()] };
+}
+
+/** `m` has these keys with these values, in this order. */
+function sameEntries(e: Entries, m: Map<string, number>): boolean {
+  if (e.keys.length !== m.size) return false;
+  let i = 0;
+  for (const [k, v] of m) {
+    if (e.keys[i] !== k || e.values[i] !== v) return false;
+    i++;
+  }
+  return true;
+}
+
 interface StageModel {
   stems: Map<string, number>;
   phases: Map<number, number>;
@@ -149,13 +170,30 @@ export function scoreStages(
   // note, so each such group is indexed once (a board repeats itself: copies, numbered variants).
   const placedStems: Map<string, number>[] = [];
   const placedStages: number[] = [];
-  const seenPlaced = new Set<string>();
+  // Groups by a hash of (stage, stems in order, counts) over interned stem ids; equal hashes are
+  // compared entry by entry, so only equal notes share a group (no key string per placed note).
+  const stemIds = new Map<string, number>();
+  const groups = new Map<number, number[]>();
+  const entries: (Entries | undefined)[] = [];
   models.forEach((m, j) => {
     for (const p of m.placed) {
-      let key = `${j}`;
-      for (const [k, v] of p.stems) key += ` ${k}:${v}`;
-      if (seenPlaced.has(key)) continue;
-      seenPlaced.add(key);
+      let h = j + 1;
+      for (const [k, v] of p.stems) {
+        let id = stemIds.get(k);
+        if (id === undefined) stemIds.set(k, (id = stemIds.size));
+        h = (Math.imul(h, 31) + id) | 0;
+        h = (Math.imul(h, 31) + v) | 0;
+      }
+      const group = groups.get(h);
+      if (group) {
+        let seen = false;
+        for (const q of group) {
+          if (placedStages[q] !== j) continue;
+          if (placedStems[q] === p.stems || sameEntries((entries[q] ??= entriesOf(placedStems[q]!)), p.stems)) seen = true;
+        }
+        if (seen) continue;
+        group.push(placedStems.length);
+      } else groups.set(h, [placedStems.length]);
       placedStems.push(p.stems);
       placedStages.push(j);
     }
@@ -264,11 +302,15 @@ function viterbiLog(lp: number[][], skipPenalty: number): { path: number[]; scor
   const n = lp.length;
   if (n === 0) return { path: [], score: 0 };
   const k = lp[0]!.length;
-  let prev = lp[0]!.map((v, j) => v - skipPenalty * j);
-  const back: Int32Array[] = [new Int32Array(k).fill(-1)];
+  // Two rows of scores swapped each step and one flat table of back pointers (row i at i*k).
+  let prev = new Float64Array(k);
+  let row = new Float64Array(k);
+  for (let j = 0; j < k; j++) prev[j] = lp[0]![j]! - skipPenalty * j;
+  const back = new Int32Array(n * k);
+  back.fill(-1, 0, k);
   for (let i = 1; i < n; i++) {
-    const row = new Array<number>(k);
-    const b = new Int32Array(k);
+    const l = lp[i]!;
+    const b = i * k;
     // Best predecessor q <= j, paying for the stages skipped between q and j:
     // max(prev[j], max_{q<j} prev[q] + pen*q - pen*(j-1)), kept as a running maximum.
     let runMax = -Infinity;
@@ -283,30 +325,29 @@ function viterbiLog(lp: number[][], skipPenalty: number): { path: number[]; scor
           arg = runArg;
         }
       }
-      row[j] = best + lp[i]![j]!;
-      b[j] = arg;
+      row[j] = best + l[j]!;
+      back[b + j] = arg;
       const cand = prev[j]! + skipPenalty * j;
       if (cand > runMax) {
         runMax = cand;
         runArg = j;
       }
     }
-    prev = row;
-    back.push(b);
+    [prev, row] = [row, prev];
   }
   let j = 0;
   let best = -Infinity;
-  prev.forEach((v, q) => {
-    const e = v - skipPenalty * (k - 1 - q);
+  for (let q = 0; q < k; q++) {
+    const e = prev[q]! - skipPenalty * (k - 1 - q);
     if (e > best) {
       best = e;
       j = q;
     }
-  });
+  }
   const path = new Array<number>(n);
   for (let i = n - 1; i >= 0; i--) {
     path[i] = j;
-    j = back[i]![j]!;
+    j = back[i * k + j]!;
   }
   return { path, score: best };
 }
