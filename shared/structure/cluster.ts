@@ -107,31 +107,52 @@ export function stem(word: string): string {
   return w;
 }
 
+// Maps, not the records: a word such as "constructor" must not find Object's own properties.
+const UNIT_OF = new Map(Object.entries(UNITS));
+const ABBREVIATION_OF = new Map(Object.entries(ABBREVIATIONS));
+
+/** What each word becomes on its own (not as a one-letter unit after a number): a board repeats its words. */
+const wordCache = new Map<string, readonly string[]>();
+const WORD_CACHE_SIZE = 50_000;
+
+function contentOf(word: string): readonly string[] {
+  const hit = wordCache.get(word);
+  if (hit) return hit;
+  let out: string[];
+  const expanded = ABBREVIATION_OF.get(word);
+  if (expanded !== undefined) out = expanded.split(' ').filter((part) => !STOP.has(part));
+  else {
+    const t = (word.length > 1 ? UNIT_OF.get(word) : undefined) ?? word;
+    out = STOP.has(t) ? [] : [stem(t)];
+  }
+  if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+  wordCache.set(word, out);
+  return out;
+}
+
 /** Content tokens of a note: lower-cased, numbers split from units ("40mins" -> 40 min), stemmed, no stop words. */
 export function normaliseNote(text: string): string[] {
-  const lower = text
-    .toLowerCase()
-    .replace(/[‘’`]/g, "'")
-    .replace(/\bcan't\b/g, 'can not')
-    .replace(/\bwon't\b/g, 'will not')
-    .replace(/n't\b/g, ' not')
-    .replace(/'(s|re|ve|ll|d|m)\b/g, '')
-    .replace(/(\d)([a-z]+)\b/g, '$1 $2')
-    .replace(/\b(\d+)\s*-\s*(\d+)\b/g, '$1 $2');
-  const raw = lower.split(/[^a-z0-9%£$€]+/).filter(Boolean);
+  let lower = text.toLowerCase();
+  // Each rewrite needs an apostrophe or a digit: most notes skip the passes over the text.
+  if (/[‘’`']/.test(lower))
+    lower = lower
+      .replace(/[‘’`]/g, "'")
+      .replace(/\bcan't\b/g, 'can not')
+      .replace(/\bwon't\b/g, 'will not')
+      .replace(/n't\b/g, ' not')
+      .replace(/'(s|re|ve|ll|d|m)\b/g, '');
+  if (/\d/.test(lower)) lower = lower.replace(/(\d)([a-z]+)\b/g, '$1 $2').replace(/\b(\d+)\s*-\s*(\d+)\b/g, '$1 $2');
+  const raw = lower.split(/[^a-z0-9%£$€]+/);
   const out: string[] = [];
-  for (let i = 0; i < raw.length; i++) {
-    let t = raw[i]!;
-    const expanded = ABBREVIATIONS[t];
-    if (expanded !== undefined) {
-      for (const part of expanded.split(' ')) if (!STOP.has(part)) out.push(part);
-      continue;
-    }
-    const prev = raw[i - 1];
-    if (prev !== undefined && /^\d+$/.test(prev) && UNITS[t] !== undefined) t = UNITS[t]!;
-    else if (UNITS[t] !== undefined && t.length > 1) t = UNITS[t]!;
-    if (STOP.has(t)) continue;
-    out.push(stem(t));
+  let prev: string | undefined;
+  for (const word of raw) {
+    if (word === '') continue;
+    const unit = word.length === 1 && prev !== undefined ? UNIT_OF.get(word) : undefined;
+    // A one-letter unit counts as one only after a number ("40 m", not "m" alone).
+    if (unit !== undefined && !ABBREVIATION_OF.has(word) && /^\d+$/.test(prev!)) {
+      if (!STOP.has(unit)) out.push(stem(unit));
+    } else for (const t of contentOf(word)) out.push(t);
+    prev = word;
   }
   return out;
 }
@@ -151,8 +172,9 @@ const placeOf = (code: number): number => (code < CHAR_PLACE.length ? CHAR_PLACE
 /**
  * Character trigrams of the normalised text, in one array (one allocation per note: thousands of
  * small typed arrays each had their own backing store, and a cold call spent much of its time
- * collecting them): [0, n) the trigram ids ascending, [n, 2n) their counts, [2n, 3n) `top`, where
- * top[k-1] is the sum of the k largest squared counts (what k shared trigrams can add up to at most).
+ * collecting them): [0, n) the distinct trigram ids in the order first met, [n, 2n) their counts,
+ * [2n, 3n) `top`, where top[k-1] is the sum of the k largest squared counts (what k shared
+ * trigrams can add up to at most).
  */
 interface Grams {
   data: Float64Array;
@@ -161,37 +183,46 @@ interface Grams {
   norm: number;
 }
 
-/** Scratch space for `trigrams` (grown when a note needs more). */
-let scratchIds = new Int32Array(256);
-let scratchSquares = new Float64Array(256);
+/** Scratch space: counts by trigram id (zero between uses), the ids met, counts of counts. */
+const gramCounts = new Int32Array(GRAM_IDS);
+let gramsMet = new Int32Array(256);
+let countsOfCounts = new Int32Array(64);
 
 function trigrams(key: string): Grams {
   const s = ` ${key} `;
   const m = s.length - 2;
-  if (scratchIds.length < m) scratchIds = new Int32Array(2 * m);
-  // Every trigram's id, sorted, then counted in runs (no map per note).
+  if (gramsMet.length < m) gramsMet = new Int32Array(2 * m);
+  // Counted by id in the scratch table: no sort, no map per note.
+  let n = 0;
   let a = placeOf(s.charCodeAt(0));
   let b = placeOf(s.charCodeAt(1));
   for (let i = 0; i < m; i++) {
     const c = placeOf(s.charCodeAt(i + 2));
-    scratchIds[i] = (a * BASE + b) * BASE + c;
+    const id = (a * BASE + b) * BASE + c;
+    if (gramCounts[id]!++ === 0) gramsMet[n++] = id;
     a = b;
     b = c;
   }
-  const all = scratchIds.subarray(0, m).sort();
-  let n = 0;
-  for (let i = 0; i < m; i++) if (i === 0 || all[i] !== all[i - 1]) n++;
   const data = new Float64Array(3 * n);
-  for (let i = 0, k = -1; i < m; i++) {
-    if (i === 0 || all[i] !== all[i - 1]) data[++k] = all[i]!;
-    data[n + k]!++;
+  let most = 0;
+  for (let k = 0; k < n; k++) {
+    const id = gramsMet[k]!;
+    const count = gramCounts[id]!;
+    gramCounts[id] = 0;
+    data[k] = id;
+    data[n + k] = count;
+    if (count > most) most = count;
   }
-  // Squared counts, ascending, summed from the largest down.
-  if (scratchSquares.length < n) scratchSquares = new Float64Array(2 * n);
-  for (let k = 0; k < n; k++) scratchSquares[k] = data[n + k]! * data[n + k]!;
-  const squares = scratchSquares.subarray(0, n).sort();
-  for (let i = 0, sum = 0; i < n; i++) data[2 * n + i] = sum += squares[n - 1 - i]!;
-  return { data, n, norm: n ? Math.sqrt(data[3 * n - 1]!) : 0 };
+  // The squared counts from the largest down, summed: counts are small whole numbers, so by
+  // counting how many trigrams have each count.
+  if (countsOfCounts.length <= most) countsOfCounts = new Int32Array(2 * most + 1);
+  for (let k = 0; k < n; k++) countsOfCounts[data[n + k]!]!++;
+  let sum = 0;
+  for (let count = most, i = 2 * n; count > 0; count--) {
+    for (let times = countsOfCounts[count]!; times > 0; times--) data[i++] = sum += count * count;
+    countsOfCounts[count] = 0;
+  }
+  return { data, n, norm: Math.sqrt(sum) };
 }
 
 interface Prepared {
@@ -232,19 +263,13 @@ function jaccardOf(a: Prepared, b: Prepared): number {
 /** A margin for rounding, so that a pair right at the threshold is still compared in full. */
 const MARGIN = 1e-9;
 
-/** Trigram cosine of two notes, by merging their ascending ids (no shortcut: the plain rule). */
+/** Trigram cosine of two notes: the plain rule (x's counts spread by id, y's trigrams looked up). */
 function gramCosine(x: Grams, y: Grams): number {
   if (x.n === 0 || y.n === 0) return 0;
-  const dx = x.data;
-  const dy = y.data;
+  for (let k = 0; k < x.n; k++) gramCounts[x.data[k]!] = x.data[x.n + k]!;
   let dot = 0;
-  for (let i = 0, j = 0; i < x.n && j < y.n; ) {
-    const u = dx[i]!;
-    const v = dy[j]!;
-    if (u === v) dot += dx[x.n + i++]! * dy[y.n + j++]!;
-    else if (u < v) i++;
-    else j++;
-  }
+  for (let k = 0; k < y.n; k++) dot += gramCounts[y.data[k]!]! * y.data[y.n + k]!;
+  for (let k = 0; k < x.n; k++) gramCounts[x.data[k]!] = 0;
   return dot / (x.norm * y.norm);
 }
 
