@@ -353,7 +353,9 @@ function denseCosine(g: GramTable, x: number, y: number, need: number): number {
 
 /**
  * For the item at one rank (its token ids `mine`), counts the tokens it shares with each larger
- * item below rank `limit` into `shared`, listing those met into `touched`; returns how many.
+ * item below rank `limit`, and lists in `touched` those that reach `enough` shared tokens; returns
+ * how many. `shared[s] - base` is the count: values left from earlier items are below this item's
+ * `base`, so nothing needs resetting, and items that share too few tokens are never listed.
  */
 function countShared(
   mine: Int32Array,
@@ -361,20 +363,22 @@ function countShared(
   cursor: Int32Array,
   postings: Int32Array,
   limit: number,
-  shared: Int32Array,
+  shared: Float64Array,
+  base: number,
+  enough: number,
   touched: Int32Array,
 ): number {
   let count = 0;
+  const listAt = base + enough;
   for (let k = 0; k < mine.length; k++) {
     const t = mine[k]!;
     const end = start[t + 1]!;
     for (let q = ++cursor[t]!; q < end; q++) {
       const s = postings[q]!;
       if (s >= limit) break;
-      const c = shared[s]!;
-      touched[count] = s;
-      count += c === 0 ? 1 : 0;
-      shared[s] = c + 1;
+      const v = Math.max(shared[s]!, base) + 1;
+      shared[s] = v;
+      if (v === listAt) touched[count++] = s;
     }
   }
   return count;
@@ -474,23 +478,25 @@ export function clusterNotes(notes: { id: string; text: string }[], options: Clu
   });
   // cursor[t]: where the item being visited sits in token t's postings; the larger items follow.
   const cursor = start.slice(0, ids.size);
-  const shared = new Int32Array(n);
+  const shared = new Float64Array(n);
   const touched = new Int32Array(n);
   // Jaccard >= minJaccard <=> shared * (1 + minJaccard) >= minJaccard * (both sizes): no division
-  // for the pairs turned away (a margin keeps one right at the bound).
+  // for the pairs turned away (a margin keeps one right at the bound). The larger item has at
+  // least as many tokens, so a pair needs at least `enough` shared tokens before anything else.
   const onePlus = 1 + minJaccard;
   for (let r = 0; r < n; r++) {
     const mine = tokenIds[order[r]!]!;
     const size = mine.length;
     const limit = minJaccard > 0 ? ranksUpTo[Math.min(biggest + 1, Math.floor(size / minJaccard + MARGIN))]! : n;
-    const count = countShared(mine, start, cursor, postings, limit, shared, touched);
+    const enough = Math.max(1, Math.ceil((2 * size * minJaccard) / onePlus - MARGIN));
+    const base = r * (biggest + 1);
+    const count = countShared(mine, start, cursor, postings, limit, shared, base, enough, touched);
     if (count === 0) continue;
     const i = noteAt[r]!;
     let spread = false;
     for (let q = 0; q < count; q++) {
       const s = touched[q]!;
-      const inter = shared[s]!;
-      shared[s] = 0;
+      const inter = shared[s]! - base;
       const sizes = size + sizeAt[s]!;
       if (inter * onePlus < minJaccard * sizes - MARGIN) continue;
       const j = noteAt[s]!;
