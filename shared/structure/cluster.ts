@@ -384,6 +384,45 @@ function countShared(
   return count;
 }
 
+/**
+ * Calls `meet(s, r, cos)` for every pair of items (by rank, s < r) whose trigram cosine reaches
+ * `least` (> 0), found by prefix filtering as in AllPairs: each item's trigrams are taken rarest
+ * first (one order for all) until what is left has a norm below `least` of the item's; a pair with
+ * cosine >= `least` must share a trigram within both of those prefixes (the part after x's prefix
+ * adds less than `least` to the cosine, so they share one in x's prefix, and it comes no later in
+ * the order than the end of y's).
+ */
+function pairsByTrigrams(g: GramTable, least: number, meet: (s: number, r: number) => void): void {
+  const n = g.norm.length;
+  const df = new Map<number, number>();
+  for (const id of g.ids) df.set(id, (df.get(id) ?? 0) + 1);
+  const postings = new Map<number, number[]>();
+  const seen = new Int32Array(n).fill(-1);
+  for (let r = 0; r < n; r++) {
+    const from = g.off[r]!;
+    const to = g.off[r + 1]!;
+    const at = Array.from({ length: to - from }, (_, k) => from + k);
+    at.sort((a, b) => df.get(g.ids[a]!)! - df.get(g.ids[b]!)! || g.ids[a]! - g.ids[b]!);
+    for (let q = from; q < to; q++) denseCounts[g.ids[q]!] = g.counts[q]!;
+    let rest = g.norm[r]! * g.norm[r]!;
+    const enough = least * least * rest;
+    for (const q of at) {
+      if (rest < enough) break;
+      rest -= g.counts[q]! * g.counts[q]!;
+      const id = g.ids[q]!;
+      let list = postings.get(id);
+      if (!list) postings.set(id, (list = []));
+      for (const s of list)
+        if (seen[s] !== r) {
+          seen[s] = r;
+          if (denseCosine(g, r, s, least) >= least) meet(s, r);
+        }
+      list.push(r);
+    }
+    for (let q = from; q < to; q++) denseCounts[g.ids[q]!] = 0;
+  }
+}
+
 /** The similarity rule: trigrams forgive typos and word forms; Jaccard keeps notes that share one word apart. */
 function combine(jaccard: number, cos: number): number {
   return Math.max(jaccard, (jaccard + cos) / 2);
@@ -406,6 +445,8 @@ export function noteSimilarity(a: string, b: string): number {
  */
 export function clusterNotes(notes: { id: string; text: string }[], options: ClusterOptions = {}): string[][] {
   const threshold = options.threshold ?? 0.6;
+  if (!(threshold > 0 && threshold <= 1))
+    throw new RangeError(`clusterNotes: threshold must be a similarity above 0 and at most 1 (got ${threshold}); the default is 0.6.`);
   const prepared = notes.map((n) => prepare(n.text ?? ''));
   const parent = notes.map((_, i) => i);
   const find = (i: number): number => {
@@ -515,6 +556,15 @@ export function clusterNotes(notes: { id: string; text: string }[], options: Clu
     }
     if (spread) for (let q = grams.off[r]!; q < grams.off[r + 1]!; q++) denseCounts[grams.ids[q]!] = 0;
   }
+  // At a threshold of 0.5 or less, notes that share no word at all can still be the same point
+  // ("booking booking" / "bokoing boking": Jaccard 0, trigram cosine 0.66 >= 2t): the word index
+  // never meets them, so their trigrams find them.
+  if (minJaccard === 0)
+    pairsByTrigrams(grams, 2 * threshold - 2 * MARGIN, (a, b) => {
+      const i = noteAt[a]!;
+      const j = noteAt[b]!;
+      if (find(i) !== find(j) && similarityOf(prepared[i]!, prepared[j]!) >= threshold) union(i, j);
+    });
   const groups = new Map<number, string[]>();
   notes.forEach((n, i) => {
     const r = find(i);

@@ -2,7 +2,8 @@
 // find: clusters equal the groups of comparing every pair, the inverted index gives the same dot
 // products as comparing directly, and the plain tokeniser keeps what the stage matching needs.
 import { describe, expect, it } from 'vitest';
-import { clusterNotes, noteSimilarity } from '../../../shared/structure/cluster';
+import { clusterNotes } from '../../../shared/structure/cluster';
+import { allPairsGroups } from './clusterReference';
 import { StemIndex } from '../../../shared/structure/postings';
 import { textTerms } from '../../../shared/structure/terms';
 import { PHASES } from '../../../shared/structure/journey';
@@ -20,22 +21,6 @@ function smallVocabularyNotes(n: number, seed = 3): { id: string; text: string }
     const text = Array.from({ length: count }, () => words[Math.floor(rnd() * words.length)]!).join(' ');
     return { id: `n${i}`, text };
   });
-}
-
-/** The groups every-pair comparison gives (union-find over all pairs at or above the threshold). */
-function allPairsGroups(notes: { id: string; text: string }[], threshold: number): string[][] {
-  const parent = notes.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  for (let i = 0; i < notes.length; i++)
-    for (let j = i + 1; j < notes.length; j++)
-      if (noteSimilarity(notes[i]!.text, notes[j]!.text) >= threshold) {
-        const a = find(i);
-        const b = find(j);
-        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
-      }
-  const groups = new Map<number, string[]>();
-  notes.forEach((n, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), n.id]));
-  return [...groups.values()].filter((g) => g.length > 1);
 }
 
 describe('clusters on a small vocabulary', () => {
