@@ -153,7 +153,10 @@ function addCentroid(into: Map<string, number>, t: Terms, f: number): void {
   let z2 = 0;
   for (const v of t.stems.values()) z2 += v * v;
   const z = Math.sqrt(z2) || 1;
-  for (const [k, v] of t.stems) into.set(k, (into.get(k) ?? 0) + (f * v) / z);
+  // forEach, not for-of: no entry array per stem while the code is cold (every placed note comes here).
+  t.stems.forEach((v, k) => {
+    into.set(k, (into.get(k) ?? 0) + (f * v) / z);
+  });
 }
 
 /** Squared norm of a sparse vector. */
@@ -176,10 +179,10 @@ function unitVector(t: Terms): FlatVector {
   const z = Math.sqrt(z2) || 1;
   const keys: string[] = [];
   const values: number[] = [];
-  for (const [k, v] of t.stems) {
+  t.stems.forEach((v, k) => {
     keys.push(k);
     values.push(0 + (1 * v) / z);
-  }
+  });
   return { keys, values };
 }
 

@@ -28,19 +28,22 @@ export class StemIndex {
     const factors: number[] = [];
     const counts: number[] = [];
     let e = 0;
-    for (let at = 0; at < vectors.length; at++)
-      for (const [k, x] of vectors[at]!) {
-        let id = this.ids.get(k);
-        if (id === undefined) {
-          this.ids.set(k, (id = counts.push(0) - 1));
-          factors.push(weight(k));
-        }
-        if (factors[id] === 0) continue;
-        counts[id]!++;
-        entryStem[e] = id;
-        entryDoc[e] = at;
-        entryValue[e++] = x * factors[id]!;
+    let at = 0;
+    const ids = this.ids;
+    // forEach, not for-of: no entry array per stem while the code is cold.
+    const add = (x: number, k: string): void => {
+      let id = ids.get(k);
+      if (id === undefined) {
+        ids.set(k, (id = counts.push(0) - 1));
+        factors.push(weight(k));
       }
+      if (factors[id] === 0) return;
+      counts[id]!++;
+      entryStem[e] = id;
+      entryDoc[e] = at;
+      entryValue[e++] = x * factors[id]!;
+    };
+    for (; at < vectors.length; at++) vectors[at]!.forEach(add);
     this.offsets = new Int32Array(counts.length + 1);
     for (let i = 0; i < counts.length; i++) this.offsets[i + 1] = this.offsets[i]! + counts[i]!;
     const fill = this.offsets.slice(0, counts.length);

@@ -111,8 +111,11 @@ interface StageModel {
 }
 
 function weightedNorm(a: Map<string, number>, idf: (k: string) => number): number {
+  // forEach, not for-of: no entry array per stem while the code is cold (thousands of placed notes).
   let s = 0;
-  for (const [k, v] of a) s += (v * idf(k)) ** 2;
+  a.forEach((v, k) => {
+    s += (v * idf(k)) ** 2;
+  });
   return Math.sqrt(s);
 }
 
@@ -175,15 +178,17 @@ export function scoreStages(
   const stemIds = new Map<string, number>();
   const groups = new Map<number, number[]>();
   const entries: (Entries | undefined)[] = [];
+  let h = 0;
+  const hashEntry = (v: number, k: string): void => {
+    let id = stemIds.get(k);
+    if (id === undefined) stemIds.set(k, (id = stemIds.size));
+    h = (Math.imul(h, 31) + id) | 0;
+    h = (Math.imul(h, 31) + v) | 0;
+  };
   models.forEach((m, j) => {
     for (const p of m.placed) {
-      let h = j + 1;
-      for (const [k, v] of p.stems) {
-        let id = stemIds.get(k);
-        if (id === undefined) stemIds.set(k, (id = stemIds.size));
-        h = (Math.imul(h, 31) + id) | 0;
-        h = (Math.imul(h, 31) + v) | 0;
-      }
+      h = j + 1;
+      p.stems.forEach(hashEntry);
       const group = groups.get(h);
       if (group) {
         let seen = false;
