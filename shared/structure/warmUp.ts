@@ -11,6 +11,7 @@
  * the same.
  */
 import { classifyNotes, type NoteInput } from './classify';
+import { clusterNotes } from './cluster';
 import { analyse } from './nlp';
 import type { StageInput } from './stage';
 
@@ -121,12 +122,42 @@ function fewWordsBatch(round: number): { notes: NoteInput[]; placed: { text: str
   return { notes, placed };
 }
 
+/**
+ * Notes for `clusterNotes` (the board's "Group duplicates"): the built-in notes, near-copies of
+ * them (a letter swapped, words reordered or doubled, another case, a suffix), and few-word notes
+ * of every length up to a paragraph, so that every path of the pair search and of the trigram
+ * comparison runs (word matches, trigram-only matches, joins, long notes against short ones).
+ */
+function clusterBatch(round: number): { id: string; text: string }[] {
+  const texts: string[] = [];
+  NOTES.forEach((text, i) => {
+    const t = `${text} ${round}`;
+    texts.push(t);
+    const words = t.split(' ');
+    if (i % 3 === 0) texts.push(t.replace(/([a-z])([a-z])/, '$2$1'));
+    if (i % 4 === 1) texts.push([...words.slice(1), words[0]].join(' ').toUpperCase());
+    if (i % 5 === 2) texts.push(`${t} ${words[words.length - 2] ?? ''}!!`);
+  });
+  let x = 777 + round;
+  const random = () => (x = (x * 16807) % 2147483647) / 2147483647;
+  for (let k = 0; k < 60; k++) {
+    const r = random();
+    const count = r < 0.7 ? 2 + Math.floor(random() * 11) : r < 0.95 ? 13 + Math.floor(random() * 28) : 60 + Math.floor(random() * 40);
+    const words: string[] = [];
+    for (let n = 0; n < count; n++) words.push(FEW_WORDS[Math.floor(random() * FEW_WORDS.length)]!);
+    texts.push(words.join(' '));
+    if (k % 6 === 0) texts.push(`${words.join(' ')}s`);
+  }
+  return texts.map((text, i) => ({ id: `w${round}-${i}`, text }));
+}
+
 /** Rounds of each batch: enough for V8 to optimise the per-note and per-pair code. */
 const ROUNDS = 12;
 
 /**
  * The warm-up as small steps, each a few milliseconds to a few tens once the word model is in:
- * loading the model, then `ROUNDS` classifications of each built-in batch.
+ * loading the model, then `ROUNDS` classifications of each built-in batch and `ROUNDS` groupings
+ * of near-duplicates (`clusterNotes`, the other big call a board makes).
  */
 export function warmUpSteps(): (() => void)[] {
   const steps: (() => void)[] = [() => void analyse('Warming up the note classifier')];
@@ -139,6 +170,7 @@ export function warmUpSteps(): (() => void)[] {
       const { notes, placed } = fewWordsBatch(r);
       classifyNotes(notes, { stages: STAGES, placed });
     });
+    steps.push(() => void clusterNotes(clusterBatch(r)));
   }
   return steps;
 }

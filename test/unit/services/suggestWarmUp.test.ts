@@ -49,6 +49,16 @@ function suggestFresh(s: ReturnType<typeof open>, tag: string): [string, number,
     .map((x) => [x.kind, map.stages.findIndex((st) => st.id === x.stageId), Math.sign(x.sentiment)]);
 }
 
+/** Near-duplicate groups on a fresh map (new texts each call), as the texts of each group. */
+function clustersFresh(s: ReturnType<typeof open>, tag: string): string[][] {
+  const map = gymMap(s);
+  const texts = [`on hold for forty minutes ${tag}`, `parking was easy ${tag}`, `On hold for FORTY minutes!! ${tag}`, `on hodl for forty minutes ${tag}`];
+  s.call('notes.createMany', { mapId: map.id, notes: texts.map((text, i) => ({ text, x: i * 200, y: 0 })) });
+  const notes = s.call<JourneyMap>('maps.get', { id: map.id }).notes;
+  const textOf = new Map(notes.map((n) => [n.id, n.text]));
+  return s.call<string[][]>('notes.clusters', { mapId: map.id }).map((g) => g.map((id) => textOf.get(id)!.replace(` ${tag}`, '')));
+}
+
 /** Turns of the event loop until `done` settles, counting how many other callbacks got in between. */
 async function turnsUntil(done: Promise<boolean>, onTurn: (turn: number) => void = () => {}): Promise<{ ran: boolean; turns: number }> {
   let settled: boolean | null = null;
@@ -91,6 +101,7 @@ describe('suggestion warm-up', () => {
       const warming = startWarmUp();
       // Before the first step: opening the store did not run the warm-up there and then.
       const first = suggestFresh(s, 'a');
+      const firstGroups = clustersFresh(s, 'a');
       const during: [string, number, number][][] = [];
       const { ran, turns } = await turnsUntil(warming.done, (turn) => {
         if (turn === 3) during.push(suggestFresh(s, 'b'));
@@ -102,6 +113,9 @@ describe('suggestion warm-up', () => {
       expect(first).toEqual(expected);
       expect(during[0]).toEqual(expected);
       expect(after).toEqual(expected);
+      // The warm-up groups near-duplicates too (clusterNotes): the same groups as before it.
+      expect(firstGroups).toEqual([['on hold for forty minutes', 'On hold for FORTY minutes!!', 'on hodl for forty minutes']]);
+      expect(clustersFresh(s, 'c')).toEqual(firstGroups);
       // Once warm, a second start is a no-op.
       expect(await startWarmUp().done).toBe(true);
     } finally {
