@@ -7,6 +7,7 @@ import { personaRecord } from '../../shared/records';
 import { describeZodError } from '../../shared/errors';
 import { messageOf, showError } from '../state/notices';
 import { Dialog } from '../ui/Dialog';
+import { atField } from '../ui/FieldError';
 import { initialsOf, PERSONA_BG, PersonaAvatar } from './PersonaAvatar';
 import { photoDataUrl } from './photo';
 import './personas.css';
@@ -128,7 +129,8 @@ export function PersonasPanel({ map, onMapChange, lensPersonaId, onLensChange, o
     if (c) {
       // Checked here as the store would, so a refusal shows at the field instead of after saving.
       const checked = personaRecord.patch.safeParse(patch);
-      if (!checked.success) return describeZodError(checked.error, { top: 'persona' });
+      // Shown under the field it names: "A name cannot be empty.", not "name: a name cannot be empty.".
+      if (!checked.success) return atField(describeZodError(checked.error, { top: 'persona' }), String(checked.error.issues[0]?.path[0] ?? ''));
       c.updatePersona(id, checked.data);
       publish(withBoardPersonas(c, mapRef.current));
       return null;

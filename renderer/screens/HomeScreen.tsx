@@ -7,7 +7,7 @@ import { navigate } from '../state/route';
 import { openNewMap } from '../state/shell';
 import { ImportButton } from '../files/ImportButton';
 import { Dialog } from '../ui/Dialog';
-import { FieldError } from '../ui/FieldError';
+import { atField, FieldError } from '../ui/FieldError';
 import { CopyIcon, PencilIcon, TrashIcon } from '../ui/icons';
 import { relativeTime } from '../ui/relativeTime';
 import { useNow } from '../ui/useNow';
@@ -257,7 +257,7 @@ function RenameDialog({ map, onDone, onCancel }: { map: MapSummary; onDone: () =
       await api.call('maps.rename', { id: map.id, title });
       onDone();
     } catch (err) {
-      setError(messageOf(err));
+      setError(atField(messageOf(err), 'title'));
       setBusy(false);
     }
   };

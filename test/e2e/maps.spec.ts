@@ -35,7 +35,7 @@ test('an empty title is refused with the reason, and the map keeps its name', as
   const rename = page.getByRole('dialog', { name: 'Rename map' });
   await rename.getByLabel('Title').fill('   ');
   await rename.getByRole('button', { name: 'Rename' }).click();
-  await expect(rename.getByRole('alert')).toHaveText('title: a title cannot be empty.');
+  await expect(rename.getByRole('alert')).toHaveText('A title cannot be empty.');
   await rename.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('button', { name: /^Kickoff \d/ })).toBeVisible();
   expect((await app.call<{ title: string }[]>('maps.list', {})).map((m) => m.title)).toEqual(['Kickoff']);

@@ -150,3 +150,15 @@ test('a phone finds the note to vote on among hundreds', async ({ app, browser }
   await context.close();
   await app.call('room.close', {});
 });
+
+test('a persona’s empty name is refused under the field in plain words', async ({ app, page }) => {
+  const map = await seed(app, 0);
+  await openMap(page, app.url, map.id);
+  await page.getByRole('button', { name: 'Panels', exact: true }).click();
+  await page.getByRole('button', { name: 'Personas' }).click();
+  await page.getByRole('button', { name: 'Add persona' }).click();
+  const name = page.getByRole('textbox', { name: 'Name' }).first();
+  await name.fill('');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('alert').filter({ hasText: 'name' })).toHaveText('A name cannot be empty.');
+});
