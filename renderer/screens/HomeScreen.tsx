@@ -154,7 +154,7 @@ export function HomeScreen() {
                   title={`Open ${m.title}`}
                   onClick={() => navigate({ screen: 'map', mapId: m.id })}
                 >
-                  <MapThumb id={m.id} />
+                  <MapThumb id={m.id} empty={m.noteCount === 0} />
                   <span className="map-title">{m.title}</span>{' '}
                   <span className="map-meta">
                     {notes(m.noteCount)} · edited {relativeTime(m.updatedAt, now)}
@@ -231,11 +231,14 @@ function thumbColumns(id: string): string[][] {
   );
 }
 
-/** A small abstract board, different per map, so cards are told apart at a glance. */
-function MapThumb({ id }: { id: string }) {
+/**
+ * A small abstract board, different per map, so cards are told apart at a glance. A map with no
+ * notes shows an empty board: coloured notes on a "0 notes" card looked like a map that had lost them.
+ */
+function MapThumb({ id, empty }: { id: string; empty: boolean }) {
   return (
-    <span className="map-thumb" aria-hidden="true">
-      {thumbColumns(id).map((column, c) => (
+    <span className="map-thumb" aria-hidden="true" data-testid="map-thumb">
+      {(empty ? [] : thumbColumns(id)).map((column, c) => (
         <span key={c} className="map-thumb-col">
           {column.map((color, r) => (
             <span key={r} className="map-thumb-note" style={{ background: color }} />

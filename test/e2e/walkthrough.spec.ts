@@ -162,3 +162,12 @@ test('a persona’s empty name is refused under the field in plain words', async
   await page.keyboard.press('Tab');
   await expect(page.getByRole('alert').filter({ hasText: 'name' })).toHaveText('A name cannot be empty.');
 });
+
+test('a map with no notes shows an empty board on its card, a map with notes shows notes', async ({ app, page }) => {
+  await app.call('maps.create', { title: 'Nothing yet' });
+  await seed(app, 3);
+  await page.goto(app.url);
+  const thumb = (title: string) => page.getByTestId('map-card').filter({ hasText: title }).getByTestId('map-thumb');
+  await expect(thumb('Nothing yet').locator('.map-thumb-note')).toHaveCount(0);
+  expect(await thumb('Online shopping').locator('.map-thumb-note').count()).toBeGreaterThan(0);
+});
