@@ -139,6 +139,25 @@ export class StemIndex {
           dots[at] = dots[at]! + f * values[p]!;
         }
       }
+      const ends = this.runsOf(labels, best.length);
+      if (ends) {
+        // Labels in runs (the vectors indexed label by label): each label's best is a running
+        // maximum over its run, held in a register. The same maximum of the same cosines.
+        let at = 0;
+        for (let j = 0; j < ends.length; j++) {
+          let top = best[j]!;
+          for (const end = ends[j]!; at < end; at++) {
+            const d = dots[at]!;
+            if (d === 0) continue;
+            dots[at] = 0;
+            const pn = norms[at]!;
+            const c = pn === 0 ? 0 : d / (queryNorm * pn);
+            if (c > top) top = c;
+          }
+          best[j] = top;
+        }
+        return;
+      }
       for (let at = 0; at < dots.length; at++) {
         const d = dots[at]!;
         if (d === 0) continue;
@@ -161,6 +180,37 @@ export class StemIndex {
       const j = labels[at]!;
       if (c > best[j]!) best[j] = c;
     }
+  }
+
+  /** The last `labels` seen by `runsOf`, and its answer. */
+  private runsLabels: Int32Array | null = null;
+  private runsEnds: Int32Array | null = null;
+  private runsCount = -1;
+
+  /**
+   * When `labels` (one per indexed vector, each in [0, count)) never decrease, the end of each
+   * label's run (`ends[j]`: one past its last vector); otherwise null. Remembered for the last
+   * array passed (a caller asks once per query with the same labels, which it does not change).
+   */
+  private runsOf(labels: Int32Array, count: number): Int32Array | null {
+    if (labels === this.runsLabels && this.runsCount === count) return this.runsEnds;
+    let ends: Int32Array | null = labels.length === this.dots.length ? new Int32Array(count) : null;
+    for (let at = 0, last = 0; ends && at < labels.length; at++) {
+      const j = labels[at]!;
+      if (!(j >= last && j < count)) ends = null;
+      else last = j;
+    }
+    if (ends) {
+      let at = 0;
+      for (let j = 0; j < count; j++) {
+        while (at < labels.length && labels[at] === j) at++;
+        ends[j] = at;
+      }
+    }
+    this.runsLabels = labels;
+    this.runsEnds = ends;
+    this.runsCount = count;
+    return ends;
   }
 
   /**

@@ -47,36 +47,42 @@ function directCosine(q: Map<string, number>, v: Map<string, number>, w: (k: str
 
 describe('StemIndex.bestPerLabel', () => {
   // 40 stems: each query meets a few vectors; 4 stems: every query meets nearly every vector.
+  // Labels in any order, or in runs (vectors indexed stage by stage, one label with none), asked
+  // alternately with another labelling of the same index.
   for (const vocabulary of [40, 4])
-    it(`gives the best cosine per label of visiting every pair, and of comparing directly (${vocabulary} stems)`, () => {
-      const rnd = random(5);
-      const docs = vectors(400, rnd, vocabulary);
-      const labels = Int32Array.from(docs, () => Math.floor(rnd() * 6));
-      const norms = Float64Array.from(docs, (v) => normOf(v, weight));
-      const index = new StemIndex(docs, weight);
-      for (const query of vectors(40, rnd, vocabulary)) {
-        const qn = normOf(query, weight);
-        if (qn === 0) continue;
-        const viaEach = new Float64Array(6);
-        index.each(
-          query,
-          (at, d) => {
-            const c = norms[at] === 0 ? 0 : d / (qn * norms[at]!);
-            if (c > viaEach[labels[at]!]!) viaEach[labels[at]!] = c;
-          },
-          weight,
-        );
-        const best = new Float64Array(6);
-        index.bestPerLabel(query, qn, norms, labels, best, weight);
-        expect([...best]).toEqual([...viaEach]);
-        const direct = new Array<number>(6).fill(0);
-        docs.forEach((v, at) => {
-          const c = directCosine(query, v, weight);
-          if (c !== null && c > direct[labels[at]!]!) direct[labels[at]!] = c;
-        });
-        direct.forEach((c, j) => expect(best[j]).toBeCloseTo(c, 12));
-      }
-    });
+    for (const runs of [false, true])
+      it(`gives the best cosine per label of visiting every pair, and of comparing directly (${vocabulary} stems${runs ? ', labels in runs' : ''})`, () => {
+        const rnd = random(5);
+        const docs = vectors(400, rnd, vocabulary);
+        const shuffled = Int32Array.from(docs, () => Math.floor(rnd() * 6));
+        const inRuns = Int32Array.from(shuffled, (j) => (j === 3 ? 4 : j)).sort();
+        const norms = Float64Array.from(docs, (v) => normOf(v, weight));
+        const index = new StemIndex(docs, weight);
+        let turn = 0;
+        for (const query of vectors(40, rnd, vocabulary)) {
+          const labels = runs && turn++ % 3 !== 2 ? inRuns : shuffled;
+          const qn = normOf(query, weight);
+          if (qn === 0) continue;
+          const viaEach = new Float64Array(6);
+          index.each(
+            query,
+            (at, d) => {
+              const c = norms[at] === 0 ? 0 : d / (qn * norms[at]!);
+              if (c > viaEach[labels[at]!]!) viaEach[labels[at]!] = c;
+            },
+            weight,
+          );
+          const best = new Float64Array(6);
+          index.bestPerLabel(query, qn, norms, labels, best, weight);
+          expect([...best]).toEqual([...viaEach]);
+          const direct = new Array<number>(6).fill(0);
+          docs.forEach((v, at) => {
+            const c = directCosine(query, v, weight);
+            if (c !== null && c > direct[labels[at]!]!) direct[labels[at]!] = c;
+          });
+          direct.forEach((c, j) => expect(best[j]).toBeCloseTo(c, 12));
+        }
+      });
 
   it('leaves labels with no vector sharing a stem at what they held', () => {
     const index = new StemIndex([new Map([['late', 1]]), new Map([['app', 2]])]);
