@@ -68,12 +68,14 @@ function norm(m: Map<unknown, number>): number {
 }
 
 function dot<K>(a: Map<K, number>, b: Map<K, number>, weight?: (k: K) => number): number {
+  // No pair array, and forEach rather than for-of (no entry array per key while the code is cold).
   let s = 0;
-  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
-  for (const [k, v] of small) {
+  const small = a.size <= b.size ? a : b;
+  const big = a.size <= b.size ? b : a;
+  small.forEach((v, k) => {
     const u = big.get(k);
     if (u !== undefined) s += v * u * (weight ? weight(k) : 1);
-  }
+  });
   return s;
 }
 
@@ -219,11 +221,20 @@ export function scoreStages(
   }
   const phaseNorms = models.map((m) => norm(m.phases));
   const out: number[][] = [];
+  // A note's phases as arrays, read once per stage in a plain loop (no entry array per phase).
+  const phaseAt: number[] = [];
+  const phaseMass: number[] = [];
   for (const note of notes) {
     const noteNorm = weightedNorm(note.stems, idf);
     const row: number[] = [];
     let notePhaseMass = 0;
-    for (const v of note.phases.values()) notePhaseMass += v;
+    phaseAt.length = 0;
+    phaseMass.length = 0;
+    note.phases.forEach((v, p) => {
+      notePhaseMass += v;
+      phaseAt.push(PHASES[p]!.at);
+      phaseMass.push(v);
+    });
     const nearestPlaced = nearestPlacedCosines(note.stems, noteNorm);
     for (let j = 0; j < models.length; j++) {
       const m = models[j]!;
@@ -235,9 +246,9 @@ export function scoreStages(
       // Phases by their usual place in a journey, against this stage's place.
       if (notePhaseMass > 0) {
         let k = 0;
-        for (const [p, v] of note.phases) {
-          const d = (PHASES[p]!.at - m.at) / 0.2;
-          k += v * Math.exp(-0.5 * d * d);
+        for (let q = 0; q < phaseAt.length; q++) {
+          const d = (phaseAt[q]! - m.at) / 0.2;
+          k += phaseMass[q]! * Math.exp(-0.5 * d * d);
         }
         s += (weights.position * k) / notePhaseMass;
       }
@@ -270,21 +281,30 @@ export function balance(probs: number[][], strength: number, iterations = 5): nu
   const target = n / k;
   const col = new Float64Array(k).fill(1);
   // The current balanced rows, flat: p[i*k + j] = probs[i][j] * col[j], renormalised per row.
-  const p = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) p[i * k + j] = probs[i]![j]!;
+  // The rows as given, read once (arrays of any element kind: softmax rows, propagated rows...),
+  // so that the loops below see only typed arrays.
+  const given = new Float64Array(n * k);
+  for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) given[i * k + j] = probs[i]![j]!;
+  const p = given.slice();
   const sums = new Float64Array(k);
   for (let it = 0; it < iterations; it++) {
     sums.fill(0);
     for (let i = 0; i < n; i++) for (let j = 0; j < k; j++) sums[j] = sums[j]! + p[i * k + j]!;
     for (let j = 0; j < k; j++) col[j] = col[j]! * Math.pow(target / Math.max(sums[j]!, 1e-9), strength);
     for (let i = 0; i < n; i++) {
-      const row = probs[i]!;
       let z = 0;
-      for (let j = 0; j < k; j++) z += (p[i * k + j] = row[j]! * col[j]!);
+      for (let j = 0; j < k; j++) z += (p[i * k + j] = given[i * k + j]! * col[j]!);
       for (let j = 0; j < k; j++) p[i * k + j] = p[i * k + j]! / z;
     }
   }
-  return Array.from({ length: n }, (_, i) => Array.from(p.subarray(i * k, (i + 1) * k)));
+  // Plain loops: Array.from over typed subarrays allocated a view and iterator results per row.
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row: number[] = [];
+    for (let j = 0; j < k; j++) row.push(p[i * k + j]!);
+    out.push(row);
+  }
+  return out;
 }
 
 /**

@@ -32,7 +32,9 @@ export function nearestNotes(free: Terms[], anchors: Terms[], k: number): Neighb
   const all = free.length + anchors.length;
   const termsAt = (i: number): Terms => (i < free.length ? free[i]! : anchors[i - free.length]!);
   const df = new Map<string, number>();
-  for (let i = 0; i < all; i++) for (const s of termsAt(i).stems.keys()) df.set(s, (df.get(s) ?? 0) + 1);
+  // forEach, not for-of: no iterator result or entry array per stem while the code is cold.
+  const count = (_: number, s: string): void => void df.set(s, (df.get(s) ?? 0) + 1);
+  for (let i = 0; i < all; i++) termsAt(i).stems.forEach(count);
   const maxDf = Math.max(2, MAX_SHARE * all);
   // Each linking stem's weight, once (0: the stem does not link notes).
   const rarity = new Map<string, number>();
@@ -41,15 +43,17 @@ export function nearestNotes(free: Terms[], anchors: Terms[], k: number): Neighb
   // rather than a rarity-weighted copy of every note's stems (5,000 maps on a big board).
   const vectors: Map<string, number>[] = new Array(all);
   const norms = new Float64Array(all);
+  let n2 = 0;
+  const addSquare = (c: number, s: string): void => {
+    const r = rarity.get(s)!;
+    if (r === 0) return;
+    const x = c * r;
+    n2 += x * x;
+  };
   for (let i = 0; i < all; i++) {
     const stems = termsAt(i).stems;
-    let n2 = 0;
-    for (const [s, c] of stems) {
-      const r = rarity.get(s)!;
-      if (r === 0) continue;
-      const x = c * r;
-      n2 += x * x;
-    }
+    n2 = 0;
+    stems.forEach(addSquare);
     vectors[i] = stems;
     norms[i] = Math.sqrt(n2);
   }
