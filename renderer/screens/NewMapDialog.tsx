@@ -3,7 +3,7 @@ import type { TemplateSummary } from '../../shared/templates';
 import { api } from '../api/client';
 import { messageOf } from '../state/notices';
 import { Dialog } from '../ui/Dialog';
-import { FieldError } from '../ui/FieldError';
+import { atField, FieldError } from '../ui/FieldError';
 import './NewMapDialog.css';
 
 /** The "no template" choice, offered when the templates on disk include no "blank" one. */
@@ -40,7 +40,7 @@ export function NewMapDialog({ onCreated, onCancel }: { onCreated: (id: string) 
       const map = await api.call('maps.create', template ? { title, template } : { title });
       onCreated(map.id);
     } catch (err) {
-      setError(messageOf(err));
+      setError(atField(messageOf(err), 'title'));
       setBusy(false);
     }
   };

@@ -6,7 +6,7 @@
 // with no way to find one.
 import type { Locator } from '@playwright/test';
 import type { RoomStatus } from '../../shared/room/contract';
-import { expect, test, boardReady, type Page } from './fixtures';
+import { expect, expectApiErrors, test, boardReady, type Page } from './fixtures';
 
 interface Seeded {
   id: string;
@@ -170,4 +170,14 @@ test('a map with no notes shows an empty board on its card, a map with notes sho
   const thumb = (title: string) => page.getByTestId('map-card').filter({ hasText: title }).getByTestId('map-thumb');
   await expect(thumb('Nothing yet').locator('.map-thumb-note')).toHaveCount(0);
   expect(await thumb('Online shopping').locator('.map-thumb-note').count()).toBeGreaterThan(0);
+});
+
+test('New map with no title says so in plain words', async ({ app, page }) => {
+  expectApiErrors();
+  await page.goto(app.url);
+  await page.getByRole('button', { name: '+ New map' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New map' });
+  await dialog.getByLabel('Title').fill('   ');
+  await dialog.getByRole('button', { name: 'Create map' }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('A title cannot be empty.');
 });
