@@ -181,3 +181,18 @@ test('New map with no title says so in plain words', async ({ app, page }) => {
   await dialog.getByRole('button', { name: 'Create map' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('A title cannot be empty.');
 });
+
+test('at 1366 x 768 a round’s question and rules take the Vote panel’s width', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const map = await seed(app, 0);
+  await app.call('rounds.create', { mapId: map.id, title: 'Which pain points hurt most?', target: 'any', dots: 3, multiple: true });
+  await openMap(page, app.url, map.id);
+  await page.getByRole('button', { name: 'Vote', exact: true }).click();
+  const round = page.getByTestId('round-view');
+  const head = await box(round.locator('.round-head'));
+  const rules = await box(round.locator('.round-meta'));
+  const button = await box(round.getByRole('button', { name: 'Close round' }));
+  // The rules reach the button: they are not wrapped in half the width.
+  expect(rules.x + rules.width).toBeGreaterThan(button.x - 16);
+  expect(head.width).toBeGreaterThan(300);
+});
