@@ -54,8 +54,9 @@ export function TimerChip({ mapId, onOpen }: { mapId: string; onOpen(): void }) 
       <button
         type="button"
         className="icon-button workshop-mute"
+        // A toggle: one name, its state in aria-pressed (a name that also flipped said the state twice).
         aria-pressed={muted}
-        aria-label={muted ? 'Sound at the end of a step: off' : 'Sound at the end of a step: on'}
+        aria-label="Mute the end-of-step sound"
         title={muted ? 'Unmute the end-of-step sound' : 'Mute the end-of-step sound'}
         onClick={() => {
           setMuted(!muted);

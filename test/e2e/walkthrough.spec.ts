@@ -42,11 +42,14 @@ test('the timer’s sound button is a drawn bell, not a glyph the system may lac
   const workshop = await app.call<{ steps: { id: string }[] }>('workshop.get', { mapId: map.id });
   await app.call('workshop.start', { mapId: map.id, stepId: workshop.steps[0]!.id });
   await openMap(page, app.url, map.id);
-  const mute = page.getByRole('button', { name: 'Sound at the end of a step: on' });
+  // A toggle with one name; its state is aria-pressed.
+  const mute = page.getByRole('button', { name: 'Mute the end-of-step sound' });
+  await expect(mute).toHaveAttribute('aria-pressed', 'false');
   await expect(mute.locator('svg[data-icon="bell"]')).toHaveCount(1);
   await expect(mute).toHaveText('');
   await mute.click();
-  await expect(page.getByRole('button', { name: 'Sound at the end of a step: off' }).locator('svg[data-icon="bell-off"]')).toHaveCount(1);
+  await expect(mute).toHaveAttribute('aria-pressed', 'true');
+  await expect(mute.locator('svg[data-icon="bell-off"]')).toHaveCount(1);
 });
 
 test('at 1366 x 768 the History panel’s compare lists stay inside the panel', async ({ app, page }) => {
