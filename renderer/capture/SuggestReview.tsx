@@ -144,11 +144,12 @@ export function SuggestReview({
   return (
     <div className="capture-suggest">
       <div className="capture-actions">
-        <button type="button" className="button primary" disabled={!c || busy} onClick={() => void suggest()}>
+        {/* Once there are suggestions, accepting them is the next step: Accept all is the filled button then. */}
+        <button type="button" className={`button${rows && live.length > 0 ? '' : ' primary'}`} disabled={!c || busy} onClick={() => void suggest()}>
           {busy ? 'Reading notes…' : rows ? 'Suggest again' : 'Suggest structure'}
         </button>
         {rows && live.length > 0 && (
-          <button type="button" className="button" disabled={ready.length === 0} onClick={() => accept(ready)}>
+          <button type="button" className="button primary" disabled={ready.length === 0} onClick={() => accept(ready)}>
             Accept all ({ready.length})
           </button>
         )}

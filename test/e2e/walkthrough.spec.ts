@@ -199,3 +199,16 @@ test('at 1366 x 768 a round’s question and rules take the Vote panel’s width
   expect(rules.x + rules.width).toBeGreaterThan(button.x - 16);
   expect(head.width).toBeGreaterThan(300);
 });
+
+test('after Suggest, Accept all is the filled button, Suggest again the plain one', async ({ app, page }) => {
+  const map = await app.call<{ id: string }>('maps.create', { title: 'Online shopping', template: 'online-shopping' });
+  await app.call('notes.createMany', { mapId: map.id, notes: [{ text: 'The delivery was two days late', x: 3000, y: 0 }] });
+  await openMap(page, app.url, map.id);
+  await page.getByRole('button', { name: 'Panels', exact: true }).click();
+  await page.getByRole('button', { name: 'Capture' }).click();
+  await page.getByRole('tab', { name: 'Suggest' }).click();
+  await expect(page.getByRole('button', { name: 'Suggest structure' })).toHaveClass(/\bprimary\b/);
+  await page.getByRole('button', { name: 'Suggest structure' }).click();
+  await expect(page.getByRole('button', { name: /^Accept all/ })).toHaveClass(/\bprimary\b/);
+  await expect(page.getByRole('button', { name: 'Suggest again' })).not.toHaveClass(/\bprimary\b/);
+});
