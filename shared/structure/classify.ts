@@ -9,6 +9,7 @@ import { pickKind, scoreKind, type Kind } from './kind';
 import { scoreSentiment, type SentimentScore } from './sentiment';
 import {
   balance,
+  emptyRow,
   DEFAULT_STAGE_WEIGHTS,
   orderEvidence,
   orderedPath,
@@ -278,14 +279,23 @@ export function classifyNotes(
         if (keep) addCentroid(centroids[j]!, noteTerms[i]!, p);
       });
       const c2 = centroids.map(norm2);
-      const boosted = scores.map((row, i) =>
-        row.map((s, j) => {
-          const o = own[i]!;
-          if (selfVec[i]!.keys.length === 0) return s;
+      // Plain loops into rows of doubles (emptyRow): the same values as mapping each row.
+      const boosted: number[][] = [];
+      for (let i = 0; i < scores.length; i++) {
+        const row = scores[i]!;
+        const o = own[i]!;
+        const r = emptyRow();
+        for (let j = 0; j < row.length; j++) {
+          const s = row[j]!;
+          if (selfVec[i]!.keys.length === 0) {
+            r.push(s);
+            continue;
+          }
           const c = cosineMinusSelf(selfVec[i]!, centroids[j]!, c2[j]!, o.stage === j ? o.weight : 0);
-          return s + weights.selfTrain * c;
-        }),
-      );
+          r.push(s + weights.selfTrain * c);
+        }
+        boosted.push(r);
+      }
       probs = balance(softmaxRows(boosted, STAGE_TEMPERATURE), balanceStrength);
     }
   }
@@ -315,13 +325,23 @@ export function classifyNotes(
   if (propagated) probs = balance(probs, balanceStrength);
 
   // The stage the capture step was aimed at, as a prior on top of what the words say.
-  probs = probs.map((row, i) => {
+  const aimed: number[][] = [];
+  for (let i = 0; i < probs.length; i++) {
+    const row = probs[i]!;
     const t = notes[i]?.target?.stageIndex;
-    if (t === undefined || !Number.isInteger(t) || t < 0 || t >= stageCount) return row;
-    const r = row.map((v, j) => (j === t ? v * TARGET_STAGE_ODDS : v));
-    const z = r.reduce((a, b) => a + b, 0);
-    return r.map((v) => v / z);
-  });
+    if (t === undefined || !Number.isInteger(t) || t < 0 || t >= stageCount) {
+      aimed.push(row);
+      continue;
+    }
+    const r = emptyRow();
+    for (let j = 0; j < row.length; j++) r.push(j === t ? row[j]! * TARGET_STAGE_ODDS : row[j]!);
+    let z = 0;
+    for (let j = 0; j < r.length; j++) z += r[j]!;
+    const scaled = emptyRow();
+    for (let j = 0; j < r.length; j++) scaled.push(r[j]! / z);
+    aimed.push(scaled);
+  }
+  probs = aimed;
 
   const useOrder = options.useOrder ?? 'auto';
   const path =

@@ -226,7 +226,7 @@ export function scoreStages(
   const phaseMass: number[] = [];
   for (const note of notes) {
     const noteNorm = weightedNorm(note.stems, idf);
-    const row: number[] = [];
+    const row = emptyRow();
     let notePhaseMass = 0;
     phaseAt.length = 0;
     phaseMass.length = 0;
@@ -260,14 +260,34 @@ export function scoreStages(
   return out;
 }
 
+/**
+ * An empty row (stage scores or probabilities) whose elements are doubles from the start, whatever
+ * is pushed: every row has the one array shape, so the code reading rows stays optimised. Rows made
+ * by `Array.prototype.map` could come out holey after a deoptimisation inside the callback on a
+ * big batch (the shape the warm-up never showed), and each reader of such a row then deoptimised
+ * in turn.
+ */
+export function emptyRow(): number[] {
+  const row = [0.5];
+  row.length = 0;
+  return row;
+}
+
 /** Softmax of each row at temperature t. */
 export function softmaxRows(scores: number[][], t: number): number[][] {
-  return scores.map((row) => {
+  const out: number[][] = [];
+  for (let i = 0; i < scores.length; i++) {
+    const row = scores[i]!;
     const max = Math.max(...row);
-    const e = row.map((v) => Math.exp((v - max) / t));
-    const z = e.reduce((a, b) => a + b, 0);
-    return e.map((v) => v / z);
-  });
+    const e = emptyRow();
+    let z = 0;
+    for (let j = 0; j < row.length; j++) e.push(Math.exp((row[j]! - max) / t));
+    for (let j = 0; j < e.length; j++) z += e[j]!;
+    const r = emptyRow();
+    for (let j = 0; j < e.length; j++) r.push(e[j]! / z);
+    out.push(r);
+  }
+  return out;
 }
 
 /**
@@ -300,7 +320,7 @@ export function balance(probs: number[][], strength: number, iterations = 5): nu
   // Plain loops: Array.from over typed subarrays allocated a view and iterator results per row.
   const out: number[][] = [];
   for (let i = 0; i < n; i++) {
-    const row: number[] = [];
+    const row = emptyRow();
     for (let j = 0; j < k; j++) row.push(p[i * k + j]!);
     out.push(row);
   }
@@ -316,11 +336,20 @@ export function orderedPath(probs: number[][], skipPenalty = 2): number[] {
   return viterbi(probs, skipPenalty).path;
 }
 
+/** log(p + 1e-6) of every probability, in rows of doubles (emptyRow). */
+function logRows(probs: number[][]): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < probs.length; i++) {
+    const row = probs[i]!;
+    const r = emptyRow();
+    for (let j = 0; j < row.length; j++) r.push(Math.log(row[j]! + 1e-6));
+    out.push(r);
+  }
+  return out;
+}
+
 function viterbi(probs: number[][], skipPenalty: number): { path: number[]; score: number } {
-  return viterbiLog(
-    probs.map((row) => row.map((p) => Math.log(p + 1e-6))),
-    skipPenalty,
-  );
+  return viterbiLog(logRows(probs), skipPenalty);
 }
 
 function viterbiLog(lp: number[][], skipPenalty: number): { path: number[]; score: number } {
@@ -384,7 +413,7 @@ function viterbiLog(lp: number[][], skipPenalty: number): { path: number[]; scor
  */
 export function orderEvidence(probs: number[][], shuffles = 12, skipPenalty = 2): number {
   if (probs.length < 4) return 0;
-  const lp = probs.map((row) => row.map((p) => Math.log(p + 1e-6)));
+  const lp = logRows(probs);
   const given = viterbiLog(lp, skipPenalty).score;
   let seed = 0x2545f491;
   const rnd = (): number => {

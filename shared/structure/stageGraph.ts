@@ -12,6 +12,7 @@
  * keeps posting lists short on a big board.
  */
 import { StemIndex } from './postings';
+import { emptyRow } from './stage';
 import type { Terms } from './terms';
 
 /** Each free note's nearest notes: indexes (free notes first, then anchors) and cosine weights. */
@@ -121,7 +122,13 @@ export function propagate(
     [f, next] = [next, f];
     if (change < 1e-6) break;
   }
-  return Array.from({ length: n }, (_, i) => Array.from(f.subarray(i * k, (i + 1) * k)));
+  const out: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const row = emptyRow();
+    for (let c = 0; c < k; c++) row.push(f[i * k + c]!);
+    out.push(row);
+  }
+  return out;
 }
 
 /**
@@ -129,12 +136,24 @@ export function propagate(
  * stage's place in the journey 0..1: a positive lean favours later stages. Rows are renormalised.
  */
 export function leanLater(probs: number[][], lean: number[]): number[][] {
-  return probs.map((row, i) => {
+  // Plain loops into rows of doubles (stage.ts emptyRow), the same values as map and reduce.
+  const out: number[][] = [];
+  for (let i = 0; i < probs.length; i++) {
+    const row = probs[i]!;
     const l = lean[i] ?? 0;
-    if (l === 0) return row;
+    if (l === 0) {
+      out.push(row);
+      continue;
+    }
     const k = row.length;
-    const r = row.map((v, j) => v * Math.exp(l * ((k > 1 ? j / (k - 1) : 0.5) - 0.5)));
-    const z = r.reduce((a, b) => a + b, 0) || 1;
-    return r.map((v) => v / z);
-  });
+    const r = emptyRow();
+    for (let j = 0; j < k; j++) r.push(row[j]! * Math.exp(l * ((k > 1 ? j / (k - 1) : 0.5) - 0.5)));
+    let z = 0;
+    for (let j = 0; j < k; j++) z += r[j]!;
+    z = z || 1;
+    const scaled = emptyRow();
+    for (let j = 0; j < k; j++) scaled.push(r[j]! / z);
+    out.push(scaled);
+  }
+  return out;
 }
