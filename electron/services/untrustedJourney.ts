@@ -78,7 +78,7 @@ const newer = (version: number) =>
 /** Refuses a file by its first 100 bytes (and its size), before SQLite sees it. */
 export function checkJourneyHeader(header: Buffer, size: number): void {
   if (header.length < HEADER_BYTES || header.toString('latin1', 0, 16) !== SQLITE_HEADER) {
-    throw bad('it is not a Journeyboard map (not a SQLite database)');
+    throw bad('it is not a SQLite database, and every map Journeyboard saves (.journey) is one. Choose a .journey file, or a Journeyboard JSON export');
   }
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;

@@ -56,7 +56,7 @@ test('a file that is not a map is refused with a reason and nothing changes', as
   fs.writeFileSync(file, 'just some text\n');
   await page.goto(app.url);
   await page.getByLabel('Map file to import').setInputFiles(file);
-  await expect(page.getByRole('alert')).toContainText('not a Journeyboard map (not a SQLite database)');
+  await expect(page.getByRole('alert')).toContainText('it is not a SQLite database, and every map Journeyboard saves (.journey) is one');
   await expect(page.getByTestId('map-card')).toHaveCount(1);
 });
 

@@ -116,7 +116,7 @@ describe('POST /upload/journey', () => {
     await start();
     const res = await upload(Buffer.from('this is not a SQLite file at all'.repeat(100)));
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body).error.message).toMatch(/not a Journeyboard map/);
+    expect(JSON.parse(res.body).error.message).toMatch(/not a SQLite database/);
     expect(core.call('maps.list', {})).toEqual([]);
     await noScratchLeft();
   });

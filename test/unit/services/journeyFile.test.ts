@@ -125,7 +125,7 @@ describe('.journey files', () => {
     it('a file that is not SQLite', async () => {
       const file = path.join(dir, 'notes.journey');
       fs.writeFileSync(file, 'text,stage\nhello,1\n');
-      await refuse(file, 'invalid_input', /not a Journeyboard map \(not a SQLite database\)/);
+      await refuse(file, 'invalid_input', /it is not a SQLite database, and every map Journeyboard saves \(\.journey\) is one/);
     });
 
     it('a truncated file', async () => {
