@@ -210,8 +210,14 @@ export function classifyNotes(
   options: ClassifyOptions = {},
 ): Classification[] {
   const weights = { ...DEFAULT_STAGE_WEIGHTS, ...options.stageWeights };
-  const analyses = notes.map((n) => analyse(n.text ?? ''));
-  const noteTerms = notes.map((n) => textTerms(n.text ?? ''));
+  // Plain loops, not map: a deoptimisation inside a map callback (a word form the warm-up never
+  // met) leaves the array holey, and every later reader of it deoptimises in turn.
+  const analyses: Analysis[] = [];
+  const noteTerms: Terms[] = [];
+  for (let i = 0; i < notes.length; i++) {
+    analyses.push(analyse(notes[i]!.text ?? ''));
+    noteTerms.push(textTerms(notes[i]!.text ?? ''));
+  }
   // Notes whose kind the person set: the nearest one lends its kind to notes worded like it.
   const kindExamples = [...(context.placed ?? []), ...(context.corrected ?? [])]
     .filter((e): e is typeof e & { kind: Kind } => typeof e.kind === 'string' && e.kind.length > 0)
@@ -245,15 +251,16 @@ export function classifyNotes(
     name: textTerms(s.name ?? ''),
     description: textTerms(s.description ?? ''),
   }));
-  const placed = [
-    ...(context.placed ?? []),
-    ...(context.corrected ?? []).filter((c): c is typeof c & { stageIndex: number } => c.stageIndex !== undefined),
-  ]
-    .filter((p) => Number.isInteger(p.stageIndex) && p.stageIndex >= 0 && p.stageIndex < stageCount)
-    .map((p) => ({
-      terms: textTerms(p.text ?? ''),
-      stageIndex: p.stageIndex,
-    }));
+  // The placed notes, then the corrections that name a stage (index loops: no iterator results).
+  const placed: { terms: Terms; stageIndex: number }[] = [];
+  const addPlaced = (text: string | undefined, stageIndex: number | undefined): void => {
+    if (stageIndex !== undefined && Number.isInteger(stageIndex) && stageIndex >= 0 && stageIndex < stageCount)
+      placed.push({ terms: textTerms(text ?? ''), stageIndex });
+  };
+  const given = context.placed ?? [];
+  for (let i = 0; i < given.length; i++) addPlaced(given[i]!.text, given[i]!.stageIndex);
+  const corrected = context.corrected ?? [];
+  for (let i = 0; i < corrected.length; i++) addPlaced(corrected[i]!.text, corrected[i]!.stageIndex);
 
   const scores = scoreStages(noteTerms, stageTerms, placed, weights);
   // Balancing assumes every stage gets its share of a large batch; a handful of notes says

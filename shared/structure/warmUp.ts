@@ -84,6 +84,8 @@ const NOTES = [
   'Sent 3 emails over 2 weeks - no reply',
   'Ugh... the password rules again #annoying',
   "It's fine I guess",
+  // Every ending the stemmer treats apart: -ies, -sses, -ss, -us, -is, a doubled consonant.
+  'Two queries about the addresses, no access to the status or the analysis, so the app stopped',
 ];
 
 /** A batch of free notes (new texts each round) against a board with notes already placed. */
@@ -114,7 +116,8 @@ function fewWordsBatch(round: number): { notes: NoteInput[]; placed: { text: str
   const random = () => (x = (x * 16807) % 2147483647) / 2147483647;
   const text = () => {
     const words: string[] = [];
-    for (let n = 3 + Math.floor(random() * 6); n > 0; n--) words.push(FEW_WORDS[Math.floor(random() * FEW_WORDS.length)]!);
+    for (let n = 3 + Math.floor(random() * 6); n > 0; n--)
+      words.push(FEW_WORDS[Math.floor(random() * FEW_WORDS.length)]!);
     return words.join(' ');
   };
   const notes = Array.from({ length: 20 }, () => ({ text: text() }));
@@ -142,7 +145,12 @@ function clusterBatch(round: number): { id: string; text: string }[] {
   const random = () => (x = (x * 16807) % 2147483647) / 2147483647;
   for (let k = 0; k < 60; k++) {
     const r = random();
-    const count = r < 0.7 ? 2 + Math.floor(random() * 11) : r < 0.95 ? 13 + Math.floor(random() * 28) : 60 + Math.floor(random() * 40);
+    const count =
+      r < 0.7
+        ? 2 + Math.floor(random() * 11)
+        : r < 0.95
+          ? 13 + Math.floor(random() * 28)
+          : 60 + Math.floor(random() * 40);
     const words: string[] = [];
     for (let n = 0; n < count; n++) words.push(FEW_WORDS[Math.floor(random() * FEW_WORDS.length)]!);
     texts.push(words.join(' '));
