@@ -65,6 +65,11 @@ export interface DrawOptions {
    * would (a note arriving on top of the others: livePatch.ts).
    */
   insetPlaceholder?: boolean;
+  /**
+   * Notes whose bitmaps are made first, before the others' in paint order (those in view, before
+   * the canvas's padding: after a jump such as Present's, the padding holds as many notes again).
+   */
+  first?: ReadonlySet<string>;
 }
 
 /**
@@ -108,6 +113,8 @@ export function drawNotes(
   }
   const deadline = options.deadline ?? performance.now() + BITMAP_BUDGET_MS;
   const hidden = options.cull === false || alpha0 < 1 ? null : hiddenUnder(notes, lens, keep, options.clip);
+  const first = options.first;
+  if (first) for (let i = 0; i < notes.length; i++) if (!hidden?.[i] && first.has(notes[i]!.id)) bitmapFor(notes[i]!, scale, deadline);
   let pending = 0;
   for (let i = 0; i < notes.length; i++) {
     const n = notes[i]!;

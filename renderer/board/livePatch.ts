@@ -112,7 +112,8 @@ export interface PatchHost {
  * have their bitmaps made, PATCH_BUDGET_MS a frame, without touching the canvas (each touch has
  * the whole canvas committed again); once all are made (then with the next merge's patch, or at
  * most FINISH_GAP_MS after the last touch), or after PATCH_WAIT_MS, their rectangles are drawn
- * again (or, asked for, the whole canvas). So a burst of arriving notes costs a few
+ * again (or, asked for, the whole canvas); while some are still to make, those made so far are
+ * drawn, FINISH_GAP_MS apart (a note in view, made first, never waits for the rest). So a burst of arriving notes costs a few
  * milliseconds a frame, and the picture ends as a full draw would make it.
  */
 export class NotePatches {
@@ -208,16 +209,31 @@ export class NotePatches {
       const ready = this.host.prepare(finishing, PATCH_BUDGET_MS);
       const late = now - this.since >= PATCH_WAIT_MS;
       // Each touch has the whole canvas committed again: a few a second at most for finishing.
-      if (!late && (!ready || now - this.touched < FINISH_GAP_MS)) return this.schedule();
-      if (this.finishAll) {
-        this.clear();
-        return this.host.drawAll();
-      }
-      rects = [...this.finishing.values()];
+      if (!late && now - this.touched < FINISH_GAP_MS) return this.schedule();
+      // Not all made yet: the notes whose bitmaps are made are drawn now (the first ones made are
+      // those in view), not once the last is: after a camera jump a note in view must not stay a
+      // blank card while the notes in the padding, or behind it in paint order, are made.
+      const done = ready || late ? null : finishing.filter((n) => this.host.prepare([n], 0));
+      if (done && (done.length === 0 || done.length > PATCH_MAX_RECTS)) return this.schedule();
       tops = [];
-      this.finishing.clear();
-      finished = [...this.cards];
-      this.cards.clear();
+      if (done) {
+        rects = [];
+        for (const n of done) {
+          const rect = this.finishing.get(n.id);
+          if (rect) rects.push(rect);
+          this.finishing.delete(n.id);
+          if (this.cards.delete(n.id)) finished.push(n.id);
+        }
+      } else {
+        if (this.finishAll) {
+          this.clear();
+          return this.host.drawAll();
+        }
+        rects = [...this.finishing.values()];
+        this.finishing.clear();
+        finished = [...this.cards];
+        this.cards.clear();
+      }
     }
     // A card is drawn over only while nothing drawn after it reaches where it does; else its rectangle is drawn again.
     for (const id of finished) {

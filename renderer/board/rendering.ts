@@ -516,23 +516,24 @@ export class BoardRenderer {
     // A full draw holds every patch still due.
     this.patches.clear();
     const list: BoardNote[] = [];
-    let inView = 0;
+    const seen = new Set<string>();
     for (const n of this.visible) {
       if (lifted.has(n.id)) continue;
       if (n.x > region.x + region.width || n.y > region.y + region.height || n.x + n.width < region.x || n.y + n.height < region.y) continue;
       list.push(n);
-      if (!(n.x > view.x + view.width || n.y > view.y + view.height || n.x + n.width < view.x || n.y + n.height < view.y)) inView++;
+      if (!(n.x > view.x + view.width || n.y > view.y + view.height || n.x + n.width < view.x || n.y + n.height < view.y)) seen.add(n.id);
     }
+    const inView = seen.size;
     const zoom = camera.camera.zoom;
     const blocks = isBlockLevel(zoom, inView);
     const waiting: BoardNote[] = [];
-    const result = blocks && this.queryRect ? this.drawRegion(ctx, region, inView) : drawNotes(ctx, list, zoom, lens, blocks, this.marks, { waiting, clip: region });
+    const result = blocks && this.queryRect ? this.drawRegion(ctx, region, inView) : drawNotes(ctx, list, zoom, lens, blocks, this.marks, { waiting, clip: region, first: seen });
     this.drawnCount = inView;
     this.drawnListCount = list.length;
     if (result.pending > 0) {
-      // Some notes were drawn roughly (plain cards, or a bitmap of another scale): their bitmaps
-      // are made in the next frames without touching the canvas, then they are drawn again, alone
-      // when they are few, or the whole canvas (the first frame, or someone waits for a full one).
+      // Notes drawn roughly (plain cards, or a bitmap of another scale) are finished in the next frames, those in
+      // view first: each drawn again once its bitmap is made (the whole canvas in the first frame, or for a waiting test).
+      waiting.sort((a, b) => Number(seen.has(b.id)) - Number(seen.has(a.id)));
       this.patches.finish(waiting, !this.readyDone || this.frameListeners.length > 0 || waiting.length > PATCH_MAX_RECTS);
       return;
     }
