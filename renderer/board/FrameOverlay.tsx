@@ -39,6 +39,8 @@ export function FrameOverlay({ controller }: { controller: BoardController }) {
   useStore(controller.ui, (s) => s.frameVersion);
   const menu = useStore(controller.ui, (s) => s.headerMenu);
   const edit = useStore(controller.ui, (s) => s.headerEdit);
+  // On an empty board the empty-board hint (Hud.tsx) holds these buttons, under its text.
+  const hintShown = useStore(controller.ui, (s) => s.noteCount === 0 && s.editing === null);
 
   const root = useWorldLayer<HTMLDivElement>(controller);
 
@@ -75,23 +77,36 @@ export function FrameOverlay({ controller }: { controller: BoardController }) {
             + Lane
           </button>
         </>
-      ) : hasStages || hasLanes ? (
+      ) : (hasStages || hasLanes) && !hintShown ? (
         <div style={{ ...fixedSize, left: FRAME_ORIGIN.x, top: FRAME_ORIGIN.y, display: 'flex', gap: 8 }}>
-          {!hasStages && (
-            <button type="button" data-testid="frame-add-stage" style={pill} onClick={() => runAction('board.stage.add')} title="Start the journey frame with a first stage">
-              + Add a stage
-            </button>
-          )}
-          {!hasLanes && (
-            <button type="button" data-testid="frame-add-lane" style={pill} onClick={() => runAction('board.lane.add')} title="Add a lane to the journey frame">
-              + Add a lane
-            </button>
-          )}
+          <StartFrameButtons hasStages={hasStages} hasLanes={hasLanes} />
         </div>
       ) : null}
       {menu && <HeaderMenu key={`${menu.type}:${menu.id}`} controller={controller} target={menu} />}
       {edit && <HeaderEditor key={`${edit.type}:${edit.id}:${edit.field}`} controller={controller} target={edit} field={edit.field} />}
     </div>
+  );
+}
+
+/**
+ * "+ Add a stage" / "+ Add a lane" while the map has lanes or stages but no frame yet. On an empty
+ * board they sit in the empty-board hint, under its text (placed in the world at the frame's
+ * origin they covered the hint's text); otherwise at the frame's origin.
+ */
+export function StartFrameButtons({ hasStages, hasLanes }: { hasStages: boolean; hasLanes: boolean }) {
+  return (
+    <>
+      {!hasStages && (
+        <button type="button" data-testid="frame-add-stage" style={pill} onClick={() => runAction('board.stage.add')} title="Start the journey frame with a first stage">
+          + Add a stage
+        </button>
+      )}
+      {!hasLanes && (
+        <button type="button" data-testid="frame-add-lane" style={pill} onClick={() => runAction('board.lane.add')} title="Add a lane to the journey frame">
+          + Add a lane
+        </button>
+      )}
+    </>
   );
 }
 

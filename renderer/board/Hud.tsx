@@ -7,6 +7,7 @@ import { ChannelIcon } from '../journey/ChannelIcon';
 import { runAction } from '../actions/registry';
 import { tooltip } from './actions';
 import type { BoardController } from './BoardController';
+import { StartFrameButtons } from './FrameOverlay';
 import { NOTE_EDGE, NOTE_RGB, SELECTION } from './theme';
 
 const panel: CSSProperties = {
@@ -206,6 +207,11 @@ export function EmptyHint({ controller }: { controller: BoardController }) {
       Double-click anywhere or press <Kbd>N</Kbd> to add a sticky note,
       <br />
       type, then <Kbd>Enter</Kbd> for the next one.
+      {(controller.stages.length > 0 || controller.lanes.length > 0) && (
+        <div style={{ display: 'flex', justifyContent: 'center', gap: 8, marginTop: 12, pointerEvents: 'auto' }}>
+          <StartFrameButtons hasStages={controller.stages.length > 0} hasLanes={controller.lanes.length > 0} />
+        </div>
+      )}
     </div>
   );
 }
