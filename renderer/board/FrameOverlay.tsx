@@ -8,6 +8,9 @@ import type { BoardController, HeaderRef } from './BoardController';
 import { SELECTION } from './theme';
 import { useWorldLayer } from './worldLayer';
 
+/** The least screen gap (px) between "+ Stage" and the last stage's header, at any zoom. */
+export const ADD_STAGE_GAP_PX = 12;
+
 const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif';
 
 /** Counter-scaled: the element keeps its screen size at any zoom (`--inv` is 1 / zoom). */
@@ -63,7 +66,9 @@ export function FrameOverlay({ controller }: { controller: BoardController }) {
             data-testid="frame-add-stage"
             title="Add a stage at the end of the journey"
             onClick={() => runAction('board.stage.add')}
-            style={{ ...fixedSize, ...pill, left: frame.rect.x + frame.rect.width + ADD_STAGE_GAP, top: frame.rect.y + frame.stageHeaderHeight / 2, transform: 'scale(var(--inv)) translateY(-50%)' }}
+            // At least ADD_STAGE_GAP_PX on screen from the last stage's header: far out (12 %) the
+            // board-unit gap alone shrank to 2 px and the pill sat against the headers.
+            style={{ ...fixedSize, ...pill, left: `calc(${frame.rect.x + frame.rect.width}px + max(${ADD_STAGE_GAP}px, ${ADD_STAGE_GAP_PX}px * var(--inv)))`, top: frame.rect.y + frame.stageHeaderHeight / 2, transform: 'scale(var(--inv)) translateY(-50%)' }}
           >
             + Stage
           </button>
