@@ -213,7 +213,9 @@ export class NotePatches {
       // Not all made yet: the notes whose bitmaps are made are drawn now (the first ones made are
       // those in view), not once the last is: after a camera jump a note in view must not stay a
       // blank card while the notes in the padding, or behind it in paint order, are made.
-      const done = ready || late ? null : finishing.filter((n) => this.host.prepare([n], 0));
+      let done = ready || late ? null : finishing.filter((n) => this.host.prepare([n], 0));
+      // All made by now (a budget of 0 may still make one): finished as when ready (a full draw if asked for).
+      if (done?.length === finishing.length) done = null;
       if (done && (done.length === 0 || done.length > PATCH_MAX_RECTS)) return this.schedule();
       tops = [];
       if (done) {
