@@ -317,11 +317,16 @@ export function balance(probs: number[][], strength: number, iterations = 5): nu
       for (let j = 0; j < k; j++) p[i * k + j] = p[i * k + j]! / z;
     }
   }
-  // Plain loops: Array.from over typed subarrays allocated a view and iterator results per row.
+  return rowsOf(p, n, k);
+}
+
+/** `n` rows of `k` from a flat row-major array, in plain loops: Array.from over typed subarrays
+ * allocated a view and iterator results per row. */
+export function rowsOf(flat: ArrayLike<number>, n: number, k: number): number[][] {
   const out: number[][] = [];
   for (let i = 0; i < n; i++) {
     const row = emptyRow();
-    for (let j = 0; j < k; j++) row.push(p[i * k + j]!);
+    for (let j = 0; j < k; j++) row.push(flat[i * k + j]!);
     out.push(row);
   }
   return out;

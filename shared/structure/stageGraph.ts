@@ -12,7 +12,7 @@
  * keeps posting lists short on a big board.
  */
 import { StemIndex } from './postings';
-import { emptyRow } from './stage';
+import { emptyRow, rowsOf } from './stage';
 import type { Terms } from './terms';
 
 /** Each free note's nearest notes: indexes (free notes first, then anchors) and cosine weights. */
@@ -122,13 +122,7 @@ export function propagate(
     [f, next] = [next, f];
     if (change < 1e-6) break;
   }
-  const out: number[][] = [];
-  for (let i = 0; i < n; i++) {
-    const row = emptyRow();
-    for (let c = 0; c < k; c++) row.push(f[i * k + c]!);
-    out.push(row);
-  }
-  return out;
+  return rowsOf(f, n, k);
 }
 
 /**
