@@ -3,22 +3,16 @@
 // opened fresh at that camera draws it; none is left a blank card (or a blurred bitmap of another
 // zoom) while the notes around it, or those in the canvas's padding, are finished.
 import { afterEach, describe, expect, test } from 'vitest';
-import Konva from 'konva';
 import { act } from 'react';
 import type { Camera, Note } from '../../../shared/domain';
 import type { BoardController } from '../../../renderer/board/BoardController';
-import { liveStages, makeMap, mount, note, unmountCurrent } from './harness';
+import { frame, frames, liveStages, makeMap, mount, note, notesLayer, unmountCurrent } from './harness';
 
 afterEach(() => {
   unmountCurrent();
   expect(liveStages()).toBe(0);
 });
 
-const notesLayer = () => Konva.stages[Konva.stages.length - 1]!.findOne<Konva.Layer>('.notes')!;
-const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-const frames = async (n: number) => {
-  for (let i = 0; i < n; i++) await frame();
-};
 
 function pixels() {
   const layer = notesLayer();

@@ -2,7 +2,6 @@
 // the merge that brings them (in some form: a plain card until their bitmap is made), and once the
 // budgeted work is done the board looks exactly as a board opened fresh on the same notes.
 import { afterEach, describe, expect, test } from 'vitest';
-import Konva from 'konva';
 import { act } from 'react';
 import type { ChangesSince, StoreChangeEvent } from '../../../shared/api';
 import type { Note } from '../../../shared/domain';
@@ -10,18 +9,13 @@ import { NOTE_RGB } from '../../../renderer/board/theme';
 import { drawNotes, hiddenUnder } from '../../../renderer/board/drawNotes';
 import { patchRect } from '../../../renderer/board/livePatch';
 import { boardNote } from '../../fixtures/notes';
-import { fakeApi, liveStages, makeMap, mount, note, unmountCurrent, type FakeApi } from './harness';
+import { fakeApi, frames, liveStages, makeMap, mount, note, notesLayer, unmountCurrent, type FakeApi } from './harness';
 
 afterEach(() => {
   unmountCurrent();
   expect(liveStages()).toBe(0);
 });
 
-const notesLayer = () => Konva.stages[Konva.stages.length - 1]!.findOne<Konva.Layer>('.notes')!;
-const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-const frames = async (n: number) => {
-  for (let i = 0; i < n; i++) await frame();
-};
 /** Lets a resolved answer's continuations (the read, the merge) run, with no frame between. */
 const microtasks = async () => {
   for (let i = 0; i < 50; i++) await Promise.resolve();

@@ -152,3 +152,12 @@ export function sentRecords(api: FakeApi, op: SentChange['op'], type = 'note'): 
     .filter((c) => c.type === type && c.op === op)
     .map((c) => ({ id: c.id, ...(c.value ?? c.patch ?? {}) }));
 }
+
+/** The notes layer of the board mounted last. */
+export const notesLayer = () => Konva.stages[Konva.stages.length - 1]!.findOne<Konva.Layer>('.notes')!;
+/** Resolves on the next animation frame. */
+export const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+/** Waits `n` animation frames. */
+export async function frames(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await frame();
+}
