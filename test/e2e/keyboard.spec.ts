@@ -28,11 +28,11 @@ interface Hook {
 
 const hook = <T>(page: Page, fn: (h: Hook) => T | Promise<T>) => page.evaluate(`(${fn.toString()})(window.__journeyboardBoard)`) as Promise<T>;
 
-/** Presses Tab until `target` has focus (failing after `max` presses). */
-async function tabTo(page: Page, target: Locator, max = 120) {
+/** Presses Tab (or Shift+Tab, `back`) until `target` has focus (failing after `max` presses). */
+async function tabTo(page: Page, target: Locator, max = 120, back = false) {
   for (let i = 0; i < max; i++) {
     if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
   }
   await expect(target).toBeFocused();
 }
@@ -44,6 +44,8 @@ async function stored(page: Page, app: { call<T>(m: string, i: unknown): Promise
 }
 
 test('keyboard only: a note into a cell, header menus, Personas, capture and Suggest', async ({ app, page }) => {
+  // Hundreds of key presses, each a round trip to the page: about 55 s on a quiet CI machine.
+  test.setTimeout(120_000);
   const map = await app.call<ApiMap>('maps.create', { title: 'Keyboard journey', template: 'classic-funnel' });
   const u = new URL(app.url);
   u.hash = `#/map/${map.id}`;
@@ -134,7 +136,8 @@ test('keyboard only: a note into a cell, header menus, Personas, capture and Sug
   await page.keyboard.type('Called support and waited forty minutes');
   await page.keyboard.press('Enter');
   await expect(field).toHaveValue('');
-  await tabTo(page, capture.getByRole('tab', { selected: true }));
+  // The tabs sit just above the field: back with Shift+Tab, as a keyboard user would.
+  await tabTo(page, capture.getByRole('tab', { selected: true }), 20, true);
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(capture.getByRole('tab', { name: 'Suggest' })).toBeFocused();
