@@ -14,23 +14,13 @@ const stage = (id: string, name: string, position: number): Stage => ({ id, mapI
 const lane = (id: string, position: number, kind: Lane['kind']): Lane => ({ id, mapId: 'm1', name: `Lane ${id}`, kind, position, collapsed: false });
 
 function journey(): JourneyMap {
-  return {
-    ...blankMap(),
-    id: 'm1',
+  return blankMap({
     title: 'Metrics',
-    createdAt: 0,
-    updatedAt: 0,
     camera: { x: -20, y: -20, zoom: 0.5 },
-    personaId: null,
-    participants: [],
-    rounds: [],
-    votes: [],
     metrics: metricRecords() as unknown as JourneyMap['metrics'],
-    personas: [],
     stages: [stage('s1', 'Join', 0), stage('s2', 'Cancel', 1)],
     lanes: [lane('act', 0, 'actions'), lane('emo', 1, 'emotions')],
-    notes: [],
-  };
+  });
 }
 
 let cleanup: (() => void) | null = null;
